@@ -1,0 +1,27 @@
+package coop.lattice.collective;
+
+import coop.lattice.ledger.ContributionKind;
+import coop.lattice.ledger.Unit;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the collective received, by kind of help and unit, over some period. A group view: it
+ * says how much care or food or repair moved, never who gave the most.
+ *
+ * @param amounts kind to unit to amount; only acknowledged, uncorrected contributions count
+ * @param contributions how many contributions the amounts add up
+ */
+public record ContributionTotals(Map<ContributionKind, Map<Unit, BigDecimal>> amounts, long contributions) {
+  public ContributionTotals {
+    Map<ContributionKind, Map<Unit, BigDecimal>> copy = new TreeMap<>(java.util.Comparator.comparing(ContributionKind::value));
+    amounts.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
+    amounts = java.util.Collections.unmodifiableMap(copy);
+  }
+
+  /** The amount of {@code kind} in {@code unit}; zero if none. */
+  public BigDecimal of(ContributionKind kind, Unit unit) {
+    return amounts.getOrDefault(kind, Map.of()).getOrDefault(unit, BigDecimal.ZERO);
+  }
+}

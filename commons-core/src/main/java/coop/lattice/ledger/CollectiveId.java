@@ -1,0 +1,17 @@
+package coop.lattice.ledger;
+
+/** A collective's stable identifier, such as {@code "riverside-food-coop"}. */
+public record CollectiveId(String value) {
+  public CollectiveId {
+    Names.slug("collective id", value);
+  }
+
+  public static CollectiveId of(String value) {
+    return new CollectiveId(value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

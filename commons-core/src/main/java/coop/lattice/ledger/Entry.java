@@ -1,0 +1,32 @@
+package coop.lattice.ledger;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import coop.lattice.merkle.Hash;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One immutable line of a collective's ledger.
+ *
+ * @param sequence position in the ledger, from 0
+ * @param time when it was recorded, from the collective's injected {@link java.time.Clock}
+ * @param collective the collective whose ledger this is
+ * @param author the member who recorded it
+ * @param event what happened
+ * @param previous the RFC 9162 leaf hash of the previous entry; null only for entry 0
+ */
+public record Entry(
+    long sequence, Instant time, CollectiveId collective, MemberId author, Event event, @Nullable Hash previous) {
+
+  public Entry {
+    checkArgument(sequence >= 0, "sequence < 0: %s", sequence);
+    checkArgument((sequence == 0) == (previous == null), "entry %s %s a previous hash", sequence,
+        sequence == 0 ? "cannot have" : "needs");
+  }
+
+  /** The canonical RFC 8785 bytes every node hashes for this entry. */
+  public byte[] canonicalBytes() {
+    return EntryCodec.encode(this);
+  }
+}

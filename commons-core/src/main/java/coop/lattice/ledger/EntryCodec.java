@@ -1,0 +1,326 @@
+package coop.lattice.ledger;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import coop.lattice.canonical.CanonicalWriter;
+import coop.lattice.merkle.Hash;
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Maps entries to canonical JSON and back, by the shape of their records.
+ *
+ * <p>A record becomes an object whose members are its components in canonical order; an {@link
+ * Event} also gets a {@code "type"} member with its simple name. Identifiers wrapping one string
+ * ({@link MemberId}) become that string; decimals, instants and hashes become strings; enums their
+ * lowercase names; a null component is left out. Decoding is strict (unknown or duplicate members
+ * and wrong types are errors), and {@link #decodeCanonical} also insists that the bytes are exactly
+ * what {@link #encode} would write, so one entry can never have two hashes.
+ */
+final class EntryCodec {
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(16).maxStringLength(1 << 16).maxNumberLength(20).maxDocumentLength(1 << 24).build())
+      .build();
+
+  private static final Map<String, Class<?>> EVENT_TYPES = new HashMap<>();
+
+  static {
+    for (Class<?> c : Event.class.getPermittedSubclasses()) {
+      EVENT_TYPES.put(c.getSimpleName(), c);
+    }
+  }
+
+  private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+    @Override
+    protected Shape computeValue(Class<?> type) {
+      return new Shape(type);
+    }
+  };
+
+  private static final ThreadLocal<CanonicalWriter> WRITER = ThreadLocal.withInitial(() -> new CanonicalWriter(512));
+
+  private EntryCodec() {}
+
+  static byte[] encode(Object record) {
+    CanonicalWriter w = WRITER.get().reset();
+    writeRecord(w, record);
+    return w.toByteArray();
+  }
+
+  /** Decodes {@code bytes}, which must be the canonical encoding of an entry. */
+  static Entry decodeCanonical(byte[] bytes) {
+    Entry e = decode(bytes, Entry.class);
+    if (!Arrays.equals(encode(e), bytes)) {
+      throw new IllegalArgumentException("the bytes are a valid entry but not in canonical form");
+    }
+    return e;
+  }
+
+  static <T> T decode(byte[] bytes, Class<T> type) {
+    try (JsonParser p = JSON.createParser(bytes)) {
+      Object tree = read(p, p.nextToken());
+      if (p.nextToken() != null) {
+        throw new IllegalArgumentException("trailing content after the JSON value");
+      }
+      return type.cast(fromJson(tree, type));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ encode
+
+  private static void writeRecord(CanonicalWriter w, Object record) {
+    Shape shape = SHAPES.get(record.getClass());
+    w.beginObject();
+    for (Member m : shape.members) {
+      if (m.component == null) {
+        w.name("type").value(record.getClass().getSimpleName());
+        continue;
+      }
+      Object v = m.get(record);
+      if (v != null) {
+        w.name(m.name);
+        writeValue(w, v);
+      }
+    }
+    w.endObject();
+  }
+
+  private static void writeValue(CanonicalWriter w, Object v) {
+    if (v instanceof String s) {
+      w.value(s);
+    } else if (v instanceof Long l) {
+      w.value(l);
+    } else if (v instanceof Integer i) {
+      w.value(i);
+    } else if (v instanceof Boolean b) {
+      w.value(b);
+    } else if (v instanceof BigDecimal d) {
+      w.value(d.toPlainString());
+    } else if (v instanceof Instant t) {
+      w.value(t.toString());
+    } else if (v instanceof Hash h) {
+      w.value(h.base64Url());
+    } else if (v instanceof Enum<?> e) {
+      w.value(e.name().toLowerCase(Locale.ROOT));
+    } else if (v instanceof Record r) {
+      Shape shape = SHAPES.get(r.getClass());
+      if (shape.isStringWrapper()) {
+        w.value((String) shape.members.get(0).get(r));
+      } else {
+        writeRecord(w, r);
+      }
+    } else {
+      throw new IllegalArgumentException("no ledger encoding for " + v.getClass().getName());
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ decode
+
+  private static @Nullable Object read(JsonParser p, @Nullable JsonToken t) throws IOException {
+    if (t == null) {
+      throw new IllegalArgumentException("empty document");
+    }
+    switch (t) {
+      case START_OBJECT: {
+        Map<String, @Nullable Object> m = new HashMap<>();
+        for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+          String name = p.currentName();
+          m.put(name, read(p, p.nextToken()));
+        }
+        return m;
+      }
+      case START_ARRAY: {
+        List<@Nullable Object> l = new ArrayList<>();
+        for (JsonToken k = p.nextToken(); k != JsonToken.END_ARRAY; k = p.nextToken()) {
+          l.add(read(p, k));
+        }
+        return l;
+      }
+      case VALUE_STRING:
+        return p.getText();
+      case VALUE_NUMBER_INT:
+        return p.getLongValue();
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case VALUE_NULL:
+        return null;
+      default:
+        throw new IllegalArgumentException("unexpected JSON token " + t + " (fractional numbers are not allowed)");
+    }
+  }
+
+  private static Object fromJson(@Nullable Object json, Class<?> type) {
+    if (json == null) {
+      throw new IllegalArgumentException("null where " + type.getSimpleName() + " is expected");
+    }
+    if (type == String.class) {
+      return expect(json, String.class, type);
+    } else if (type == long.class || type == Long.class) {
+      return expect(json, Long.class, type);
+    } else if (type == int.class || type == Integer.class) {
+      return Math.toIntExact(expect(json, Long.class, type));
+    } else if (type == boolean.class || type == Boolean.class) {
+      return expect(json, Boolean.class, type);
+    } else if (type == BigDecimal.class) {
+      return new BigDecimal(expect(json, String.class, type));
+    } else if (type == Instant.class) {
+      return Instant.parse(expect(json, String.class, type));
+    } else if (type == Hash.class) {
+      return Hash.fromBase64(expect(json, String.class, type));
+    } else if (type.isEnum()) {
+      String name = expect(json, String.class, type).toUpperCase(Locale.ROOT);
+      for (Object c : type.getEnumConstants()) {
+        if (((Enum<?>) c).name().equals(name)) {
+          return c;
+        }
+      }
+      throw new IllegalArgumentException("unknown " + type.getSimpleName() + " \"" + json + "\"");
+    } else if (type == Event.class) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> m = (Map<String, Object>) expect(json, Map.class, type);
+      Object name = m.get("type");
+      Class<?> c = name instanceof String s ? EVENT_TYPES.get(s) : null;
+      if (c == null) {
+        throw new IllegalArgumentException("unknown event type " + name);
+      }
+      return construct(SHAPES.get(c), m);
+    } else if (type.isRecord()) {
+      Shape shape = SHAPES.get(type);
+      if (shape.isStringWrapper()) {
+        return shape.construct(new Object[] {expect(json, String.class, type)});
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> m = (Map<String, Object>) expect(json, Map.class, type);
+      return construct(shape, m);
+    }
+    throw new IllegalArgumentException("no ledger decoding for " + type.getName());
+  }
+
+  private static Object construct(Shape shape, Map<String, Object> m) {
+    Object[] args = new Object[shape.components.length];
+    int seen = 0;
+    for (Member mem : shape.members) {
+      if (mem.component == null) {
+        seen++; // "type", already used to pick the shape
+        continue;
+      }
+      Object v = m.get(mem.name);
+      if (v == null) {
+        if (!mem.nullable) {
+          throw new IllegalArgumentException(shape.type.getSimpleName() + " is missing \"" + mem.name + "\"");
+        }
+      } else {
+        args[mem.position] = fromJson(v, mem.component.getType());
+        seen++;
+      }
+    }
+    if (seen != m.size()) {
+      throw new IllegalArgumentException(shape.type.getSimpleName() + " has unknown members: " + m.keySet());
+    }
+    return shape.construct(args);
+  }
+
+  private static <T> T expect(Object json, Class<T> jsonType, Class<?> target) {
+    if (!jsonType.isInstance(json)) {
+      throw new IllegalArgumentException("expected " + target.getSimpleName() + " but found " + json);
+    }
+    return jsonType.cast(json);
+  }
+
+  // ------------------------------------------------------------------------------------ shapes
+
+  private static final class Shape {
+    final Class<?> type;
+    final RecordComponent[] components;
+    final List<Member> members = new ArrayList<>();
+    final MethodHandle constructor;
+
+    Shape(Class<?> type) {
+      if (!type.isRecord()) {
+        throw new IllegalArgumentException("no ledger encoding for " + type.getName());
+      }
+      this.type = type;
+      this.components = type.getRecordComponents();
+      MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+      try {
+        for (int i = 0; i < components.length; i++) {
+          MethodHandle get = lookup.unreflect(components[i].getAccessor())
+              .asType(MethodType.methodType(Object.class, Object.class));
+          members.add(new Member(components[i], i, get));
+        }
+        if (Event.class.isAssignableFrom(type)) {
+          members.add(new Member(null, -1, null));
+        }
+        members.sort(Comparator.comparing(m -> m.name));
+        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        this.constructor = lookup.unreflectConstructor(type.getDeclaredConstructor(types))
+            .asSpreader(Object[].class, types.length)
+            .asType(MethodType.methodType(Object.class, Object[].class));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot reflect on " + type, e);
+      }
+    }
+
+    boolean isStringWrapper() {
+      return components.length == 1 && components[0].getName().equals("value") && components[0].getType() == String.class;
+    }
+
+    Object construct(Object[] args) {
+      try {
+        return (Object) constructor.invokeExact(args);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable t) {
+        throw new IllegalStateException(t);
+      }
+    }
+  }
+
+  private static final class Member {
+    final @Nullable RecordComponent component;
+    final String name;
+    final int position;
+    final @Nullable MethodHandle accessor;
+    final boolean nullable;
+
+    Member(@Nullable RecordComponent component, int position, @Nullable MethodHandle accessor) {
+      this.component = component;
+      this.name = component == null ? "type" : component.getName();
+      this.position = position;
+      this.accessor = accessor;
+      this.nullable = component != null && (component.isAnnotationPresent(Nullable.class)
+          || component.getAnnotatedType().isAnnotationPresent(Nullable.class));
+    }
+
+    @Nullable Object get(Object record) {
+      try {
+        return (Object) java.util.Objects.requireNonNull(accessor).invokeExact(record);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable t) {
+        throw new IllegalStateException(t);
+      }
+    }
+  }
+}

@@ -1,0 +1,328 @@
+package coop.lattice.ledger;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+
+import coop.lattice.LatticeException;
+import coop.lattice.LedgerDamagedException;
+import coop.lattice.merkle.ConsistencyProof;
+import coop.lattice.merkle.Hash;
+import coop.lattice.merkle.InclusionProof;
+import coop.lattice.merkle.MerkleTree;
+import coop.lattice.store.LedgerStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A collective's append-only, tamper-evident ledger: entries in canonical bytes on a {@link
+ * LedgerStore}, hashed into an RFC 9162 {@link MerkleTree}, vouched for by signed checkpoints.
+ *
+ * <p>Each entry carries the leaf hash of the one before it, so a missing, reordered or altered
+ * entry breaks the chain at a known index; the Merkle tree gives compact proofs that an entry is
+ * in the ledger and that the ledger only ever grew.
+ *
+ * <p>Opening a ledger re-verifies everything: every record's checksum (in the store), canonical
+ * form, sequence number, collective and chain link, then the latest checkpoint's signature and
+ * root. A ledger that fails is still readable up to the damage, but {@linkplain #damage()
+ * refuses to append} until an operator acts.
+ *
+ * <p>Most applications use a {@link coop.lattice.collective.Collective}, which validates commands
+ * and keeps the state; the ledger is the layer underneath it, and what peers verify.
+ *
+ * <p>Thread safety: appends are serialized; reads, roots and proofs may run concurrently with
+ * them.
+ */
+public final class Ledger {
+  private final LedgerStore store;
+  private final VerificationKey key;
+  private final MerkleTree tree = new MerkleTree();
+  private final Object appendLock = new Object();
+  private volatile @Nullable CollectiveId collective;
+  private volatile LedgerStore.@Nullable Damage damage;
+
+  private Ledger(LedgerStore store, VerificationKey key) {
+    this.store = store;
+    this.key = key;
+  }
+
+  /** Receives each verified entry while a ledger opens, in order: how state is rebuilt. */
+  @FunctionalInterface
+  public interface EntryVisitor {
+    void visit(Entry entry);
+  }
+
+  /**
+   * Opens the ledger in {@code store}, verifying every entry against {@code key}, and hands each
+   * verified entry to {@code visitor} in order. An empty store gives an empty ledger.
+   *
+   * <p>Damage does not throw here: check {@link #damage()}. If the visitor rejects an entry
+   * (throws a {@link LatticeException}), that entry counts as damage too.
+   */
+  public static Ledger open(LedgerStore store, VerificationKey key, EntryVisitor visitor) {
+    Ledger l = new Ledger(store, key);
+    l.verifyAndLoad(visitor);
+    return l;
+  }
+
+  private void verifyAndLoad(EntryVisitor visitor) {
+    long stored = store.size();
+    long[] bad = {-1};
+    String[] why = {""};
+    Hash[] prev = {null};
+    try {
+      store.scan(0, stored, (i, bytes) -> {
+        if (bad[0] >= 0) {
+          return;
+        }
+        String problem = checkRecord(i, bytes, prev[0], visitor);
+        if (problem != null) {
+          bad[0] = i;
+          why[0] = problem;
+          return;
+        }
+        Hash leaf = MerkleTree.leafHash(bytes);
+        tree.appendLeafHash(leaf);
+        prev[0] = leaf;
+      });
+    } catch (RuntimeException e) {
+      if (bad[0] < 0) {
+        throw e;
+      }
+    }
+    if (bad[0] >= 0) {
+      damage = new LedgerStore.Damage(bad[0], why[0]);
+      return;
+    }
+    Optional<LedgerStore.Damage> storeDamage = store.damage();
+    if (storeDamage.isPresent()) {
+      damage = storeDamage.get();
+      return;
+    }
+    Optional<LedgerStore.StoredCheckpoint> stored0 = store.checkpoint();
+    if (stored0.isPresent()) {
+      damage = checkCheckpoint(stored0.get());
+    }
+  }
+
+  private @Nullable String checkRecord(long i, byte[] bytes, @Nullable Hash prev, EntryVisitor visitor) {
+    Entry e;
+    try {
+      e = EntryCodec.decodeCanonical(bytes);
+    } catch (RuntimeException ex) {
+      return "entry " + i + " is not a valid canonical entry: " + ex.getMessage();
+    }
+    if (e.sequence() != i) {
+      return "entry " + i + " carries sequence number " + e.sequence() + ": entries are missing or out of order";
+    }
+    if (i == 0) {
+      if (!(e.event() instanceof Event.CollectiveFounded f)) {
+        return "entry 0 is not the founding of a collective";
+      }
+      if (!f.publicKey().equals(key.base64Url())) {
+        return "entry 0 names a different collective key than the one given to open the ledger";
+      }
+      collective = e.collective();
+    } else {
+      if (!e.collective().equals(collective)) {
+        return "entry " + i + " belongs to collective " + e.collective() + ", not " + collective;
+      }
+      if (!java.util.Objects.equals(e.previous(), prev)) {
+        return "entry " + i + " does not follow entry " + (i - 1) + ": the hash chain is broken";
+      }
+    }
+    try {
+      visitor.visit(e);
+    } catch (LatticeException | IllegalArgumentException ex) {
+      return "entry " + i + " breaks the collective's rules: " + ex.getMessage();
+    }
+    return null;
+  }
+
+  private LedgerStore.@Nullable Damage checkCheckpoint(LedgerStore.StoredCheckpoint stored) {
+    SignedCheckpoint cp;
+    try {
+      cp = SignedCheckpoint.parse(stored.bytes());
+    } catch (RuntimeException e) {
+      return new LedgerStore.Damage(0, "the stored checkpoint cannot be read: " + e.getMessage());
+    }
+    long size = cp.checkpoint().size();
+    if (!cp.verify(key) || size != stored.size()) {
+      return new LedgerStore.Damage(0, "the stored checkpoint is not validly signed by the collective's key");
+    }
+    if (!cp.checkpoint().collective().equals(collective)) {
+      return new LedgerStore.Damage(0, "the stored checkpoint belongs to another collective");
+    }
+    if (size > tree.size()) {
+      return new LedgerStore.Damage(tree.size(), "the signed checkpoint covers " + size
+          + " entries but only " + tree.size() + " are stored: entry " + tree.size() + " onwards is missing");
+    }
+    if (!tree.root(size).equals(cp.checkpoint().root())) {
+      return new LedgerStore.Damage(0, "entries 0 to " + (size - 1)
+          + " do not match the signed checkpoint: the stored history was rewritten");
+    }
+    return null;
+  }
+
+  // ------------------------------------------------------------------------------------ writing
+
+  /** A new entry's content before the ledger gives it a sequence number and chain link. */
+  public record Draft(Instant time, MemberId author, Event event) {}
+
+  /**
+   * Starts the ledger of a new collective in an empty {@code store}; the first append must be
+   * the {@link Event.CollectiveFounded} entry naming {@code key}.
+   */
+  public static Ledger create(LedgerStore store, CollectiveId collective, VerificationKey key) {
+    checkArgument(store.size() == 0, "the store already holds %s records; open it instead", store.size());
+    Ledger l = new Ledger(store, key);
+    l.collective = collective;
+    return l;
+  }
+
+  /** Appends one entry (not yet durable: see {@link #sync()}). */
+  public Entry append(Instant time, MemberId author, Event event) {
+    return appendAll(List.of(new Draft(time, author, event))).get(0);
+  }
+
+  /**
+   * Appends entries in order as one unit: all of them reach the store or none do. They are
+   * readable at once and durable after {@link #sync()}.
+   *
+   * @throws LedgerDamagedException if the ledger failed verification
+   */
+  public List<Entry> appendAll(List<Draft> drafts) {
+    synchronized (appendLock) {
+      checkWritable();
+      CollectiveId id = java.util.Objects.requireNonNull(collective);
+      long n = tree.size();
+      Hash prev = n == 0 ? null : tree.leafHashAt(n - 1);
+      List<Entry> entries = new ArrayList<>(drafts.size());
+      List<byte[]> records = new ArrayList<>(drafts.size());
+      List<Hash> leaves = new ArrayList<>(drafts.size());
+      for (Draft d : drafts) {
+        if (n == 0) {
+          checkArgument(d.event() instanceof Event.CollectiveFounded f && f.publicKey().equals(key.base64Url()),
+              "entry 0 must found the collective with its own key");
+        } else {
+          checkArgument(!(d.event() instanceof Event.CollectiveFounded), "a collective is founded only once");
+        }
+        Entry e = new Entry(n++, d.time(), id, d.author(), d.event(), prev);
+        byte[] bytes = EntryCodec.encode(e);
+        prev = MerkleTree.leafHash(bytes);
+        entries.add(e);
+        records.add(bytes);
+        leaves.add(prev);
+      }
+      store.append(records); // all or nothing; the tree follows only once the store has them
+      for (Hash h : leaves) {
+        tree.appendLeafHash(h);
+      }
+      return entries;
+    }
+  }
+
+  /** Makes every appended entry durable (group commit in durable stores). */
+  public void sync() {
+    store.sync();
+  }
+
+  /** Signs a checkpoint of the current size and root with {@code signer}, and stores it. */
+  public SignedCheckpoint checkpoint(CollectiveKey signer, Instant time) {
+    checkArgument(signer.verificationKey().equals(key), "this is not the collective's key");
+    synchronized (appendLock) {
+      checkWritable();
+      long size = tree.size();
+      SignedCheckpoint cp = new Checkpoint(java.util.Objects.requireNonNull(collective), size, tree.root(size), time).sign(signer);
+      store.writeCheckpoint(size, cp.toBytes());
+      return cp;
+    }
+  }
+
+  private void checkWritable() {
+    LedgerStore.Damage d = damage;
+    if (d != null) {
+      throw new LedgerDamagedException(d.firstBadIndex(), "the ledger refuses to append: " + d.reason()
+          + ". Restore it from a backup or a peer, or truncate the store to " + d.firstBadIndex()
+          + " entries once you accept losing what follows.");
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ reading
+
+  /** The collective this ledger belongs to; empty only for an empty store. */
+  public Optional<CollectiveId> collective() {
+    return Optional.ofNullable(collective);
+  }
+
+  public VerificationKey verificationKey() {
+    return key;
+  }
+
+  /** Number of verified entries. */
+  public long size() {
+    return tree.size();
+  }
+
+  public Hash root() {
+    return tree.root();
+  }
+
+  public Hash root(long size) {
+    return tree.root(size);
+  }
+
+  public Entry entry(long index) {
+    checkState(index < tree.size(), "no entry %s in a ledger of %s", index, tree.size());
+    return EntryCodec.decode(store.read(index), Entry.class);
+  }
+
+  /** The canonical bytes of entry {@code index}, exactly as hashed. */
+  public byte[] entryBytes(long index) {
+    checkState(index < tree.size(), "no entry %s in a ledger of %s", index, tree.size());
+    return store.read(index);
+  }
+
+  /** Entries {@code from} (inclusive) to {@code to} (exclusive). */
+  public List<Entry> entries(long from, long to) {
+    checkArgument(0 <= from && from <= to && to <= tree.size(), "range %s..%s outside 0..%s", from, to, tree.size());
+    List<Entry> out = new ArrayList<>((int) (to - from));
+    store.scan(from, to, (i, b) -> out.add(EntryCodec.decode(b, Entry.class)));
+    return out;
+  }
+
+  public Hash leafHash(long index) {
+    return tree.leafHashAt(index);
+  }
+
+  /** Proof that entry {@code index} is in the ledger at its current size. */
+  public InclusionProof inclusionProof(long index) {
+    return tree.inclusionProof(index, tree.size());
+  }
+
+  public InclusionProof inclusionProof(long index, long size) {
+    return tree.inclusionProof(index, size);
+  }
+
+  /** Proof that the ledger at {@code size1} is a prefix of the ledger at {@code size2}. */
+  public ConsistencyProof consistencyProof(long size1, long size2) {
+    return tree.consistencyProof(size1, size2);
+  }
+
+  /** The latest stored checkpoint, verified when the ledger opened. */
+  public Optional<SignedCheckpoint> latestCheckpoint() {
+    return store.checkpoint().map(c -> SignedCheckpoint.parse(c.bytes()));
+  }
+
+  /** Damage found while opening; while present, every append throws {@link LedgerDamagedException}. */
+  public Optional<LedgerStore.Damage> damage() {
+    return Optional.ofNullable(damage);
+  }
+
+  /** Checks an entry's canonical bytes against an inclusion proof and a root someone vouched for. */
+  public static boolean verifyInclusion(byte[] entryBytes, InclusionProof proof, Hash root) {
+    return proof.verify(MerkleTree.leafHash(entryBytes), root);
+  }
+}

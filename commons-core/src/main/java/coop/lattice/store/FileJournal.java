@@ -1,0 +1,622 @@
+package coop.lattice.store;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+
+import coop.lattice.LedgerDamagedException;
+import coop.lattice.StoreFailedException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.CRC32C;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The durable embedded store: an append-only journal of segment files in one directory.
+ *
+ * <h2>On disk</h2>
+ *
+ * <ul>
+ *   <li>{@code journal-<first index>.seg}: a 16-byte header (magic {@code LATJ}, format version,
+ *       index of its first record) and then records, each framed as {@code length (4) |
+ *       CRC32C(length) (4) | CRC32C(payload) (4) | payload}. A new segment starts when the
+ *       current one passes {@link #DEFAULT_SEGMENT_BYTES}.
+ *   <li>{@code checkpoint}: the latest checkpoint with its size and its own CRC32C, replaced by
+ *       writing {@code checkpoint.tmp}, fsync, atomic rename, fsync of the directory.
+ * </ul>
+ *
+ * <h2>Durability</h2>
+ *
+ * <p>{@link #append} writes; {@link #sync} makes it durable with {@code FileChannel.force}.
+ * Concurrent {@code sync} calls share one force (group commit): a caller whose records another
+ * caller's force already covered returns without touching the disk. An I/O error while writing
+ * or forcing is fatal for this instance ({@link StoreFailedException}): after a failed fsync the
+ * kernel may have dropped the dirty pages, so retrying could report success for lost data.
+ *
+ * <h2>Opening</h2>
+ *
+ * <p>Opening scans every frame. A frame cut short at the very end of the last segment is a torn
+ * write from a crash; it is cut off, provided the checkpoint does not cover it. Anything else (a
+ * checksum that does not match, a missing segment, fewer records than the checkpoint covers) is
+ * {@linkplain #damage() damage}: the journal still reads the good prefix but refuses to append
+ * until an operator calls {@link #truncate}. Because the length has its own checksum, a flipped
+ * byte is never mistaken for a torn write.
+ */
+public final class FileJournal implements LedgerStore {
+  /** Segments roll over after this many bytes. */
+  public static final long DEFAULT_SEGMENT_BYTES = 64L << 20;
+  /** Largest record accepted: 16 MiB. */
+  public static final int MAX_RECORD_BYTES = 16 << 20;
+
+  private static final int MAGIC = 0x4c41544a; // "LATJ"
+  private static final int CHECKPOINT_MAGIC = 0x4c415443; // "LATC"
+  private static final int VERSION = 1;
+  private static final int SEGMENT_HEADER = 16;
+  private static final int FRAME_HEADER = 12;
+  private static final String CHECKPOINT = "checkpoint";
+  private static final String CHECKPOINT_TMP = "checkpoint.tmp";
+
+  private final Path dir;
+  private final long segmentBytes;
+  private final Object writeLock = new Object();
+  private final Object syncLock = new Object();
+
+  private final List<Segment> segments = new ArrayList<>();
+  /** Per record: its segment (high 24 bits) and the offset of its payload (low 40 bits). */
+  private volatile long[] locations = new long[4096];
+  private volatile int[] lengths = new int[4096];
+  private volatile long size;
+  private volatile long durable;
+  private volatile @Nullable StoredCheckpoint checkpoint;
+  private volatile @Nullable Damage damage;
+  private volatile @Nullable String failure;
+  private boolean closed;
+  private boolean checkpointDamaged;
+  private long tornBytesCut;
+
+  private FileJournal(Path dir, long segmentBytes) {
+    this.dir = dir;
+    this.segmentBytes = segmentBytes;
+  }
+
+  /** Opens (or creates) the journal in {@code directory}, re-checking every frame. */
+  public static FileJournal open(Path directory) {
+    return open(directory, DEFAULT_SEGMENT_BYTES);
+  }
+
+  /** As {@link #open(Path)}, with segments that roll after {@code segmentBytes}. */
+  public static FileJournal open(Path directory, long segmentBytes) {
+    checkArgument(segmentBytes >= 4096 && segmentBytes <= (1L << 30),
+        "segmentBytes outside 4 KiB..1 GiB: %s", segmentBytes);
+    FileJournal j = new FileJournal(directory, segmentBytes);
+    try {
+      j.load();
+    } catch (IOException e) {
+      j.closeQuietly();
+      throw new UncheckedIOException("cannot open the journal in " + directory + ": " + e.getMessage(), e);
+    }
+    return j;
+  }
+
+  public Path directory() {
+    return dir;
+  }
+
+  /** Bytes of a torn tail that opening cut off (0 if the journal closed cleanly). */
+  public long tornBytesCut() {
+    return tornBytesCut;
+  }
+
+  // ---------------------------------------------------------------------------------- opening
+
+  private void load() throws IOException {
+    Files.createDirectories(dir);
+    Files.deleteIfExists(dir.resolve(CHECKPOINT_TMP)); // an interrupted checkpoint write
+    checkpoint = readCheckpoint();
+
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "journal-*.seg")) {
+      ds.forEach(files::add);
+    }
+    files.sort(null); // zero-padded names sort by first index
+
+    long count = 0;
+    @Nullable Damage found = null;
+    for (int s = 0; s < files.size() && found == null; s++) {
+      Path file = files.get(s);
+      boolean last = s == files.size() - 1;
+      long first = firstIndexOf(file);
+      if (first != count) {
+        found = new Damage(count, "segment " + file.getFileName() + " starts at record " + first
+            + " but " + count + " records come before it: a segment is missing or misplaced");
+        break;
+      }
+      FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      Segment seg = new Segment(file, first, ch);
+      long fileSize = ch.size();
+      if (fileSize < SEGMENT_HEADER) {
+        if (last && isAllZeroOrShort(ch, 0, fileSize)) {
+          // A segment created just before a crash: nothing in it was ever acknowledged.
+          ch.close();
+          Files.delete(file);
+          fsyncDirectory();
+          break;
+        }
+        found = new Damage(count, "segment " + file.getFileName() + " has a damaged header");
+        ch.close();
+        break;
+      }
+      MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, fileSize);
+      map.order(ByteOrder.BIG_ENDIAN);
+      if (map.getInt(0) != MAGIC || map.getInt(4) != VERSION || map.getLong(8) != first) {
+        found = new Damage(count, "segment " + file.getFileName() + " has a damaged header");
+        ch.close();
+        break;
+      }
+      segments.add(seg);
+      int segIndex = segments.size() - 1;
+      long pos = SEGMENT_HEADER;
+      CRC32C crc = new CRC32C();
+      while (pos < fileSize) {
+        long remaining = fileSize - pos;
+        if (remaining < FRAME_HEADER) {
+          found = tornOrDamaged(last, ch, pos, fileSize, count, "a frame header is cut short");
+          break;
+        }
+        int len = map.getInt((int) pos);
+        int lenCrc = map.getInt((int) pos + 4);
+        crc.reset();
+        crc.update(map.slice((int) pos, 4));
+        if ((int) crc.getValue() != lenCrc || len < 0 || len > MAX_RECORD_BYTES) {
+          found = isAllZeroOrShort(ch, pos, fileSize) && last
+              ? tornOrDamaged(true, ch, pos, fileSize, count, "zeros after the last record")
+              : new Damage(count, "record " + count + " has a damaged length field (in "
+                  + file.getFileName() + " at byte " + pos + ")");
+          break;
+        }
+        if (remaining - FRAME_HEADER < len) {
+          found = tornOrDamaged(last, ch, pos, fileSize, count, "record " + count + " is cut short");
+          break;
+        }
+        crc.reset();
+        crc.update(map.slice((int) pos + FRAME_HEADER, len));
+        if ((int) crc.getValue() != map.getInt((int) pos + 8)) {
+          found = new Damage(count, "record " + count + " does not match its checksum (in "
+              + file.getFileName() + " at byte " + pos + "): its bytes were changed");
+          break;
+        }
+        addLocation(count, segIndex, pos + FRAME_HEADER, len);
+        count++;
+        pos += FRAME_HEADER + len;
+      }
+      seg.end = pos; // the end of the last good record, past any torn tail that was cut
+    }
+    StoredCheckpoint cp = checkpoint;
+    if (found == null && checkpointDamaged) {
+      found = new Damage(0, "the checkpoint file is damaged; restore it from a backup or a peer,"
+          + " or truncate the journal to drop it");
+    }
+    if (found == null && cp != null && cp.size() > count) {
+      found = new Damage(count, "the checkpoint covers " + cp.size() + " records but only " + count
+          + " are stored: record " + count + " onwards is missing");
+    }
+    size = count;
+    durable = count;
+    damage = found;
+  }
+
+  /**
+   * A bad frame at {@code pos}. At the end of the last segment and beyond the checkpoint it is a
+   * torn write: it is cut off here and null is returned. Anywhere else it is damage.
+   */
+  private @Nullable Damage tornOrDamaged(boolean last, FileChannel ch, long pos, long fileSize, long index, String what)
+      throws IOException {
+    StoredCheckpoint cp = checkpoint;
+    if (!last) {
+      return new Damage(index, "record " + index + ": " + what + " in the middle of the journal");
+    }
+    if (cp != null && cp.size() > index) {
+      return new Damage(index, "record " + index + ": " + what + ", but the checkpoint covers "
+          + cp.size() + " records");
+    }
+    ch.truncate(pos);
+    ch.force(true);
+    tornBytesCut = fileSize - pos;
+    return null;
+  }
+
+  private static boolean isAllZeroOrShort(FileChannel ch, long from, long to) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate((int) Math.min(to - from, 1 << 16));
+    long p = from;
+    while (p < to) {
+      b.clear();
+      int n = ch.read(b, p);
+      if (n <= 0) {
+        break;
+      }
+      for (int i = 0; i < n; i++) {
+        if (b.get(i) != 0) {
+          return false;
+        }
+      }
+      p += n;
+    }
+    return true;
+  }
+
+  private static long firstIndexOf(Path file) {
+    String name = file.getFileName().toString();
+    try {
+      return Long.parseLong(name.substring("journal-".length(), name.length() - ".seg".length()));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private @Nullable StoredCheckpoint readCheckpoint() throws IOException {
+    Path file = dir.resolve(CHECKPOINT);
+    if (!Files.exists(file)) {
+      return null;
+    }
+    ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file));
+    boolean ok = b.remaining() >= 20 && b.getInt(0) == CHECKPOINT_MAGIC;
+    if (ok) {
+      long cpSize = b.getLong(4);
+      int len = b.getInt(12);
+      ok = len >= 0 && len == b.remaining() - 20 && cpSize >= 0;
+      if (ok) {
+        CRC32C crc = new CRC32C();
+        crc.update(b.array(), 0, 16 + len);
+        ok = (int) crc.getValue() == b.getInt(16 + len);
+        if (ok) {
+          return new StoredCheckpoint(cpSize, Arrays.copyOfRange(b.array(), 16, 16 + len));
+        }
+      }
+    }
+    checkpointDamaged = true;
+    return null;
+  }
+
+  // ---------------------------------------------------------------------------------- writing
+
+  @Override
+  public void append(List<byte[]> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    synchronized (writeLock) {
+      checkWritable();
+      int bytes = 0;
+      for (byte[] r : records) {
+        checkArgument(r.length <= MAX_RECORD_BYTES, "record of %s bytes exceeds %s", r.length, MAX_RECORD_BYTES);
+        bytes += FRAME_HEADER + r.length;
+      }
+      try {
+        Segment seg = segments.isEmpty() ? null : segments.get(segments.size() - 1);
+        if (seg == null || (seg.end + bytes > segmentBytes && seg.end > SEGMENT_HEADER)) {
+          seg = roll();
+        }
+        ByteBuffer buf = ByteBuffer.allocate(bytes).order(ByteOrder.BIG_ENDIAN);
+        CRC32C crc = new CRC32C();
+        for (byte[] r : records) {
+          buf.putInt(r.length);
+          crc.reset();
+          crc.update(buf.array(), buf.position() - 4, 4);
+          buf.putInt((int) crc.getValue());
+          crc.reset();
+          crc.update(r);
+          buf.putInt((int) crc.getValue());
+          buf.put(r);
+        }
+        buf.flip();
+        long pos = seg.end;
+        while (buf.hasRemaining()) {
+          pos += seg.channel.write(buf, pos);
+        }
+        long n = size;
+        long p = seg.end;
+        int segIndex = segments.size() - 1;
+        for (byte[] r : records) {
+          addLocation(n++, segIndex, p + FRAME_HEADER, r.length);
+          p += FRAME_HEADER + r.length;
+        }
+        seg.end = p;
+        size = n;
+      } catch (IOException e) {
+        throw fail("writing records", e);
+      }
+    }
+  }
+
+  private Segment roll() throws IOException {
+    if (!segments.isEmpty()) {
+      segments.get(segments.size() - 1).channel.force(false);
+    }
+    long first = size;
+    Path file = dir.resolve(String.format(java.util.Locale.ROOT, "journal-%020d.seg", first));
+    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    ByteBuffer h = ByteBuffer.allocate(SEGMENT_HEADER).order(ByteOrder.BIG_ENDIAN);
+    h.putInt(MAGIC).putInt(VERSION).putLong(first).flip();
+    while (h.hasRemaining()) {
+      ch.write(h, h.position());
+    }
+    ch.force(true);
+    fsyncDirectory();
+    Segment seg = new Segment(file, first, ch);
+    seg.end = SEGMENT_HEADER;
+    segments.add(seg);
+    durable = size; // the previous segment was forced above
+    return seg;
+  }
+
+  @Override
+  public void sync() {
+    long target = size;
+    if (durable >= target) {
+      return;
+    }
+    synchronized (syncLock) {
+      if (durable >= target) {
+        return; // another caller's force covered us: group commit
+      }
+      long upTo;
+      FileChannel ch;
+      synchronized (writeLock) {
+        checkNotFailed();
+        upTo = size;
+        ch = segments.get(segments.size() - 1).channel;
+      }
+      try {
+        ch.force(false);
+      } catch (IOException e) {
+        synchronized (writeLock) {
+          throw fail("forcing records to disk", e);
+        }
+      }
+      durable = upTo;
+    }
+  }
+
+  @Override
+  public void writeCheckpoint(long cpSize, byte[] signedCheckpoint) {
+    synchronized (writeLock) {
+      checkNotFailed();
+      checkArgument(cpSize >= 0 && cpSize <= size, "checkpoint size %s outside 0..%s", cpSize, size);
+      ByteBuffer b = ByteBuffer.allocate(20 + signedCheckpoint.length).order(ByteOrder.BIG_ENDIAN);
+      b.putInt(CHECKPOINT_MAGIC).putLong(cpSize).putInt(signedCheckpoint.length).put(signedCheckpoint);
+      CRC32C crc = new CRC32C();
+      crc.update(b.array(), 0, 16 + signedCheckpoint.length);
+      b.putInt((int) crc.getValue()).flip();
+      Path tmp = dir.resolve(CHECKPOINT_TMP);
+      try {
+        // The records it covers must be durable before the checkpoint that vouches for them.
+        if (!segments.isEmpty()) {
+          segments.get(segments.size() - 1).channel.force(false);
+          durable = size;
+        }
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+          while (b.hasRemaining()) {
+            ch.write(b);
+          }
+          ch.force(true);
+        }
+        Files.move(tmp, dir.resolve(CHECKPOINT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        fsyncDirectory();
+      } catch (IOException e) {
+        throw fail("writing the checkpoint", e);
+      }
+      checkpoint = new StoredCheckpoint(cpSize, signedCheckpoint);
+    }
+  }
+
+  private void fsyncDirectory() throws IOException {
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    }
+  }
+
+  @Override
+  public void truncate(long newSize) {
+    synchronized (writeLock) {
+      checkNotFailed();
+      checkArgument(newSize >= 0 && newSize <= size, "cannot truncate %s records to %s", size, newSize);
+      try {
+        StoredCheckpoint cp = checkpoint;
+        if (cp != null && cp.size() > newSize) {
+          Files.deleteIfExists(dir.resolve(CHECKPOINT));
+          checkpoint = null;
+        }
+        // Drop whole segments past the cut, then cut inside the one that holds it.
+        while (!segments.isEmpty() && segments.get(segments.size() - 1).first >= newSize) {
+          Segment s = segments.remove(segments.size() - 1);
+          s.channel.close();
+          Files.delete(s.file);
+        }
+        // Also remove segment files beyond a damaged point that were never loaded.
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "journal-*.seg")) {
+          for (Path p : ds) {
+            if (segments.stream().noneMatch(s -> s.file.equals(p))) {
+              Files.delete(p);
+            }
+          }
+        }
+        if (!segments.isEmpty()) {
+          Segment last = segments.get(segments.size() - 1);
+          long cut = locationOffset(newSize - 1) + lengths[(int) (newSize - 1)];
+          last.channel.truncate(cut);
+          last.channel.force(true);
+          last.end = cut;
+        }
+        fsyncDirectory();
+      } catch (IOException e) {
+        throw fail("truncating", e);
+      }
+      size = newSize;
+      durable = newSize;
+      damage = null;
+    }
+  }
+
+  private void checkWritable() {
+    checkNotFailed();
+    checkState(!closed, "the journal in %s is closed", dir);
+    Damage d = damage;
+    if (d != null) {
+      throw new LedgerDamagedException(d.firstBadIndex(), "the journal in " + dir + " refuses to append: "
+          + d.reason() + ". Restore it, or truncate it to " + d.firstBadIndex() + " records once you accept the loss.");
+    }
+  }
+
+  private void checkNotFailed() {
+    String f = failure;
+    if (f != null) {
+      throw new StoreFailedException("the journal in " + dir + " has stopped after " + f
+          + "; reopen it from disk, which re-verifies everything");
+    }
+  }
+
+  private StoreFailedException fail(String what, IOException e) {
+    failure = "an I/O error while " + what + " (" + e.getMessage() + ")";
+    return new StoreFailedException("the journal in " + dir + " failed while " + what
+        + "; it accepts nothing more. Reopen it from disk.", e);
+  }
+
+  // ---------------------------------------------------------------------------------- reading
+
+  @Override
+  public long size() {
+    return size;
+  }
+
+  @Override
+  public byte[] read(long index) {
+    java.util.Objects.checkIndex(index, size);
+    long loc = locations[(int) index];
+    byte[] out = new byte[lengths[(int) index]];
+    ByteBuffer b = ByteBuffer.wrap(out);
+    FileChannel ch = segments.get((int) (loc >>> 40)).channel;
+    long pos = loc & ((1L << 40) - 1);
+    try {
+      while (b.hasRemaining()) {
+        int n = ch.read(b, pos + b.position());
+        if (n < 0) {
+          throw new IOException("unexpected end of segment");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading record " + index + " from " + dir, e);
+    }
+    return out;
+  }
+
+  @Override
+  public List<byte[]> read(long from, long to) {
+    checkArgument(0 <= from && from <= to && to <= size, "range %s..%s outside 0..%s", from, to, size);
+    List<byte[]> out = new ArrayList<>((int) (to - from));
+    scan(from, to, (i, r) -> out.add(r));
+    return out;
+  }
+
+  /** Streams records {@code from..to} by mapping each segment once: the fast path for verification on open. */
+  @Override
+  public void scan(long from, long to, RecordVisitor visitor) {
+    checkArgument(0 <= from && from <= to && to <= size, "range %s..%s outside 0..%s", from, to, size);
+    long i = from;
+    try {
+      while (i < to) {
+        int segIndex = (int) (locations[(int) i] >>> 40);
+        Segment seg = segments.get(segIndex);
+        long segLast = segIndex + 1 < segments.size() ? Math.min(to, segments.get(segIndex + 1).first) : to;
+        long start = locationOffset(i);
+        long end = locationOffset(segLast - 1) + lengths[(int) (segLast - 1)];
+        MappedByteBuffer map = seg.channel.map(FileChannel.MapMode.READ_ONLY, start, end - start);
+        for (; i < segLast; i++) {
+          byte[] r = new byte[lengths[(int) i]];
+          map.get((int) (locationOffset(i) - start), r);
+          visitor.visit(i, r);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading records from " + dir, e);
+    }
+  }
+
+  private long locationOffset(long index) {
+    return locations[(int) index] & ((1L << 40) - 1);
+  }
+
+  private void addLocation(long index, int segIndex, long payloadOffset, int len) {
+    long[] loc = locations;
+    int[] lens = lengths;
+    if (index >= loc.length) {
+      loc = Arrays.copyOf(loc, loc.length * 2);
+      lens = Arrays.copyOf(lens, lens.length * 2);
+    }
+    loc[(int) index] = ((long) segIndex << 40) | payloadOffset;
+    lens[(int) index] = len;
+    lengths = lens;
+    locations = loc;
+  }
+
+  @Override
+  public Optional<StoredCheckpoint> checkpoint() {
+    return Optional.ofNullable(checkpoint);
+  }
+
+  @Override
+  public Optional<Damage> damage() {
+    return Optional.ofNullable(damage);
+  }
+
+  @Override
+  public void close() {
+    synchronized (writeLock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      closeQuietly();
+    }
+  }
+
+  private void closeQuietly() {
+    for (Segment s : segments) {
+      try {
+        s.channel.close();
+      } catch (IOException ignored) {
+        // closing a read-write channel after force has nothing left to lose
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "FileJournal[" + dir + ", " + size + " records]";
+  }
+
+  private static final class Segment {
+    final Path file;
+    final long first;
+    final FileChannel channel;
+    long end;
+
+    Segment(Path file, long first, FileChannel channel) {
+      this.file = file;
+      this.first = first;
+      this.channel = channel;
+    }
+  }
+}

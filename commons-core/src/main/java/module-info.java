@@ -1,0 +1,16 @@
+/**
+ * Lattice core: the open ledger, collectives and their contributions, and the durable journal.
+ * Depends on Guava and Jackson only; never on a network or RDF stack.
+ */
+module coop.lattice.core {
+  requires com.google.common;
+  requires com.fasterxml.jackson.core;
+  requires static transitive org.jspecify;
+
+  exports coop.lattice;
+  exports coop.lattice.canonical;
+  exports coop.lattice.merkle;
+  exports coop.lattice.store;
+  exports coop.lattice.ledger;
+  exports coop.lattice.collective;
+}
