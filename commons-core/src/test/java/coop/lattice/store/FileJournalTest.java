@@ -1,0 +1,261 @@
+package coop.lattice.store;
+
+import static coop.lattice.store.JournalFixture.build;
+import static coop.lattice.store.JournalFixture.frames;
+import static coop.lattice.store.JournalFixture.open;
+import static coop.lattice.store.JournalFixture.segments;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import coop.lattice.LedgerDamagedException;
+import coop.lattice.collective.Collective;
+import coop.lattice.ledger.Appearance;
+import coop.lattice.ledger.Ledger;
+import coop.lattice.ledger.MemberId;
+import coop.lattice.merkle.Hash;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileJournalTest {
+  @TempDir Path dir;
+
+  @Test
+  void reopensWithTheSameEntriesRootAndState() {
+    Hash root;
+    Object state;
+    try (FileJournal j = FileJournal.open(dir)) {
+      Collective c = build(j, 20, true);
+      root = c.ledger().root();
+      state = c.state();
+    }
+    try (FileJournal j = FileJournal.open(dir)) {
+      Collective c = open(j);
+      assertThat(c.ledger().size()).isEqualTo(43);
+      assertThat(c.ledger().root()).isEqualTo(root);
+      assertThat(c.state()).isEqualTo(state);
+      assertThat(j.tornBytesCut()).isZero();
+    }
+  }
+
+  @Test
+  void rollsOverSegmentsAndReadsAcrossThem() {
+    try (FileJournal j = FileJournal.open(dir, 4096)) {
+      build(j, 60, true);
+    }
+    assertThat(segments(dir)).hasSizeGreaterThan(3);
+    try (FileJournal j = FileJournal.open(dir, 4096)) {
+      Collective c = open(j);
+      assertThat(c.ledger().size()).isEqualTo(123);
+      assertThat(c.ledger().entries(0, 123)).hasSize(123);
+      c.admit(MemberId.of("ana"), MemberId.of("cy"), Appearance.byName("Cy"));
+    }
+    try (FileJournal j = FileJournal.open(dir, 4096)) {
+      assertThat(open(j).ledger().size()).isEqualTo(124);
+    }
+  }
+
+  @Test
+  void aTornTailBeyondTheCheckpointIsCutAndTheJournalGoesOn() throws IOException {
+    try (FileJournal j = FileJournal.open(dir)) {
+      Collective c = build(j, 5, true); // checkpoint at 13
+      c.admit(MemberId.of("ana"), MemberId.of("cy"), Appearance.byName("Cy")); // entry 13, not checkpointed
+    }
+    Path seg = segments(dir).get(0);
+    long[] last = frames(seg).get(13);
+    long fullSize = Files.size(seg);
+    try (var ch = java.nio.channels.FileChannel.open(seg, StandardOpenOption.WRITE)) {
+      ch.truncate(last[0] + 12 + last[1] / 2); // a crash in the middle of writing entry 13
+    }
+    try (FileJournal j = FileJournal.open(dir)) {
+      assertThat(j.damage()).isEmpty();
+      assertThat(j.tornBytesCut()).isEqualTo(12 + last[1] / 2);
+      Collective c = open(j);
+      assertThat(c.ledger().size()).isEqualTo(13);
+      c.admit(MemberId.of("ana"), MemberId.of("cy"), Appearance.byName("Cy"));
+    }
+    assertThat(Files.size(seg)).isEqualTo(fullSize);
+  }
+
+  @Test
+  void trailingZerosFromACrashAreATornTail() throws IOException {
+    try (FileJournal j = FileJournal.open(dir)) {
+      build(j, 2, true);
+    }
+    Path seg = segments(dir).get(0);
+    Files.write(seg, new byte[100], StandardOpenOption.APPEND);
+    try (FileJournal j = FileJournal.open(dir)) {
+      assertThat(j.damage()).isEmpty();
+      assertThat(j.tornBytesCut()).isEqualTo(100);
+      assertThat(open(j).ledger().size()).isEqualTo(7);
+    }
+  }
+
+  @Test
+  void aFlippedByteIsReportedWithItsIndexAndNothingCanBeAppended() throws IOException {
+    try (FileJournal j = FileJournal.open(dir)) {
+      build(j, 5, true);
+    }
+    Path seg = segments(dir).get(0);
+    long[] frame = frames(seg).get(6);
+    flip(seg, frame[0] + 12 + 5);
+
+    try (FileJournal j = FileJournal.open(dir)) {
+      assertThat(j.damage()).get().extracting(LedgerStore.Damage::firstBadIndex).isEqualTo(6L);
+      assertThatThrownBy(() -> open(j))
+          .isInstanceOf(LedgerDamagedException.class)
+          .hasMessageContaining("entry 6")
+          .satisfies(e -> assertThat(((LedgerDamagedException) e).firstBadIndex()).isEqualTo(6));
+      Ledger ledger = Ledger.open(j, JournalFixture.KEY.verificationKey(), e -> {});
+      long size = ledger.size();
+      Hash root = ledger.root();
+      assertThat(size).isEqualTo(6);
+      assertThatThrownBy(() -> ledger.append(java.time.Instant.EPOCH, MemberId.of("ana"),
+              new coop.lattice.ledger.Event.MemberLeft(MemberId.of("bo"))))
+          .isInstanceOf(LedgerDamagedException.class)
+          .hasMessageContaining("refuses to append")
+          .hasMessageContaining("truncate the store to 6 entries");
+      assertThatThrownBy(() -> j.append(List.of(new byte[] {1})))
+          .isInstanceOf(LedgerDamagedException.class);
+      assertThat(ledger.size()).isEqualTo(size);
+      assertThat(ledger.root()).isEqualTo(root);
+      assertThat(j.size()).isEqualTo(6);
+    }
+  }
+
+  @Test
+  void theOperatorCanTruncateToTheLastGoodEntryAndCarryOn() throws IOException {
+    try (FileJournal j = FileJournal.open(dir)) {
+      build(j, 5, true);
+    }
+    Path seg = segments(dir).get(0);
+    flip(seg, frames(seg).get(9)[0] + 20);
+    try (FileJournal j = FileJournal.open(dir)) {
+      j.truncate(j.damage().orElseThrow().firstBadIndex());
+    }
+    try (FileJournal j = FileJournal.open(dir)) {
+      assertThat(j.damage()).isEmpty();
+      Collective c = open(j);
+      assertThat(c.ledger().size()).isEqualTo(9);
+      c.checkpoint();
+      c.admit(MemberId.of("ana"), MemberId.of("cy"), Appearance.byName("Cy"));
+    }
+    try (FileJournal j = FileJournal.open(dir)) {
+      assertThat(open(j).ledger().size()).isEqualTo(10);
+    }
+  }
+
+  @Test
+  void aMissingEntryIsReportedAtItsIndex() throws IOException {
+    try (FileJournal j = FileJournal.open(dir)) {
+      build(j, 5, true);
+    }
+    Path seg = segments(dir).get(0);
+    byte[] bytes = Files.readAllBytes(seg);
+    long[] f = frames(seg).get(4);
+    int start = (int) f[0];
+    int end = (int) (f[0] + 12 + f[1]);
+    byte[] without = new byte[bytes.length - (end - start)];
+    System.arraycopy(bytes, 0, without, 0, start);
+    System.arraycopy(bytes, end, without, start, bytes.length - end);
+    Files.write(seg, without);
+    assertDamagedAt(4, "sequence number 5");
+  }
+
+  @Test
+  void reorderedEntriesAreReportedAtTheFirstMovedOne() throws IOException {
+    try (FileJournal j = FileJournal.open(dir)) {
+      build(j, 5, true);
+    }
+    Path seg = segments(dir).get(0);
+    byte[] bytes = Files.readAllBytes(seg);
+    List<long[]> frames = frames(seg);
+    long[] a = frames.get(5);
+    long[] b = frames.get(6);
+    byte[] fa = Arrays.copyOfRange(bytes, (int) a[0], (int) (a[0] + 12 + a[1]));
+    byte[] fb = Arrays.copyOfRange(bytes, (int) b[0], (int) (b[0] + 12 + b[1]));
+    byte[] swapped = bytes.clone();
+    System.arraycopy(fb, 0, swapped, (int) a[0], fb.length);
+    System.arraycopy(fa, 0, swapped, (int) a[0] + fb.length, fa.length);
+    Files.write(seg, swapped);
+    assertDamagedAt(5, "out of order");
+  }
+
+  @Test
+  void aTruncatedJournalFallsShortOfItsCheckpoint() throws IOException {
+    try (FileJournal j = FileJournal.open(dir)) {
+      build(j, 5, true);
+    }
+    Path seg = segments(dir).get(0);
+    long[] f = frames(seg).get(10);
+    try (var ch = java.nio.channels.FileChannel.open(seg, StandardOpenOption.WRITE)) {
+      ch.truncate(f[0]); // cleanly cut: entries 10..12 gone
+    }
+    assertDamagedAt(10, "the checkpoint covers 13");
+  }
+
+  @Test
+  void aRewrittenButSelfConsistentHistoryDoesNotMatchTheSignedCheckpoint() throws IOException {
+    Path other = dir.resolve("other");
+    try (FileJournal j = FileJournal.open(dir.resolve("real"))) {
+      build(j, 5, true);
+    }
+    try (FileJournal j = FileJournal.open(other)) {
+      build(j, 6, false, "2026-05-02T10:00:00Z"); // a different, internally valid history by the same key
+    }
+    Files.copy(dir.resolve("real/checkpoint"), other.resolve("checkpoint"));
+    try (FileJournal j = FileJournal.open(other)) {
+      assertThatThrownBy(() -> open(j)).isInstanceOf(LedgerDamagedException.class)
+          .hasMessageContaining("do not match the signed checkpoint");
+    }
+  }
+
+  @Test
+  void concurrentCommandsShareFlushesAndAllArrive() throws Exception {
+    try (FileJournal j = FileJournal.open(dir)) {
+      Collective c = build(j, 0, false);
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      List<Future<?>> fs = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int id = t;
+        fs.add(pool.submit(() -> {
+          for (int i = 0; i < 25; i++) {
+            c.changeAppearance(MemberId.of("bo"), Appearance.pseudonym("bo-" + id + "-" + i));
+          }
+        }));
+      }
+      for (Future<?> f : fs) {
+        f.get();
+      }
+      pool.shutdown();
+      assertThat(c.ledger().size()).isEqualTo(103);
+    }
+    try (FileJournal j = FileJournal.open(dir)) {
+      assertThat(open(j).ledger().size()).isEqualTo(103);
+    }
+  }
+
+  private void assertDamagedAt(long index, String says) {
+    try (FileJournal j = FileJournal.open(dir)) {
+      assertThatThrownBy(() -> open(j))
+          .isInstanceOf(LedgerDamagedException.class)
+          .hasMessageContaining(says)
+          .satisfies(e -> assertThat(((LedgerDamagedException) e).firstBadIndex()).isEqualTo(index));
+    }
+  }
+
+  static void flip(Path file, long offset) throws IOException {
+    byte[] b = Files.readAllBytes(file);
+    b[(int) offset] ^= 0x01;
+    Files.write(file, b);
+  }
+}
