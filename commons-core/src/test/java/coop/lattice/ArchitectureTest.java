@@ -1,0 +1,34 @@
+package coop.lattice;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "coop.lattice", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule noPackageCycles = slices().matching("coop.lattice.(**)").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule coreStaysFreeOfVertxAndJena = noClasses().should()
+      .dependOnClassesThat().resideInAnyPackage("io.vertx..", "org.apache.jena..")
+      .because("commons-core is the embeddable domain; the network and RDF stacks live in federation");
+
+  @ArchTest
+  static final ArchRule theStoreKnowsNothingOfEntries = noClasses().that().resideInAPackage("coop.lattice.store..")
+      .should().dependOnClassesThat().resideInAnyPackage("coop.lattice.ledger..", "coop.lattice.collective..")
+      .because("a LedgerStore holds opaque records; the ledger above it verifies them");
+
+  @ArchTest
+  static final ArchRule noRankingsOfPeople = methods().that().arePublic()
+      .and().areDeclaredInClassesThat().haveModifier(JavaModifier.PUBLIC)
+      .should().haveNameNotMatching("(?i).*(rank|leaderboard|score|karma|topContributor|mostActive|leastActive).*")
+      .because("visibility without surveillance, recognition without ranking: no API orders members by what they gave");
+}

@@ -1,0 +1,105 @@
+package coop.lattice.ledger;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coop.lattice.TestClock;
+import coop.lattice.collective.Collective;
+import coop.lattice.store.FileJournal;
+import coop.lattice.store.LedgerStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Pins the canonical bytes and hashes of a small ledger. If this fails, the ledger format
+ * changed: every node in a federation would compute different hashes for the same entries.
+ * Regenerate only for a deliberate format change, with
+ * {@code mvn test -Dtest=GoldenLedgerTest -Dlattice.golden.write=commons-core/src/test/resources/golden}.
+ */
+class GoldenLedgerTest {
+  static final MemberId ANA = MemberId.of("ana");
+  static final MemberId BO = MemberId.of("bo");
+
+  static Collective smallLedger(LedgerStore store) {
+    byte[] seed = new byte[32];
+    for (int i = 0; i < 32; i++) {
+      seed[i] = (byte) i;
+    }
+    Collective c = Collective.found(CollectiveId.of("riverside-food-coop"), "Riverside Food Co-op \u2615", ANA,
+        Appearance.byName("Ana Lúcia"), store, CollectiveKey.fromSeed(seed), TestClock.startingAt("2026-01-15T18:30:00Z"));
+    c.admit(ANA, BO, Appearance.pseudonym("bo the \"baker\""));
+    c.admit(BO, MemberId.of("cy"), Appearance.onlyInAggregates());
+    long food = c.record(Contribution.toCollective(BO, ContributionKind.FOOD, Quantity.kilograms("12.50"))
+        .servedFor("Thursday pantry").note("bread,\nrolls"));
+    c.acknowledge(ANA, food);
+    long care = c.record(Contribution.toMember(ANA, BO, ContributionKind.CARE, Quantity.hours("3")));
+    c.correct(care, Contribution.toMember(ANA, BO, ContributionKind.CARE, Quantity.hours("2.75")));
+    c.changeAppearance(BO, Appearance.byName("Bo"));
+    c.leave(MemberId.of("cy"));
+    c.checkpoint();
+    return c;
+  }
+
+  static List<String> render(Collective c) {
+    List<String> lines = new ArrayList<>();
+    Ledger l = c.ledger();
+    for (long i = 0; i < l.size(); i++) {
+      lines.add(new String(l.entryBytes(i), UTF_8));
+      lines.add("leaf " + l.leafHash(i).hex());
+    }
+    lines.add("root " + l.root().hex());
+    lines.add(new String(l.latestCheckpoint().orElseThrow().toBytes(), UTF_8));
+    return lines;
+  }
+
+  @Test
+  void theBytesAndHashesOfASmallLedgerAreExactlyThePinnedOnes() throws IOException {
+    List<String> actual = render(smallLedger(LedgerStore.inMemory()));
+    String out = System.getProperty("lattice.golden.write");
+    if (out != null) {
+      Files.write(Path.of(out).resolve("small-ledger.txt"), actual, UTF_8);
+    }
+    List<String> expected;
+    try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/golden/small-ledger.txt"))) {
+      expected = new String(in.readAllBytes(), UTF_8).lines().toList();
+    }
+    assertThat(actual).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void theSameCommandsClockAndKeyGiveByteIdenticalJournals(@TempDir Path dir) throws IOException {
+    for (String run : List.of("a", "b")) {
+      try (FileJournal j = FileJournal.open(dir.resolve(run))) {
+        smallLedger(j);
+      }
+    }
+    for (String file : List.of("journal-00000000000000000000.seg", "checkpoint")) {
+      byte[] a = Files.readAllBytes(dir.resolve("a").resolve(file));
+      byte[] b = Files.readAllBytes(dir.resolve("b").resolve(file));
+      assertThat(a).as(file).isNotEmpty().isEqualTo(b);
+    }
+  }
+
+  @Test
+  void decodingIsStrictAndCanonical() {
+    Collective c = smallLedger(LedgerStore.inMemory());
+    String canonical = new String(c.ledger().entryBytes(3), UTF_8);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> EntryCodec.decodeCanonical((canonical.replace("{\"author\"", "{ \"author\"")).getBytes(UTF_8)))
+        .hasMessageContaining("not in canonical form");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> EntryCodec.decodeCanonical(canonical.replace("\"time\"", "\"extra\":1,\"time\"").getBytes(UTF_8)))
+        .hasMessageContaining("unknown members");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> EntryCodec.decodeCanonical(canonical.replace("\"author\":\"bo\"", "\"author\":\"bo\",\"author\":\"bo\"")
+                .getBytes(UTF_8)))
+        .hasMessageContaining("Duplicate field");
+  }
+}
