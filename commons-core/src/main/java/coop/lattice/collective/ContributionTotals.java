@@ -16,8 +16,17 @@ import java.util.TreeMap;
 public record ContributionTotals(Map<ContributionKind, Map<Unit, BigDecimal>> amounts, long contributions) {
   public ContributionTotals {
     Map<ContributionKind, Map<Unit, BigDecimal>> copy = new TreeMap<>(java.util.Comparator.comparing(ContributionKind::value));
-    amounts.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
+    amounts.forEach((k, v) -> {
+      Map<Unit, BigDecimal> units = new java.util.EnumMap<>(Unit.class);
+      v.forEach((u, a) -> units.put(u, normalize(a)));
+      copy.put(k, java.util.Collections.unmodifiableMap(units));
+    });
     amounts = java.util.Collections.unmodifiableMap(copy);
+  }
+
+  private static BigDecimal normalize(BigDecimal a) {
+    BigDecimal s = a.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
   }
 
   /** The amount of {@code kind} in {@code unit}; zero if none. */

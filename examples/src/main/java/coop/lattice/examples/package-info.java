@@ -1,0 +1,9 @@
+/**
+ * Runnable examples. {@link coop.lattice.examples.FirstLedger} founds a food co-op on a file
+ * journal, records and acknowledges contributions, proves an entry is in the ledger, and
+ * reopens the journal to verify it from disk.
+ */
+@NullMarked
+package coop.lattice.examples;
+
+import org.jspecify.annotations.NullMarked;
