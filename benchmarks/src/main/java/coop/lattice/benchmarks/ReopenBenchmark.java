@@ -1,0 +1,81 @@
+package coop.lattice.benchmarks;
+
+import coop.lattice.collective.Collective;
+import coop.lattice.ledger.Ledger;
+import coop.lattice.store.FileJournal;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Reopening a 1,000,000-entry journal and verifying all of it: every frame's CRC32C, every
+ * entry's canonical form, sequence and hash link, the Merkle root against the signed checkpoint,
+ * and (for {@code collective}) the collective's rules while rebuilding its state. Target: 5 s.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 5)
+@Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx3g"})
+public class ReopenBenchmark {
+  static final long SIZE = 1_000_000;
+
+  @State(Scope.Benchmark)
+  public static class OnDisk {
+    Path dir;
+
+    @Setup(Level.Trial)
+    public void write() throws IOException {
+      dir = Files.createTempDirectory("lattice-bench-reopen");
+      try (FileJournal j = FileJournal.open(dir)) {
+        Ledger ledger = Workload.build(j, SIZE, 10_000);
+        ledger.checkpoint(Workload.KEY, Workload.START.plusSeconds(SIZE));
+      }
+    }
+
+    @TearDown(Level.Trial)
+    public void delete() throws IOException {
+      try (Stream<Path> s = Files.walk(dir)) {
+        s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  @Benchmark
+  public long ledger(OnDisk d) {
+    try (FileJournal j = FileJournal.open(d.dir)) {
+      Ledger l = Ledger.open(j, Workload.KEY.verificationKey(), e -> {});
+      if (l.damage().isPresent() || l.size() != SIZE) {
+        throw new AssertionError("verification failed: " + l.damage());
+      }
+      return l.size();
+    }
+  }
+
+  @Benchmark
+  public long collective(OnDisk d) {
+    try (FileJournal j = FileJournal.open(d.dir)) {
+      Collective c = Collective.open(j, Workload.KEY, Clock.systemUTC());
+      if (c.ledger().size() != SIZE) {
+        throw new AssertionError("expected " + SIZE + " entries");
+      }
+      return c.ledger().size();
+    }
+  }
+}
