@@ -38,49 +38,49 @@ final class Fold {
         throw new ConflictException("this collective was founded already");
       }
     } else if (event instanceof Event.MemberJoined j) {
-        boolean founderJoining = members.isEmpty() && author.equals(j.member());
-        if (!founderJoining) {
-          activeMember(author, "admit a new member");
-        }
-        Member existing = members.get(j.member());
-        if (existing != null && existing.active()) {
-          throw new ConflictException(j.member() + " is already a member");
-        }
+      boolean founderJoining = members.isEmpty() && author.equals(j.member());
+      if (!founderJoining) {
+        activeMember(author, "admit a new member");
+      }
+      Member existing = members.get(j.member());
+      if (existing != null && existing.active()) {
+        throw new ConflictException(j.member() + " is already a member");
+      }
     } else if (event instanceof Event.MemberLeft l) {
-        activeMember(l.member(), "leave");
-        requireSelf(author, l.member(), "Only " + l.member() + " can decide to leave");
+      activeMember(l.member(), "leave");
+      requireSelf(author, l.member(), "Only " + l.member() + " can decide to leave");
     } else if (event instanceof Event.AppearanceChanged a) {
-        activeMember(a.member(), "change how they appear");
-        requireSelf(author, a.member(), "Only " + a.member() + " can choose how they appear");
+      activeMember(a.member(), "change how they appear");
+      requireSelf(author, a.member(), "Only " + a.member() + " can choose how they appear");
     } else if (event instanceof Event.ContributionRecorded r) {
-        checkContribution(author, r.contribution());
+      checkContribution(author, r.contribution());
     } else if (event instanceof Event.ContributionAcknowledged a) {
-        ContributionRecord c = liveContribution(a.contribution(), "acknowledge");
-        activeMember(author, "acknowledge a contribution");
-        Contribution what = c.contribution();
-        if (author.equals(what.giver())) {
-          throw new NotPermittedException("A member cannot confirm their own contribution; the person who"
-              + " received it confirms it.");
-        }
-        if (what.receiver() != null && !author.equals(what.receiver())) {
-          throw new NotPermittedException("Only " + what.receiver() + ", who received this help, can"
-              + " acknowledge contribution " + c.entry() + ".");
-        }
-        if (c.status() == Status.ACKNOWLEDGED) {
-          throw new ConflictException("Contribution " + c.entry() + " was already acknowledged by "
-              + c.acknowledgedBy() + "; there is nothing more to do.");
-        }
+      ContributionRecord c = liveContribution(a.contribution(), "acknowledge");
+      activeMember(author, "acknowledge a contribution");
+      Contribution what = c.contribution();
+      if (author.equals(what.giver())) {
+        throw new NotPermittedException("A member cannot confirm their own contribution; the person who"
+            + " received it confirms it.");
+      }
+      if (what.receiver() != null && !author.equals(what.receiver())) {
+        throw new NotPermittedException("Only " + what.receiver() + ", who received this help, can"
+            + " acknowledge contribution " + c.entry() + ".");
+      }
+      if (c.status() == Status.ACKNOWLEDGED) {
+        throw new ConflictException("Contribution " + c.entry() + " was already acknowledged by "
+            + c.acknowledgedBy() + "; there is nothing more to do.");
+      }
     } else if (event instanceof Event.ContributionCorrected k) {
-        ContributionRecord c = liveContribution(k.corrects(), "correct");
-        if (!author.equals(c.contribution().giver())) {
-          throw new NotPermittedException("Only " + c.contribution().giver() + ", who recorded contribution "
-              + c.entry() + ", can correct it.");
-        }
-        if (!k.contribution().giver().equals(c.contribution().giver())) {
-          throw new NotPermittedException("A correction cannot change who gave: record a new contribution for "
-              + k.contribution().giver() + " instead.");
-        }
-        checkContribution(author, k.contribution());
+      ContributionRecord c = liveContribution(k.corrects(), "correct");
+      if (!author.equals(c.contribution().giver())) {
+        throw new NotPermittedException("Only " + c.contribution().giver() + ", who recorded contribution "
+            + c.entry() + ", can correct it.");
+      }
+      if (!k.contribution().giver().equals(c.contribution().giver())) {
+        throw new NotPermittedException("A correction cannot change who gave: record a new contribution for "
+            + k.contribution().giver() + " instead.");
+      }
+      checkContribution(author, k.contribution());
     } else {
       throw new AssertionError("an event type without rules: " + event.getClass());
     }

@@ -1,8 +1,8 @@
 package coop.lattice.ledger;
 
 /**
- * What happened: the payload of every {@link Entry}. A sealed set of records, so that folding a
- * ledger is an exhaustive {@code switch}.
+ * What happened: the payload of every {@link Entry}. A sealed set of records: the cases are
+ * closed, so a fold that handles each of them handles every ledger.
  *
  * <p>The record names and component names are part of the ledger format: they are written into
  * the canonical bytes that every node hashes. Renaming one is a format change.

@@ -11,9 +11,14 @@ import coop.lattice.merkle.InclusionProof;
 import coop.lattice.merkle.MerkleTree;
 import coop.lattice.store.LedgerStore;
 import java.time.Instant;
+import com.google.common.util.concurrent.Futures;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,53 +72,95 @@ public final class Ledger {
     return l;
   }
 
+  /** Records per unit of parallel work while verifying on open. */
+  private static final int CHUNK = 4096;
+
+  /**
+   * Verifies every stored record and feeds the good prefix to the tree and the visitor.
+   *
+   * <p>Decoding, the canonical-form check and leaf hashing are independent per record, so they
+   * run in parallel, chunk by chunk; the chain check, the tree and the visitor then consume the
+   * chunks strictly in order on this thread, so the first bad index is the same as a sequential
+   * scan would find.
+   */
   private void verifyAndLoad(EntryVisitor visitor) {
     long stored = store.size();
-    long[] bad = {-1};
-    String[] why = {""};
-    Hash[] prev = {null};
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "lattice-verify");
+      t.setDaemon(true);
+      return t;
+    });
     try {
-      store.scan(0, stored, (i, bytes) -> {
-        if (bad[0] >= 0) {
-          return;
+      ArrayDeque<Future<Decoded>> inFlight = new ArrayDeque<>();
+      long next = 0;
+      Hash prev = null;
+      while (next < stored || !inFlight.isEmpty()) {
+        while (next < stored && inFlight.size() < 2 * threads) {
+          long from = next;
+          long to = Math.min(stored, from + CHUNK);
+          List<byte[]> records = store.read(from, to);
+          inFlight.add(pool.submit(() -> Decoded.of(from, records)));
+          next = to;
         }
-        String problem = checkRecord(i, bytes, prev[0], visitor);
-        if (problem != null) {
-          bad[0] = i;
-          why[0] = problem;
-          return;
+        Decoded chunk = Futures.getUnchecked(inFlight.poll());
+        for (int k = 0; k < chunk.entries.length; k++) {
+          long i = chunk.from + k;
+          Entry e = chunk.entries[k];
+          String problem = e == null ? chunk.problem : checkEntry(i, e, prev, visitor);
+          if (problem != null) {
+            damage = new LedgerStore.Damage(i, problem);
+            inFlight.forEach(f -> f.cancel(true));
+            return;
+          }
+          tree.appendLeafHash(chunk.leaves[k]);
+          prev = chunk.leaves[k];
         }
-        Hash leaf = MerkleTree.leafHash(bytes);
-        tree.appendLeafHash(leaf);
-        prev[0] = leaf;
-      });
-    } catch (RuntimeException e) {
-      if (bad[0] < 0) {
-        throw e;
       }
-    }
-    if (bad[0] >= 0) {
-      damage = new LedgerStore.Damage(bad[0], why[0]);
-      return;
+    } finally {
+      pool.shutdownNow();
     }
     Optional<LedgerStore.Damage> storeDamage = store.damage();
     if (storeDamage.isPresent()) {
       damage = storeDamage.get();
       return;
     }
-    Optional<LedgerStore.StoredCheckpoint> stored0 = store.checkpoint();
-    if (stored0.isPresent()) {
-      damage = checkCheckpoint(stored0.get());
+    Optional<LedgerStore.StoredCheckpoint> checkpoint = store.checkpoint();
+    if (checkpoint.isPresent()) {
+      damage = checkCheckpoint(checkpoint.get());
     }
   }
 
-  private @Nullable String checkRecord(long i, byte[] bytes, @Nullable Hash prev, EntryVisitor visitor) {
-    Entry e;
-    try {
-      e = EntryCodec.decodeCanonical(bytes);
-    } catch (RuntimeException ex) {
-      return "entry " + i + " is not a valid canonical entry: " + ex.getMessage();
+  /** One chunk of records, decoded and hashed; entries stop (null) at the first undecodable record. */
+  private static final class Decoded {
+    final long from;
+    final @Nullable Entry[] entries;
+    final Hash[] leaves;
+    @Nullable String problem;
+
+    private Decoded(long from, int n) {
+      this.from = from;
+      this.entries = new Entry[n];
+      this.leaves = new Hash[n];
     }
+
+    static Decoded of(long from, List<byte[]> records) {
+      Decoded d = new Decoded(from, records.size());
+      for (int k = 0; k < records.size(); k++) {
+        byte[] bytes = records.get(k);
+        try {
+          d.entries[k] = EntryCodec.decodeCanonical(bytes);
+        } catch (RuntimeException ex) {
+          d.problem = "entry " + (from + k) + " is not a valid canonical entry: " + ex.getMessage();
+          break;
+        }
+        d.leaves[k] = MerkleTree.leafHash(bytes);
+      }
+      return d;
+    }
+  }
+
+  private @Nullable String checkEntry(long i, Entry e, @Nullable Hash prev, EntryVisitor visitor) {
     if (e.sequence() != i) {
       return "entry " + i + " carries sequence number " + e.sequence() + ": entries are missing or out of order";
     }

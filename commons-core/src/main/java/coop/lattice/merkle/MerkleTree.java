@@ -27,7 +27,8 @@ import java.util.List;
  * }
  */
 public final class MerkleTree {
-  private static final int CHUNK_BITS = 15; // 32,768 hashes = 1 MiB per chunk
+  // 8,192 hashes = 256 KiB per chunk: under G1's humongous threshold, so chunks pack regions fully.
+  private static final int CHUNK_BITS = 13;
   private static final int CHUNK = 1 << CHUNK_BITS;
   private static final Hash EMPTY_ROOT = Hash.sha256(new byte[0]);
 
@@ -168,7 +169,7 @@ public final class MerkleTree {
     }
   }
 
-  /** One level of complete-subtree hashes in 1 MiB chunks, so growth never copies old hashes. */
+  /** One level of complete-subtree hashes in 256 KiB chunks, so growth never copies old hashes. */
   private static final class Level {
     private volatile byte[][] chunks = new byte[0][];
 
