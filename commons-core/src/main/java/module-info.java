@@ -8,6 +8,7 @@ module coop.lattice.core {
   requires static transitive org.jspecify;
 
   exports coop.lattice;
+  exports coop.lattice.agreement;
   exports coop.lattice.canonical;
   exports coop.lattice.merkle;
   exports coop.lattice.store;

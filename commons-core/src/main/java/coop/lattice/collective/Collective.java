@@ -3,6 +3,13 @@ package coop.lattice.collective;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import coop.lattice.LedgerDamagedException;
+import coop.lattice.agreement.AgreementId;
+import coop.lattice.agreement.AgreementTerms;
+import coop.lattice.agreement.Outcome;
+import coop.lattice.agreement.Parameter;
+import coop.lattice.agreement.Parameters;
+import coop.lattice.agreement.ProposalKind;
+import coop.lattice.agreement.Response;
 import coop.lattice.collective.ContributionRecord.Status;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveId;
@@ -15,10 +22,12 @@ import coop.lattice.ledger.Ledger;
 import coop.lattice.ledger.MemberId;
 import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.ledger.Unit;
+import coop.lattice.merkle.Hash;
 import coop.lattice.store.LedgerStore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -95,7 +104,7 @@ public final class Collective {
   public static Collective open(LedgerStore store, CollectiveKey key, Clock clock) {
     Fold fold = new Fold();
     Ledger ledger = Ledger.open(store, key.verificationKey(), e -> {
-      fold.check(e.author(), e.event());
+      fold.check(e.author(), e.event(), e.time());
       fold.apply(e);
     });
     Optional<LedgerStore.Damage> damage = ledger.damage();
@@ -118,8 +127,9 @@ public final class Collective {
   public Entry submit(MemberId author, Event event) {
     Entry entry;
     synchronized (lock) {
-      fold.check(author, event);
-      entry = ledger.append(clock.instant(), author, event);
+      Instant now = clock.instant();
+      fold.check(author, event, now);
+      entry = ledger.append(now, author, event);
       fold.apply(entry);
     }
     ledger.sync(); // outside the lock: concurrent commands share one flush
@@ -166,6 +176,165 @@ public final class Collective {
    */
   public long correct(long contribution, Contribution corrected) {
     return submit(corrected.giver(), new Event.ContributionCorrected(contribution, corrected)).sequence();
+  }
+
+  // ---------------------------------------------------------------------------------- agreements
+
+  /**
+   * {@code by} proposes a new agreement. It is decided by the rule its terms name.
+   *
+   * @return the proposal's reference: the index of its entry
+   */
+  public long proposeAgreement(MemberId by, AgreementTerms terms, String note) {
+    return submit(by, new Event.ProposalMade(ProposalKind.ADOPT, terms, null, false, note, List.of())).sequence();
+  }
+
+  /**
+   * {@code by} proposes to amend the agreement whose current version has hash {@code amends}. It
+   * is decided by that version's rule. A {@code major} amendment asks every member to accept the
+   * new version once adopted.
+   */
+  public long proposeAmendment(MemberId by, Hash amends, AgreementTerms terms, boolean major, String note) {
+    return submit(by, new Event.ProposalMade(ProposalKind.AMEND, terms, amends, major, note, List.of())).sequence();
+  }
+
+  /** {@code by} proposes to renew the current version of {@code agreement} as it is, until {@code reviewOn}. */
+  public long proposeRenewal(MemberId by, AgreementId agreement, LocalDate reviewOn, String note) {
+    AgreementRecord current = agreement(agreement).orElseThrow(() -> new coop.lattice.RejectedCommandException(
+        "There is no agreement \"" + agreement + "\" to renew."));
+    return submit(by, new Event.ProposalMade(ProposalKind.RENEW, current.terms().toBuilder().reviewOn(reviewOn).build(),
+        current.hash(), false, note, List.of())).sequence();
+  }
+
+  /** Submits any proposal, for example an advice process naming the members it affects. */
+  public long propose(MemberId by, Event.ProposalMade proposal) {
+    return submit(by, proposal).sequence();
+  }
+
+  /** The proposer revises an open proposal; earlier responses are answered and its window starts again. */
+  public Entry revise(MemberId by, long proposal, AgreementTerms terms, String note) {
+    return submit(by, new Event.ProposalRevised(proposal, terms, note));
+  }
+
+  /** {@code by} responds to a proposal; objections, concerns and advice need a reason. */
+  public Entry respond(MemberId by, long proposal, Response response, String reason) {
+    return submit(by, new Event.ResponseGiven(proposal, response, reason));
+  }
+
+  /** {@code by} withdraws their objection; the trail keeps it, marked withdrawn. */
+  public Entry withdrawObjection(MemberId by, long proposal) {
+    return submit(by, new Event.ObjectionWithdrawn(proposal));
+  }
+
+  /**
+   * Records the decision on a proposal whose window has closed, with the outcome its rule gives
+   * for the responses that stand. For an advice process, use {@link #decideAdvice}.
+   */
+  public Entry decide(MemberId by, long proposal, String note) {
+    synchronized (lock) { // the outcome is computed from the same state the command is checked against
+      Governance.Proposal p = fold.governance.proposals.get(proposal);
+      Outcome outcome = p == null ? Outcome.NOT_ADOPTED : fold.governance.computedOutcome(p, fold.members, false);
+      return submit(by, new Event.ProposalDecided(proposal, outcome, note));
+    }
+  }
+
+  /** In an advice process the proposer decides, having heard the advice. */
+  public Entry decideAdvice(MemberId proposer, long proposal, boolean adopt, String note) {
+    return submit(proposer, new Event.ProposalDecided(proposal, adopt ? Outcome.ADOPTED : Outcome.NOT_ADOPTED, note));
+  }
+
+  /** The proposer withdraws an open proposal. */
+  public Entry withdraw(MemberId proposer, long proposal, String note) {
+    return submit(proposer, new Event.ProposalDecided(proposal, Outcome.WITHDRAWN, note));
+  }
+
+  /** {@code by} accepts the current version of {@code agreement}. */
+  public Entry accept(MemberId by, AgreementId agreement) {
+    long version = agreement(agreement).map(AgreementRecord::version).orElse(0L);
+    return submit(by, new Event.AgreementAccepted(agreement, version));
+  }
+
+  /** The current version of {@code id}, in force or not. */
+  public Optional<AgreementRecord> agreement(AgreementId id) {
+    synchronized (lock) {
+      return Optional.ofNullable(fold.governance.current(id));
+    }
+  }
+
+  /** Every version of {@code id}, oldest first. */
+  public List<AgreementRecord> agreementHistory(AgreementId id) {
+    synchronized (lock) {
+      return List.copyOf(fold.governance.agreements.getOrDefault(id, List.of()));
+    }
+  }
+
+  /** The current version of every agreement ever adopted, by id. */
+  public List<AgreementRecord> agreements() {
+    synchronized (lock) {
+      return fold.governance.agreements.values().stream().map(v -> v.get(v.size() - 1)).toList();
+    }
+  }
+
+  /** The parameters in force now: each as an agreement in force sets it, or its default. */
+  public Parameters parameters() {
+    return parameters(clock.instant());
+  }
+
+  public Parameters parameters(Instant at) {
+    synchronized (lock) {
+      return fold.governance.parameters(at);
+    }
+  }
+
+  /** True while {@code member} is within the newcomer window that the agreements in force set. */
+  public boolean isNewcomer(MemberId member, Instant at) {
+    synchronized (lock) {
+      Member m = fold.members.get(member);
+      return m != null && m.newcomerAt(at, java.time.Duration.ofDays(
+          fold.governance.parameters(at).get(Parameter.NEWCOMER_WINDOW_DAYS)));
+    }
+  }
+
+  public Optional<ProposalRecord> proposal(long entry) {
+    synchronized (lock) {
+      Governance.Proposal p = fold.governance.proposals.get(entry);
+      return p == null ? Optional.empty() : Optional.of(p.record());
+    }
+  }
+
+  /** Proposals still open, oldest first. */
+  public List<ProposalRecord> openProposals() {
+    synchronized (lock) {
+      return fold.governance.proposals.values().stream().filter(p -> p.decision == null)
+          .map(Governance.Proposal::record).toList();
+    }
+  }
+
+  /** Every decision, oldest first: criteria, responses, outcome and note. */
+  public List<DecisionRecord> decisions() {
+    synchronized (lock) {
+      return fold.governance.proposals.values().stream().map(p -> p.decision).filter(java.util.Objects::nonNull)
+          .sorted(Comparator.comparingLong(DecisionRecord::entry)).toList();
+    }
+  }
+
+  /** Members who still have to accept the current version of {@code agreement}, in order of their ids. */
+  public List<MemberId> awaitingAcceptance(AgreementId agreement) {
+    synchronized (lock) {
+      AgreementRecord current = fold.governance.current(agreement);
+      if (current == null) {
+        return List.of();
+      }
+      return fold.members.values().stream().filter(m -> fold.governance.awaitsAcceptance(current, m))
+          .map(Member::id).sorted().toList();
+    }
+  }
+
+  /** What a meeting at {@code at} should take up, most urgent first. */
+  public List<AgendaItem> agenda(Instant at) {
+    synchronized (lock) {
+      return Agenda.of(fold, at);
+    }
   }
 
   /** Signs and stores a checkpoint of the ledger as it is now. */

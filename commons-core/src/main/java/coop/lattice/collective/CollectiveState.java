@@ -3,6 +3,8 @@ package coop.lattice.collective;
 import coop.lattice.ledger.CollectiveId;
 import coop.lattice.ledger.MemberId;
 import coop.lattice.ledger.VerificationKey;
+import coop.lattice.agreement.AgreementId;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,12 +18,22 @@ import java.util.Map;
  * @param size how many entries the state folds
  * @param members every member who ever joined, by id
  * @param contributions every contribution, by the entry that recorded it
+ * @param agreements every version of every agreement, by agreement
+ * @param proposals every proposal with its trail and decision, by the entry that made it
+ * @param accepted for each member, the highest version of each agreement they accepted
  */
 public record CollectiveState(
     CollectiveId id, String name, VerificationKey key, long size,
-    Map<MemberId, Member> members, Map<Long, ContributionRecord> contributions) {
+    Map<MemberId, Member> members, Map<Long, ContributionRecord> contributions,
+    Map<AgreementId, List<AgreementRecord>> agreements, Map<Long, ProposalRecord> proposals,
+    Map<MemberId, Map<AgreementId, Long>> accepted) {
   public CollectiveState {
     members = Map.copyOf(members);
     contributions = Map.copyOf(contributions);
+    Map<AgreementId, List<AgreementRecord>> a = new java.util.HashMap<>();
+    agreements.forEach((k, v) -> a.put(k, List.copyOf(v)));
+    agreements = Map.copyOf(a);
+    proposals = Map.copyOf(proposals);
+    accepted = Map.copyOf(accepted);
   }
 }

@@ -4,6 +4,10 @@ import coop.lattice.ConflictException;
 import coop.lattice.NotPermittedException;
 import coop.lattice.RejectedCommandException;
 import coop.lattice.UnknownMemberException;
+import coop.lattice.agreement.AcknowledgementRule;
+import coop.lattice.agreement.AgreementId;
+import coop.lattice.agreement.Parameter;
+import coop.lattice.agreement.Parameters;
 import coop.lattice.collective.ContributionRecord.Status;
 import coop.lattice.ledger.CollectiveId;
 import coop.lattice.ledger.Contribution;
@@ -11,6 +15,7 @@ import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.MemberId;
 import coop.lattice.ledger.VerificationKey;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -30,8 +35,10 @@ final class Fold {
   private long size;
   final Map<MemberId, Member> members = new HashMap<>();
   final Map<Long, ContributionRecord> contributions = new HashMap<>();
+  final Governance governance = new Governance();
 
-  void check(MemberId author, Event event) {
+  /** Checks {@code event} as a command by {@code author} at {@code now}; throws if it breaks a rule. */
+  void check(MemberId author, Event event, Instant now) {
     // Java 17 has no pattern switch; the chain ends in an exhaustiveness guard instead.
     if (event instanceof Event.CollectiveFounded) {
       if (size != 0) {
@@ -62,14 +69,20 @@ final class Fold {
         throw new NotPermittedException("A member cannot confirm their own contribution; the person who"
             + " received it confirms it.");
       }
-      if (what.receiver() != null && !author.equals(what.receiver())) {
+      Parameters parameters = governance.parameters(now);
+      AcknowledgementRule rule = parameters.get(Parameter.ACKNOWLEDGED_BY);
+      if (rule == AcknowledgementRule.RECEIVER && what.receiver() != null && !author.equals(what.receiver())) {
         throw new NotPermittedException("Only " + what.receiver() + ", who received this help, can"
-            + " acknowledge contribution " + c.entry() + ".");
+            + " acknowledge contribution " + c.entry() + " ("
+            + parameters.source(Parameter.ACKNOWLEDGED_BY).map(id -> "agreement \"" + id + "\"")
+                .orElse("the default while no agreement sets who acknowledges") + ").");
       }
       if (c.status() == Status.ACKNOWLEDGED) {
         throw new ConflictException("Contribution " + c.entry() + " was already acknowledged by "
             + c.acknowledgedBy() + "; there is nothing more to do.");
       }
+    } else if (isGovernance(event)) {
+      governance.check(author, event, now, members);
     } else if (event instanceof Event.ContributionCorrected k) {
       ContributionRecord c = liveContribution(k.corrects(), "correct");
       if (!author.equals(c.contribution().giver())) {
@@ -146,10 +159,18 @@ final class Fold {
       contributions.computeIfPresent(k.corrects(), (ref, c) -> c.correctedBy(e.sequence()));
       contributions.put(e.sequence(), new ContributionRecord(
           e.sequence(), e.time(), k.contribution(), Status.PENDING, null, null, k.corrects(), null));
+    } else if (isGovernance(event)) {
+      governance.apply(e, members);
     } else {
       throw new AssertionError("an event type without a fold: " + event.getClass());
     }
     size = e.sequence() + 1;
+  }
+
+  private static boolean isGovernance(Event e) {
+    return e instanceof Event.ProposalMade || e instanceof Event.ProposalRevised || e instanceof Event.ResponseGiven
+        || e instanceof Event.ObjectionWithdrawn || e instanceof Event.ProposalDecided
+        || e instanceof Event.AgreementAccepted;
   }
 
   CollectiveId id() {
@@ -165,6 +186,11 @@ final class Fold {
   }
 
   CollectiveState snapshot() {
-    return new CollectiveState(id(), name, Objects.requireNonNull(key), size, members, contributions);
+    Map<Long, ProposalRecord> proposals = new HashMap<>();
+    governance.proposals.forEach((ref, p) -> proposals.put(ref, p.record()));
+    Map<MemberId, Map<AgreementId, Long>> accepted = new HashMap<>();
+    governance.accepted.forEach((m, a) -> accepted.put(m, Map.copyOf(a)));
+    return new CollectiveState(id(), name, Objects.requireNonNull(key), size, members, contributions,
+        governance.agreements, proposals, accepted);
   }
 }

@@ -2,6 +2,7 @@ package coop.lattice.ledger;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import coop.lattice.internal.Names;
 import org.jspecify.annotations.Nullable;
 
 /**

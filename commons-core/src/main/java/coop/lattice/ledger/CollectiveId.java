@@ -1,5 +1,7 @@
 package coop.lattice.ledger;
 
+import coop.lattice.internal.Names;
+
 /** A collective's stable identifier, such as {@code "riverside-food-coop"}. */
 public record CollectiveId(String value) {
   public CollectiveId {

@@ -1,5 +1,7 @@
 package coop.lattice.ledger;
 
+import coop.lattice.internal.Names;
+
 /**
  * What kind of help a contribution was. The common kinds are constants; a collective may use its
  * own ({@code ContributionKind.of("seed-saving")}).

@@ -12,7 +12,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -117,6 +120,14 @@ final class EntryCodec {
       w.value(d.toPlainString());
     } else if (v instanceof Instant t) {
       w.value(t.toString());
+    } else if (v instanceof LocalDate d) {
+      w.value(d.toString());
+    } else if (v instanceof List<?> list) {
+      w.beginArray();
+      for (Object o : list) {
+        writeValue(w, o);
+      }
+      w.endArray();
     } else if (v instanceof Hash h) {
       w.value(h.base64Url());
     } else if (v instanceof Enum<?> e) {
@@ -170,7 +181,8 @@ final class EntryCodec {
     }
   }
 
-  private static Object fromJson(@Nullable Object json, Class<?> type) {
+  private static Object fromJson(@Nullable Object json, Type generic) {
+    Class<?> type = generic instanceof ParameterizedType pt ? (Class<?>) pt.getRawType() : (Class<?>) generic;
     if (json == null) {
       throw new IllegalArgumentException("null where " + type.getSimpleName() + " is expected");
     }
@@ -186,6 +198,16 @@ final class EntryCodec {
       return new BigDecimal(expect(json, String.class, type));
     } else if (type == Instant.class) {
       return Instant.parse(expect(json, String.class, type));
+    } else if (type == LocalDate.class) {
+      return LocalDate.parse(expect(json, String.class, type));
+    } else if (type == List.class) {
+      Type element = ((ParameterizedType) generic).getActualTypeArguments()[0];
+      List<?> items = expect(json, List.class, type);
+      List<Object> out = new ArrayList<>(items.size());
+      for (Object item : items) {
+        out.add(fromJson(item, element));
+      }
+      return List.copyOf(out);
     } else if (type == Hash.class) {
       return Hash.fromBase64(expect(json, String.class, type));
     } else if (type.isEnum()) {
@@ -231,7 +253,7 @@ final class EntryCodec {
           throw new IllegalArgumentException(shape.type.getSimpleName() + " is missing \"" + mem.name + "\"");
         }
       } else {
-        args[mem.position] = fromJson(v, mem.component.getType());
+        args[mem.position] = fromJson(v, mem.component.getGenericType());
         seen++;
       }
     }

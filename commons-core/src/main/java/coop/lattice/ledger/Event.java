@@ -1,5 +1,15 @@
 package coop.lattice.ledger;
 
+import coop.lattice.agreement.AgreementId;
+import coop.lattice.agreement.AgreementTerms;
+import coop.lattice.agreement.Outcome;
+import coop.lattice.agreement.ProposalKind;
+import coop.lattice.agreement.Response;
+import coop.lattice.internal.Names;
+import coop.lattice.merkle.Hash;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
 /**
  * What happened: the payload of every {@link Entry}. A sealed set of records: the cases are
  * closed, so a fold that handles each of them handles every ledger.
@@ -39,4 +49,44 @@ public sealed interface Event {
    * details replace the old ones and need a fresh acknowledgement.
    */
   record ContributionCorrected(long corrects, Contribution contribution) implements Event {}
+
+  /**
+   * A member proposes to adopt, amend or renew an agreement. An amendment or renewal names the
+   * version it changes by its hash; {@code major} asks every member to accept the new version;
+   * {@code affected} names the members an advice process must hear.
+   */
+  record ProposalMade(ProposalKind kind, AgreementTerms terms, @Nullable Hash amends, boolean major, String note,
+      List<MemberId> affected) implements Event {
+    public ProposalMade {
+      Names.text("a proposal's note", note, 2000);
+      affected = List.copyOf(affected);
+    }
+  }
+
+  /** The proposer revises an open proposal (for example to resolve an objection); its window starts again. */
+  record ProposalRevised(long proposal, AgreementTerms terms, String note) implements Event {
+    public ProposalRevised {
+      Names.text("a revision note", note, 2000);
+    }
+  }
+
+  /** A member responds to the proposal at entry {@code proposal}; a later response replaces an earlier one. */
+  record ResponseGiven(long proposal, Response response, String reason) implements Event {
+    public ResponseGiven {
+      Names.text("a reason", reason, 2000);
+    }
+  }
+
+  /** An objector withdraws their objection to the proposal at entry {@code proposal}. */
+  record ObjectionWithdrawn(long proposal) implements Event {}
+
+  /** The proposal at entry {@code proposal} is decided (or withdrawn by its proposer), with a public note. */
+  record ProposalDecided(long proposal, Outcome outcome, String note) implements Event {
+    public ProposalDecided {
+      Names.text("a decision note", note, 2000);
+    }
+  }
+
+  /** A member accepts the current version of an agreement (after a major amendment, or on joining). */
+  record AgreementAccepted(AgreementId agreement, long version) implements Event {}
 }

@@ -3,6 +3,7 @@ package coop.lattice.ledger;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
+import com.google.common.util.concurrent.Futures;
 import coop.lattice.LatticeException;
 import coop.lattice.LedgerDamagedException;
 import coop.lattice.merkle.ConsistencyProof;
@@ -11,7 +12,6 @@ import coop.lattice.merkle.InclusionProof;
 import coop.lattice.merkle.MerkleTree;
 import coop.lattice.store.LedgerStore;
 import java.time.Instant;
-import com.google.common.util.concurrent.Futures;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;

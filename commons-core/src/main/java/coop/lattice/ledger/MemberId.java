@@ -1,5 +1,7 @@
 package coop.lattice.ledger;
 
+import coop.lattice.internal.Names;
+
 /**
  * How the ledger names a member: a short stable identifier such as {@code "ana"} or {@code
  * "m-0042"}. What other people see is chosen separately, with an {@link Appearance}.

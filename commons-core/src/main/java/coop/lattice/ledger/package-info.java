@@ -13,3 +13,4 @@
 package coop.lattice.ledger;
 
 import org.jspecify.annotations.NullMarked;
+

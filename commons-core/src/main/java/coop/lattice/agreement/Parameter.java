@@ -1,0 +1,159 @@
+package coop.lattice.agreement;
+
+import coop.lattice.InvalidAgreementException;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A typed setting that an adopted agreement can fix and that the rest of Lattice reads. Each has
+ * a name (as written in the agreement), a type, a range, and a documented default that applies
+ * while no agreement in force sets it.
+ *
+ * <p>Unlike configuration in a file, these change only through the collective's own decision
+ * rules, and fall back to their defaults when the agreement that set them lapses.
+ *
+ * @param <T> the value's type
+ */
+public final class Parameter<T> {
+  private static final Map<String, Parameter<?>> ALL = new LinkedHashMap<>();
+
+  /** Who may acknowledge a contribution. Default: {@link AcknowledgementRule#RECEIVER}. */
+  public static final Parameter<AcknowledgementRule> ACKNOWLEDGED_BY = ofEnum("acknowledged-by",
+      AcknowledgementRule.class, AcknowledgementRule.RECEIVER, "who may acknowledge a contribution");
+
+  /** How long a new member counts as a newcomer, in days (1 to 365). Default: 90. */
+  public static final Parameter<Integer> NEWCOMER_WINDOW_DAYS = ofInt("newcomer-window-days", 1, 365, 90,
+      "how many days a new member counts as a newcomer");
+
+  /** Within how many cycles every eligible newcomer holds a real role (1 to 12). Default: 2. */
+  public static final Parameter<Integer> NEWCOMER_GUARANTEE_CYCLES = ofInt("newcomer-guarantee-cycles", 1, 12, 2,
+      "within how many rotation cycles a newcomer holds a real role");
+
+  /** The rotation policy. Default: {@code stride}. */
+  public static final Parameter<String> ROTATION_POLICY = ofChoice("rotation-policy",
+      List.of("stride", "weighted-stride", "lottery", "round-robin"), "stride", "how roles rotate");
+
+  /** The most hours a time-bank account may owe (0 to 1000). Default: 20. */
+  public static final Parameter<BigDecimal> TIME_BANK_DEBIT_LIMIT_HOURS = ofDecimal("time-bank-debit-limit-hours",
+      "0", "1000", "20", "the most hours a time-bank account may owe");
+
+  /** The most hours a time-bank account may hold in credit (0 to 1000). Default: 40. */
+  public static final Parameter<BigDecimal> TIME_BANK_CREDIT_LIMIT_HOURS = ofDecimal("time-bank-credit-limit-hours",
+      "0", "1000", "40", "the most hours a time-bank account may hold in credit");
+
+  /** Each member's cap, in hours per week, during an intense phase (1 to 80). Default: 10. */
+  public static final Parameter<BigDecimal> INTENSE_CAPACITY_HOURS_PER_WEEK = ofDecimal(
+      "intense-capacity-hours-per-week", "1", "80", "10", "each member's cap in hours per week in an intense phase");
+
+  /** The share of role turns held by the fewest members that triggers a health warning (1 to 100). Default: 50. */
+  public static final Parameter<Integer> HEALTH_ROLE_CONCENTRATION_PERCENT = ofInt(
+      "health-role-concentration-percent", 1, 100, 50, "share of role turns held by few members that raises a warning");
+
+  private final String name;
+  private final T defaultValue;
+  private final String meaning;
+  private final String expected;
+  private final Function<String, T> parse;
+  private final Function<T, String> format;
+
+  private Parameter(String name, T defaultValue, String meaning, String expected, Function<String, T> parse,
+      Function<T, String> format) {
+    this.name = name;
+    this.defaultValue = defaultValue;
+    this.meaning = meaning;
+    this.expected = expected;
+    this.parse = parse;
+    this.format = format;
+    ALL.put(name, this);
+  }
+
+  /** Every parameter, in the order above. */
+  public static List<Parameter<?>> all() {
+    return List.copyOf(ALL.values());
+  }
+
+  /** The parameter called {@code name}, if there is one. */
+  public static Optional<Parameter<?>> named(String name) {
+    return Optional.ofNullable(ALL.get(name));
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public T defaultValue() {
+    return defaultValue;
+  }
+
+  /** What it governs, in words. */
+  public String meaning() {
+    return meaning;
+  }
+
+  /** Parses a written value, rejecting the wrong type or a value out of range with a message that says what fits. */
+  public T parse(String text) {
+    try {
+      return parse.apply(text);
+    } catch (RuntimeException e) {
+      throw new InvalidAgreementException("\"" + text + "\" does not fit " + name + " (" + meaning + "): expected "
+          + expected + ".");
+    }
+  }
+
+  /** The value as written in an agreement. */
+  public String format(T value) {
+    return format.apply(value);
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+
+  private static Parameter<Integer> ofInt(String name, int min, int max, int dflt, String meaning) {
+    return new Parameter<>(name, dflt, meaning, "a whole number from " + min + " to " + max, s -> {
+      int v = Integer.parseInt(s.trim());
+      if (v < min || v > max) {
+        throw new IllegalArgumentException();
+      }
+      return v;
+    }, String::valueOf);
+  }
+
+  private static Parameter<BigDecimal> ofDecimal(String name, String min, String max, String dflt, String meaning) {
+    BigDecimal lo = new BigDecimal(min);
+    BigDecimal hi = new BigDecimal(max);
+    return new Parameter<>(name, new BigDecimal(dflt), meaning, "a number from " + min + " to " + max, s -> {
+      BigDecimal v = new BigDecimal(s.trim());
+      if (v.compareTo(lo) < 0 || v.compareTo(hi) > 0) {
+        throw new IllegalArgumentException();
+      }
+      return v;
+    }, BigDecimal::toPlainString);
+  }
+
+  private static <E extends Enum<E>> Parameter<E> ofEnum(String name, Class<E> type, E dflt, String meaning) {
+    String choices = Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+        .collect(Collectors.joining(", "));
+    return new Parameter<>(name, dflt, meaning, "one of " + choices,
+        s -> Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT).replace('-', '_')),
+        e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+  }
+
+  private static Parameter<String> ofChoice(String name, List<String> choices, String dflt, String meaning) {
+    return new Parameter<>(name, dflt, meaning, "one of " + String.join(", ", choices), s -> {
+      String v = s.trim().toLowerCase(Locale.ROOT);
+      if (!choices.contains(v)) {
+        throw new IllegalArgumentException();
+      }
+      return v;
+    }, s -> s);
+  }
+}

@@ -1,0 +1,74 @@
+package coop.lattice.collective;
+
+import coop.lattice.agreement.AgreementStatus;
+import coop.lattice.agreement.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Builds a meeting's agenda from the fold: reviews, proposals, objections, acceptances. */
+final class Agenda {
+  private Agenda() {}
+
+  static List<AgendaItem> of(Fold fold, Instant at) {
+    Governance g = fold.governance;
+    List<AgendaItem> items = new ArrayList<>();
+    for (List<AgreementRecord> versions : g.agreements.values()) {
+      AgreementRecord a = versions.get(versions.size() - 1);
+      Instant reviewDay = a.terms().reviewOn().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      AgreementStatus status = a.statusAt(at);
+      String title = "\"" + a.terms().title() + "\" (" + a.id() + ", version " + a.version() + ")";
+      switch (status) {
+        case LAPSED -> items.add(item(AgendaItem.Kind.AGREEMENT_LAPSED, a.id().value(), title + " lapsed "
+            + a.terms().lapseAfterDays() + " days after its review date " + a.terms().reviewOn()
+            + "; its parameters are back at their defaults. Adopt it again or let it go.", reviewDay, at));
+        case OVERDUE -> items.add(item(AgendaItem.Kind.REVIEW_OVERDUE, a.id().value(), title + " was due for review on "
+            + a.terms().reviewOn() + ": renew it, amend it, or let it lapse.", reviewDay, at));
+        case REVIEW_DUE -> items.add(item(AgendaItem.Kind.REVIEW_DUE, a.id().value(), title + " is due for review ("
+            + a.terms().reviewOn() + "): renew it or amend it.", reviewDay, at));
+        case ACTIVE -> {
+          if (reviewDay.isBefore(at.plus(Duration.ofDays(AgreementStatus.REVIEW_PERIOD_DAYS)))) {
+            items.add(item(AgendaItem.Kind.REVIEW_UPCOMING, a.id().value(), title + " comes up for review on "
+                + a.terms().reviewOn() + ".", at, at));
+          }
+        }
+      }
+      if (status.inForce()) {
+        long waiting = fold.members.values().stream().filter(m -> g.awaitsAcceptance(a, m)).count();
+        if (waiting > 0) {
+          items.add(item(AgendaItem.Kind.ACCEPTANCE_PENDING, a.id().value(), waiting + " member(s) have yet to accept "
+              + title + ".", a.adopted(), at));
+        }
+      }
+    }
+    for (Governance.Proposal p : g.proposals.values()) {
+      if (p.decision != null) {
+        continue;
+      }
+      String what = "proposal " + p.entry + " to " + p.kind.name().toLowerCase(java.util.Locale.ROOT) + " \""
+          + p.terms.title() + "\" (" + p.rule.kind().name().toLowerCase(java.util.Locale.ROOT) + ")";
+      if (!at.isBefore(p.closes())) {
+        items.add(item(AgendaItem.Kind.PROPOSAL_READY_TO_DECIDE, Long.toString(p.entry), "The window for " + what
+            + " closed at " + p.closes() + "; record the decision.", p.closes(), at));
+      } else {
+        items.add(item(AgendaItem.Kind.PROPOSAL_OPEN, Long.toString(p.entry), what + " is open for responses until "
+            + p.closes() + ".", p.opened, at));
+      }
+      for (ResponseRecord r : p.trail) {
+        if (r.resolution() == null && r.response() == Response.OBJECTION) {
+          items.add(item(AgendaItem.Kind.UNRESOLVED_OBJECTION, Long.toString(p.entry), "An objection to " + what
+              + " is unresolved: \"" + r.reason() + "\". Amend the proposal or talk it through.", r.at(), at));
+        }
+      }
+    }
+    items.sort(Comparator.comparing(AgendaItem::kind).thenComparing(AgendaItem::since));
+    return List.copyOf(items);
+  }
+
+  private static AgendaItem item(AgendaItem.Kind kind, String subject, String detail, Instant since, Instant at) {
+    Duration age = since.isBefore(at) ? Duration.between(since, at) : Duration.ZERO;
+    return new AgendaItem(kind, subject, detail, since, age);
+  }
+}

@@ -1,0 +1,29 @@
+package coop.lattice.collective;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Something a meeting should take up, generated from the ledger for a given moment.
+ *
+ * @param kind what it is
+ * @param subject what it is about (an agreement id, or a proposal's entry)
+ * @param detail a sentence for the meeting
+ * @param since how long it has been waiting (when the review came due, the proposal opened, the
+ *     objection was raised)
+ * @param age how long it has waited at the moment the agenda was made
+ */
+public record AgendaItem(Kind kind, String subject, String detail, Instant since, Duration age) {
+
+  /** In the order an agenda lists them: what acts soonest comes first. */
+  public enum Kind {
+    AGREEMENT_LAPSED,
+    REVIEW_OVERDUE,
+    REVIEW_DUE,
+    PROPOSAL_READY_TO_DECIDE,
+    UNRESOLVED_OBJECTION,
+    PROPOSAL_OPEN,
+    ACCEPTANCE_PENDING,
+    REVIEW_UPCOMING
+  }
+}
