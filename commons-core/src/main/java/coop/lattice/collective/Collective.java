@@ -233,6 +233,10 @@ public final class Collective {
   public Entry decide(MemberId by, long proposal, String note) {
     synchronized (lock) { // the outcome is computed from the same state the command is checked against
       Governance.Proposal p = fold.governance.proposals.get(proposal);
+      if (p != null && p.rule.kind() == coop.lattice.agreement.DecisionRule.Kind.ADVICE) {
+        throw new coop.lattice.RejectedCommandException("Proposal " + proposal + " is an advice process: its proposer"
+            + " decides with decideAdvice, having heard the advice.");
+      }
       Outcome outcome = p == null ? Outcome.NOT_ADOPTED : fold.governance.computedOutcome(p, fold.members, false);
       return submit(by, new Event.ProposalDecided(proposal, outcome, note));
     }

@@ -3,7 +3,6 @@ package coop.lattice.agreement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,32 +41,7 @@ class DecisionRuleProperties {
   @Property(tries = 2000)
   void outcomeEqualsTheReferenceModel(@ForAll("cases") Case c) {
     assertThat(Decisions.outcome(c.rule(), c.eligible(), c.responses(), c.proposerAdopts()))
-        .as("%s", c).isEqualTo(model(c));
-  }
-
-  /** The rules as a collective would explain them, written independently of the implementation. */
-  static Outcome model(Case c) {
-    Map<Response, Integer> tally = new HashMap<>();
-    for (int member : c.eligible()) {
-      Response r = c.responses().get(member);
-      if (r != null) {
-        tally.merge(r, 1, Integer::sum);
-      }
-    }
-    int n = c.eligible().size();
-    boolean adopted = switch (c.rule().kind()) {
-      case CONSENT -> tally.getOrDefault(Response.OBJECTION, 0) == 0;
-      case CONSENSUS -> tally.getOrDefault(Response.CONSENT, 0) + tally.getOrDefault(Response.STAND_ASIDE, 0) == n;
-      case MAJORITY -> {
-        int yes = tally.getOrDefault(Response.VOTE_FOR, 0);
-        int no = tally.getOrDefault(Response.VOTE_AGAINST, 0);
-        int abstain = tally.getOrDefault(Response.STAND_ASIDE, 0);
-        // quorum as a fraction: (yes + no + abstain) / n >= quorum / 100
-        yield (yes + no + abstain) * 100.0 >= c.rule().quorumPercent() * (double) n && yes > no;
-      }
-      case ADVICE -> c.proposerAdopts();
-    };
-    return adopted ? Outcome.ADOPTED : Outcome.NOT_ADOPTED;
+        .as("%s", c).isEqualTo(RuleModel.outcome(c.rule(), c.eligible(), c.responses(), c.proposerAdopts()));
   }
 
   @Example

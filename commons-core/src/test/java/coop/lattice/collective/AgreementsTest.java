@@ -190,6 +190,8 @@ class AgreementsTest {
     assertThatThrownBy(() -> coop.decideAdvice(ANA, p, true, "")).isInstanceOf(RejectedCommandException.class)
         .hasMessageContaining("once everyone affected has given advice");
     coop.respond(CY, p, Response.ADVICE, "write down who confirmed");
+    assertThatThrownBy(() -> coop.decide(ANA, p, "")).isInstanceOf(RejectedCommandException.class)
+        .hasMessageContaining("its proposer decides with decideAdvice");
     assertThatThrownBy(() -> coop.decideAdvice(BO, p, true, "")).isInstanceOf(NotPermittedException.class)
         .hasMessageContaining("the proposer, ana, decides");
     coop.decideAdvice(ANA, p, true, "advice taken: we note who confirmed");

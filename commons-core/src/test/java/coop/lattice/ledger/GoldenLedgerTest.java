@@ -4,6 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.lattice.TestClock;
+import coop.lattice.agreement.AcknowledgementRule;
+import coop.lattice.agreement.AgreementId;
+import coop.lattice.agreement.AgreementTerms;
+import coop.lattice.agreement.DecisionRule;
+import coop.lattice.agreement.Parameter;
+import coop.lattice.agreement.Response;
 import coop.lattice.collective.Collective;
 import coop.lattice.store.FileJournal;
 import coop.lattice.store.LedgerStore;
@@ -32,8 +38,9 @@ class GoldenLedgerTest {
     for (int i = 0; i < 32; i++) {
       seed[i] = (byte) i;
     }
+    TestClock clock = TestClock.startingAt("2026-01-15T18:30:00Z");
     Collective c = Collective.found(CollectiveId.of("riverside-food-coop"), "Riverside Food Co-op \u2615", ANA,
-        Appearance.byName("Ana Lúcia"), store, CollectiveKey.fromSeed(seed), TestClock.startingAt("2026-01-15T18:30:00Z"));
+        Appearance.byName("Ana Lúcia"), store, CollectiveKey.fromSeed(seed), clock);
     c.admit(ANA, BO, Appearance.pseudonym("bo the \"baker\""));
     c.admit(BO, MemberId.of("cy"), Appearance.onlyInAggregates());
     long food = c.record(Contribution.toCollective(BO, ContributionKind.FOOD, Quantity.kilograms("12.50"))
@@ -43,6 +50,16 @@ class GoldenLedgerTest {
     c.correct(care, Contribution.toMember(ANA, BO, ContributionKind.CARE, Quantity.hours("2.75")));
     c.changeAppearance(BO, Appearance.byName("Bo"));
     c.leave(MemberId.of("cy"));
+    // Governance: a proposal, a response with a reason, a decision once the window passed, an acceptance.
+    AgreementTerms terms = AgreementTerms.builder(AgreementId.of("acknowledgements"), "Who acknowledges help")
+        .text("Help counts once someone who saw it acknowledges it.").scope("contributions")
+        .reviewOn(java.time.LocalDate.of(2026, 7, 1)).rule(DecisionRule.consent(java.time.Duration.ofHours(1)))
+        .set(Parameter.ACKNOWLEDGED_BY, AcknowledgementRule.ANY_OTHER_MEMBER).lapseAfterDays(30).build();
+    long p = c.proposeAgreement(ANA, terms, "as discussed");
+    c.respond(BO, p, Response.CONCERN, "let us watch it");
+    clock.advance(java.time.Duration.ofHours(2));
+    c.decide(ANA, p, "adopted");
+    c.accept(BO, AgreementId.of("acknowledgements"));
     c.checkpoint();
     return c;
   }
