@@ -1,13 +1,13 @@
 package coop.lattice.benchmarks;
 
 import coop.lattice.ledger.Appearance;
-import coop.lattice.ledger.CollectiveId;
+import coop.lattice.CollectiveId;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.ContributionKind;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.Ledger;
-import coop.lattice.ledger.MemberId;
+import coop.lattice.MemberId;
 import coop.lattice.ledger.Quantity;
 import coop.lattice.store.LedgerStore;
 import java.time.Instant;

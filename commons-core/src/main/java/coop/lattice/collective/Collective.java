@@ -2,7 +2,9 @@ package coop.lattice.collective;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import coop.lattice.CollectiveId;
 import coop.lattice.LedgerDamagedException;
+import coop.lattice.MemberId;
 import coop.lattice.agreement.AgreementId;
 import coop.lattice.agreement.AgreementTerms;
 import coop.lattice.agreement.Outcome;
@@ -12,14 +14,12 @@ import coop.lattice.agreement.ProposalKind;
 import coop.lattice.agreement.Response;
 import coop.lattice.collective.ContributionRecord.Status;
 import coop.lattice.ledger.Appearance;
-import coop.lattice.ledger.CollectiveId;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.ContributionKind;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.Ledger;
-import coop.lattice.ledger.MemberId;
 import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.ledger.Unit;
 import coop.lattice.merkle.Hash;

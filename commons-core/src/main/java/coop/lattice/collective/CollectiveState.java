@@ -1,9 +1,9 @@
 package coop.lattice.collective;
 
-import coop.lattice.ledger.CollectiveId;
-import coop.lattice.ledger.MemberId;
-import coop.lattice.ledger.VerificationKey;
+import coop.lattice.CollectiveId;
+import coop.lattice.MemberId;
 import coop.lattice.agreement.AgreementId;
+import coop.lattice.ledger.VerificationKey;
 import java.util.List;
 import java.util.Map;
 

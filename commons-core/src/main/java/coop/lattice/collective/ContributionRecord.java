@@ -1,5 +1,6 @@
 package coop.lattice.collective;
 
+import coop.lattice.MemberId;
 import coop.lattice.ledger.Contribution;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,7 @@ public record ContributionRecord(
     Contribution contribution,
     Status status,
     @Nullable Instant acknowledged,
-    coop.lattice.ledger.@Nullable MemberId acknowledgedBy,
+    @Nullable MemberId acknowledgedBy,
     @Nullable Long corrects,
     @Nullable Long correctedBy) {
 
@@ -40,7 +41,7 @@ public record ContributionRecord(
     return status == Status.ACKNOWLEDGED;
   }
 
-  ContributionRecord acknowledgedAt(Instant when, coop.lattice.ledger.MemberId by) {
+  ContributionRecord acknowledgedAt(Instant when, MemberId by) {
     return new ContributionRecord(entry, recorded, contribution, Status.ACKNOWLEDGED, when, by, corrects, null);
   }
 

@@ -1,9 +1,9 @@
 package coop.lattice.collective;
 
+import coop.lattice.MemberId;
 import coop.lattice.agreement.DecisionRule;
 import coop.lattice.agreement.Outcome;
 import coop.lattice.agreement.Response;
-import coop.lattice.ledger.MemberId;
 import java.time.Instant;
 import java.util.Map;
 

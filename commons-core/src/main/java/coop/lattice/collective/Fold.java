@@ -1,6 +1,8 @@
 package coop.lattice.collective;
 
+import coop.lattice.CollectiveId;
 import coop.lattice.ConflictException;
+import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
 import coop.lattice.RejectedCommandException;
 import coop.lattice.UnknownMemberException;
@@ -9,11 +11,9 @@ import coop.lattice.agreement.AgreementId;
 import coop.lattice.agreement.Parameter;
 import coop.lattice.agreement.Parameters;
 import coop.lattice.collective.ContributionRecord.Status;
-import coop.lattice.ledger.CollectiveId;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
-import coop.lattice.ledger.MemberId;
 import coop.lattice.ledger.VerificationKey;
 import java.time.Instant;
 import java.util.HashMap;

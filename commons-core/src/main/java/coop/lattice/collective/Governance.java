@@ -2,6 +2,7 @@ package coop.lattice.collective;
 
 import coop.lattice.ConflictException;
 import coop.lattice.InvalidAgreementException;
+import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
 import coop.lattice.RejectedCommandException;
 import coop.lattice.UnknownMemberException;
@@ -19,7 +20,6 @@ import coop.lattice.agreement.Setting;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.LedgerJson;
-import coop.lattice.ledger.MemberId;
 import coop.lattice.merkle.Hash;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

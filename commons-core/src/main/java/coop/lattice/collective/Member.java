@@ -1,7 +1,7 @@
 package coop.lattice.collective;
 
+import coop.lattice.MemberId;
 import coop.lattice.ledger.Appearance;
-import coop.lattice.ledger.MemberId;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;

@@ -1,10 +1,10 @@
 package coop.lattice.collective;
 
+import coop.lattice.MemberId;
 import coop.lattice.agreement.AgreementTerms;
 import coop.lattice.agreement.DecisionRule;
 import coop.lattice.agreement.ProposalKind;
 import coop.lattice.agreement.Response;
-import coop.lattice.ledger.MemberId;
 import coop.lattice.merkle.Hash;
 import java.time.Instant;
 import java.util.List;

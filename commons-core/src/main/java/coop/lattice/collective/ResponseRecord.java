@@ -1,7 +1,7 @@
 package coop.lattice.collective;
 
+import coop.lattice.MemberId;
 import coop.lattice.agreement.Response;
-import coop.lattice.ledger.MemberId;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 

@@ -2,6 +2,7 @@ package coop.lattice.ledger;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import coop.lattice.CollectiveId;
 import coop.lattice.merkle.Hash;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package coop.lattice.ledger;
 
+import coop.lattice.MemberId;
 import coop.lattice.internal.Names;
 import org.jspecify.annotations.Nullable;
 

@@ -2,6 +2,8 @@ package coop.lattice.ledger;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import coop.lattice.CollectiveId;
+import coop.lattice.MemberId;
 import coop.lattice.merkle.Hash;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;

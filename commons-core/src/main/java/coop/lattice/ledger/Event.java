@@ -1,5 +1,6 @@
 package coop.lattice.ledger;
 
+import coop.lattice.MemberId;
 import coop.lattice.agreement.AgreementId;
 import coop.lattice.agreement.AgreementTerms;
 import coop.lattice.agreement.Outcome;

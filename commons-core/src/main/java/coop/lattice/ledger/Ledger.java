@@ -4,8 +4,10 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.util.concurrent.Futures;
+import coop.lattice.CollectiveId;
 import coop.lattice.LatticeException;
 import coop.lattice.LedgerDamagedException;
+import coop.lattice.MemberId;
 import coop.lattice.merkle.ConsistencyProof;
 import coop.lattice.merkle.Hash;
 import coop.lattice.merkle.InclusionProof;

@@ -4,7 +4,7 @@
  * checkpoints.
  *
  * <p>Start with {@link coop.lattice.ledger.Ledger}. The events and the values they carry ({@link
- * coop.lattice.ledger.MemberId}, {@link coop.lattice.ledger.Contribution}, {@link
+ * coop.lattice.MemberId}, {@link coop.lattice.ledger.Contribution}, {@link
  * coop.lattice.ledger.Quantity}, {@link coop.lattice.ledger.Appearance}) are the ledger's
  * vocabulary; keys are {@link coop.lattice.ledger.CollectiveKey} (signing) and {@link
  * coop.lattice.ledger.VerificationKey} (checking).

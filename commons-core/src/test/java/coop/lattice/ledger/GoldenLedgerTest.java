@@ -3,6 +3,8 @@ package coop.lattice.ledger;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coop.lattice.CollectiveId;
+import coop.lattice.MemberId;
 import coop.lattice.TestClock;
 import coop.lattice.agreement.AcknowledgementRule;
 import coop.lattice.agreement.AgreementId;

@@ -3,7 +3,7 @@ package coop.lattice.store;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.Ledger;
-import coop.lattice.ledger.MemberId;
+import coop.lattice.MemberId;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

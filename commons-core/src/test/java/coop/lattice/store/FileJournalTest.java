@@ -11,7 +11,7 @@ import coop.lattice.LedgerDamagedException;
 import coop.lattice.collective.Collective;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.Ledger;
-import coop.lattice.ledger.MemberId;
+import coop.lattice.MemberId;
 import coop.lattice.merkle.Hash;
 import java.io.IOException;
 import java.nio.file.Files;

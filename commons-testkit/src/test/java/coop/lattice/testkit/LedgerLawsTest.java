@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.lattice.collective.Collective;
 import coop.lattice.ledger.Appearance;
-import coop.lattice.ledger.CollectiveId;
+import coop.lattice.CollectiveId;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.ContributionKind;
-import coop.lattice.ledger.MemberId;
+import coop.lattice.MemberId;
 import coop.lattice.ledger.Quantity;
 import coop.lattice.store.LedgerStore;
 import java.time.Duration;
