@@ -4,7 +4,7 @@ import coop.lattice.internal.Names;
 
 /**
  * How the ledger names a member: a short stable identifier such as {@code "ana"} or {@code
- * "m-0042"}. What other people see is chosen separately, with an {@link Appearance}.
+ * "m-0042"}. What other people see is chosen separately, with an {@link coop.lattice.ledger.Appearance}.
  */
 public record MemberId(String value) implements Comparable<MemberId> {
   public MemberId {

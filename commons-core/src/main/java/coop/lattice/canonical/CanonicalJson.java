@@ -17,10 +17,10 @@ import org.jspecify.annotations.Nullable;
  * range. Fractional numbers are refused: Lattice writes quantities as decimal strings so that no
  * node ever rounds them differently.
  *
- * {@snippet :
+ * <pre>{@code
  * byte[] b = CanonicalJson.encode(Map.of("b", 1, "a", List.of(true, "x")));
  * // {"a":[true,"x"],"b":1}
- * }
+ * }</pre>
  */
 public final class CanonicalJson {
   private CanonicalJson() {}

@@ -19,11 +19,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Not thread-safe; one writer per document.
  *
- * {@snippet :
+ * <pre>{@code
  * CanonicalWriter w = new CanonicalWriter();
  * w.beginObject().name("kind").value("repair").name("size").value(3).endObject();
  * byte[] bytes = w.toByteArray(); // {"kind":"repair","size":3}
- * }
+ * }</pre>
  */
 public final class CanonicalWriter {
   /** Largest integer every IEEE 754 reader represents exactly (2^53 - 1). */

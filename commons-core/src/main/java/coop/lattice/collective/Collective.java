@@ -59,14 +59,14 @@ import java.util.function.Consumer;
  * <p>Thread safety: commands are serialized; each returns once its entry is durable, and
  * concurrent commands share one disk flush (group commit). Views may be read from any thread.
  *
- * {@snippet :
+ * <pre>{@code
  * Collective coop = Collective.found(CollectiveId.of("riverside-food-coop"), "Riverside Food Co-op",
  *     MemberId.of("ana"), Appearance.byName("Ana"), LedgerStore.fileJournal(dir), key, Clock.systemUTC());
  * coop.admit(MemberId.of("ana"), MemberId.of("bo"), Appearance.pseudonym("bo-the-baker"));
  * long ref = coop.record(Contribution.toCollective(MemberId.of("bo"), ContributionKind.FOOD,
  *     Quantity.kilograms("12.5")).servedFor("Thursday pantry"));
  * coop.acknowledge(MemberId.of("ana"), ref);
- * }
+ * }</pre>
  */
 public final class Collective {
   private final Ledger ledger;

@@ -18,11 +18,11 @@ import java.security.spec.NamedParameterSpec;
  * seed always gives the same key, and Ed25519 signatures are deterministic, so the same commands,
  * clock and key give byte-identical ledgers and checkpoints.
  *
- * {@snippet :
+ * <pre>{@code
  * CollectiveKey key = CollectiveKey.generate();
  * Files.write(keyFile, key.seed());            // store it privately
  * CollectiveKey again = CollectiveKey.fromSeed(Files.readAllBytes(keyFile));
- * }
+ * }</pre>
  */
 public final class CollectiveKey {
   private final PrivateKey privateKey;

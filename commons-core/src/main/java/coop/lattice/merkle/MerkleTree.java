@@ -18,13 +18,13 @@ import java.util.List;
  * <p>Thread safety: one thread appends; any number of threads may read roots and proofs for
  * sizes up to {@link #size()} concurrently with it.
  *
- * {@snippet :
+ * <pre>{@code
  * MerkleTree tree = new MerkleTree();
  * tree.append("first".getBytes(UTF_8));
  * tree.append("second".getBytes(UTF_8));
  * InclusionProof proof = tree.inclusionProof(0, 2);
  * boolean ok = proof.verify(MerkleTree.leafHash("first".getBytes(UTF_8)), tree.root());
- * }
+ * }</pre>
  */
 public final class MerkleTree {
   // 8,192 hashes = 256 KiB per chunk: under G1's humongous threshold, so chunks pack regions fully.

@@ -24,11 +24,11 @@ import java.util.Optional;
  *
  * <p>Implementations must allow one appending thread and any number of reading threads at once.
  *
- * {@snippet :
+ * <pre>{@code
  * try (LedgerStore store = LedgerStore.fileJournal(Path.of("riverside-ledger"))) {
  *   Collective coop = Collective.open(store, key, Clock.systemUTC());
  * }
- * }
+ * }</pre>
  */
 public interface LedgerStore extends Closeable {
 

@@ -10,13 +10,13 @@ import java.util.List;
  * ledger keeps them). Use them in your own property tests after driving a collective with
  * generated commands.
  *
- * {@snippet :
- * @Property
- * void myCommandsKeepTheLedgerVerifiable(@ForAll("commands") List<Command> commands) {
+ * <pre>{@code
+ * // in a jqwik property over generated commands:
+ * void myCommandsKeepTheLedgerVerifiable(List<Command> commands) {
  *   Collective coop = ...; // apply the commands
  *   assertThat(LedgerLaws.violations(coop.ledger())).isEmpty();
  * }
- * }
+ * }</pre>
  */
 public final class LedgerLaws {
   private LedgerLaws() {}

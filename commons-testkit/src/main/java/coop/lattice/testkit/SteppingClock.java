@@ -15,11 +15,11 @@ import java.time.ZoneOffset;
  *
  * <p>Thread-safe. Unlike {@link Clock#fixed}, consecutive entries get distinct, increasing times.
  *
- * {@snippet :
+ * <pre>{@code
  * Clock clock = SteppingClock.startingAt("2026-03-01T09:00:00Z", Duration.ofMinutes(1));
  * Collective coop = Collective.found(id, "Tool Library", founder, Appearance.byName("Ana"),
  *     LedgerStore.inMemory(), CollectiveKey.fromSeed(new byte[32]), clock);
- * }
+ * }</pre>
  */
 public final class SteppingClock extends Clock {
   private final ZoneId zone;
