@@ -191,6 +191,25 @@ class FileJournalTest {
   }
 
   @Test
+  void aMissingSegmentIsReportedAtTheFirstRecordItHeld() throws IOException {
+    try (FileJournal j = FileJournal.open(dir, 4096)) {
+      build(j, 60, true);
+    }
+    List<Path> segs = segments(dir);
+    assertThat(segs).hasSizeGreaterThan(2);
+    String name = segs.get(1).getFileName().toString();
+    long first = Long.parseLong(name.substring("journal-".length(), name.length() - ".seg".length()));
+    Files.delete(segs.get(1));
+    try (FileJournal j = FileJournal.open(dir, 4096)) {
+      assertThat(j.damage()).get().satisfies(d -> {
+        assertThat(d.firstBadIndex()).isEqualTo(first);
+        assertThat(d.reason()).contains("a segment is missing");
+      });
+      assertThat(j.size()).isEqualTo(first);
+    }
+  }
+
+  @Test
   void aTruncatedJournalFallsShortOfItsCheckpoint() throws IOException {
     try (FileJournal j = FileJournal.open(dir)) {
       build(j, 5, true);
