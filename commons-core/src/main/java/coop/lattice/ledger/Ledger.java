@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.MoreExecutors;
 import coop.lattice.CollectiveId;
 import coop.lattice.LatticeException;
 import coop.lattice.LedgerDamagedException;
@@ -88,11 +89,14 @@ public final class Ledger {
   private void verifyAndLoad(EntryVisitor visitor) {
     long stored = store.size();
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "lattice-verify");
-      t.setDaemon(true);
-      return t;
-    });
+    // A small ledger is verified on this thread; threads pay off only from a few chunks on.
+    ExecutorService pool = stored <= 2L * CHUNK
+        ? MoreExecutors.newDirectExecutorService()
+        : Executors.newFixedThreadPool(threads, r -> {
+          Thread t = new Thread(r, "lattice-verify");
+          t.setDaemon(true);
+          return t;
+        });
     try {
       ArrayDeque<Future<Decoded>> inFlight = new ArrayDeque<>();
       long next = 0;
