@@ -1,5 +1,10 @@
 package coop.lattice.collective;
 
+import static coop.lattice.collective.People.ANA;
+import static coop.lattice.collective.People.BO;
+import static coop.lattice.collective.People.CY;
+import static coop.lattice.collective.People.DEE;
+import static coop.lattice.collective.People.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +25,6 @@ import coop.lattice.agreement.ProposalKind;
 import coop.lattice.agreement.Response;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.CollectiveId;
-import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.ContributionKind;
 import coop.lattice.ledger.Event;
@@ -38,12 +42,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class AgreementsTest {
-  static final MemberId ANA = MemberId.of("ana");
-  static final MemberId BO = MemberId.of("bo");
-  static final MemberId CY = MemberId.of("cy");
-  static final MemberId DEE = MemberId.of("dee");
   static final AgreementId ACK = AgreementId.of("acknowledgements");
-  static final CollectiveKey KEY = CollectiveKey.fromSeed(new byte[32]);
 
   TestClock clock;
   LedgerStore store;

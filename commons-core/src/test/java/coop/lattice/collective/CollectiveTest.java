@@ -1,5 +1,10 @@
 package coop.lattice.collective;
 
+import static coop.lattice.collective.People.ANA;
+import static coop.lattice.collective.People.BO;
+import static coop.lattice.collective.People.CY;
+import static coop.lattice.collective.People.DEE;
+import static coop.lattice.collective.People.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +17,6 @@ import coop.lattice.UnknownMemberException;
 import coop.lattice.collective.ContributionRecord.Status;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.CollectiveId;
-import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.ContributionKind;
 import coop.lattice.ledger.Event;
@@ -34,11 +38,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class CollectiveTest {
-  static final MemberId ANA = MemberId.of("ana");
-  static final MemberId BO = MemberId.of("bo");
-  static final MemberId CY = MemberId.of("cy");
-  static final MemberId DEE = MemberId.of("dee");
-  static final CollectiveKey KEY = CollectiveKey.fromSeed(new byte[32]);
 
   TestClock clock;
   LedgerStore store;
