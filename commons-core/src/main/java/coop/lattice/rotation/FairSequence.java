@@ -92,7 +92,7 @@ final class FairSequence {
         can[rank.get(m)][t] = true;
       }
     }
-    Matching match = new Matching(jobs, can, slots, members, x);
+    Matching match = new Matching(jobs, can, slots, members);
     Integer[] mandatory = java.util.stream.IntStream.range(0, jobs.size()).filter(j -> jobs.get(j)[3] == 1)
         .boxed().sorted(Comparator.comparingInt((Integer j) -> jobs.get(j)[2]).thenComparingInt(j -> jobs.get(j)[0]))
         .toArray(Integer[]::new);
@@ -107,27 +107,85 @@ final class FairSequence {
         match.fromSlot(t, new BitSet(jobs.size()));
       }
     }
-    // F3: where someone holds two slots in a row and another member could have taken the second,
-    // ban them from it and re-match. A re-match keeps every due turn and every slot covered, so F1
-    // still holds; if none exists, the back-to-back stays.
-    for (int round = 0; round < 3; round++) {
-      boolean changed = false;
-      for (int t = 1; t < slots; t++) {
-        int here = match.jobOf[t];
-        int before = match.jobOf[t - 1];
-        if (here >= 0 && before >= 0 && jobs.get(here)[0] == jobs.get(before)[0] && eligible.get(t).size() > 1) {
-          changed |= match.avoid(here, t);
-        }
-      }
-      if (!changed) {
-        break;
-      }
+    int[] holder = new int[slots];
+    for (int t = 0; t < slots; t++) {
+      holder[t] = match.jobOf[t] < 0 ? -1 : jobs.get(match.jobOf[t])[0];
     }
+    improveF3(holder, x, can, match.able);
     List<@Nullable MemberId> out = new ArrayList<>(slots);
     for (int t = 0; t < slots; t++) {
-      out.add(match.jobOf[t] < 0 ? null : byRank[jobs.get(match.jobOf[t])[0]]);
+      out.add(holder[t] < 0 ? null : byRank[holder[t]]);
     }
     return out;
+  }
+
+  /**
+   * F3 as this library states it (F9: F1 wins): no back-to-back turn, where another member was
+   * eligible and available, can be removed by handing that slot to another eligible member, or by
+   * swapping it with a slot another member holds, without breaking F1 or adding a back-to-back
+   * turn elsewhere. Applies improving moves until none is left.
+   */
+  static void improveF3(int[] holder, double[][] x, boolean[][] can, int[] able) {
+    int slots = holder.length;
+    int members = x.length;
+    boolean improved = true;
+    for (int round = 0; improved && round < 4 * slots + 4; round++) {
+      improved = false;
+      for (int t = 1; t < slots && !improved; t++) {
+        int i = holder[t];
+        if (i < 0 || holder[t - 1] != i || able[t] < 2) {
+          continue;
+        }
+        int cost = backToBack(holder, able);
+        for (int j = 0; j < members && !improved; j++) {
+          if (j == i || !can[j][t]) {
+            continue;
+          }
+          holder[t] = j; // hand slot t to j
+          if (backToBack(holder, able) < cost && withinShare(holder, x, i) && withinShare(holder, x, j)) {
+            improved = true;
+            break;
+          }
+          holder[t] = i;
+          for (int u = 0; u < slots; u++) { // or swap slot t with a slot u that j holds
+            if (u == t || holder[u] != j || !can[i][u]) {
+              continue;
+            }
+            holder[t] = j;
+            holder[u] = i;
+            if (backToBack(holder, able) < cost && withinShare(holder, x, i) && withinShare(holder, x, j)) {
+              improved = true;
+              break;
+            }
+            holder[t] = i;
+            holder[u] = j;
+          }
+        }
+      }
+    }
+  }
+
+  /** Counted back-to-back turns: the same holder twice in a row where someone else was able to hold the second. */
+  static int backToBack(int[] holder, int[] able) {
+    int n = 0;
+    for (int t = 1; t < holder.length; t++) {
+      if (holder[t] >= 0 && holder[t] == holder[t - 1] && able[t] > 1) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** F1 for member m: every prefix within one turn of their share. */
+  static boolean withinShare(int[] holder, double[][] x, int m) {
+    int held = 0;
+    for (int t = 0; t < holder.length; t++) {
+      held += holder[t] == m ? 1 : 0;
+      if (Math.abs(x[m][t + 1] - held) >= 1 - EPS) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Augmenting-path matching of jobs to slots; matched vertices never become unmatched. */
@@ -138,12 +196,18 @@ final class FairSequence {
     final int[] slotOf;
     /** For each slot, the jobs that may take it, in preference order. */
     final int[][] candidates;
-    final double[][] x;
+    /** How many members are eligible and available at each slot (before any temporary ban). */
+    final int[] able;
 
-    Matching(List<int[]> jobs, boolean[][] can, int slots, int members, double[][] x) {
+    Matching(List<int[]> jobs, boolean[][] can, int slots, int members) {
       this.jobs = jobs;
       this.can = can;
-      this.x = x;
+      this.able = new int[slots];
+      for (int t = 0; t < slots; t++) {
+        for (int i = 0; i < members; i++) {
+          able[t] += can[i][t] ? 1 : 0;
+        }
+      }
       this.jobOf = new int[slots];
       this.slotOf = new int[jobs.size()];
       Arrays.fill(jobOf, -1);
@@ -175,32 +239,41 @@ final class FairSequence {
     }
 
     /**
-     * Places due job j: first in a free slot (or one held by an optional turn) whose neighbours
-     * the same member does not hold (F3), then in any such slot, and only then by moving another
-     * due turn along an augmenting path. Trying free slots first keeps turns in their seeded order.
+     * Places due job j, first without putting its member next to their own turn (F3), then, only
+     * if that is impossible, anywhere. Free slots (or ones held by an optional turn) come before
+     * augmenting paths, which keeps turns in their seeded order.
      */
     boolean fromJob(int j, BitSet seen) {
+      int[] jobOfBefore = jobOf.clone();
+      int[] slotOfBefore = slotOf.clone();
+      if (fromJob(j, (BitSet) seen.clone(), true)) {
+        return true;
+      }
+      System.arraycopy(jobOfBefore, 0, jobOf, 0, jobOf.length);
+      System.arraycopy(slotOfBefore, 0, slotOf, 0, slotOf.length);
+      return fromJob(j, seen, false);
+    }
+
+    private boolean fromJob(int j, BitSet seen, boolean strict) {
       int[] job = jobs.get(j);
-      for (int pass = 0; pass < 2; pass++) {
-        for (int t = job[1]; t <= job[2]; t++) {
-          int h = jobOf[t];
-          boolean open = h < 0 || jobs.get(h)[3] == 0;
-          if (allowed(j, t) && !seen.get(t) && open && (pass == 1 || !nextTo(job[0], t))) {
-            if (h >= 0) {
-              slotOf[h] = -1; // an optional turn gives way to a due one
-            }
-            put(j, t);
-            return true;
+      for (int t = job[1]; t <= job[2]; t++) {
+        int h = jobOf[t];
+        boolean open = h < 0 || jobs.get(h)[3] == 0;
+        if (allowed(j, t) && !seen.get(t) && open && !(strict && nextTo(job[0], t))) {
+          if (h >= 0) {
+            slotOf[h] = -1; // an optional turn gives way to a due one
           }
+          put(j, t);
+          return true;
         }
       }
       for (int t = job[1]; t <= job[2]; t++) {
-        if (!allowed(j, t) || seen.get(t)) {
+        if (!allowed(j, t) || seen.get(t) || strict && nextTo(job[0], t)) {
           continue;
         }
         seen.set(t);
         int h = jobOf[t];
-        if (fromJob(h, seen)) {
+        if (fromJob(h, seen, strict)) {
           put(j, t);
           return true;
         }
@@ -208,60 +281,34 @@ final class FairSequence {
       return false;
     }
 
-    /**
-     * Back-to-back turns where another member could have held the second slot and the share did
-     * not force it: the holder was not yet due a turn there.
-     */
-    int avoidableBackToBack() {
-      int[] held = new int[x.length];
-      int count = 0;
-      int previous = -1;
-      for (int t = 0; t < jobOf.length; t++) {
-        int m = jobOf[t] < 0 ? -1 : jobs.get(jobOf[t])[0];
-        if (m >= 0) {
-          int others = 0;
-          for (int i = 0; i < can.length && others < 2; i++) {
-            others += can[i][t] ? 1 : 0;
-          }
-          if (m == previous && others > 1 && x[m][t + 1] < held[m] + 1 - EPS) {
-            count++;
-          }
-          held[m]++;
-        }
-        previous = m;
-      }
-      return count;
-    }
-
-    /** True when member m holds a slot next to t. */
-    boolean nextTo(int m, int t) {
-      return t > 0 && jobOf[t - 1] >= 0 && jobs.get(jobOf[t - 1])[0] == m
-          || t + 1 < jobOf.length && jobOf[t + 1] >= 0 && jobs.get(jobOf[t + 1])[0] == m;
-    }
-
-    /** Fills slot t with an unplaced job, or moves a placed job here and refills its old slot. */
+    /** Fills slot t, first without a back-to-back turn, then, only if that is impossible, anyhow. */
     boolean fromSlot(int t, BitSet seen) {
-      for (int pass = 0; pass < 2; pass++) {
-        for (int j : candidates[t]) {
-          boolean backToBack = nextTo(jobs.get(j)[0], t);
-          if (seen.get(j) || !allowed(j, t) || backToBack != (pass == 1)) {
-            continue; // first pass avoids a neighbour's holder (F3), the second allows them
-          }
-          if (slotOf[j] < 0) {
-            put(j, t);
-            return true;
-          }
+      int[] jobOfBefore = jobOf.clone();
+      int[] slotOfBefore = slotOf.clone();
+      if (fromSlot(t, (BitSet) seen.clone(), true)) {
+        return true;
+      }
+      System.arraycopy(jobOfBefore, 0, jobOf, 0, jobOf.length);
+      System.arraycopy(slotOfBefore, 0, slotOf, 0, slotOf.length);
+      return fromSlot(t, seen, false);
+    }
+
+    private boolean fromSlot(int t, BitSet seen, boolean strict) {
+      for (int j : candidates[t]) {
+        if (!seen.get(j) && allowed(j, t) && slotOf[j] < 0 && !(strict && nextTo(jobs.get(j)[0], t))) {
+          put(j, t);
+          return true;
         }
       }
       for (int j : candidates[t]) {
-        if (seen.get(j) || slotOf[j] < 0 || !allowed(j, t)) {
+        if (seen.get(j) || slotOf[j] < 0 || !allowed(j, t) || strict && nextTo(jobs.get(j)[0], t)) {
           continue;
         }
         seen.set(j);
         int old = slotOf[j];
         jobOf[old] = -1;
         put(j, t);
-        if (fromSlot(old, seen)) {
+        if (fromSlot(old, seen, strict)) {
           return true;
         }
         jobOf[t] = -1;
@@ -270,27 +317,25 @@ final class FairSequence {
       return false;
     }
 
-    /**
-     * Tries to re-match without job j's member in slot t. Keeps the result only if it covers
-     * everything and leaves fewer avoidable back-to-back turns; otherwise restores everything.
-     */
-    boolean avoid(int j, int t) {
-      int member = jobs.get(j)[0];
-      int[] jobOfBefore = jobOf.clone();
-      int[] slotOfBefore = slotOf.clone();
-      int costBefore = avoidableBackToBack();
-      can[member][t] = false;
-      jobOf[t] = -1;
-      slotOf[j] = -1;
-      boolean covered = (jobs.get(j)[3] == 0 || fromJob(j, new BitSet(jobOf.length)))
-          && (jobOf[t] >= 0 || fromSlot(t, new BitSet(slotOf.length)));
-      can[member][t] = true;
-      boolean ok = covered && avoidableBackToBack() < costBefore;
-      if (!ok) {
-        System.arraycopy(jobOfBefore, 0, jobOf, 0, jobOf.length);
-        System.arraycopy(slotOfBefore, 0, slotOf, 0, slotOf.length);
+    /** Back-to-back turns where another member was eligible and available for the second slot. */
+    int avoidableBackToBack() {
+      int count = 0;
+      for (int t = 1; t < jobOf.length; t++) {
+        if (jobOf[t] >= 0 && jobOf[t - 1] >= 0 && jobs.get(jobOf[t])[0] == jobs.get(jobOf[t - 1])[0] && able[t] > 1) {
+          count++;
+        }
       }
-      return ok;
+      return count;
+    }
+
+    /**
+     * True when putting member m in slot t makes a back-to-back turn that counts: m holds the
+     * slot before t and someone else could have held t, or m holds the slot after t and someone
+     * else could have held that one.
+     */
+    boolean nextTo(int m, int t) {
+      return t > 0 && jobOf[t - 1] >= 0 && jobs.get(jobOf[t - 1])[0] == m && able[t] > 1
+          || t + 1 < jobOf.length && jobOf[t + 1] >= 0 && jobs.get(jobOf[t + 1])[0] == m && able[t + 1] > 1;
     }
 
     void put(int j, int t) {

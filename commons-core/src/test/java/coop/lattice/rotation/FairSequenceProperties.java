@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -17,7 +18,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * F1, F2, F5 and F6 for one role's sequence, checked with exact rational arithmetic (the
+ * F1, F2, F3, F5 and F6 for one role's sequence, checked with exact rational arithmetic (the
  * implementation uses doubles) over random rosters, availabilities and capacities.
  */
 class FairSequenceProperties {
@@ -144,6 +145,89 @@ class FairSequenceProperties {
   @Property(tries = 1000)
   void f6TheSameInputGivesTheSamePlan(@ForAll("cases") Case c) {
     assertThat(plan(c)).isEqualTo(plan(c));
+  }
+
+  /**
+   * F3 as stated for this policy (F9: F1 wins): no counted back-to-back turn can be removed by
+   * handing its slot to another eligible member or by swapping it with another member's slot
+   * without breaking F1 or adding a back-to-back turn elsewhere. Checked exhaustively over all
+   * such moves with exact arithmetic.
+   */
+  @Property(tries = 1500)
+  void f3NoBackToBackTurnThatOneChangeCouldRemove(@ForAll("cases") Case c) {
+    List<MemberId> plan = plan(c);
+    int[] h = new int[plan.size()];
+    for (int t = 0; t < h.length; t++) {
+      h[t] = plan.get(t) == null ? -1 : Integer.parseInt(plan.get(t).value().substring(1));
+    }
+    Q[][] x = entitlements(c);
+    int cost = backToBack(c, h);
+    for (int t = 1; t < h.length; t++) {
+      int i = h[t];
+      if (i < 0 || h[t - 1] != i || c.eligible().get(t).size() < 2) {
+        continue;
+      }
+      for (int j : c.eligible().get(t)) {
+        if (j == i) {
+          continue;
+        }
+        int[] handed = h.clone();
+        handed[t] = j;
+        assertThat(backToBack(c, handed) < cost && keepsF1(c, x, handed))
+            .as("handing slot %s from m%s to m%s improves %s for %s", t, i, j, plan, c).isFalse();
+        for (int u = 0; u < h.length; u++) {
+          if (u != t && h[u] == j && c.eligible().get(u).contains(i)) {
+            int[] swapped = h.clone();
+            swapped[t] = j;
+            swapped[u] = i;
+            assertThat(backToBack(c, swapped) < cost && keepsF1(c, x, swapped))
+                .as("swapping slots %s and %s improves %s for %s", t, u, plan, c).isFalse();
+          }
+        }
+      }
+    }
+  }
+
+  @Property(tries = 1000)
+  void f3NoBackToBackAtAllWhenEveryoneIsAlwaysAvailable(@ForAll("constant") int members, @ForAll("lengths") int length) {
+    Assume.that(members >= 2);
+    List<Integer> all = new ArrayList<>();
+    for (int i = 0; i < members; i++) {
+      all.add(i);
+    }
+    List<List<Integer>> slots = new ArrayList<>();
+    for (int t = 0; t < length; t++) {
+      slots.add(all);
+    }
+    List<MemberId> plan = plan(new Case(members, slots, Map.of()));
+    for (int t = 1; t < plan.size(); t++) {
+      assertThat(plan.get(t)).as("slot %s of %s", t, plan).isNotEqualTo(plan.get(t - 1));
+    }
+  }
+
+  static int backToBack(Case c, int[] h) {
+    int n = 0;
+    for (int t = 1; t < h.length; t++) {
+      if (h[t] >= 0 && h[t] == h[t - 1] && c.eligible().get(t).size() > 1) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  static boolean keepsF1(Case c, Q[][] x, int[] h) {
+    long[] held = new long[c.members()];
+    for (int t = 0; t < h.length; t++) {
+      if (h[t] >= 0) {
+        held[h[t]]++;
+      }
+      for (int m = 0; m < c.members(); m++) {
+        if (!x[m][t + 1].minus(held[m]).underOne()) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   @Property(tries = 1000)
