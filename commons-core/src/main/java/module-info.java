@@ -11,6 +11,7 @@ module coop.lattice.core {
   exports coop.lattice.agreement;
   exports coop.lattice.canonical;
   exports coop.lattice.merkle;
+  exports coop.lattice.rotation;
   exports coop.lattice.store;
   exports coop.lattice.ledger;
   exports coop.lattice.collective;

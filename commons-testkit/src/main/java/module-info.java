@@ -2,7 +2,7 @@
 module coop.lattice.testkit {
   requires transitive coop.lattice.core;
   requires static org.jspecify;
-  requires net.jqwik.api;
+  requires transitive net.jqwik.api;
   requires com.google.common;
 
   exports coop.lattice.testkit;

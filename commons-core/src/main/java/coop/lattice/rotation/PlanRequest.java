@@ -1,0 +1,67 @@
+package coop.lattice.rotation;
+
+import coop.lattice.InvalidRotationException;
+import coop.lattice.MemberId;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What to plan: who is on the roster, which roles, over which horizon, and the newcomer
+ * guarantee (from the agreements in force: {@code newcomer-guarantee-cycles} and {@code
+ * newcomer-window-days}).
+ *
+ * <p>Rejected, with a message that says what to fix: an empty roster, a member listed twice, no
+ * roles, a role listed twice, a horizon that ends before it starts, a role that never comes
+ * round in the horizon.
+ */
+public record PlanRequest(List<Participant> roster, List<Role> roles, LocalDate from, LocalDate until,
+    int newcomerCycles, int newcomerWindowDays) {
+
+  public PlanRequest {
+    roster = List.copyOf(roster);
+    roles = List.copyOf(roles);
+    if (roster.isEmpty()) {
+      throw new InvalidRotationException("a plan needs at least one member on the roster");
+    }
+    Set<MemberId> seen = new HashSet<>();
+    for (Participant p : roster) {
+      if (!seen.add(p.member())) {
+        throw new InvalidRotationException(p.member() + " is on the roster twice");
+      }
+    }
+    if (roles.isEmpty()) {
+      throw new InvalidRotationException("a plan needs at least one role");
+    }
+    if (!from.isBefore(until)) {
+      throw new InvalidRotationException("a horizon from " + from + " until " + until + " holds no day");
+    }
+    Set<RoleId> ids = new HashSet<>();
+    for (Role r : roles) {
+      if (!ids.add(r.id())) {
+        throw new InvalidRotationException("role " + r.id() + " is listed twice");
+      }
+      if (r.cadence().between(from, until).isEmpty()) {
+        throw new InvalidRotationException("role " + r.id() + " never comes round between " + from + " and " + until
+            + "; check its cadence or the horizon");
+      }
+    }
+    if (newcomerCycles < 1 || newcomerCycles > 12) {
+      throw new InvalidRotationException("the newcomer guarantee is 1 to 12 cycles, not " + newcomerCycles);
+    }
+    if (newcomerWindowDays < 1 || newcomerWindowDays > 365) {
+      throw new InvalidRotationException("the newcomer window is 1 to 365 days, not " + newcomerWindowDays);
+    }
+  }
+
+  /** A request with the documented defaults for the newcomer guarantee (2 cycles, 90 days). */
+  public static PlanRequest of(List<Participant> roster, List<Role> roles, LocalDate from, LocalDate until) {
+    return new PlanRequest(roster, roles, from, until, 2, 90);
+  }
+
+  /** True when {@code p} counts as a newcomer for this horizon. */
+  public boolean newcomer(Participant p) {
+    return !p.joined().isBefore(from.minusDays(newcomerWindowDays)) && p.joined().isBefore(until);
+  }
+}

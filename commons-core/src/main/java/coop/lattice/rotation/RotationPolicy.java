@@ -1,0 +1,29 @@
+package coop.lattice.rotation;
+
+/**
+ * How a collective's roles rotate. Implementations must be deterministic: the same request
+ * gives the same plan (F6), so anyone can re-derive a published plan.
+ *
+ * <p>{@link #fair(long)} is the one to use: every member within one turn of their share of each
+ * role (F1), balanced windows (F2), no avoidable back-to-back turns (F3), hard constraints
+ * always (F5), ties broken by a published seed (never list order), load balanced across roles,
+ * and newcomers given a real role early (F8). {@link #roundRobin()} is the simple baseline to
+ * compare with.
+ */
+public interface RotationPolicy {
+
+  /** A short name with the algorithm version, recorded in every plan. */
+  String name();
+
+  Plan plan(PlanRequest request);
+
+  /** The fair scheduler; {@code seed} decides ties and should be published with the plan. */
+  static RotationPolicy fair(long seed) {
+    return new FairRotation(seed);
+  }
+
+  /** Plain round robin in the order of member ids, skipping whoever cannot take the turn. */
+  static RotationPolicy roundRobin() {
+    return new RoundRobinRotation();
+  }
+}

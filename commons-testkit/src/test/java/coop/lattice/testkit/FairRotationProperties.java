@@ -1,0 +1,115 @@
+package coop.lattice.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coop.lattice.MemberId;
+import coop.lattice.rotation.Assignment;
+import coop.lattice.rotation.Participant;
+import coop.lattice.rotation.Plan;
+import coop.lattice.rotation.PlanRequest;
+import coop.lattice.rotation.Role;
+import coop.lattice.rotation.RotationPolicy;
+import coop.lattice.rotation.Slot;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The fair policy against the testkit's checks, as a user would test their own policy: random
+ * rosters (tags, capacities, breaks), roles (cadences, seats, tags, weights, exclusivity) and
+ * horizons; 1,000 cases per property in the default build.
+ */
+class FairRotationProperties {
+  static final RotationPolicy FAIR = RotationPolicy.fair(20261127L);
+
+  @Provide
+  Arbitrary<PlanRequest> settled() {
+    return RotationArbitraries.planRequests(false);
+  }
+
+  @Provide
+  Arbitrary<PlanRequest> withNewcomers() {
+    return RotationArbitraries.planRequests(true);
+  }
+
+  @Property(tries = 1000)
+  void f1(@ForAll("settled") PlanRequest r) {
+    assertThat(FairnessChecks.f1(r, FAIR.plan(r))).isEmpty();
+  }
+
+  @Property(tries = 1000)
+  void f2(@ForAll("settled") PlanRequest r) {
+    assertThat(FairnessChecks.f2(r, FAIR.plan(r))).isEmpty();
+  }
+
+  @Property(tries = 1000)
+  void f3(@ForAll("settled") PlanRequest r) {
+    assertThat(FairnessChecks.f3(r, FAIR.plan(r))).isEmpty();
+  }
+
+  @Property(tries = 1000)
+  void f5(@ForAll("withNewcomers") PlanRequest r) {
+    assertThat(FairnessChecks.f5(r, FAIR.plan(r))).isEmpty();
+  }
+
+  @Property(tries = 1000)
+  void f6(@ForAll("withNewcomers") PlanRequest r) {
+    assertThat(FairnessChecks.f6(FAIR, r)).isEmpty();
+  }
+
+  @Property(tries = 1000)
+  void f8(@ForAll("withNewcomers") PlanRequest r) {
+    assertThat(FairnessChecks.f8(r, FAIR.plan(r))).isEmpty();
+  }
+
+  /** The complaint about chore apps, as a policy: everything goes to the first person on the list. */
+  static final RotationPolicy FIRST_IN_LIST = new RotationPolicy() {
+    @Override
+    public String name() {
+      return "first-in-list";
+    }
+
+    @Override
+    public Plan plan(PlanRequest request) {
+      Map<Slot, Assignment> out = new TreeMap<>();
+      for (Role role : request.roles()) {
+        for (int seat = 1; seat <= role.seats(); seat++) {
+          for (LocalDate d : role.cadence().between(request.from(), request.until())) {
+            Slot slot = new Slot(d, role.id(), seat);
+            MemberId first = null;
+            for (Participant p : request.roster()) {
+              if (first == null && p.eligibleFor(role) && p.availableOn(d)) {
+                first = p.member();
+              }
+            }
+            out.put(slot, new Assignment(slot, first, "first in the list"));
+          }
+        }
+      }
+      return new Plan(name(), 0, request.from(), request.until(), new ArrayList<>(out.values()));
+    }
+  };
+
+  @Example
+  void theChecksCatchAFirstInListPolicy() {
+    List<Participant> roster = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      roster.add(Participant.of(MemberId.of("m" + i), RotationArbitraries.START.minusYears(1)));
+    }
+    PlanRequest r = PlanRequest.of(roster,
+        List.of(Role.of(coop.lattice.rotation.RoleId.of("dishes"), "Dishes",
+            coop.lattice.rotation.Cadence.weekly(RotationArbitraries.START))),
+        RotationArbitraries.START, RotationArbitraries.START.plusWeeks(8));
+    List<String> violations = FairnessChecks.all(FIRST_IN_LIST, r);
+    assertThat(violations).anyMatch(v -> v.startsWith("F1: ")).anyMatch(v -> v.startsWith("F2: "))
+        .anyMatch(v -> v.startsWith("F3: "));
+    assertThat(FairnessChecks.all(FAIR, r)).isEmpty();
+  }
+}
