@@ -63,6 +63,12 @@ final class Agenda {
         }
       }
     }
+    if (fold.rotations.published != null) {
+      java.time.YearMonth month = java.time.YearMonth.from(at.atZone(java.time.ZoneOffset.UTC));
+      items.add(item(AgendaItem.Kind.ROTATION_REVIEW, month.toString(), "The monthly review of the responsibility map"
+          + " for " + month + ": how load is spread, the fairness bounds, newcomers waiting, changes to propose.",
+          month.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), at));
+    }
     items.sort(Comparator.comparing(AgendaItem::kind).thenComparing(AgendaItem::since));
     return List.copyOf(items);
   }

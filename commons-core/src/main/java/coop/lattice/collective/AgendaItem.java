@@ -24,6 +24,8 @@ public record AgendaItem(Kind kind, String subject, String detail, Instant since
     UNRESOLVED_OBJECTION,
     PROPOSAL_OPEN,
     ACCEPTANCE_PENDING,
+    /** The monthly review of the responsibility map. */
+    ROTATION_REVIEW,
     REVIEW_UPCOMING
   }
 }

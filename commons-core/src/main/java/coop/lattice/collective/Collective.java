@@ -23,6 +23,13 @@ import coop.lattice.ledger.Ledger;
 import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.ledger.Unit;
 import coop.lattice.merkle.Hash;
+import coop.lattice.rotation.Lottery;
+import coop.lattice.rotation.Participant;
+import coop.lattice.rotation.Plan;
+import coop.lattice.rotation.PlanRequest;
+import coop.lattice.rotation.Role;
+import coop.lattice.rotation.RotationPolicy;
+import coop.lattice.rotation.Slot;
 import coop.lattice.store.LedgerStore;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -41,6 +48,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A collective: its members, their contributions, and the open ledger underneath.
@@ -339,6 +347,80 @@ public final class Collective {
     synchronized (lock) {
       return Agenda.of(fold, at);
     }
+  }
+
+  // ---------------------------------------------------------------------------------- rotations
+
+  /**
+   * Plans the collective's roles with {@code policy}, taking the newcomer guarantee from the
+   * agreements in force, and returns the plan (not yet published).
+   */
+  public Plan planRotation(RotationPolicy policy, List<Participant> roster, List<Role> roles, LocalDate from,
+      LocalDate until) {
+    Parameters p = parameters(from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+    return policy.plan(new PlanRequest(roster, roles, from, until, p.get(Parameter.NEWCOMER_GUARANTEE_CYCLES),
+        p.get(Parameter.NEWCOMER_WINDOW_DAYS)));
+  }
+
+  /** {@code by} publishes the responsibility map; it replaces any earlier one. */
+  public Entry publishPlan(MemberId by, Plan plan) {
+    return submit(by, new Event.PlanPublished(plan));
+  }
+
+  /** The published map with accepted swaps and cover applied. */
+  public Optional<Plan> currentPlan() {
+    synchronized (lock) {
+      return Optional.ofNullable(fold.rotations.currentPlan());
+    }
+  }
+
+  /**
+   * The holder of {@code slot} asks {@code to} to take it, as cover ({@code inReturn} null) or as
+   * a swap for {@code inReturn}. Nothing changes until {@code to} accepts.
+   *
+   * @return the proposal's reference
+   */
+  public long proposeHandOver(MemberId holder, Slot slot, MemberId to, @Nullable Slot inReturn, String note) {
+    return submit(holder, new Event.HandOverProposed(slot, to, inReturn, note)).sequence();
+  }
+
+  /** {@code by}, the member asked, accepts the hand-over. */
+  public Entry acceptHandOver(MemberId by, long proposal) {
+    return submit(by, new Event.HandOverAccepted(proposal));
+  }
+
+  /** {@code by} announces a lottery; its anchor height must lie beyond the ledger's current size. */
+  public long announceLottery(MemberId by, Lottery.Announcement announcement) {
+    return submit(by, new Event.LotteryAnnounced(announcement)).sequence();
+  }
+
+  /**
+   * Records the draw of the lottery announced at entry {@code announcement}. Rejected unless the
+   * transcript verifies and its anchor root is this ledger's root at the announced height.
+   */
+  public Entry recordLottery(MemberId by, long announcement, Lottery.Transcript transcript) {
+    List<String> problems = verifyLottery(transcript);
+    if (!problems.isEmpty()) {
+      throw new coop.lattice.InvalidRotationException("The lottery does not verify: " + String.join("; ", problems));
+    }
+    return submit(by, new Event.LotteryDrawn(announcement, transcript));
+  }
+
+  /** Everything wrong with {@code transcript} as a draw of this collective; empty means it verifies. */
+  public List<String> verifyLottery(Lottery.Transcript transcript) {
+    List<String> problems = new java.util.ArrayList<>(Lottery.verify(transcript));
+    long height = transcript.announcement().anchorHeight();
+    if (height > ledger.size()) {
+      problems.add("the ledger has not reached the anchor height " + height + " yet");
+    } else if (!ledger.root(height).equals(transcript.anchorRoot())) {
+      problems.add("the anchor root is not this ledger's root at height " + height);
+    }
+    return problems;
+  }
+
+  /** The root at {@code height}, once the ledger reached it: the anchor a lottery's seed needs. */
+  public Optional<Hash> anchorRoot(long height) {
+    return height <= ledger.size() ? Optional.of(ledger.root(height)) : Optional.empty();
   }
 
   /** Signs and stores a checkpoint of the ledger as it is now. */

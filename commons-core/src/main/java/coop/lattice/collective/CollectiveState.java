@@ -21,12 +21,15 @@ import java.util.Map;
  * @param agreements every version of every agreement, by agreement
  * @param proposals every proposal with its trail and decision, by the entry that made it
  * @param accepted for each member, the highest version of each agreement they accepted
+ * @param plan the responsibility map as it stands, or null if none was published
+ * @param lotteries every recorded lottery, by the entry that announced it
  */
 public record CollectiveState(
     CollectiveId id, String name, VerificationKey key, long size,
     Map<MemberId, Member> members, Map<Long, ContributionRecord> contributions,
     Map<AgreementId, List<AgreementRecord>> agreements, Map<Long, ProposalRecord> proposals,
-    Map<MemberId, Map<AgreementId, Long>> accepted) {
+    Map<MemberId, Map<AgreementId, Long>> accepted, coop.lattice.rotation.@org.jspecify.annotations.Nullable Plan plan,
+    Map<Long, coop.lattice.rotation.Lottery.Transcript> lotteries) {
   public CollectiveState {
     members = Map.copyOf(members);
     contributions = Map.copyOf(contributions);
@@ -35,5 +38,6 @@ public record CollectiveState(
     agreements = Map.copyOf(a);
     proposals = Map.copyOf(proposals);
     accepted = Map.copyOf(accepted);
+    lotteries = Map.copyOf(lotteries);
   }
 }

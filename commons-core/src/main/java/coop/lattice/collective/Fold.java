@@ -36,6 +36,7 @@ final class Fold {
   final Map<MemberId, Member> members = new HashMap<>();
   final Map<Long, ContributionRecord> contributions = new HashMap<>();
   final Governance governance = new Governance();
+  final Rotations rotations = new Rotations();
 
   /** Checks {@code event} as a command by {@code author} at {@code now}; throws if it breaks a rule. */
   void check(MemberId author, Event event, Instant now) {
@@ -83,6 +84,8 @@ final class Fold {
       }
     } else if (isGovernance(event)) {
       governance.check(author, event, now, members);
+    } else if (Rotations.handles(event)) {
+      rotations.check(author, event, now, size, members);
     } else if (event instanceof Event.ContributionCorrected k) {
       ContributionRecord c = liveContribution(k.corrects(), "correct");
       if (!author.equals(c.contribution().giver())) {
@@ -161,6 +164,8 @@ final class Fold {
           e.sequence(), e.time(), k.contribution(), Status.PENDING, null, null, k.corrects(), null));
     } else if (isGovernance(event)) {
       governance.apply(e, members);
+    } else if (Rotations.handles(event)) {
+      rotations.apply(e);
     } else {
       throw new AssertionError("an event type without a fold: " + event.getClass());
     }
@@ -191,6 +196,6 @@ final class Fold {
     Map<MemberId, Map<AgreementId, Long>> accepted = new HashMap<>();
     governance.accepted.forEach((m, a) -> accepted.put(m, Map.copyOf(a)));
     return new CollectiveState(id(), name, Objects.requireNonNull(key), size, members, contributions,
-        governance.agreements, proposals, accepted);
+        governance.agreements, proposals, accepted, rotations.currentPlan(), rotations.drawn);
   }
 }

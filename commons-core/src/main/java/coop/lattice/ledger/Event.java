@@ -8,6 +8,9 @@ import coop.lattice.agreement.ProposalKind;
 import coop.lattice.agreement.Response;
 import coop.lattice.internal.Names;
 import coop.lattice.merkle.Hash;
+import coop.lattice.rotation.Lottery;
+import coop.lattice.rotation.Plan;
+import coop.lattice.rotation.Slot;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -90,4 +93,29 @@ public sealed interface Event {
 
   /** A member accepts the current version of an agreement (after a major amendment, or on joining). */
   record AgreementAccepted(AgreementId agreement, long version) implements Event {}
+
+  /** A member publishes the responsibility map for a horizon; it replaces any earlier one. */
+  record PlanPublished(Plan plan) implements Event {}
+
+  /**
+   * The holder of {@code slot} asks {@code to} to take it: as cover, or as a swap for {@code
+   * inReturn}, a slot {@code to} holds. It counts only once {@code to} accepts.
+   */
+  record HandOverProposed(Slot slot, MemberId to, @Nullable Slot inReturn, String note) implements Event {
+    public HandOverProposed {
+      Names.text("a hand-over note", note, 500);
+    }
+  }
+
+  /** The member asked accepts the hand-over proposed at entry {@code proposal}. */
+  record HandOverAccepted(long proposal) implements Event {}
+
+  /**
+   * A lottery is announced: candidates, seats, procedure, deadlines and the future ledger height
+   * whose root will join the seed, all fixed before any randomness exists.
+   */
+  record LotteryAnnounced(Lottery.Announcement announcement) implements Event {}
+
+  /** The transcript of the lottery announced at entry {@code announcement}; anyone can verify it. */
+  record LotteryDrawn(long announcement, Lottery.Transcript transcript) implements Event {}
 }

@@ -97,7 +97,7 @@ final class FairRotation implements RotationPolicy {
       }
     }
     guaranteeNewcomers(request, roles, occupancy, out);
-    return new Plan(name(), seed, request.from(), request.until(), new ArrayList<>(out.values()));
+    return new Plan(name(), Long.toString(seed), request.from(), request.until(), new ArrayList<>(out.values()));
   }
 
   /**

@@ -9,12 +9,12 @@ import java.util.Optional;
  * The responsibility map for a horizon: every slot with its holder and the reason.
  *
  * @param policy which policy made it (with its algorithm version)
- * @param seed the published seed its tie-breaks come from
+ * @param seed the published seed its tie-breaks come from (as text: canonical JSON numbers are limited to 2^53)
  * @param from the first day of the horizon
  * @param until the day after the horizon
  * @param assignments every slot, in slot order
  */
-public record Plan(String policy, long seed, LocalDate from, LocalDate until, List<Assignment> assignments) {
+public record Plan(String policy, String seed, LocalDate from, LocalDate until, List<Assignment> assignments) {
   public Plan {
     assignments = List.copyOf(assignments);
   }

@@ -48,6 +48,6 @@ final class RoundRobinRotation implements RotationPolicy {
         }
       }
     }
-    return new Plan(name(), 0, request.from(), request.until(), new ArrayList<>(out.values()));
+    return new Plan(name(), "", request.from(), request.until(), new ArrayList<>(out.values()));
   }
 }

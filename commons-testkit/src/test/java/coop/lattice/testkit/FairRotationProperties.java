@@ -93,7 +93,7 @@ class FairRotationProperties {
           }
         }
       }
-      return new Plan(name(), 0, request.from(), request.until(), new ArrayList<>(out.values()));
+      return new Plan(name(), "", request.from(), request.until(), new ArrayList<>(out.values()));
     }
   };
 

@@ -1,0 +1,161 @@
+package coop.lattice.collective;
+
+import coop.lattice.ConflictException;
+import coop.lattice.InvalidRotationException;
+import coop.lattice.MemberId;
+import coop.lattice.NotPermittedException;
+import coop.lattice.RejectedCommandException;
+import coop.lattice.UnknownMemberException;
+import coop.lattice.ledger.Entry;
+import coop.lattice.ledger.Event;
+import coop.lattice.rotation.Assignment;
+import coop.lattice.rotation.Lottery;
+import coop.lattice.rotation.Plan;
+import coop.lattice.rotation.Slot;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The published responsibility map, hand-overs (swaps and cover, each with both members'
+ * consent) and lotteries, as a fold with its rules. Not thread-safe: the collective guards it.
+ */
+final class Rotations {
+  @Nullable Plan published;
+  /** The map as it stands: the published plan with accepted hand-overs applied. */
+  final Map<Slot, Assignment> current = new TreeMap<>();
+  final Map<Long, HandOver> handOvers = new LinkedHashMap<>();
+  final Map<Long, Lottery.Announcement> announced = new LinkedHashMap<>();
+  final Map<Long, Long> announcedAt = new LinkedHashMap<>(); // announcement entry -> ledger size when announced
+  final Map<Long, Lottery.Transcript> drawn = new LinkedHashMap<>();
+
+  /** A hand-over and whether it was accepted. */
+  record HandOver(long entry, Slot slot, MemberId from, MemberId to, @Nullable Slot inReturn, String note,
+      boolean accepted) {}
+
+  void check(MemberId author, Event event, Instant now, long size, Map<MemberId, Member> members) {
+    if (event instanceof Event.PlanPublished p) {
+      active(members, author, "publish a plan");
+      for (Assignment a : p.plan().assignments()) {
+        if (a.member() != null) {
+          active(members, a.member(), "be given " + a.slot());
+        }
+      }
+    } else if (event instanceof Event.HandOverProposed h) {
+      Assignment a = current.get(h.slot());
+      if (a == null) {
+        throw new RejectedCommandException("There is no " + h.slot() + " in the published plan.");
+      }
+      if (!author.equals(a.member())) {
+        throw new NotPermittedException("Only " + a.member() + ", who holds " + h.slot() + ", can hand it over.");
+      }
+      active(members, h.to(), "take over " + h.slot());
+      if (h.to().equals(author)) {
+        throw new InvalidRotationException("A hand-over goes to someone else.");
+      }
+      if (h.inReturn() != null) {
+        Assignment back = current.get(h.inReturn());
+        if (back == null || !h.to().equals(back.member())) {
+          throw new InvalidRotationException("A swap offers a slot " + h.to() + " holds; " + h.to() + " does not hold "
+              + h.inReturn() + ".");
+        }
+      }
+    } else if (event instanceof Event.HandOverAccepted acc) {
+      HandOver h = handOvers.get(acc.proposal());
+      if (h == null) {
+        throw new RejectedCommandException("There is no hand-over at entry " + acc.proposal() + " to accept.");
+      }
+      if (!author.equals(h.to())) {
+        throw new NotPermittedException("Only " + h.to() + ", who was asked, can accept this hand-over: swaps and"
+            + " cover need both members' consent.");
+      }
+      if (h.accepted()) {
+        throw new ConflictException("This hand-over was already accepted.");
+      }
+      Assignment a = current.get(h.slot());
+      if (a == null || !h.from().equals(a.member())
+          || h.inReturn() != null && !h.to().equals(current.get(h.inReturn()).member())) {
+        throw new ConflictException("The map changed since this hand-over was proposed; propose it again.");
+      }
+    } else if (event instanceof Event.LotteryAnnounced l) {
+      active(members, author, "announce a lottery");
+      if (l.announcement().anchorHeight() <= size) {
+        throw new InvalidRotationException("The anchor height " + l.announcement().anchorHeight() + " must lie beyond"
+            + " the ledger's current size (" + size + "), so that nobody knows its root yet.");
+      }
+      if (!now.isBefore(l.announcement().commitBy())) {
+        throw new InvalidRotationException("Commitments would already be closed at " + l.announcement().commitBy() + ".");
+      }
+    } else if (event instanceof Event.LotteryDrawn d) {
+      active(members, author, "record a lottery");
+      Lottery.Announcement a = announced.get(d.announcement());
+      if (a == null) {
+        throw new RejectedCommandException("There is no lottery announced at entry " + d.announcement() + ".");
+      }
+      if (drawn.containsKey(d.announcement())) {
+        throw new ConflictException("The lottery announced at entry " + d.announcement() + " was already drawn.");
+      }
+      if (!a.equals(d.transcript().announcement())) {
+        throw new InvalidRotationException("The transcript's announcement is not the one recorded at entry "
+            + d.announcement() + ".");
+      }
+      if (now.isBefore(a.revealBy())) {
+        throw new InvalidRotationException("Reveals are open until " + a.revealBy() + "; draw after that.");
+      }
+      if (size < a.anchorHeight()) {
+        throw new InvalidRotationException("The ledger has not yet reached the anchor height " + a.anchorHeight() + ".");
+      }
+      List<String> problems = Lottery.verify(d.transcript());
+      if (!problems.isEmpty()) {
+        throw new InvalidRotationException("The transcript does not verify: " + String.join("; ", problems));
+      }
+    }
+  }
+
+  void apply(Entry e) {
+    Event event = e.event();
+    if (event instanceof Event.PlanPublished p) {
+      published = p.plan();
+      current.clear();
+      p.plan().assignments().forEach(a -> current.put(a.slot(), a));
+    } else if (event instanceof Event.HandOverProposed h) {
+      handOvers.put(e.sequence(), new HandOver(e.sequence(), h.slot(), e.author(), h.to(), h.inReturn(), h.note(), false));
+    } else if (event instanceof Event.HandOverAccepted acc) {
+      HandOver h = handOvers.get(acc.proposal());
+      handOvers.put(h.entry(), new HandOver(h.entry(), h.slot(), h.from(), h.to(), h.inReturn(), h.note(), true));
+      if (h.inReturn() == null) {
+        current.put(h.slot(), new Assignment(h.slot(), h.to(), "covered for a turn " + h.from()
+            + " could not take; agreed by both"));
+      } else {
+        current.put(h.slot(), new Assignment(h.slot(), h.to(), "swap approved by both"));
+        current.put(h.inReturn(), new Assignment(h.inReturn(), h.from(), "swap approved by both"));
+      }
+    } else if (event instanceof Event.LotteryAnnounced l) {
+      announced.put(e.sequence(), l.announcement());
+      announcedAt.put(e.sequence(), e.sequence());
+    } else if (event instanceof Event.LotteryDrawn d) {
+      drawn.put(d.announcement(), d.transcript());
+    }
+  }
+
+  static boolean handles(Event e) {
+    return e instanceof Event.PlanPublished || e instanceof Event.HandOverProposed
+        || e instanceof Event.HandOverAccepted || e instanceof Event.LotteryAnnounced || e instanceof Event.LotteryDrawn;
+  }
+
+  @Nullable Plan currentPlan() {
+    return published == null ? null : new Plan(published.policy(), published.seed(), published.from(), published.until(),
+        new ArrayList<>(current.values()));
+  }
+
+  private static void active(Map<MemberId, Member> members, MemberId who, String toDo) {
+    Member m = members.get(who);
+    if (m == null || !m.active()) {
+      throw new UnknownMemberException(who + " is not a member of this collective, so cannot " + toDo + ".");
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package coop.lattice.collective;
+
+import static coop.lattice.collective.People.ANA;
+import static coop.lattice.collective.People.BO;
+import static coop.lattice.collective.People.CY;
+import static coop.lattice.collective.People.KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import coop.lattice.CollectiveId;
+import coop.lattice.InvalidRotationException;
+import coop.lattice.MemberId;
+import coop.lattice.NotPermittedException;
+import coop.lattice.TestClock;
+import coop.lattice.ledger.Appearance;
+import coop.lattice.merkle.Hash;
+import coop.lattice.rotation.Cadence;
+import coop.lattice.rotation.Lottery;
+import coop.lattice.rotation.Participant;
+import coop.lattice.rotation.Plan;
+import coop.lattice.rotation.Role;
+import coop.lattice.rotation.RoleId;
+import coop.lattice.rotation.RotationPolicy;
+import coop.lattice.rotation.Slot;
+import coop.lattice.store.LedgerStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RotationsTest {
+  static final LocalDate MONDAY = LocalDate.of(2026, 4, 6);
+  TestClock clock;
+  LedgerStore store;
+  Collective coop;
+  Plan plan;
+
+  @BeforeEach
+  void found() {
+    clock = TestClock.startingAt("2026-03-02T09:00:00Z");
+    store = LedgerStore.inMemory();
+    coop = Collective.found(CollectiveId.of("repair-cafe"), "Repair Café", ANA, Appearance.byName("Ana"), store, KEY,
+        clock);
+    coop.admit(ANA, BO, Appearance.byName("Bo"));
+    coop.admit(ANA, CY, Appearance.byName("Cy"));
+    List<Participant> roster = List.of(ANA, BO, CY).stream()
+        .map(m -> Participant.of(m, LocalDate.of(2025, 1, 1))).toList();
+    plan = coop.planRotation(RotationPolicy.fair(42), roster,
+        List.of(Role.of(RoleId.of("facilitation"), "Facilitation", Cadence.weekly(MONDAY))), MONDAY, MONDAY.plusWeeks(6));
+    coop.publishPlan(ANA, plan);
+  }
+
+  Slot week(int w) {
+    return new Slot(MONDAY.plusWeeks(w), RoleId.of("facilitation"), 1);
+  }
+
+  MemberId holder(int w) {
+    return coop.currentPlan().orElseThrow().at(week(w)).orElseThrow().member();
+  }
+
+  void rejected(ThrowingCallable command, Class<? extends RuntimeException> type, String says) {
+    long size = coop.ledger().size();
+    Hash root = coop.ledger().root();
+    assertThatThrownBy(command).isInstanceOf(type).hasMessageContaining(says);
+    assertThat(coop.ledger().size()).isEqualTo(size);
+    assertThat(coop.ledger().root()).isEqualTo(root);
+  }
+
+  @Test
+  void aSwapNeedsBothMembersAndIsRecordedWithItsReason() {
+    MemberId first = holder(0);
+    MemberId second = holder(1);
+    long p = coop.proposeHandOver(first, week(0), second, week(1), "my sister's wedding");
+    assertThat(holder(0)).isEqualTo(first); // nothing changes before the other agrees
+    MemberId third = List.of(ANA, BO, CY).stream().filter(m -> !m.equals(first) && !m.equals(second)).findFirst()
+        .orElseThrow();
+    rejected(() -> coop.acceptHandOver(third, p), NotPermittedException.class, "need both members' consent");
+    rejected(() -> coop.acceptHandOver(first, p), NotPermittedException.class, "who was asked");
+    coop.acceptHandOver(second, p);
+    assertThat(holder(0)).isEqualTo(second);
+    assertThat(holder(1)).isEqualTo(first);
+    assertThat(coop.currentPlan().orElseThrow().at(week(0)).orElseThrow().reason()).isEqualTo("swap approved by both");
+  }
+
+  @Test
+  void coverIsRecordedAsCoverNeverAsAMiss() {
+    MemberId first = holder(0);
+    MemberId other = first.equals(ANA) ? BO : ANA;
+    long p = coop.proposeHandOver(first, week(0), other, null, "");
+    coop.acceptHandOver(other, p);
+    assertThat(holder(0)).isEqualTo(other);
+    assertThat(coop.currentPlan().orElseThrow().at(week(0)).orElseThrow().reason()).startsWith("covered for a turn")
+        .doesNotContain("miss");
+  }
+
+  @Test
+  void handOversOfSomeoneElsesTurnOrToOutsidersAreRejected() {
+    MemberId first = holder(0);
+    MemberId other = first.equals(ANA) ? BO : ANA;
+    rejected(() -> coop.proposeHandOver(other, week(0), first, null, ""), NotPermittedException.class,
+        "who holds facilitation on 2026-04-06, can hand it over");
+    rejected(() -> coop.proposeHandOver(first, week(0), MemberId.of("zed"), null, ""),
+        coop.lattice.UnknownMemberException.class, "zed is not a member");
+    rejected(() -> coop.proposeHandOver(first, week(0), other, week(0), ""), InvalidRotationException.class,
+        "does not hold facilitation on 2026-04-06");
+  }
+
+  @Test
+  void aLotteryIsAnnouncedBeforeItsRandomnessExistsAndItsDrawVerifiesAgainstTheLedger() {
+    long anchor = coop.ledger().size() + 2;
+    Instant commitBy = Instant.parse("2026-03-10T00:00:00Z");
+    Instant revealBy = Instant.parse("2026-03-11T00:00:00Z");
+    Lottery.Announcement a = Lottery.Announcement.of("circle keeper", List.of(ANA, BO, CY), 1, anchor, commitBy, revealBy);
+    rejected(() -> coop.announceLottery(ANA, Lottery.Announcement.of("x", List.of(ANA, BO), 1, coop.ledger().size(),
+        commitBy, revealBy)), InvalidRotationException.class, "must lie beyond the ledger's current size");
+    long announced = coop.announceLottery(ANA, a);
+    coop.admit(ANA, MemberId.of("dee"), Appearance.byName("Dee")); // the ledger grows past the anchor
+    String anaNonce = "aa".repeat(32);
+    String boNonce = "bb".repeat(32);
+    List<Lottery.Commitment> commitments = List.of(
+        new Lottery.Commitment(ANA, Lottery.commitmentOf(anaNonce), commitBy.minusSeconds(600)),
+        new Lottery.Commitment(BO, Lottery.commitmentOf(boNonce), commitBy.minusSeconds(500)));
+    List<Lottery.Reveal> reveals = List.of(new Lottery.Reveal(ANA, anaNonce, revealBy.minusSeconds(60)));
+    Lottery.Transcript t = Lottery.draw(a, commitments, reveals, coop.anchorRoot(anchor).orElseThrow());
+    assertThat(t.withheld()).containsExactly(BO);
+
+    rejected(() -> coop.recordLottery(ANA, announced, t), InvalidRotationException.class, "Reveals are open until");
+    clock.advance(Duration.ofDays(10));
+    Lottery.Transcript forged = Lottery.draw(a, commitments, reveals, Hash.sha256(new byte[] {9}));
+    rejected(() -> coop.recordLottery(ANA, announced, forged), InvalidRotationException.class,
+        "not this ledger's root at height");
+    coop.recordLottery(BO, announced, t);
+    assertThat(coop.verifyLottery(t)).isEmpty();
+    assertThat(coop.state().lotteries()).containsEntry(announced, t);
+  }
+
+  @Test
+  void theMonthlyReviewIsOnTheAgendaAndReplayKeepsTheMap() {
+    assertThat(coop.agenda(Instant.parse("2026-04-15T00:00:00Z"))).extracting(AgendaItem::kind)
+        .contains(AgendaItem.Kind.ROTATION_REVIEW);
+    MemberId first = holder(0);
+    MemberId other = first.equals(ANA) ? BO : ANA;
+    coop.acceptHandOver(other, coop.proposeHandOver(first, week(0), other, null, "flu"));
+    coop.checkpoint();
+    Collective replayed = Collective.open(store, KEY, clock);
+    assertThat(replayed.currentPlan()).isEqualTo(coop.currentPlan());
+    assertThat(replayed.state()).isEqualTo(coop.state());
+  }
+}
