@@ -27,8 +27,8 @@ import java.util.TreeSet;
  * <p>How each reads a plan: slots are grouped into sequences, one per role and seat, in date
  * order. A member's entitlement at a slot is their capacity over the capacities of those who
  * could hold it: eligible (tags), available (joined, not away), not holding an earlier seat of
- * the same role that day, and not holding a role planned earlier (lower id) that excludes it.
- * That is the order the fair policy plans in (its F9 disclosure).
+ * the same role that day, and not holding a role planned earlier that excludes it (real roles
+ * before chores, then by id: the order the fair policy plans in, its F9 disclosure).
  *
  * <pre>{@code
  * // in a jqwik property
@@ -224,7 +224,8 @@ public final class FairnessChecks {
           .toList();
       List<Slot> could = plan.assignments().stream().map(Assignment::slot)
           .filter(s -> roles.get(s.role()).meaningful() && window.contains(s.date())
-              && p.eligibleFor(roles.get(s.role())) && p.availableOn(s.date()))
+              && p.eligibleFor(roles.get(s.role())) && p.availableOn(s.date())
+              && freeable(request, plan, roles, p, s))
           .toList();
       boolean holds = plan.assignments().stream().anyMatch(a -> p.member().equals(a.member())
           && roles.get(a.slot().role()).meaningful() && window.contains(a.slot().date()));
@@ -244,6 +245,26 @@ public final class FairnessChecks {
     return served >= possible ? List.of() : List.of("F8: " + served + " of " + options.size()
         + " newcomers hold a real role in their first " + request.newcomerCycles() + " meeting days, but " + possible
         + " could; waiting: " + unserved);
+  }
+
+  /**
+   * Whether p could hold slot s as far as the rest of the day goes: a chore that excludes it can
+   * pass to someone else or stay open, but a real role they hold that day already serves them.
+   */
+  private static boolean freeable(PlanRequest request, Plan plan, Map<RoleId, Role> roles, Participant p, Slot s) {
+    Role target = roles.get(s.role());
+    for (Assignment a : plan.assignments()) {
+      if (!p.member().equals(a.member()) || !a.slot().date().equals(s.date()) || a.slot().equals(s)) {
+        continue;
+      }
+      Role held = roles.get(a.slot().role());
+      boolean excludes = held.id().equals(target.id()) || held.exclusiveWith().contains(target.id())
+          || target.exclusiveWith().contains(held.id());
+      if (excludes && roles.get(held.id()).meaningful()) {
+        return false; // they hold a real role that day already
+      }
+    }
+    return true;
   }
 
   private static boolean match(int i, List<List<Slot>> options, Map<Slot, Integer> taken, java.util.Set<Slot> seen) {
@@ -268,7 +289,7 @@ public final class FairnessChecks {
     Map<Slot, MemberId> holder = new HashMap<>();
     plan.assignments().forEach(a -> holder.put(a.slot(), a.member()));
     List<Sequence> out = new ArrayList<>();
-    for (Role role : roles.values()) {
+    for (Role role : order(roles)) {
       for (int seat = 1; seat <= role.seats(); seat++) {
         List<Slot> slots = new ArrayList<>();
         List<MemberId> holders = new ArrayList<>();
@@ -299,8 +320,8 @@ public final class FairnessChecks {
         return true;
       }
     }
-    for (Role other : roles.values()) {
-      if (other.id().compareTo(role.id()) >= 0) {
+    for (Role other : order(roles)) {
+      if (other.id().equals(role.id())) {
         break;
       }
       boolean exclusive = other.exclusiveWith().contains(role.id()) || role.exclusiveWith().contains(other.id());
@@ -311,6 +332,12 @@ public final class FairnessChecks {
       }
     }
     return false;
+  }
+
+  /** The fair policy's planning order: real roles before chores, then by id (its F9 disclosure). */
+  private static List<Role> order(Map<RoleId, Role> roles) {
+    return roles.values().stream().sorted(java.util.Comparator.comparing((Role r) -> !r.meaningful())
+        .thenComparing(Role::id)).toList();
   }
 
   private static int backToBack(Sequence s, List<MemberId> h) {
