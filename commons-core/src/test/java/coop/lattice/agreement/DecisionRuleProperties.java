@@ -38,7 +38,7 @@ class DecisionRuleProperties {
     });
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 2000, seed = "20261137")
   void outcomeEqualsTheReferenceModel(@ForAll("cases") Case c) {
     assertThat(Decisions.outcome(c.rule(), c.eligible(), c.responses(), c.proposerAdopts()))
         .as("%s", c).isEqualTo(RuleModel.outcome(c.rule(), c.eligible(), c.responses(), c.proposerAdopts()));

@@ -52,7 +52,7 @@ class DecisionProperties {
     }));
   }
 
-  @Property(tries = 250)
+  @Property(tries = 250, seed = "20261136")
   void theRecordedDecisionEqualsTheModel(@ForAll("scenarios") Scenario s) {
     TestClock clock = TestClock.startingAt("2026-05-04T10:00:00Z");
     LedgerStore store = LedgerStore.inMemory();

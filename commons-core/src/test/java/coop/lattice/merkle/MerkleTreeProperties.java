@@ -42,7 +42,7 @@ class MerkleTreeProperties {
 
   @Group
   class Roots {
-    @Property(tries = 300)
+    @Property(tries = 300, seed = "20261138")
     void everyPrefixRootEqualsTheDefinition(@ForAll("leaves") List<byte[]> leaves) {
       MerkleTree t = treeOf(leaves);
       for (int n = 0; n <= leaves.size(); n++) {
@@ -53,7 +53,7 @@ class MerkleTreeProperties {
 
   @Group
   class Inclusion {
-    @Property(tries = 300)
+    @Property(tries = 300, seed = "20261139")
     void everyInclusionProofVerifies(@ForAll("leaves") List<byte[]> leaves) {
       MerkleTree t = treeOf(leaves);
       for (long size = 1; size <= leaves.size(); size++) {
@@ -64,7 +64,7 @@ class MerkleTreeProperties {
       }
     }
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = "20261140")
     void aProofNeverVerifiesAnotherLeafOrSize(@ForAll("leaves") List<byte[]> leaves,
         @ForAll @IntRange(min = 0, max = 1000) int a, @ForAll @IntRange(min = 0, max = 1000) int b) {
       MerkleTree t = treeOf(leaves);
@@ -90,7 +90,7 @@ class MerkleTreeProperties {
 
   @Group
   class Consistency {
-    @Property(tries = 300)
+    @Property(tries = 300, seed = "20261141")
     void everyConsistencyProofVerifies(@ForAll("leaves") List<byte[]> leaves) {
       MerkleTree t = treeOf(leaves);
       for (long m = 1; m <= leaves.size(); m++) {
@@ -100,7 +100,7 @@ class MerkleTreeProperties {
       }
     }
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = "20261142")
     void aRewrittenHistoryNeverVerifies(@ForAll("leaves") List<byte[]> leaves,
         @ForAll @IntRange(min = 0, max = 10_000) int pick, @ForAll byte flip) {
       Assume.that(leaves.size() >= 2 && flip != 0);

@@ -62,7 +62,7 @@ class LotteryProperties {
     return Lottery.draw(a, commitments, reveals, Hash.of(root));
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 1000, seed = "20261149")
   void f4EveryCandidateHasExactlyKOverN(@ForAll("cases") Case c) {
     Lottery.Transcript t = transcript(c);
     Map<MemberId, BigInteger[]> p = Lottery.probabilities(t.announcement());
@@ -75,7 +75,7 @@ class LotteryProperties {
     assertThat(t.announcement().candidates()).containsAll(t.drawn());
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 1000, seed = "20261150")
   void f6TheSameInputsGiveTheSameTranscriptAndItVerifies(@ForAll("cases") Case c) {
     Lottery.Transcript t = transcript(c);
     assertThat(transcript(c)).isEqualTo(t);
@@ -83,7 +83,7 @@ class LotteryProperties {
     assertThat(t.withheld()).hasSize(c.committers() - c.revealers());
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 1000, seed = "20261151")
   void f7AnySingleChangedInputFailsVerification(@ForAll("cases") Case c, @ForAll @IntRange(min = 0, max = 7) int what) {
     Lottery.Transcript t = transcript(c);
     Lottery.Announcement a = t.announcement();

@@ -185,11 +185,19 @@ public final class FairnessChecks {
         }
       }
     }));
-    for (Sequence s : sequences(request, plan)) {
-      for (int t = 0; t < s.slots.size(); t++) {
-        if (s.holders.get(t) == null && !s.able.get(t).isEmpty()) {
-          out.add("F5: " + s.slots.get(t) + " is unfilled although " + s.able.get(t) + " could hold it");
-        }
+    for (Assignment a : plan.assignments()) {
+      if (a.member() != null) {
+        continue;
+      }
+      Role r = roles.get(a.slot().role());
+      LocalDate d = a.slot().date();
+      List<MemberId> could = request.roster().stream()
+          .filter(p -> p.eligibleFor(r) && p.availableOn(d))
+          .filter(p -> day.getOrDefault(d, Map.of()).getOrDefault(p.member(), List.of()).stream().noneMatch(held ->
+              held.equals(r.id()) || roles.get(held).exclusiveWith().contains(r.id()) || r.exclusiveWith().contains(held)))
+          .map(Participant::member).toList();
+      if (!could.isEmpty()) {
+        out.add("F5: " + a.slot() + " is unfilled although " + could + " could hold it");
       }
     }
     return out;

@@ -39,32 +39,32 @@ class FairRotationProperties {
     return RotationArbitraries.planRequests(true);
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 1000, seed = "20261130")
   void f1(@ForAll("settled") PlanRequest r) {
     assertThat(FairnessChecks.f1(r, FAIR.plan(r))).isEmpty();
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 1000, seed = "20261131")
   void f2(@ForAll("settled") PlanRequest r) {
     assertThat(FairnessChecks.f2(r, FAIR.plan(r))).isEmpty();
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 1000, seed = "20261132")
   void f3(@ForAll("settled") PlanRequest r) {
     assertThat(FairnessChecks.f3(r, FAIR.plan(r))).isEmpty();
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 1000, seed = "20261133")
   void f5(@ForAll("withNewcomers") PlanRequest r) {
     assertThat(FairnessChecks.f5(r, FAIR.plan(r))).isEmpty();
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 1000, seed = "20261134")
   void f6(@ForAll("withNewcomers") PlanRequest r) {
     assertThat(FairnessChecks.f6(FAIR, r)).isEmpty();
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 1000, seed = "20261135")
   void f8(@ForAll("withNewcomers") PlanRequest r) {
     assertThat(FairnessChecks.f8(r, FAIR.plan(r))).isEmpty();
   }
