@@ -5,10 +5,11 @@ import coop.lattice.MemberId;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -42,60 +43,89 @@ final class FairRotation implements RotationPolicy {
   public Plan plan(PlanRequest request) {
     Map<RoleId, Role> roles = new TreeMap<>();
     request.roles().forEach(r -> roles.put(r.id(), r));
-    Occupancy occupancy = new Occupancy(roles);
+    Occupancy occupancy = new Occupancy(request, roles);
     List<Role> order = planningOrder(request.roles());
-    Map<MemberId, Double> load = new HashMap<>();
-    Map<MemberId, Double> capacity = new HashMap<>();
-    for (Participant p : request.roster()) {
-      load.put(p.member(), 0.0);
-      capacity.put(p.member(), p.capacity().doubleValue());
-    }
     Map<Slot, Assignment> out = new TreeMap<>();
 
+    List<Participant> roster = request.roster();
+    int n = roster.size();
+    BitSet[] available = new BitSet[n];
+    long[] memberKey = new long[n];
+    for (int p = 0; p < n; p++) {
+      Participant who = roster.get(p);
+      available[p] = new BitSet(occupancy.days());
+      available[p].set(Math.max(0, occupancy.day(who.joined())), occupancy.days());
+      for (Participant.Away away : who.away()) {
+        int a = Math.max(0, occupancy.day(away.from()));
+        int b = Math.min(occupancy.days(), occupancy.day(away.until()) + 1);
+        if (a < b) {
+          available[p].clear(a, b);
+        }
+      }
+      memberKey[p] = sha(seed + "/member/" + who.member());
+    }
+    double[] loadOf = new double[n];
     for (Role role : order) {
       List<LocalDate> dates = role.cadence().between(request.from(), request.until());
       double weight = role.weight().doubleValue();
+      int[] qualified = java.util.stream.IntStream.range(0, n).filter(p -> roster.get(p).eligibleFor(role)).toArray();
       for (int seat = 1; seat <= role.seats(); seat++) {
-        List<List<MemberId>> eligible = new ArrayList<>();
-        for (LocalDate d : dates) {
-          List<MemberId> able = new ArrayList<>();
-          for (Participant p : request.roster()) {
-            if (p.eligibleFor(role) && p.availableOn(d) && occupancy.free(d, p.member(), role)) {
-              able.add(p.member());
+        // Tie-break order for this role and seat: least load first, then the seeded hash.
+        long roleKey = sha(seed + "/role/" + role.id() + "/" + seat);
+        Integer[] byTie = new Integer[n];
+        long[] key = new long[n];
+        for (int p = 0; p < n; p++) {
+          byTie[p] = p;
+          key[p] = mix(roleKey ^ memberKey[p]);
+        }
+        Arrays.sort(byTie, Comparator.comparingDouble((Integer p) -> loadOf[p]).thenComparingLong(p -> key[p]));
+        int[] rank = new int[n];
+        double[] capacityByRank = new double[n];
+        for (int r = 0; r < n; r++) {
+          rank[byTie[r]] = r;
+          capacityByRank[r] = roster.get(byTie[r]).capacity().doubleValue();
+        }
+        int[][] eligible = new int[dates.size()][];
+        int[] buffer = new int[qualified.length];
+        for (int t = 0; t < dates.size(); t++) {
+          int d = occupancy.day(dates.get(t));
+          int k = 0;
+          for (int p : qualified) {
+            if (available[p].get(d) && occupancy.free(d, p, role)) {
+              buffer[k++] = rank[p];
             }
           }
-          eligible.add(able);
+          eligible[t] = Arrays.copyOf(buffer, k);
         }
-        int s = seat;
-        List<MemberId> ties = request.roster().stream().map(Participant::member)
-            .sorted(Comparator.comparingDouble((MemberId m) -> load.get(m)).thenComparingLong(m -> tieBreak(role, s, m)))
-            .toList();
-        List<MemberId> holders = FairSequence.assign(eligible, capacity, ties);
-        Map<MemberId, Double> share = new HashMap<>();
-        Map<MemberId, Integer> held = new HashMap<>();
+        int[] holders = FairSequence.assign(n, eligible, capacityByRank);
+        double[] share = new double[n];
+        int[] held = new int[n];
         for (int t = 0; t < dates.size(); t++) {
           LocalDate d = dates.get(t);
           Slot slot = new Slot(d, role.id(), seat);
-          List<MemberId> able = eligible.get(t);
-          double total = able.stream().mapToDouble(capacity::get).sum();
-          for (MemberId m : able) {
-            share.merge(m, capacity.get(m) / total, Double::sum);
+          double total = 0;
+          for (int r : eligible[t]) {
+            total += capacityByRank[r];
           }
-          MemberId h = holders.get(t);
-          if (h == null) {
+          for (int r : eligible[t]) {
+            share[r] += capacityByRank[r] / total;
+          }
+          int h = holders[t];
+          if (h < 0) {
             out.put(slot, new Assignment(slot, null, whyNobody(request, role, d, seat)));
             continue;
           }
-          int before = held.getOrDefault(h, 0);
-          double x = share.get(h);
-          String reason = able.size() == 1
+          int p = byTie[h];
+          MemberId member = roster.get(p).member();
+          String reason = eligible[t].length == 1
               ? "the only eligible and available member"
-              : String.format(Locale.ROOT, "fair share: %s (share %.2f, held %d before) among %d eligible and available",
-                  x >= before + 1 - 1e-9 ? "due a turn" : "next in the seeded order", x, before, able.size());
-          out.put(slot, new Assignment(slot, h, reason));
-          held.merge(h, 1, Integer::sum);
-          load.merge(h, weight, Double::sum);
-          occupancy.hold(d, h, role.id());
+              : "fair share: " + (share[h] >= held[h] + 1 - 1e-9 ? "due a turn" : "next in the seeded order")
+                  + " (share " + twoDecimals(share[h]) + ", held " + held[h] + " before) among " + eligible[t].length
+                  + " eligible and available";
+          out.put(slot, new Assignment(slot, member, reason));
+          held[h]++;
+          loadOf[p] += weight;
+          occupancy.hold(d, member, role.id());
         }
       }
     }
@@ -258,9 +288,25 @@ final class FairRotation implements RotationPolicy {
     return roles.stream().sorted(Comparator.comparing((Role r) -> !r.meaningful()).thenComparing(Role::id)).toList();
   }
 
-  /** A verifiable tie-break: SHA-256 of the seed, role, seat and member, never list order. */
-  private long tieBreak(Role role, int seat, MemberId m) {
-    return Hashing.sha256().hashString(seed + "/" + role.id() + "/" + seat + "/" + m, StandardCharsets.UTF_8).asLong();
+  /**
+   * Tie-breaks are verifiable and never list order: SHA-256 of the seed and member id, and of the
+   * seed, role and seat, combined by SplitMix64. Anyone with the seed re-derives the same order.
+   */
+  private static long sha(String text) {
+    return Hashing.sha256().hashString(text, StandardCharsets.UTF_8).asLong();
+  }
+
+  /** SplitMix64's finalizer: a bijective 64-bit mix. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+
+  private static String twoDecimals(double v) {
+    long hundredths = Math.round(v * 100);
+    long frac = hundredths % 100;
+    return (hundredths / 100) + "." + (frac < 10 ? "0" : "") + frac;
   }
 
   static String whyNobody(PlanRequest request, Role role, LocalDate day, int seat) {

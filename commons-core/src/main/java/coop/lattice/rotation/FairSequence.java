@@ -45,33 +45,70 @@ final class FairSequence {
    */
   static List<@Nullable MemberId> assign(List<List<MemberId>> eligible, Map<MemberId, Double> capacity,
       List<MemberId> order) {
-    int slots = eligible.size();
     Map<MemberId, Integer> rank = new HashMap<>();
     for (MemberId m : order) {
       rank.putIfAbsent(m, rank.size());
     }
-    int members = rank.size();
-    MemberId[] byRank = new MemberId[members];
+    MemberId[] byRank = new MemberId[rank.size()];
     rank.forEach((m, r) -> byRank[r] = m);
+    double[] cap = new double[byRank.length];
+    for (int i = 0; i < cap.length; i++) {
+      cap[i] = capacity.getOrDefault(byRank[i], 1.0);
+    }
+    int[][] able = new int[eligible.size()][];
+    for (int t = 0; t < able.length; t++) {
+      able[t] = eligible.get(t).stream().mapToInt(rank::get).toArray();
+    }
+    int[] holder = assign(byRank.length, able, cap);
+    List<@Nullable MemberId> out = new ArrayList<>(holder.length);
+    for (int h : holder) {
+      out.add(h < 0 ? null : byRank[h]);
+    }
+    return out;
+  }
 
-    // Prefix entitlements X[i][t] (after slot t), kept sparse per member.
-    double[][] x = new double[members][slots + 1];
+  /**
+   * The index-based core: members are 0..members-1 in tie-break order (lower first), {@code
+   * eligible[t]} lists who may hold slot t, {@code capacity[i]} is member i's share weight.
+   * Returns each slot's holder, or -1 for a slot nobody could hold.
+   */
+  static int[] assign(int members, int[][] eligible, double[] capacity) {
+    int slots = eligible.length;
+    // Prefix entitlements, kept only for members who are ever eligible.
+    double[] running = new double[members];
+    double[][] x = new double[members][];
     for (int t = 0; t < slots; t++) {
-      double total = 0;
-      for (MemberId m : eligible.get(t)) {
-        total += capacity.getOrDefault(m, 1.0);
-      }
-      for (int i = 0; i < members; i++) {
-        x[i][t + 1] = x[i][t];
-      }
-      for (MemberId m : eligible.get(t)) {
-        x[rank.get(m)][t + 1] += capacity.getOrDefault(m, 1.0) / total;
+      for (int i : eligible[t]) {
+        if (x[i] == null) {
+          x[i] = new double[slots + 1];
+        }
       }
     }
-
+    boolean[][] can = new boolean[members][];
+    for (int t = 0; t < slots; t++) {
+      double total = 0;
+      for (int i : eligible[t]) {
+        total += capacity[i];
+      }
+      for (int i : eligible[t]) {
+        running[i] += capacity[i] / total;
+        if (can[i] == null) {
+          can[i] = new boolean[slots];
+        }
+        can[i][t] = true;
+      }
+      for (int i = 0; i < members; i++) {
+        if (x[i] != null) {
+          x[i][t + 1] = running[i];
+        }
+      }
+    }
     // Jobs: member i's k-th turn, with release and deadline slots.
-    List<int[]> jobs = new ArrayList<>(); // {member, release, deadline (slots if none), mandatory 0/1}
+    List<int[]> jobs = new ArrayList<>(); // {member, release, deadline (last slot if none), mandatory 0/1}
     for (int i = 0; i < members; i++) {
+      if (x[i] == null) {
+        continue;
+      }
       int turns = (int) Math.ceil(x[i][slots] - EPS);
       int t = 0;
       for (int k = 1; k <= turns; k++) {
@@ -86,24 +123,24 @@ final class FairSequence {
         jobs.add(new int[] {i, release, Math.min(d, slots - 1), d < slots ? 1 : 0});
       }
     }
-    boolean[][] can = new boolean[members][slots];
-    for (int t = 0; t < slots; t++) {
-      for (MemberId m : eligible.get(t)) {
-        can[rank.get(m)][t] = true;
+    Matching match = new Matching(jobs, can, slots);
+    long[] dueKeys = new long[jobs.size()];
+    int due = 0;
+    for (int j = 0; j < jobs.size(); j++) {
+      if (jobs.get(j)[3] == 1) {
+        dueKeys[due++] = ((long) jobs.get(j)[2] << 32) | j;
       }
     }
-    Matching match = new Matching(jobs, can, slots, members);
-    Integer[] mandatory = java.util.stream.IntStream.range(0, jobs.size()).filter(j -> jobs.get(j)[3] == 1)
-        .boxed().sorted(Comparator.comparingInt((Integer j) -> jobs.get(j)[2]).thenComparingInt(j -> jobs.get(j)[0]))
-        .toArray(Integer[]::new);
-    for (int j : mandatory) {
-      if (!match.fromJob(j, new BitSet(slots))) {
+    long[] dueOrder = Arrays.copyOf(dueKeys, due);
+    Arrays.sort(dueOrder);
+    for (long key : dueOrder) {
+      if (!match.fromJob((int) key, new BitSet(slots))) {
         throw new IllegalStateException("no plan keeps every member within one turn of their share;"
             + " this should not happen for a single role: please report the roster");
       }
     }
     for (int t = 0; t < slots; t++) {
-      if (match.jobOf[t] < 0 && !eligible.get(t).isEmpty()) {
+      if (match.jobOf[t] < 0 && eligible[t].length > 0) {
         match.fromSlot(t, new BitSet(jobs.size()));
       }
     }
@@ -112,11 +149,7 @@ final class FairSequence {
       holder[t] = match.jobOf[t] < 0 ? -1 : jobs.get(match.jobOf[t])[0];
     }
     improveF3(holder, x, can, match.able);
-    List<@Nullable MemberId> out = new ArrayList<>(slots);
-    for (int t = 0; t < slots; t++) {
-      out.add(holder[t] < 0 ? null : byRank[holder[t]]);
-    }
-    return out;
+    return holder;
   }
 
   /**
@@ -138,7 +171,7 @@ final class FairSequence {
         }
         int cost = backToBack(holder, able);
         for (int j = 0; j < members && !improved; j++) {
-          if (j == i || !can[j][t]) {
+          if (j == i || can[j] == null || !can[j][t]) {
             continue;
           }
           holder[t] = j; // hand slot t to j
@@ -148,7 +181,7 @@ final class FairSequence {
           }
           holder[t] = i;
           for (int u = 0; u < slots; u++) { // or swap slot t with a slot u that j holds
-            if (u == t || holder[u] != j || !can[i][u]) {
+            if (u == t || holder[u] != j || can[i] == null || !can[i][u]) {
               continue;
             }
             holder[t] = j;
@@ -194,48 +227,43 @@ final class FairSequence {
     final boolean[][] can;
     final int[] jobOf;
     final int[] slotOf;
-    /** For each slot, the jobs that may take it, in preference order. */
-    final int[][] candidates;
+    /** Jobs in preference order: earliest deadline, then member rank. */
+    final int[] order;
     /** How many members are eligible and available at each slot (before any temporary ban). */
     final int[] able;
 
-    Matching(List<int[]> jobs, boolean[][] can, int slots, int members) {
+    Matching(List<int[]> jobs, boolean[][] can, int slots) {
       this.jobs = jobs;
       this.can = can;
-      this.able = new int[slots];
-      for (int t = 0; t < slots; t++) {
-        for (int i = 0; i < members; i++) {
-          able[t] += can[i][t] ? 1 : 0;
-        }
-      }
       this.jobOf = new int[slots];
       this.slotOf = new int[jobs.size()];
       Arrays.fill(jobOf, -1);
       Arrays.fill(slotOf, -1);
-      List<List<Integer>> bySlot = new ArrayList<>();
-      for (int t = 0; t < slots; t++) {
-        bySlot.add(new ArrayList<>());
-      }
-      for (int j = 0; j < jobs.size(); j++) {
-        int[] job = jobs.get(j);
-        for (int t = job[1]; t <= job[2]; t++) {
-          if (can[job[0]][t]) {
-            bySlot.get(t).add(j);
+      this.able = new int[slots];
+      for (boolean[] row : can) {
+        if (row != null) {
+          for (int t = 0; t < slots; t++) {
+            able[t] += row[t] ? 1 : 0;
           }
         }
       }
-      candidates = new int[slots][];
-      for (int t = 0; t < slots; t++) {
-        // Earliest deadline first, then the seeded member order (members were ranked by it).
-        candidates[t] = bySlot.get(t).stream()
-            .sorted(Comparator.comparingInt((Integer j) -> jobs.get(j)[2]).thenComparingInt(j -> jobs.get(j)[0]))
-            .mapToInt(Integer::intValue).toArray();
+      // Earliest deadline first, then the seeded member order: jobs are numbered in member rank
+      // order, so sorting (deadline, job) as one primitive key gives exactly that. Slots scan
+      // this one order lazily instead of keeping a list per slot.
+      long[] keys = new long[jobs.size()];
+      for (int j = 0; j < keys.length; j++) {
+        keys[j] = ((long) jobs.get(j)[2] << 32) | j;
+      }
+      Arrays.sort(keys);
+      order = new int[keys.length];
+      for (int k = 0; k < keys.length; k++) {
+        order[k] = (int) keys[k];
       }
     }
 
     boolean allowed(int j, int t) {
       int[] job = jobs.get(j);
-      return t >= job[1] && t <= job[2] && can[job[0]][t];
+      return t >= job[1] && t <= job[2] && can[job[0]] != null && can[job[0]][t];
     }
 
     /**
@@ -294,13 +322,13 @@ final class FairSequence {
     }
 
     private boolean fromSlot(int t, BitSet seen, boolean strict) {
-      for (int j : candidates[t]) {
-        if (!seen.get(j) && allowed(j, t) && slotOf[j] < 0 && !(strict && nextTo(jobs.get(j)[0], t))) {
+      for (int j : order) {
+        if (!seen.get(j) && slotOf[j] < 0 && allowed(j, t) && !(strict && nextTo(jobs.get(j)[0], t))) {
           put(j, t);
           return true;
         }
       }
-      for (int j : candidates[t]) {
+      for (int j : order) {
         if (seen.get(j) || slotOf[j] < 0 || !allowed(j, t) || strict && nextTo(jobs.get(j)[0], t)) {
           continue;
         }

@@ -126,8 +126,9 @@ public final class Lottery {
    */
   public static Transcript draw(Announcement a, List<Commitment> commitments, List<Reveal> reveals, Hash anchorRoot) {
     Map<MemberId, Commitment> committed = new TreeMap<>();
+    java.util.Set<MemberId> candidates = new java.util.HashSet<>(a.candidates());
     for (Commitment c : commitments) {
-      if (!a.candidates().contains(c.member())) {
+      if (!candidates.contains(c.member())) {
         throw new InvalidRotationException(c.member() + " is not a candidate in this lottery, so cannot commit");
       }
       if (!c.at().isBefore(a.commitBy())) {
@@ -139,6 +140,7 @@ public final class Lottery {
       }
     }
     Map<MemberId, Reveal> revealed = new TreeMap<>();
+    MessageDigest md = sha256();
     for (Reveal r : reveals) {
       Commitment c = committed.get(r.member());
       if (c == null) {
@@ -147,7 +149,7 @@ public final class Lottery {
       if (!r.at().isBefore(a.revealBy())) {
         throw new InvalidRotationException(r.member() + "'s reveal came after reveals closed at " + a.revealBy());
       }
-      if (!matches(r.nonce(), c.hash())) {
+      if (!matches(md, r.nonce(), c.hash())) {
         throw new InvalidRotationException(r.member() + "'s reveal does not match their commitment");
       }
       if (revealed.put(r.member(), r) != null) {
@@ -207,9 +209,9 @@ public final class Lottery {
     return out;
   }
 
-  private static boolean matches(String nonceHex, String commitment) {
+  private static boolean matches(MessageDigest md, String nonceHex, String commitment) {
     try {
-      return MessageDigest.isEqual(HEX.parseHex(commitment), sha256().digest(HEX.parseHex(nonceHex)));
+      return MessageDigest.isEqual(HEX.parseHex(commitment), md.digest(HEX.parseHex(nonceHex)));
     } catch (IllegalArgumentException e) {
       return false;
     }
@@ -223,20 +225,27 @@ public final class Lottery {
     for (MemberId m : a.candidates()) {
       field(md, m.value());
     }
-    field(md, a.seats() + "/" + a.anchorHeight() + "/" + a.commitBy() + "/" + a.revealBy() + "/" + a.procedure());
+    field(md, a.seats() + "/" + a.anchorHeight() + "/" + time(a.commitBy()) + "/" + time(a.revealBy()) + "/"
+        + a.procedure());
     for (Commitment c : cs) {
-      field(md, c.member() + "/" + c.hash() + "/" + c.at());
+      field(md, c.member() + "/" + c.hash() + "/" + time(c.at()));
     }
     for (Reveal r : rs) {
-      field(md, r.member() + "/" + r.nonce() + "/" + r.at());
+      field(md, r.member() + "/" + r.nonce() + "/" + time(r.at()));
     }
     field(md, anchorRoot.hex());
     return Hash.of(md.digest());
   }
 
+  /** An instant as epoch seconds and nanoseconds: exact, and cheaper than ISO text. */
+  private static String time(Instant t) {
+    return t.getEpochSecond() + "." + t.getNano();
+  }
+
   private static void field(MessageDigest md, String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    md.update(ByteBuffer.allocate(4).putInt(b.length).array());
+    int n = b.length;
+    md.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
     md.update(b);
   }
 

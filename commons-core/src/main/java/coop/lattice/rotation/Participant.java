@@ -49,7 +49,7 @@ public record Participant(MemberId member, Set<String> tags, LocalDate joined, B
   }
 
   public Participant tags(String... declared) {
-    return new Participant(member, Set.of(declared), joined, capacity, away);
+    return new Participant(member, new TreeSet<>(List.of(declared)), joined, capacity, away);
   }
 
   public Participant capacity(String share) {

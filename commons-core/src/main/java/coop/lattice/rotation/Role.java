@@ -48,7 +48,7 @@ public record Role(RoleId id, String name, Cadence cadence, int seats, Set<Strin
   }
 
   public Role requires(String... tags) {
-    return new Role(id, name, cadence, seats, Set.of(tags), weight, meaningful, exclusiveWith);
+    return new Role(id, name, cadence, seats, new TreeSet<>(java.util.List.of(tags)), weight, meaningful, exclusiveWith);
   }
 
   public Role weight(String w) {
@@ -61,6 +61,6 @@ public record Role(RoleId id, String name, Cadence cadence, int seats, Set<Strin
   }
 
   public Role exclusiveWith(RoleId... others) {
-    return new Role(id, name, cadence, seats, requires, weight, meaningful, Set.of(others));
+    return new Role(id, name, cadence, seats, requires, weight, meaningful, new TreeSet<>(java.util.List.of(others)));
   }
 }

@@ -23,7 +23,7 @@ final class RoundRobinRotation implements RotationPolicy {
   public Plan plan(PlanRequest request) {
     Map<RoleId, Role> roles = new TreeMap<>();
     request.roles().forEach(r -> roles.put(r.id(), r));
-    Occupancy occupancy = new Occupancy(roles);
+    Occupancy occupancy = new Occupancy(request, roles);
     List<Participant> roster = request.roster().stream().sorted(Comparator.comparing(Participant::member)).toList();
     Map<Slot, Assignment> out = new TreeMap<>();
     for (Role role : roles.values()) {
