@@ -22,6 +22,14 @@ public interface RotationPolicy {
     return new FairRotation(seed);
   }
 
+  /**
+   * The weighted variant for tasks of unequal weight: total weighted load is balanced across all
+   * roles at once (prefix deviation under the largest task weight with constant availability).
+   */
+  static RotationPolicy weighted(long seed) {
+    return new WeightedRotation(seed);
+  }
+
   /** Plain round robin in the order of member ids, skipping whoever cannot take the turn. */
   static RotationPolicy roundRobin() {
     return new RoundRobinRotation();
