@@ -2,6 +2,7 @@ package coop.lattice.testkit;
 
 import coop.lattice.MemberId;
 import coop.lattice.rotation.Assignment;
+import coop.lattice.rotation.Lottery;
 import coop.lattice.rotation.Participant;
 import coop.lattice.rotation.Plan;
 import coop.lattice.rotation.PlanRequest;
@@ -199,6 +200,33 @@ public final class FairnessChecks {
       if (!could.isEmpty()) {
         out.add("F5: " + a.slot() + " is unfilled although " + could + " could hold it");
       }
+    }
+    return out;
+  }
+
+  /** F4: every candidate of an unconstrained draw has probability exactly seats / candidates. */
+  public static List<String> f4(Lottery.Announcement announcement) {
+    List<String> out = new ArrayList<>();
+    BigInteger k = BigInteger.valueOf(announcement.seats());
+    BigInteger n = BigInteger.valueOf(announcement.candidates().size());
+    Lottery.probabilities(announcement).forEach((m, q) -> {
+      if (!q[0].multiply(n).equals(q[1].multiply(k))) {
+        out.add("F4: " + m + " has probability " + q[0] + "/" + q[1] + ", not " + k + "/" + n);
+      }
+    });
+    return out;
+  }
+
+  /**
+   * F7: the transcript re-derives (commitments match reveals, the seed follows from every input,
+   * the draw follows from the seed), and its anchor root is {@code rootAtAnchorHeight}, the root a
+   * verifier holding the ledger sees at the announced height.
+   */
+  public static List<String> f7(Lottery.Transcript transcript, coop.lattice.merkle.Hash rootAtAnchorHeight) {
+    List<String> out = new ArrayList<>();
+    Lottery.verify(transcript).forEach(p -> out.add("F7: " + p));
+    if (!transcript.anchorRoot().equals(rootAtAnchorHeight)) {
+      out.add("F7: the anchor root is not the ledger's root at height " + transcript.announcement().anchorHeight());
     }
     return out;
   }

@@ -69,6 +69,37 @@ class FairRotationProperties {
     assertThat(FairnessChecks.f8(r, FAIR.plan(r))).isEmpty();
   }
 
+  @Example
+  void loadIsBalancedAcrossRolesSoNobodyCollectsEveryChore() {
+    List<Participant> roster = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      roster.add(Participant.of(MemberId.of("m" + i), RotationArbitraries.START.minusYears(1)));
+    }
+    List<Role> roles = new ArrayList<>();
+    for (String chore : List.of("dishes", "bins", "floors", "laundry")) {
+      roles.add(Role.of(coop.lattice.rotation.RoleId.of(chore), chore,
+          coop.lattice.rotation.Cadence.weekly(RotationArbitraries.START)).chore());
+    }
+    Plan plan = FAIR.plan(PlanRequest.of(roster, roles, RotationArbitraries.START, RotationArbitraries.START.plusWeeks(10)));
+    Map<MemberId, Long> total = new TreeMap<>();
+    plan.assignments().forEach(a -> total.merge(a.member(), 1L, Long::sum));
+    // 40 chore turns over 5 members: 8 each.
+    assertThat(total.values()).containsOnly(8L);
+  }
+
+  @Example
+  void lotteryChecksPassForAFairDrawAndCatchATamperedOne() {
+    List<MemberId> candidates = List.of(MemberId.of("a"), MemberId.of("b"), MemberId.of("c"));
+    java.time.Instant commitBy = java.time.Instant.parse("2027-03-01T00:00:00Z");
+    coop.lattice.rotation.Lottery.Announcement a = coop.lattice.rotation.Lottery.Announcement.of("keeper", candidates, 1,
+        10, commitBy, commitBy.plusSeconds(3600));
+    coop.lattice.merkle.Hash root = coop.lattice.merkle.Hash.sha256(new byte[] {4});
+    coop.lattice.rotation.Lottery.Transcript t = coop.lattice.rotation.Lottery.draw(a, List.of(), List.of(), root);
+    assertThat(FairnessChecks.f4(a)).isEmpty();
+    assertThat(FairnessChecks.f7(t, root)).isEmpty();
+    assertThat(FairnessChecks.f7(t, coop.lattice.merkle.Hash.sha256(new byte[] {5}))).isNotEmpty();
+  }
+
   /** The complaint about chore apps, as a policy: everything goes to the first person on the list. */
   static final RotationPolicy FIRST_IN_LIST = new RotationPolicy() {
     @Override
