@@ -157,8 +157,9 @@ final class FairRotation implements RotationPolicy {
     List<Participant> waiting = new ArrayList<>();
     List<List<Slot>> options = new ArrayList<>();
     List<Slot> heldBy = new ArrayList<>();
-    // When the newcomer holds a turn that excludes the real role that day, the real role's holder
-    // takes that turn instead: a swap, so that nobody loses a turn.
+    // When a newcomer holds a chore that excludes the real role that day, the chore passes to the
+    // real role's holder, or else to whoever can take it, or else stays open: swapBack names that
+    // chore per (newcomer, real-role slot), giveTo who takes it (null: it stays open).
     Map<MemberId, Map<Slot, Slot>> swapBack = new HashMap<>();
     Map<MemberId, Map<Slot, @Nullable MemberId>> giveTo = new HashMap<>();
     for (Participant p : request.roster().stream().filter(request::newcomer)
@@ -192,16 +193,7 @@ final class FairRotation implements RotationPolicy {
           if (holder != null) {
             occupancy.release(d, holder, r.id());
           }
-          MemberId taker = null;
-          for (Participant q : request.roster().stream()
-              .sorted(Comparator.comparing((Participant q) -> !q.member().equals(holder))
-                  .thenComparingInt(q -> turns.getOrDefault(q.member(), 0)).thenComparing(Participant::member))
-              .toList()) {
-            if (taker == null && !q.member().equals(p.member()) && q.eligibleFor(c) && q.availableOn(d)
-                && occupancy.free(d, q.member(), c)) {
-              taker = q.member();
-            }
-          }
+          MemberId taker = takerFor(request, occupancy, turns, c, d, p.member(), holder);
           // Nobody else can take the chore: it stays open (F5 allows that) and the newcomer takes the real role.
           boolean swaps = occupancy.free(d, p.member(), r);
           if (holder != null) {
@@ -277,6 +269,20 @@ final class FairRotation implements RotationPolicy {
       }
     }
     return false;
+  }
+
+  /**
+   * Who takes chore {@code c} on {@code d} from newcomer {@code newcomer}: the real role's {@code
+   * holder} if they can, else whoever can with the fewest turns; null when nobody can.
+   */
+  private static @Nullable MemberId takerFor(PlanRequest request, Occupancy occupancy, Map<MemberId, Integer> turns,
+      Role c, LocalDate d, MemberId newcomer, @Nullable MemberId holder) {
+    return request.roster().stream()
+        .filter(q -> !q.member().equals(newcomer) && q.eligibleFor(c) && q.availableOn(d)
+            && occupancy.free(d, q.member(), c))
+        .min(Comparator.comparing((Participant q) -> !q.member().equals(holder))
+            .thenComparingInt(q -> turns.getOrDefault(q.member(), 0)).thenComparing(Participant::member))
+        .map(Participant::member).orElse(null);
   }
 
   private static int load(Map<MemberId, Integer> turns, Assignment a) {

@@ -45,10 +45,6 @@ final class Occupancy {
     return (int) ChronoUnit.DAYS.between(from, d);
   }
 
-  int indexOf(MemberId m) {
-    return index.get(m);
-  }
-
   void hold(LocalDate day, MemberId m, RoleId r) {
     bits(r, day(day)).set(index.get(m));
   }
