@@ -62,6 +62,31 @@ class GoldenLedgerTest {
     clock.advance(java.time.Duration.ofHours(2));
     c.decide(ANA, p, "adopted");
     c.accept(BO, AgreementId.of("acknowledgements"));
+    // Rotations: a published plan, a cover accepted by the other member, a lottery announced and drawn.
+    java.time.LocalDate monday = java.time.LocalDate.of(2026, 2, 2);
+    coop.lattice.rotation.Plan plan = c.planRotation(coop.lattice.rotation.RotationPolicy.fair(7),
+        java.util.List.of(coop.lattice.rotation.Participant.of(ANA, java.time.LocalDate.of(2025, 1, 1)),
+            coop.lattice.rotation.Participant.of(BO, java.time.LocalDate.of(2025, 1, 1))),
+        java.util.List.of(coop.lattice.rotation.Role.of(coop.lattice.rotation.RoleId.of("facilitation"), "Facilitation",
+            coop.lattice.rotation.Cadence.weekly(monday))), monday, monday.plusWeeks(2));
+    c.publishPlan(ANA, plan);
+    coop.lattice.rotation.Slot first = plan.assignments().get(0).slot();
+    MemberId holder = plan.assignments().get(0).member();
+    MemberId other = holder.equals(ANA) ? BO : ANA;
+    c.acceptHandOver(other, c.proposeHandOver(holder, first, other, null, "a cold"));
+    java.time.Instant commitBy = java.time.Instant.parse("2026-01-16T12:00:00Z");
+    coop.lattice.rotation.Lottery.Announcement a = coop.lattice.rotation.Lottery.Announcement.of("circle keeper",
+        java.util.List.of(ANA, BO), 1, c.ledger().size() + 2, commitBy, commitBy.plusSeconds(3600));
+    long announced = c.announceLottery(ANA, a);
+    String nonce = "5a".repeat(32);
+    c.changeAppearance(BO, Appearance.byName("Bo B."));
+    clock.advance(java.time.Duration.ofHours(20));
+    coop.lattice.rotation.Lottery.Transcript t = coop.lattice.rotation.Lottery.draw(a,
+        java.util.List.of(new coop.lattice.rotation.Lottery.Commitment(ANA, coop.lattice.rotation.Lottery.commitmentOf(nonce),
+            commitBy.minusSeconds(60))),
+        java.util.List.of(new coop.lattice.rotation.Lottery.Reveal(ANA, nonce, commitBy.plusSeconds(60))),
+        c.anchorRoot(a.anchorHeight()).orElseThrow());
+    c.recordLottery(ANA, announced, t);
     c.checkpoint();
     return c;
   }
