@@ -103,7 +103,27 @@ final class Governance {
     return a != null && a.statusAt(at).inForce() ? a : null;
   }
 
+  /** Parameters change only when an agreement is adopted or a day passes (lapse is by day). */
+  private int adoptions;
+  private int cachedAdoptions = -1;
+  private @Nullable LocalDate cachedDay;
+  private Parameters cached = Parameters.defaults();
+
   Parameters parameters(Instant at) {
+    if (agreements.isEmpty()) {
+      return Parameters.defaults();
+    }
+    LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
+    if (cachedAdoptions == adoptions && day.equals(cachedDay)) {
+      return cached;
+    }
+    cached = computeParameters(at);
+    cachedDay = day;
+    cachedAdoptions = adoptions;
+    return cached;
+  }
+
+  private Parameters computeParameters(Instant at) {
     List<AgreementTerms> inForce = new ArrayList<>();
     for (List<AgreementRecord> versions : agreements.values()) {
       AgreementRecord a = versions.get(versions.size() - 1);
@@ -370,6 +390,7 @@ final class Governance {
         long version = versions.size() + 1L;
         versions.add(new AgreementRecord(p.terms.id(), version, p.terms, p.kind, e.time(), p.entry, e.sequence(),
             p.major, versionHash(p.terms.id(), version, p.terms)));
+        adoptions++;
       }
     } else if (event instanceof Event.AgreementAccepted a) {
       accepted.computeIfAbsent(e.author(), k -> new HashMap<>()).merge(a.agreement(), a.version(), Math::max);
