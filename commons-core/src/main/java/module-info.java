@@ -12,6 +12,7 @@ module coop.lattice.core {
   exports coop.lattice.canonical;
   exports coop.lattice.circle;
   exports coop.lattice.merkle;
+  exports coop.lattice.metrics;
   exports coop.lattice.rotation;
   exports coop.lattice.store;
   exports coop.lattice.ledger;

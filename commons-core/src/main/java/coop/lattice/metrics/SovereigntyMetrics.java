@@ -1,0 +1,111 @@
+package coop.lattice.metrics;
+
+import coop.lattice.ledger.Contribution;
+import coop.lattice.ledger.Entry;
+import coop.lattice.ledger.Event;
+import coop.lattice.ledger.Unit;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Sovereignty metrics as an incremental fold over a collective's ledger: feed it every entry in
+ * order ({@link #apply}) and ask for any month's report at any time. Each entry costs a few map
+ * updates, so keeping the metrics current is cheap; {@link #compute} folds a whole ledger from
+ * scratch and gives the same result.
+ *
+ * <p>A contribution counts in the month it was recorded, once its receiver acknowledges it; a
+ * correction of an acknowledged contribution takes the old amount back out. Not thread-safe.
+ */
+public final class SovereigntyMetrics {
+  private final ZoneId zone;
+  /** Live contributions by entry: what they were and whether they count yet. */
+  private final Map<Long, Counted> contributions = new HashMap<>();
+  private final Map<YearMonth, Map<Need, Map<Unit, BigDecimal>>> totals = new TreeMap<>();
+
+  private record Counted(Contribution contribution, YearMonth month, boolean acknowledged) {}
+
+  public SovereigntyMetrics(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  /** A fold of {@code entries} from scratch. */
+  public static SovereigntyMetrics compute(Iterable<Entry> entries, ZoneId zone) {
+    SovereigntyMetrics m = new SovereigntyMetrics(zone);
+    for (Entry e : entries) {
+      m.apply(e);
+    }
+    return m;
+  }
+
+  /** Folds the next entry of the ledger. Entries must come in ledger order and be valid (as a collective keeps them). */
+  public void apply(Entry e) {
+    Event event = e.event();
+    if (event instanceof Event.ContributionRecorded r) {
+      contributions.put(e.sequence(), new Counted(r.contribution(), month(e), false));
+    } else if (event instanceof Event.ContributionAcknowledged a) {
+      Counted c = contributions.get(a.contribution());
+      if (c != null && !c.acknowledged()) {
+        contributions.put(a.contribution(), new Counted(c.contribution(), c.month(), true));
+        add(c, BigDecimal.ONE);
+      }
+    } else if (event instanceof Event.ContributionCorrected k) {
+      Counted old = contributions.remove(k.corrects());
+      if (old != null && old.acknowledged()) {
+        add(old, BigDecimal.ONE.negate());
+      }
+      contributions.put(e.sequence(), new Counted(k.contribution(), month(e), false));
+    }
+  }
+
+  private YearMonth month(Entry e) {
+    return YearMonth.from(e.time().atZone(zone));
+  }
+
+  private void add(Counted c, BigDecimal sign) {
+    Need need = Need.metBy(c.contribution().kind());
+    Map<Unit, BigDecimal> units = totals.computeIfAbsent(c.month(), k -> new HashMap<>())
+        .computeIfAbsent(need, k -> new EnumMap<>(Unit.class));
+    BigDecimal v = units.getOrDefault(c.contribution().quantity().unit(), BigDecimal.ZERO)
+        .add(c.contribution().quantity().amount().multiply(sign));
+    if (v.signum() == 0) {
+      units.remove(c.contribution().quantity().unit());
+    } else {
+      units.put(c.contribution().quantity().unit(), v);
+    }
+  }
+
+  /** The report for {@code month}, compared with the month before. */
+  public SovereigntyReport report(YearMonth month) {
+    Map<Need, Map<Unit, BigDecimal>> now = normalized(totals.getOrDefault(month, Map.of()));
+    Map<Need, Map<Unit, BigDecimal>> before = normalized(totals.getOrDefault(month.minusMonths(1), Map.of()));
+    Set<Need> gained = new HashSet<>(now.keySet());
+    gained.removeAll(before.keySet());
+    Set<Need> lost = new HashSet<>(before.keySet());
+    lost.removeAll(now.keySet());
+    return new SovereigntyReport(month, now, now.keySet(), gained, lost);
+  }
+
+  private static Map<Need, Map<Unit, BigDecimal>> normalized(Map<Need, Map<Unit, BigDecimal>> raw) {
+    Map<Need, Map<Unit, BigDecimal>> out = new TreeMap<>();
+    raw.forEach((need, units) -> {
+      Map<Unit, BigDecimal> u = new EnumMap<>(Unit.class);
+      units.forEach((unit, v) -> {
+        if (v.signum() != 0) {
+          BigDecimal s = v.stripTrailingZeros();
+          u.put(unit, s.scale() < 0 ? s.setScale(0) : s);
+        }
+      });
+      if (!u.isEmpty()) {
+        out.put(need, u);
+      }
+    });
+    return out;
+  }
+}
