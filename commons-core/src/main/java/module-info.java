@@ -10,6 +10,7 @@ module coop.lattice.core {
   exports coop.lattice;
   exports coop.lattice.agreement;
   exports coop.lattice.canonical;
+  exports coop.lattice.health;
   exports coop.lattice.circle;
   exports coop.lattice.merkle;
   exports coop.lattice.metrics;

@@ -56,6 +56,18 @@ public final class Parameter<T> {
   public static final Parameter<Integer> HEALTH_ROLE_CONCENTRATION_PERCENT = ofInt(
       "health-role-concentration-percent", 1, 100, 50, "share of role turns held by few members that raises a warning");
 
+  /** The Gini of role turns or speaking time above which the health report warns, in percent (1 to 100). Default: 40. */
+  public static final Parameter<Integer> HEALTH_GINI_PERCENT = ofInt("health-gini-percent", 1, 100, 40,
+      "how uneven turns or speaking time may grow before the health report warns");
+
+  /** Days an objection may stay unresolved before the health report warns (1 to 365). Default: 30. */
+  public static final Parameter<Integer> HEALTH_DISSENT_DAYS = ofInt("health-dissent-days", 1, 365, 30,
+      "how long an objection may stay unresolved before the health report warns");
+
+  /** The share of newcomers who should hold a real role within the guarantee (1 to 100). Default: 80. */
+  public static final Parameter<Integer> HEALTH_NEWCOMER_INCLUSION_PERCENT = ofInt("health-newcomer-inclusion-percent",
+      1, 100, 80, "the share of newcomers who should hold a real role early");
+
   private final String name;
   private final T defaultValue;
   private final String meaning;

@@ -69,6 +69,9 @@ final class Agenda {
           + " for " + month + ": how load is spread, the fairness bounds, newcomers waiting, changes to propose.",
           month.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), at));
     }
+    for (coop.lattice.health.Indicator i : Health.of(fold, at).crossed()) {
+      items.add(item(AgendaItem.Kind.HEALTH_WARNING, i.name(), i.explanation(), at, at));
+    }
     items.sort(Comparator.comparing(AgendaItem::kind).thenComparing(AgendaItem::since));
     return List.copyOf(items);
   }

@@ -18,6 +18,8 @@ public record AgendaItem(Kind kind, String subject, String detail, Instant since
   /** In the order an agenda lists them: what acts soonest comes first. */
   public enum Kind {
     AGREEMENT_LAPSED,
+    /** A health indicator crossed its threshold. */
+    HEALTH_WARNING,
     REVIEW_OVERDUE,
     REVIEW_DUE,
     PROPOSAL_READY_TO_DECIDE,

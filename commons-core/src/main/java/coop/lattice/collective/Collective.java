@@ -342,6 +342,17 @@ public final class Collective {
     }
   }
 
+  /**
+   * The health report at {@code at}: role, facilitation and proposal concentration, unresolved
+   * dissent, newcomer inclusion, agreements past review, decisions revisited. Group-level only;
+   * thresholds come from the agreements in force. Crossings are also on the {@link #agenda}.
+   */
+  public coop.lattice.health.HealthReport health(Instant at) {
+    synchronized (lock) {
+      return Health.of(fold, at);
+    }
+  }
+
   /** What a meeting at {@code at} should take up, most urgent first. */
   public List<AgendaItem> agenda(Instant at) {
     synchronized (lock) {

@@ -1,0 +1,118 @@
+package coop.lattice.collective;
+
+import coop.lattice.MemberId;
+import coop.lattice.agreement.Parameter;
+import coop.lattice.agreement.Parameters;
+import coop.lattice.agreement.ProposalKind;
+import coop.lattice.agreement.Response;
+import coop.lattice.circle.SpeakingReport;
+import coop.lattice.health.HealthReport;
+import coop.lattice.health.Indicator;
+import coop.lattice.rotation.Assignment;
+import coop.lattice.rotation.Plan;
+import coop.lattice.rotation.RoleId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Computes the health report from the fold. Group-level only: counts are never attributed. */
+final class Health {
+  static final RoleId FACILITATION = RoleId.of("facilitation");
+
+  private Health() {}
+
+  static HealthReport of(Fold fold, Instant at) {
+    Parameters p = fold.governance.parameters(at);
+    double absence = p.get(Parameter.HEALTH_ROLE_CONCENTRATION_PERCENT) / 100.0;
+    double gini = p.get(Parameter.HEALTH_GINI_PERCENT) / 100.0;
+    List<MemberId> active = fold.members.values().stream().filter(Member::active).map(Member::id).sorted().toList();
+    List<Indicator> out = new ArrayList<>();
+
+    Plan plan = fold.rotations.currentPlan();
+    List<Assignment> slots = plan == null ? List.of() : plan.assignments();
+    List<Long> turns = counts(active, slots.stream().map(Assignment::member).toList());
+    List<Long> facilitation = counts(active, slots.stream().filter(a -> a.slot().role().equals(FACILITATION))
+        .map(Assignment::member).toList());
+    double roleRatio = HealthReport.absenceRatio(turns);
+    out.add(new Indicator("role-concentration", roleRatio, absence, roleRatio <= absence,
+        "How many members hold half of all role turns, against half the group (1.00 is even). At or below "
+            + pct(absence) + ", a few people are quietly carrying the collective: rotate, and ask why."));
+    double roleGini = SpeakingReport.gini(turns);
+    out.add(new Indicator("role-gini", roleGini, gini, roleGini > gini,
+        "How unevenly role turns are spread (0 is even). Above " + pct(gini) + ", turns pile up on some members."));
+    double facRatio = HealthReport.absenceRatio(facilitation);
+    out.add(new Indicator("facilitation-concentration", facRatio, absence, facRatio <= absence,
+        "The same for facilitation alone: who holds the room holds power. At or below " + pct(absence)
+            + ", facilitation has stopped rotating."));
+
+    List<MemberId> authors = fold.governance.proposals.values().stream().map(x -> x.proposer).toList();
+    double authorship = HealthReport.absenceRatio(counts(active, authors));
+    out.add(new Indicator("proposal-authorship", authorship, absence, authorship <= absence,
+        "How many members author half of all proposals, against half the group. At or below " + pct(absence)
+            + ", the agenda is set by a few."));
+
+    long raised = 0;
+    long addressed = 0;
+    Duration oldest = Duration.ZERO;
+    for (Governance.Proposal proposal : fold.governance.proposals.values()) {
+      for (ResponseRecord r : proposal.trail) {
+        if (r.response() == Response.OBJECTION) {
+          raised++;
+          if (r.resolution() != null || proposal.decision != null) {
+            addressed++;
+          } else if (Duration.between(r.at(), at).compareTo(oldest) > 0) {
+            oldest = Duration.between(r.at(), at);
+          }
+        }
+      }
+    }
+    long dissentDays = p.get(Parameter.HEALTH_DISSENT_DAYS);
+    out.add(new Indicator("unresolved-dissent", oldest.toDays(), dissentDays, oldest.toDays() > dissentDays,
+        raised + " objection(s) raised, " + addressed + " addressed; the oldest unresolved is " + oldest.toDays()
+            + " day(s) old. Past " + dissentDays + " days, dissent is being left unheard."));
+
+    Duration window = Duration.ofDays(p.get(Parameter.NEWCOMER_WINDOW_DAYS));
+    List<Member> newcomers = fold.members.values().stream().filter(m -> m.newcomerAt(at, window)).toList();
+    long included = newcomers.stream().filter(m -> slots.stream().anyMatch(a -> m.id().equals(a.member())
+        && !a.slot().date().isBefore(m.joined().atZone(java.time.ZoneOffset.UTC).toLocalDate()))).count();
+    double inclusion = newcomers.isEmpty() ? 1.0 : (double) included / newcomers.size();
+    double inclusionWanted = p.get(Parameter.HEALTH_NEWCOMER_INCLUSION_PERCENT) / 100.0;
+    out.add(new Indicator("newcomer-inclusion", inclusion, inclusionWanted, inclusion < inclusionWanted,
+        included + " of " + newcomers.size() + " newcomer(s) hold a role in the map. Below " + pct(inclusionWanted)
+            + ", newcomers are watching rather than taking part."));
+
+    long pastReview = fold.governance.agreements.values().stream()
+        .map(v -> v.get(v.size() - 1).statusAt(at))
+        .filter(s -> s == coop.lattice.agreement.AgreementStatus.OVERDUE || s == coop.lattice.agreement.AgreementStatus.LAPSED)
+        .count();
+    out.add(new Indicator("agreements-past-review", pastReview, 0, pastReview > 0,
+        pastReview + " agreement(s) are overdue for review or have lapsed: revisit them."));
+
+    long revisited = fold.governance.agreements.values().stream().flatMap(List::stream)
+        .filter(v -> v.adoptedBy() == ProposalKind.AMEND).count();
+    out.add(new Indicator("decisions-revisited", revisited, Double.POSITIVE_INFINITY, false,
+        revisited + " amendment(s) adopted: decisions revisited after their consequences showed. Informational:"
+            + " revisiting is healthy, it never warns."));
+    return new HealthReport(at, out);
+  }
+
+  /** Counts per active member (zeros included), in the order of {@code active}, never attributed outside. */
+  private static List<Long> counts(List<MemberId> active, List<MemberId> holders) {
+    Map<MemberId, Long> c = new HashMap<>();
+    active.forEach(m -> c.put(m, 0L));
+    for (MemberId h : holders) {
+      if (h != null && c.containsKey(h)) {
+        c.merge(h, 1L, Long::sum);
+      }
+    }
+    return active.stream().map(c::get).toList();
+  }
+
+  private static String pct(double v) {
+    return String.format(Locale.ROOT, "%.0f%%", v * 100);
+  }
+}
