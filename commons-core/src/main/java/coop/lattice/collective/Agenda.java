@@ -69,6 +69,14 @@ final class Agenda {
           + " for " + month + ": how load is spread, the fairness bounds, newcomers waiting, changes to propose.",
           month.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), at));
     }
+    for (Circles.RaisedTension t : fold.circles.tensions.values()) {
+      if (!t.takenUp()) {
+        String what = t.tension().visibility() == coop.lattice.circle.Tension.Visibility.PUBLIC_SUMMARY
+            ? "\"" + t.tension().summary() + "\"" : "a tension (circle only)";
+        items.add(item(AgendaItem.Kind.TENSION_RAISED, t.circle().value(), "For the " + t.circle() + " circle: " + what
+            + ", with " + t.tension().affected().size() + " member(s) invited.", t.at(), at));
+      }
+    }
     for (coop.lattice.health.Indicator i : Health.of(fold, at).crossed()) {
       items.add(item(AgendaItem.Kind.HEALTH_WARNING, i.name(), i.explanation(), at, at));
     }

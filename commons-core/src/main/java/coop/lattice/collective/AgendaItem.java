@@ -24,6 +24,8 @@ public record AgendaItem(Kind kind, String subject, String detail, Instant since
     REVIEW_DUE,
     PROPOSAL_READY_TO_DECIDE,
     UNRESOLVED_OBJECTION,
+    /** A tension raised for a circle that no meeting has taken up yet. */
+    TENSION_RAISED,
     PROPOSAL_OPEN,
     ACCEPTANCE_PENDING,
     /** The monthly review of the responsibility map. */

@@ -28,6 +28,7 @@ import coop.lattice.rotation.Participant;
 import coop.lattice.rotation.Plan;
 import coop.lattice.rotation.PlanRequest;
 import coop.lattice.rotation.Role;
+import coop.lattice.rotation.RoleId;
 import coop.lattice.rotation.RotationPolicy;
 import coop.lattice.rotation.Slot;
 import coop.lattice.store.LedgerStore;
@@ -432,6 +433,35 @@ public final class Collective {
   /** The root at {@code height}, once the ledger reached it: the anchor a lottery's seed needs. */
   public Optional<Hash> anchorRoot(long height) {
     return height <= ledger.size() ? Optional.of(ledger.root(height)) : Optional.empty();
+  }
+
+  // ---------------------------------------------------------------------------------- circles
+
+  /** {@code by} forms a standing circle whose keeper comes from the rotation role {@code keeperRole}. */
+  public Entry formCircle(MemberId by, coop.lattice.circle.CircleId circle, String name, RoleId keeperRole) {
+    return submit(by, new Event.CircleFormed(circle, name, keeperRole));
+  }
+
+  /** {@code by} raises a tension for {@code circle} before it becomes a crisis. */
+  public long raiseTension(MemberId by, coop.lattice.circle.CircleId circle, coop.lattice.circle.Tension tension) {
+    return submit(by, new Event.TensionRaised(circle, tension)).sequence();
+  }
+
+  /**
+   * The keeper records a meeting: participants, the equal budget, every turn and the outcomes.
+   * Rejected without the rotation's keeper for that day, or with overlapping turns.
+   */
+  public long recordCircleMeeting(MemberId keeper, Event.CircleMeetingHeld meeting) {
+    return submit(keeper, meeting).sequence();
+  }
+
+  /** How speaking time was spread in the meeting recorded at entry {@code meeting}: a distribution, never a ranking. */
+  public Optional<coop.lattice.circle.SpeakingReport> speakingReport(long meeting) {
+    synchronized (lock) {
+      Event.CircleMeetingHeld m = fold.circles.meetings.get(meeting);
+      return m == null ? Optional.empty()
+          : Optional.of(coop.lattice.circle.SpeakingReport.of(m.participants(), m.turns(), m.budgetSeconds()));
+    }
   }
 
   /** Signs and stores a checkpoint of the ledger as it is now. */

@@ -23,13 +23,16 @@ import java.util.Map;
  * @param accepted for each member, the highest version of each agreement they accepted
  * @param plan the responsibility map as it stands, or null if none was published
  * @param lotteries every recorded lottery, by the entry that announced it
+ * @param circleMeetings every circle meeting, by its entry
+ * @param tensions every tension raised, by its entry, with whether a meeting took it up
  */
 public record CollectiveState(
     CollectiveId id, String name, VerificationKey key, long size,
     Map<MemberId, Member> members, Map<Long, ContributionRecord> contributions,
     Map<AgreementId, List<AgreementRecord>> agreements, Map<Long, ProposalRecord> proposals,
     Map<MemberId, Map<AgreementId, Long>> accepted, coop.lattice.rotation.@org.jspecify.annotations.Nullable Plan plan,
-    Map<Long, coop.lattice.rotation.Lottery.Transcript> lotteries) {
+    Map<Long, coop.lattice.rotation.Lottery.Transcript> lotteries,
+    Map<Long, coop.lattice.ledger.Event.CircleMeetingHeld> circleMeetings, Map<Long, Boolean> tensions) {
   public CollectiveState {
     members = Map.copyOf(members);
     contributions = Map.copyOf(contributions);
@@ -39,5 +42,7 @@ public record CollectiveState(
     proposals = Map.copyOf(proposals);
     accepted = Map.copyOf(accepted);
     lotteries = Map.copyOf(lotteries);
+    circleMeetings = Map.copyOf(circleMeetings);
+    tensions = Map.copyOf(tensions);
   }
 }

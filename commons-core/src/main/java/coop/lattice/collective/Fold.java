@@ -37,6 +37,7 @@ final class Fold {
   final Map<Long, ContributionRecord> contributions = new HashMap<>();
   final Governance governance = new Governance();
   final Rotations rotations = new Rotations();
+  final Circles circles = new Circles();
 
   /** Checks {@code event} as a command by {@code author} at {@code now}; throws if it breaks a rule. */
   void check(MemberId author, Event event, Instant now) {
@@ -86,6 +87,8 @@ final class Fold {
       governance.check(author, event, now, members);
     } else if (Rotations.handles(event)) {
       rotations.check(author, event, now, size, members);
+    } else if (Circles.handles(event)) {
+      circles.check(author, event, members, rotations, governance);
     } else if (event instanceof Event.ContributionCorrected k) {
       ContributionRecord c = liveContribution(k.corrects(), "correct");
       if (!author.equals(c.contribution().giver())) {
@@ -166,6 +169,8 @@ final class Fold {
       governance.apply(e, members);
     } else if (Rotations.handles(event)) {
       rotations.apply(e);
+    } else if (Circles.handles(event)) {
+      circles.apply(e);
     } else {
       throw new AssertionError("an event type without a fold: " + event.getClass());
     }
@@ -176,6 +181,12 @@ final class Fold {
     return e instanceof Event.ProposalMade || e instanceof Event.ProposalRevised || e instanceof Event.ResponseGiven
         || e instanceof Event.ObjectionWithdrawn || e instanceof Event.ProposalDecided
         || e instanceof Event.AgreementAccepted;
+  }
+
+  private Map<Long, Boolean> tensionsTakenUp() {
+    Map<Long, Boolean> out = new HashMap<>();
+    circles.tensions.forEach((k, t) -> out.put(k, t.takenUp()));
+    return out;
   }
 
   CollectiveId id() {
@@ -196,6 +207,7 @@ final class Fold {
     Map<MemberId, Map<AgreementId, Long>> accepted = new HashMap<>();
     governance.accepted.forEach((m, a) -> accepted.put(m, Map.copyOf(a)));
     return new CollectiveState(id(), name, Objects.requireNonNull(key), size, members, contributions,
-        governance.agreements, proposals, accepted, rotations.currentPlan(), rotations.drawn);
+        governance.agreements, proposals, accepted, rotations.currentPlan(), rotations.drawn, circles.meetings,
+        tensionsTakenUp());
   }
 }

@@ -49,6 +49,20 @@ final class Health {
         "The same for facilitation alone: who holds the room holds power. At or below " + pct(absence)
             + ", facilitation has stopped rotating."));
 
+    Map<MemberId, Long> spoke = new HashMap<>();
+    active.forEach(m -> spoke.put(m, 0L));
+    for (coop.lattice.ledger.Event.CircleMeetingHeld m : fold.circles.meetings.values()) {
+      for (coop.lattice.circle.Turn t : m.turns()) {
+        if (spoke.containsKey(t.member())) {
+          spoke.merge(t.member(), t.seconds(), Long::sum);
+        }
+      }
+    }
+    double speakingGini = SpeakingReport.gini(new ArrayList<>(spoke.values()));
+    out.add(new Indicator("speaking-concentration", speakingGini, gini, speakingGini > gini,
+        "How unevenly speaking time is spread across all circle meetings (0 is even). Above " + pct(gini)
+            + ", a few voices fill the circles: keep to the equal budget and the progressive stack."));
+
     List<MemberId> authors = fold.governance.proposals.values().stream().map(x -> x.proposer).toList();
     double authorship = HealthReport.absenceRatio(counts(active, authors));
     out.add(new Indicator("proposal-authorship", authorship, absence, authorship <= absence,

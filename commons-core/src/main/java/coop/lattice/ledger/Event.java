@@ -2,6 +2,10 @@ package coop.lattice.ledger;
 
 import coop.lattice.MemberId;
 import coop.lattice.agreement.AgreementId;
+import coop.lattice.circle.CircleId;
+import coop.lattice.circle.CircleOutcome;
+import coop.lattice.circle.Tension;
+import coop.lattice.circle.Turn;
 import coop.lattice.agreement.AgreementTerms;
 import coop.lattice.agreement.Outcome;
 import coop.lattice.agreement.ProposalKind;
@@ -10,7 +14,9 @@ import coop.lattice.internal.Names;
 import coop.lattice.merkle.Hash;
 import coop.lattice.rotation.Lottery;
 import coop.lattice.rotation.Plan;
+import coop.lattice.rotation.RoleId;
 import coop.lattice.rotation.Slot;
+import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -118,4 +124,27 @@ public sealed interface Event {
 
   /** The transcript of the lottery announced at entry {@code announcement}; anyone can verify it. */
   record LotteryDrawn(long announcement, Lottery.Transcript transcript) implements Event {}
+
+  /** A standing restorative circle; its keeper comes from the rotation role {@code keeperRole}. */
+  record CircleFormed(CircleId circle, String name, RoleId keeperRole) implements Event {
+    public CircleFormed {
+      Names.text("a circle's name", name, 120);
+    }
+  }
+
+  /** A member raises a tension for the circle. */
+  record TensionRaised(CircleId circle, Tension tension) implements Event {}
+
+  /**
+   * A circle meeting as the keeper's timer recorded it: who took part, the equal time budget
+   * each had, every turn (passes included), and the outcomes. Recorded by the keeper.
+   */
+  record CircleMeetingHeld(CircleId circle, LocalDate date, List<MemberId> participants, long budgetSeconds,
+      List<Turn> turns, List<CircleOutcome> outcomes) implements Event {
+    public CircleMeetingHeld {
+      participants = List.copyOf(participants);
+      turns = List.copyOf(turns);
+      outcomes = List.copyOf(outcomes);
+    }
+  }
 }

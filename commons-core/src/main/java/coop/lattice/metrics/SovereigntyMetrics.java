@@ -21,7 +21,9 @@ import java.util.TreeMap;
  * scratch and gives the same result.
  *
  * <p>A contribution counts in the month it was recorded, once its receiver acknowledges it; a
- * correction of an acknowledged contribution takes the old amount back out. Not thread-safe.
+ * correction of an acknowledged contribution takes the old amount back out. A circle outcome
+ * "resolved internally" counts one dispute resolved (items of {@link Need#DISPUTE_RESOLUTION}) in
+ * the month of the meeting. Not thread-safe.
  */
 public final class SovereigntyMetrics {
   private final ZoneId zone;
@@ -54,6 +56,14 @@ public final class SovereigntyMetrics {
       if (c != null && !c.acknowledged()) {
         contributions.put(a.contribution(), new Counted(c.contribution(), c.month(), true));
         add(c, BigDecimal.ONE);
+      }
+    } else if (event instanceof Event.CircleMeetingHeld m) {
+      long resolved = m.outcomes().stream()
+          .filter(o -> o.kind() == coop.lattice.circle.CircleOutcome.Kind.RESOLVED_INTERNALLY).count();
+      if (resolved > 0) {
+        totals.computeIfAbsent(month(e), k -> new HashMap<>())
+            .computeIfAbsent(Need.DISPUTE_RESOLUTION, k -> new EnumMap<>(Unit.class))
+            .merge(Unit.ITEMS, BigDecimal.valueOf(resolved), BigDecimal::add);
       }
     } else if (event instanceof Event.ContributionCorrected k) {
       Counted old = contributions.remove(k.corrects());
