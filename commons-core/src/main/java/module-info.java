@@ -18,4 +18,5 @@ module coop.lattice.core {
   exports coop.lattice.store;
   exports coop.lattice.ledger;
   exports coop.lattice.collective;
+  exports coop.lattice.cycle;
 }

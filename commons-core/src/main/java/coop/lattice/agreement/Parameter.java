@@ -56,6 +56,10 @@ public final class Parameter<T> {
   public static final Parameter<Integer> HEALTH_ROLE_CONCENTRATION_PERCENT = ofInt(
       "health-role-concentration-percent", 1, 100, 50, "share of role turns held by few members that raises a warning");
 
+  /** The longest an intense phase may run, in weeks, before the burnout guard warns (1 to 52). Default: 6. */
+  public static final Parameter<Integer> CYCLE_MAX_INTENSITY_WEEKS = ofInt("cycle-max-intensity-weeks", 1, 52, 6,
+      "how many weeks an intense phase may run before the burnout guard warns");
+
   /** The Gini of role turns or speaking time above which the health report warns, in percent (1 to 100). Default: 40. */
   public static final Parameter<Integer> HEALTH_GINI_PERCENT = ofInt("health-gini-percent", 1, 100, 40,
       "how uneven turns or speaking time may grow before the health report warns");

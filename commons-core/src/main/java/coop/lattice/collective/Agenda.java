@@ -69,6 +69,23 @@ final class Agenda {
           + " for " + month + ": how load is spread, the fairness bounds, newcomers waiting, changes to propose.",
           month.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), at));
     }
+    for (coop.lattice.cycle.Campaign c : fold.campaigns.campaigns.values()) {
+      Instant ended = c.ends().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      coop.lattice.cycle.Debrief d = fold.campaigns.debriefs.get(c.id());
+      if (d == null && !at.isBefore(ended)) {
+        items.add(item(AgendaItem.Kind.DEBRIEF_DUE, c.id(), "Campaign \"" + c.name() + "\" ended on " + c.ends()
+            + ": hold its debrief (celebrate, mourn, refine) to close it.", ended, at));
+      }
+      if (d != null) {
+        Instant when = fold.campaigns.debriefedAt.get(c.id());
+        if (at.isBefore(when.plus(Duration.ofDays(60)))) {
+          for (String refine : d.refine()) {
+            items.add(item(AgendaItem.Kind.DEBRIEF_FINDING, c.id(), "From the debrief of \"" + c.name()
+                + "\", to refine at the next agreement review: " + refine, when, at));
+          }
+        }
+      }
+    }
     for (Circles.RaisedTension t : fold.circles.tensions.values()) {
       if (!t.takenUp()) {
         String what = t.tension().visibility() == coop.lattice.circle.Tension.Visibility.PUBLIC_SUMMARY

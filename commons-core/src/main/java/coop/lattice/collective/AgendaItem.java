@@ -28,6 +28,10 @@ public record AgendaItem(Kind kind, String subject, String detail, Instant since
     TENSION_RAISED,
     PROPOSAL_OPEN,
     ACCEPTANCE_PENDING,
+    /** A campaign ended without its debrief. */
+    DEBRIEF_DUE,
+    /** Something a debrief asked to refine, for the agreement reviews. */
+    DEBRIEF_FINDING,
     /** The monthly review of the responsibility map. */
     ROTATION_REVIEW,
     REVIEW_UPCOMING

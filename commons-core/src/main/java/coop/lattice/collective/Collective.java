@@ -370,8 +370,15 @@ public final class Collective {
   public Plan planRotation(RotationPolicy policy, List<Participant> roster, List<Role> roles, LocalDate from,
       LocalDate until) {
     Parameters p = parameters(from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+    List<coop.lattice.cycle.Campaign.Phase> phases = new java.util.ArrayList<>();
+    java.util.Set<MemberId> optedIn = new java.util.HashSet<>();
+    synchronized (lock) {
+      fold.campaigns.campaigns.values().forEach(c -> phases.addAll(c.phases()));
+      fold.campaigns.optedIn.values().forEach(optedIn::addAll);
+    }
     return policy.plan(new PlanRequest(roster, roles, from, until, p.get(Parameter.NEWCOMER_GUARANTEE_CYCLES),
-        p.get(Parameter.NEWCOMER_WINDOW_DAYS)));
+        p.get(Parameter.NEWCOMER_WINDOW_DAYS)).withCycles(phases, p.get(Parameter.INTENSE_CAPACITY_HOURS_PER_WEEK),
+        optedIn));
   }
 
   /** {@code by} publishes the responsibility map; it replaces any earlier one. */
@@ -433,6 +440,68 @@ public final class Collective {
   /** The root at {@code height}, once the ledger reached it: the anchor a lottery's seed needs. */
   public Optional<Hash> anchorRoot(long height) {
     return height <= ledger.size() ? Optional.of(ledger.root(height)) : Optional.empty();
+  }
+
+  // ---------------------------------------------------------------------------------- cycles
+
+  /** {@code by} starts a campaign; plans made after it cap hours in its intense phases and rest in its rest phases. */
+  public Entry startCampaign(MemberId by, coop.lattice.cycle.Campaign campaign) {
+    return submit(by, new Event.CampaignStarted(campaign));
+  }
+
+  /** {@code member} opts in to taking turns during the campaign's rest phases. */
+  public Entry optIntoRest(MemberId member, String campaign) {
+    return submit(member, new Event.RestOptedIn(campaign));
+  }
+
+  /** {@code by} records the campaign's debrief, which closes it; rejected while the campaign is still running. */
+  public Entry debrief(MemberId by, String campaign, coop.lattice.cycle.Debrief debrief) {
+    return submit(by, new Event.DebriefRecorded(campaign, debrief));
+  }
+
+  /**
+   * The burnout guard at {@code at}: intense phases longer than the agreed maximum, and weeks in
+   * which the published map puts members over the weekly cap of hours in an intense phase (a turn
+   * counts its role's weight in hours, as the planner counts it; reported as counts, never names).
+   */
+  public List<String> burnoutWarnings(Instant at, List<Role> roles) {
+    synchronized (lock) {
+      Parameters p = fold.governance.parameters(at);
+      int maxWeeks = p.get(Parameter.CYCLE_MAX_INTENSITY_WEEKS);
+      double cap = p.get(Parameter.INTENSE_CAPACITY_HOURS_PER_WEEK).doubleValue();
+      List<String> out = new java.util.ArrayList<>();
+      for (coop.lattice.cycle.Campaign c : fold.campaigns.campaigns.values()) {
+        for (coop.lattice.cycle.Campaign.Phase ph : c.phases()) {
+          if (ph.kind() == coop.lattice.cycle.Campaign.Phase.Kind.INTENSITY && ph.weeks() > maxWeeks) {
+            out.add("Campaign " + c.id() + " runs an intense phase of " + ph.weeks() + " weeks (" + ph.from() + " to "
+                + ph.until() + "), longer than the agreed " + maxWeeks + ": plan rest before people burn out.");
+          }
+          if (ph.kind() != coop.lattice.cycle.Campaign.Phase.Kind.INTENSITY) {
+            continue;
+          }
+          Plan plan = fold.rotations.currentPlan();
+          if (plan == null) {
+            continue;
+          }
+          Map<String, Double> weekHours = new HashMap<>();
+          for (coop.lattice.rotation.Assignment a : plan.assignments()) {
+            if (a.member() != null && ph.covers(a.slot().date())) {
+              String week = a.slot().date().with(java.time.temporal.TemporalAdjusters.previousOrSame(
+                  java.time.DayOfWeek.MONDAY)) + "/" + a.member();
+              double hours = roles.stream().filter(r -> r.id().equals(a.slot().role())).findFirst()
+                  .map(r -> r.weight().doubleValue()).orElse(1.0);
+              weekHours.merge(week, hours, Double::sum);
+            }
+          }
+          long over = weekHours.values().stream().filter(h -> h > cap).count();
+          if (over > 0) {
+            out.add(over + " member-week(s) in campaign " + c.id() + " go over the cap of " + cap
+                + " hours a week in its intense phase: lighten the map.");
+          }
+        }
+      }
+      return out;
+    }
   }
 
   // ---------------------------------------------------------------------------------- circles

@@ -38,6 +38,7 @@ final class Fold {
   final Governance governance = new Governance();
   final Rotations rotations = new Rotations();
   final Circles circles = new Circles();
+  final Campaigns campaigns = new Campaigns();
 
   /** Checks {@code event} as a command by {@code author} at {@code now}; throws if it breaks a rule. */
   void check(MemberId author, Event event, Instant now) {
@@ -89,6 +90,8 @@ final class Fold {
       rotations.check(author, event, now, size, members);
     } else if (Circles.handles(event)) {
       circles.check(author, event, members, rotations, governance);
+    } else if (Campaigns.handles(event)) {
+      campaigns.check(author, event, now, members);
     } else if (event instanceof Event.ContributionCorrected k) {
       ContributionRecord c = liveContribution(k.corrects(), "correct");
       if (!author.equals(c.contribution().giver())) {
@@ -171,6 +174,8 @@ final class Fold {
       rotations.apply(e);
     } else if (Circles.handles(event)) {
       circles.apply(e);
+    } else if (Campaigns.handles(event)) {
+      campaigns.apply(e);
     } else {
       throw new AssertionError("an event type without a fold: " + event.getClass());
     }

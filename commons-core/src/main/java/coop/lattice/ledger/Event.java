@@ -6,6 +6,8 @@ import coop.lattice.circle.CircleId;
 import coop.lattice.circle.CircleOutcome;
 import coop.lattice.circle.Tension;
 import coop.lattice.circle.Turn;
+import coop.lattice.cycle.Campaign;
+import coop.lattice.cycle.Debrief;
 import coop.lattice.agreement.AgreementTerms;
 import coop.lattice.agreement.Outcome;
 import coop.lattice.agreement.ProposalKind;
@@ -147,4 +149,13 @@ public sealed interface Event {
       outcomes = List.copyOf(outcomes);
     }
   }
+
+  /** A campaign starts: its phases of intensity, rest and reflection are fixed in advance. */
+  record CampaignStarted(Campaign campaign) implements Event {}
+
+  /** A member opts in to taking turns during the campaign's rest phases. */
+  record RestOptedIn(String campaign) implements Event {}
+
+  /** The campaign's debrief: it closes the campaign. */
+  record DebriefRecorded(String campaign, Debrief debrief) implements Event {}
 }

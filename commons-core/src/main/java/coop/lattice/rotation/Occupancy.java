@@ -21,8 +21,17 @@ final class Occupancy {
   private final Map<RoleId, BitSet[]> holders = new HashMap<>();
   /** For each role: itself and every role it excludes or that excludes it. */
   private final Map<RoleId, List<RoleId>> conflicts = new HashMap<>();
+  private final Map<RoleId, Role> roles;
+  /** Per day of the horizon: 0 ordinary, 1 intense (hours capped), 2 rest (only those who opted in). */
+  private final byte[] phase;
+  private final BitSet restOptIn = new BitSet();
+  private final double cap;
+  /** Hours each participant holds per week of the horizon (weeks counted from the horizon's Monday). */
+  private final Map<Integer, double[]> weekHours = new HashMap<>();
+  private final LocalDate firstMonday;
 
   Occupancy(PlanRequest request, Map<RoleId, Role> roles) {
+    this.roles = roles;
     this.from = request.from();
     this.days = (int) ChronoUnit.DAYS.between(request.from(), request.until());
     for (Participant p : request.roster()) {
@@ -39,6 +48,24 @@ final class Occupancy {
       }
       conflicts.put(r.id(), List.copyOf(c));
     }
+    this.phase = new byte[days];
+    for (coop.lattice.cycle.Campaign.Phase p : request.phases()) {
+      for (int d = Math.max(0, day(p.from())); d < days && d <= day(p.until()); d++) {
+        phase[d] = switch (p.kind()) {
+          case INTENSITY -> (byte) 1;
+          case REST -> (byte) 2;
+          case REFLECTION -> (byte) 0;
+        };
+      }
+    }
+    for (MemberId m : request.restOptIn()) {
+      Integer i = index.get(m);
+      if (i != null) {
+        restOptIn.set(i);
+      }
+    }
+    this.cap = request.intenseCapHours().doubleValue();
+    this.firstMonday = from.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
   }
 
   int day(LocalDate d) {
@@ -47,10 +74,17 @@ final class Occupancy {
 
   void hold(LocalDate day, MemberId m, RoleId r) {
     bits(r, day(day)).set(index.get(m));
+    hours(day)[index.get(m)] += roles.get(r).weight().doubleValue();
   }
 
   void release(LocalDate day, MemberId m, RoleId r) {
     bits(r, day(day)).clear(index.get(m));
+    hours(day)[index.get(m)] -= roles.get(r).weight().doubleValue();
+  }
+
+  private double[] hours(LocalDate day) {
+    int week = (int) ChronoUnit.WEEKS.between(firstMonday, day);
+    return weekHours.computeIfAbsent(week, w -> new double[index.size()]);
   }
 
   /** True when m may take role r on day: not another seat of r, nothing exclusive with r. */
@@ -59,6 +93,12 @@ final class Occupancy {
   }
 
   boolean free(int day, int participant, Role r) {
+    if (phase[day] == 2 && !restOptIn.get(participant)) {
+      return false; // rest: nobody is assigned unless they opted in
+    }
+    if (phase[day] == 1 && hours(from.plusDays(day))[participant] + r.weight().doubleValue() > cap + 1e-9) {
+      return false; // intensity: the weekly cap holds
+    }
     for (RoleId c : conflicts.get(r.id())) {
       BitSet b = holders.get(c)[day];
       if (b != null && b.get(participant)) {

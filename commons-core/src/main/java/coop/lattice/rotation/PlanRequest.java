@@ -17,9 +17,34 @@ import java.util.Set;
  * round in the horizon.
  */
 public record PlanRequest(List<Participant> roster, List<Role> roles, LocalDate from, LocalDate until,
-    int newcomerCycles, int newcomerWindowDays) {
+    int newcomerCycles, int newcomerWindowDays, List<coop.lattice.cycle.Campaign.Phase> phases,
+    java.math.BigDecimal intenseCapHours, java.util.Set<MemberId> restOptIn) {
+
+  /** A request without campaign phases: no caps and no rest. */
+  public PlanRequest(List<Participant> roster, List<Role> roles, LocalDate from, LocalDate until, int newcomerCycles,
+      int newcomerWindowDays) {
+    this(roster, roles, from, until, newcomerCycles, newcomerWindowDays, List.of(), java.math.BigDecimal.valueOf(168),
+        java.util.Set.of());
+  }
+
+  /**
+   * The same request within a campaign's phases: during intensity nobody takes more than {@code
+   * capHoursPerWeek} hours a week (a turn counts its role's weight in hours); during rest only
+   * members in {@code optedIn} are assigned.
+   */
+  public PlanRequest withCycles(List<coop.lattice.cycle.Campaign.Phase> cyclePhases, java.math.BigDecimal capHoursPerWeek,
+      java.util.Set<MemberId> optedIn) {
+    return new PlanRequest(roster, roles, from, until, newcomerCycles, newcomerWindowDays, cyclePhases, capHoursPerWeek,
+        optedIn);
+  }
 
   public PlanRequest {
+    phases = List.copyOf(phases);
+    restOptIn = java.util.Set.copyOf(restOptIn);
+    if (intenseCapHours.signum() <= 0) {
+      throw new InvalidRotationException("the capacity cap in intense phases is more than 0 hours a week, not "
+          + intenseCapHours.toPlainString());
+    }
     roster = List.copyOf(roster);
     roles = List.copyOf(roles);
     if (roster.isEmpty()) {
