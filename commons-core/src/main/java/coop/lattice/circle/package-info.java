@@ -1,8 +1,10 @@
 /**
- * Restorative circles (in progress): the keeper's timer ({@link coop.lattice.circle.Turn}), the
- * {@link coop.lattice.circle.ProgressiveStack} that puts those who have not spoken first, and the
- * {@link coop.lattice.circle.SpeakingReport} that shows how time was spread without ranking
- * anyone. Tensions, meetings as ledger entries, and outcomes come with the circles work.
+ * Restorative circles: {@link coop.lattice.circle.Tension}s raised before a crisis, the keeper's
+ * timer ({@link coop.lattice.circle.Turn}), the {@link coop.lattice.circle.ProgressiveStack}
+ * that puts those who have not spoken first, the {@link coop.lattice.circle.SpeakingReport} that
+ * shows how time was spread without ranking anyone, and {@link
+ * coop.lattice.circle.CircleOutcome}s. Circles, tensions and meetings are ledger entries; start
+ * with {@code Collective.formCircle}.
  */
 @NullMarked
 package coop.lattice.circle;

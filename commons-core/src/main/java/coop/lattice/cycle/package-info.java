@@ -1,7 +1,7 @@
 /**
- * Cycles of intensity and rest (in progress): {@link coop.lattice.cycle.Campaign}s of phases,
- * closed by a {@link coop.lattice.cycle.Debrief}. The rotation planner caps hours in intense
- * phases and assigns nobody in rest phases unless they opt in.
+ * Cycles of intensity and rest: {@link coop.lattice.cycle.Campaign}s of phases, closed by a
+ * {@link coop.lattice.cycle.Debrief}. Plans cap hours in intense phases and assign nobody in rest
+ * phases unless they opt in; {@code Collective.burnoutWarnings} is the guard.
  */
 @NullMarked
 package coop.lattice.cycle;

@@ -99,7 +99,30 @@ public final class SovereigntyMetrics {
     gained.removeAll(before.keySet());
     Set<Need> lost = new HashSet<>(before.keySet());
     lost.removeAll(now.keySet());
-    return new SovereigntyReport(month, now, now.keySet(), gained, lost);
+    Map<Need, Map<Unit, BigDecimal>> change = new TreeMap<>();
+    now.forEach((need, units) -> units.forEach((unit, v) ->
+        change.computeIfAbsent(need, k -> new EnumMap<>(Unit.class)).merge(unit, v, BigDecimal::add)));
+    before.forEach((need, units) -> units.forEach((unit, v) ->
+        change.computeIfAbsent(need, k -> new EnumMap<>(Unit.class)).merge(unit, v.negate(), BigDecimal::add)));
+    return new SovereigntyReport(month, now, now.keySet(), gained, lost, change);
+  }
+
+  /**
+   * What was met over the months {@code from} to {@code until}, both included, by need and unit.
+   *
+   * @throws coop.lattice.RejectedCommandException if the period ends before it starts
+   */
+  public Map<Need, Map<Unit, BigDecimal>> met(YearMonth from, YearMonth until) {
+    if (until.isBefore(from)) {
+      throw new coop.lattice.RejectedCommandException("A period from " + from + " to " + until
+          + " ends before it starts; give the months in order.");
+    }
+    Map<Need, Map<Unit, BigDecimal>> sum = new TreeMap<>();
+    for (YearMonth m = from; !m.isAfter(until); m = m.plusMonths(1)) {
+      totals.getOrDefault(m, Map.of()).forEach((need, units) -> units.forEach((unit, v) ->
+          sum.computeIfAbsent(need, k -> new EnumMap<>(Unit.class)).merge(unit, v, BigDecimal::add)));
+    }
+    return normalized(sum);
   }
 
   private static Map<Need, Map<Unit, BigDecimal>> normalized(Map<Need, Map<Unit, BigDecimal>> raw) {

@@ -19,13 +19,17 @@ import java.util.TreeSet;
  * @param performed the needs met at all this period
  * @param gained needs met this period that were not met the period before
  * @param lost needs met the period before that were not met this period
+ * @param change for every need met in either period, this period's amount minus the one before
  */
 public record SovereigntyReport(YearMonth period, Map<Need, Map<Unit, BigDecimal>> met, Set<Need> performed,
-    Set<Need> gained, Set<Need> lost) {
+    Set<Need> gained, Set<Need> lost, Map<Need, Map<Unit, BigDecimal>> change) {
   public SovereigntyReport {
     Map<Need, Map<Unit, BigDecimal>> copy = new TreeMap<>();
     met.forEach((n, u) -> copy.put(n, Map.copyOf(u)));
     met = java.util.Collections.unmodifiableMap(copy);
+    Map<Need, Map<Unit, BigDecimal>> delta = new TreeMap<>();
+    change.forEach((n, u) -> delta.put(n, Map.copyOf(u)));
+    change = java.util.Collections.unmodifiableMap(delta);
     performed = java.util.Collections.unmodifiableSet(new TreeSet<>(performed));
     gained = java.util.Collections.unmodifiableSet(new TreeSet<>(gained));
     lost = java.util.Collections.unmodifiableSet(new TreeSet<>(lost));

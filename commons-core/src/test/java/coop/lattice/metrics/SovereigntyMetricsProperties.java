@@ -112,7 +112,17 @@ class SovereigntyMetricsProperties {
     assertThat(april.gained()).containsExactly(Need.REPAIR);
     assertThat(april.lost()).containsExactly(Need.FOOD);
     assertThat(april.of(Need.REPAIR, Unit.HOURS)).isEqualByComparingTo("2");
+    assertThat(april.change().get(Need.FOOD).get(Unit.KILOGRAMS)).isEqualByComparingTo("-20");
+    assertThat(april.change().get(Need.REPAIR).get(Unit.HOURS)).isEqualByComparingTo("2");
     assertThat(m.report(YearMonth.of(2026, 3)).met()).isEqualTo(Map.of(Need.FOOD, Map.of(Unit.KILOGRAMS,
         new java.math.BigDecimal("20"))));
+    assertThat(m.met(YearMonth.of(2026, 3), YearMonth.of(2026, 4))).containsOnlyKeys(Need.FOOD, Need.REPAIR);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.met(YearMonth.of(2026, 4), YearMonth.of(2026, 3)))
+        .isInstanceOf(coop.lattice.RejectedCommandException.class).hasMessageContaining("ends before it starts");
+    // Thresholds come from agreements, in range or not at all.
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new coop.lattice.agreement.Setting("health-gini-percent", "150"))
+        .isInstanceOf(coop.lattice.InvalidAgreementException.class).hasMessageContaining("from 1 to 100");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new coop.lattice.agreement.Setting("health-dissent-days", "0"))
+        .isInstanceOf(coop.lattice.InvalidAgreementException.class);
   }
 }
