@@ -4,15 +4,24 @@ import coop.lattice.MemberId;
 import coop.lattice.RejectedCommandException;
 
 /**
- * One turn on the keeper's timer: who, from and to which second of the meeting; a pass is a turn
- * of no length.
+ * One turn on the keeper's timer: who, in which round, from and to which second of the meeting;
+ * a pass is a turn of no length.
  *
  * @param member who had the turn
+ * @param round the round of the meeting it belongs to, from 1
  * @param startSecond when it started, in seconds from the start of the meeting
  * @param endSecond when it ended; equal to the start for a pass
  */
-public record Turn(MemberId member, long startSecond, long endSecond) {
+public record Turn(MemberId member, int round, long startSecond, long endSecond) {
+  /** A turn in the first round. */
+  public Turn(MemberId member, long startSecond, long endSecond) {
+    this(member, 1, startSecond, endSecond);
+  }
+
   public Turn {
+    if (round < 1) {
+      throw new RejectedCommandException("rounds are counted from 1, not " + round);
+    }
     if (startSecond < 0 || endSecond < startSecond) {
       throw new RejectedCommandException("a turn from second " + startSecond + " to " + endSecond
           + " is not a stretch of time: it must start at 0 or later and not end before it starts");

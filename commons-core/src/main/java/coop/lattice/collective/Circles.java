@@ -76,6 +76,10 @@ final class Circles {
         if (!m.participants().contains(t.member())) {
           throw new RejectedCommandException(t.member() + " had a turn but is not listed as taking part.");
         }
+        if (i > 0 && t.round() < sorted.get(i - 1).round()) {
+          throw new RejectedCommandException("Turns go round by round: a turn of round " + t.round() + " at second "
+              + t.startSecond() + " comes after round " + sorted.get(i - 1).round() + " began.");
+        }
         if (i > 0 && t.startSecond() < sorted.get(i - 1).endSecond()) {
           throw new RejectedCommandException("Two turns overlap at second " + t.startSecond() + " (" + sorted.get(i - 1)
               .member() + " and " + t.member() + "): the keeper's timer gives the floor to one person at a time.");

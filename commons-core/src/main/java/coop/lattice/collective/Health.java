@@ -90,14 +90,20 @@ final class Health {
             + " day(s) old. Past " + dissentDays + " days, dissent is being left unheard."));
 
     Duration window = Duration.ofDays(p.get(Parameter.NEWCOMER_WINDOW_DAYS));
+    int cycles = p.get(Parameter.NEWCOMER_GUARANTEE_CYCLES);
+    java.util.TreeSet<java.time.LocalDate> meetingDays = new java.util.TreeSet<>();
+    slots.forEach(a -> meetingDays.add(a.slot().date()));
     List<Member> newcomers = fold.members.values().stream().filter(m -> m.newcomerAt(at, window)).toList();
-    long included = newcomers.stream().filter(m -> slots.stream().anyMatch(a -> m.id().equals(a.member())
-        && !a.slot().date().isBefore(m.joined().atZone(java.time.ZoneOffset.UTC).toLocalDate()))).count();
+    long included = newcomers.stream().filter(m -> {
+      java.time.LocalDate joined = m.joined().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+      List<java.time.LocalDate> first = meetingDays.tailSet(joined, true).stream().limit(cycles).toList();
+      return slots.stream().anyMatch(a -> m.id().equals(a.member()) && first.contains(a.slot().date()));
+    }).count();
     double inclusion = newcomers.isEmpty() ? 1.0 : (double) included / newcomers.size();
     double inclusionWanted = p.get(Parameter.HEALTH_NEWCOMER_INCLUSION_PERCENT) / 100.0;
     out.add(new Indicator("newcomer-inclusion", inclusion, inclusionWanted, inclusion < inclusionWanted,
-        included + " of " + newcomers.size() + " newcomer(s) hold a role in the map. Below " + pct(inclusionWanted)
-            + ", newcomers are watching rather than taking part."));
+        included + " of " + newcomers.size() + " newcomer(s) hold a role within the first " + cycles + " meeting days"
+            + " after joining. Below " + pct(inclusionWanted) + ", newcomers are watching rather than taking part."));
 
     long pastReview = fold.governance.agreements.values().stream()
         .map(v -> v.get(v.size() - 1).statusAt(at))

@@ -107,6 +107,8 @@ class CirclesTest {
         RejectedCommandException.class, "A circle meeting needs a keeper: the rotation names no circle-keeper for 2026-04-03");
     rejected(() -> coop.recordCircleMeeting(keeper, meeting(THURSDAY, List.of(new Turn(ANA, 0, 100),
         new Turn(BO, 90, 200)), List.of())), RejectedCommandException.class, "Two turns overlap at second 90");
+    rejected(() -> coop.recordCircleMeeting(keeper, meeting(THURSDAY, List.of(new Turn(ANA, 2, 0, 100),
+        new Turn(BO, 1, 100, 200)), List.of())), RejectedCommandException.class, "Turns go round by round");
     rejected(() -> coop.recordCircleMeeting(keeper, meeting(THURSDAY, List.of(new Turn(MemberId.of("zed"), 0, 10)),
         List.of())), RejectedCommandException.class, "zed had a turn but is not listed");
     rejected(() -> coop.recordCircleMeeting(keeper, meeting(THURSDAY, List.of(), List.of(new CircleOutcome(
