@@ -87,6 +87,25 @@ class GoldenLedgerTest {
         java.util.List.of(new coop.lattice.rotation.Lottery.Reveal(ANA, nonce, commitBy.plusSeconds(60))),
         c.anchorRoot(a.anchorHeight()).orElseThrow());
     c.recordLottery(ANA, announced, t);
+    // Circles and cycles: a circle keeping to the rotation, a tension, a meeting; a short campaign and its debrief.
+    coop.lattice.circle.CircleId circle = coop.lattice.circle.CircleId.of("care-circle");
+    c.formCircle(ANA, circle, "Care circle", coop.lattice.rotation.RoleId.of("facilitation"));
+    c.raiseTension(BO, circle, new coop.lattice.circle.Tension("late pick-ups", java.util.List.of(ANA),
+        coop.lattice.circle.Tension.Visibility.PUBLIC_SUMMARY, "pick-ups"));
+    MemberId keeper = c.currentPlan().orElseThrow().at(first).orElseThrow().member();
+    c.recordCircleMeeting(keeper, new Event.CircleMeetingHeld(circle, first.date(), java.util.List.of(ANA, BO), 300,
+        java.util.List.of(new coop.lattice.circle.Turn(ANA, 1, 0, 120), coop.lattice.circle.Turn.pass(BO, 120),
+            new coop.lattice.circle.Turn(BO, 2, 130, 250)),
+        java.util.List.of(coop.lattice.circle.CircleOutcome.resolvedInternally("a pick-up rota"))));
+    coop.lattice.cycle.Campaign drive = new coop.lattice.cycle.Campaign("winter-drive", "Winter drive", java.util.List.of(
+        new coop.lattice.cycle.Campaign.Phase(coop.lattice.cycle.Campaign.Phase.Kind.INTENSITY,
+            java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 1, 7)),
+        new coop.lattice.cycle.Campaign.Phase(coop.lattice.cycle.Campaign.Phase.Kind.REST,
+            java.time.LocalDate.of(2026, 1, 8), java.time.LocalDate.of(2026, 1, 10))));
+    c.startCampaign(ANA, drive);
+    c.optIntoRest(BO, "winter-drive");
+    c.debrief(BO, "winter-drive", new coop.lattice.cycle.Debrief(java.util.List.of("warm coats"), java.util.List.of(),
+        java.util.List.of("start earlier")));
     c.checkpoint();
     return c;
   }
