@@ -7,7 +7,6 @@ import coop.lattice.NotPermittedException;
 import coop.lattice.RejectedCommandException;
 import coop.lattice.UnknownMemberException;
 import coop.lattice.agreement.AgreementId;
-import coop.lattice.agreement.AgreementStatus;
 import coop.lattice.agreement.AgreementTerms;
 import coop.lattice.agreement.DecisionRule;
 import coop.lattice.agreement.Decisions;

@@ -30,7 +30,6 @@ final class Rotations {
   final Map<Slot, Assignment> current = new TreeMap<>();
   final Map<Long, HandOver> handOvers = new LinkedHashMap<>();
   final Map<Long, Lottery.Announcement> announced = new LinkedHashMap<>();
-  final Map<Long, Long> announcedAt = new LinkedHashMap<>(); // announcement entry -> ledger size when announced
   final Map<Long, Lottery.Transcript> drawn = new LinkedHashMap<>();
 
   /** A hand-over and whether it was accepted. */
@@ -136,7 +135,6 @@ final class Rotations {
       }
     } else if (event instanceof Event.LotteryAnnounced l) {
       announced.put(e.sequence(), l.announcement());
-      announcedAt.put(e.sequence(), e.sequence());
     } else if (event instanceof Event.LotteryDrawn d) {
       drawn.put(d.announcement(), d.transcript());
     }

@@ -28,7 +28,6 @@ import coop.lattice.CollectiveId;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.ContributionKind;
 import coop.lattice.ledger.Event;
-import coop.lattice.MemberId;
 import coop.lattice.ledger.Quantity;
 import coop.lattice.merkle.Hash;
 import coop.lattice.store.LedgerStore;
