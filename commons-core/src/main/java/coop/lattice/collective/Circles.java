@@ -35,7 +35,7 @@ final class Circles {
     return e instanceof Event.CircleFormed || e instanceof Event.TensionRaised || e instanceof Event.CircleMeetingHeld;
   }
 
-  void check(MemberId author, Event event, Map<MemberId, Member> members, Rotations rotations,
+  void check(MemberId author, Event event, Instant now, Map<MemberId, Member> members, Rotations rotations,
       Governance governance) {
     if (event instanceof Event.CircleFormed f) {
       active(members, author, "form a circle");
@@ -50,6 +50,9 @@ final class Circles {
       }
     } else if (event instanceof Event.CircleMeetingHeld m) {
       Event.CircleFormed c = circle(m.circle());
+      if (m.date().isAfter(now.atZone(java.time.ZoneOffset.UTC).toLocalDate())) {
+        throw new RejectedCommandException("The meeting of " + m.date() + " has not happened yet; record it afterwards.");
+      }
       Plan plan = rotations.currentPlan();
       MemberId keeper = plan == null ? null : plan.at(new Slot(m.date(), c.keeperRole(), 1))
           .map(Assignment::member).orElse(null);

@@ -364,6 +364,17 @@ public final class Collective {
   // ---------------------------------------------------------------------------------- rotations
 
   /**
+   * The current members as a rotation roster, each with the day they (last) joined, no tags, full
+   * capacity and no breaks: a starting point to add what each member declares.
+   */
+  public List<Participant> roster() {
+    synchronized (lock) {
+      return fold.members.values().stream().filter(Member::active).sorted(Comparator.comparing(Member::id))
+          .map(m -> Participant.of(m.id(), m.joined().atZone(java.time.ZoneOffset.UTC).toLocalDate())).toList();
+    }
+  }
+
+  /**
    * Plans the collective's roles with {@code policy}, taking the newcomer guarantee from the
    * agreements in force, and returns the plan (not yet published).
    */

@@ -89,7 +89,7 @@ final class Fold {
     } else if (Rotations.handles(event)) {
       rotations.check(author, event, now, size, members);
     } else if (Circles.handles(event)) {
-      circles.check(author, event, members, rotations, governance);
+      circles.check(author, event, now, members, rotations, governance);
     } else if (Campaigns.handles(event)) {
       campaigns.check(author, event, now, members);
     } else if (event instanceof Event.ContributionCorrected k) {

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * <p>A contribution counts in the month it was recorded, once its receiver acknowledges it; a
  * correction of an acknowledged contribution takes the old amount back out. A circle outcome
  * "resolved internally" counts one dispute resolved (items of {@link Need#DISPUTE_RESOLUTION}) in
- * the month of the meeting. Not thread-safe.
+ * the month the meeting took place. Not thread-safe.
  */
 public final class SovereigntyMetrics {
   private final ZoneId zone;
@@ -61,7 +61,7 @@ public final class SovereigntyMetrics {
       long resolved = m.outcomes().stream()
           .filter(o -> o.kind() == coop.lattice.circle.CircleOutcome.Kind.RESOLVED_INTERNALLY).count();
       if (resolved > 0) {
-        totals.computeIfAbsent(month(e), k -> new HashMap<>())
+        totals.computeIfAbsent(YearMonth.from(m.date()), k -> new HashMap<>())
             .computeIfAbsent(Need.DISPUTE_RESOLUTION, k -> new EnumMap<>(Unit.class))
             .merge(Unit.ITEMS, BigDecimal.valueOf(resolved), BigDecimal::add);
       }

@@ -48,7 +48,7 @@ class CirclesTest {
 
   @BeforeEach
   void found() {
-    clock = TestClock.startingAt("2026-03-02T09:00:00Z");
+    clock = TestClock.startingAt("2026-04-03T09:00:00Z"); // the day after the first meeting
     store = LedgerStore.inMemory();
     coop = Collective.found(CollectiveId.of("childcare-coop"), "Childcare Co-op", ANA, Appearance.byName("Ana"), store,
         KEY, clock);
@@ -94,7 +94,7 @@ class CirclesTest {
     assertThat(r.toString()).doesNotContain("ana").doesNotContain("bo");
 
     SovereigntyMetrics metrics = SovereigntyMetrics.compute(coop.ledger().entries(0, coop.ledger().size()), ZoneOffset.UTC);
-    assertThat(metrics.report(YearMonth.of(2026, 3)).of(Need.DISPUTE_RESOLUTION, Unit.ITEMS)).isEqualByComparingTo("1");
+    assertThat(metrics.report(YearMonth.of(2026, 4)).of(Need.DISPUTE_RESOLUTION, Unit.ITEMS)).isEqualByComparingTo("1");
     assertThat(coop.health(clock.instant()).indicator("speaking-concentration").crossed()).isFalse();
   }
 
@@ -105,6 +105,8 @@ class CirclesTest {
         "The keeper, " + keeper + ", records the meeting");
     rejected(() -> coop.recordCircleMeeting(keeper, meeting(THURSDAY.plusDays(1), List.of(), List.of())),
         RejectedCommandException.class, "A circle meeting needs a keeper: the rotation names no circle-keeper for 2026-04-03");
+    rejected(() -> coop.recordCircleMeeting(keeper, meeting(THURSDAY.plusMonths(1), List.of(), List.of())),
+        RejectedCommandException.class, "has not happened yet");
     rejected(() -> coop.recordCircleMeeting(keeper, meeting(THURSDAY, List.of(new Turn(ANA, 0, 100),
         new Turn(BO, 90, 200)), List.of())), RejectedCommandException.class, "Two turns overlap at second 90");
     rejected(() -> coop.recordCircleMeeting(keeper, meeting(THURSDAY, List.of(new Turn(ANA, 2, 0, 100),

@@ -92,6 +92,7 @@ class GoldenLedgerTest {
     c.formCircle(ANA, circle, "Care circle", coop.lattice.rotation.RoleId.of("facilitation"));
     c.raiseTension(BO, circle, new coop.lattice.circle.Tension("late pick-ups", java.util.List.of(ANA),
         coop.lattice.circle.Tension.Visibility.PUBLIC_SUMMARY, "pick-ups"));
+    clock.advance(java.time.Duration.ofDays(20)); // a meeting is recorded after it took place
     MemberId keeper = c.currentPlan().orElseThrow().at(first).orElseThrow().member();
     c.recordCircleMeeting(keeper, new Event.CircleMeetingHeld(circle, first.date(), java.util.List.of(ANA, BO), 300,
         java.util.List.of(new coop.lattice.circle.Turn(ANA, 1, 0, 120), coop.lattice.circle.Turn.pass(BO, 120),
