@@ -294,13 +294,7 @@ class AgreementsTest {
     }
 
     void rejected(ThrowingCallable command, Class<? extends RuntimeException> type, String says) {
-      long size = coop.ledger().size();
-      Hash root = coop.ledger().root();
-      CollectiveState state = coop.state();
-      assertThatThrownBy(command).isInstanceOf(type).hasMessageContaining(says);
-      assertThat(coop.ledger().size()).isEqualTo(size);
-      assertThat(coop.ledger().root()).isEqualTo(root);
-      assertThat(coop.state()).isEqualTo(state);
+      Rejections.rejected(coop, command, type, says);
     }
 
     @Test

@@ -19,7 +19,6 @@ import coop.lattice.circle.Tension;
 import coop.lattice.circle.Turn;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.Event;
-import coop.lattice.merkle.Hash;
 import coop.lattice.metrics.Need;
 import coop.lattice.metrics.SovereigntyMetrics;
 import coop.lattice.ledger.Unit;
@@ -67,11 +66,7 @@ class CirclesTest {
   }
 
   void rejected(ThrowingCallable command, Class<? extends RuntimeException> type, String says) {
-    long size = coop.ledger().size();
-    Hash root = coop.ledger().root();
-    assertThatThrownBy(command).isInstanceOf(type).hasMessageContaining(says);
-    assertThat(coop.ledger().size()).isEqualTo(size);
-    assertThat(coop.ledger().root()).isEqualTo(root);
+    Rejections.rejected(coop, command, type, says);
   }
 
   @Test

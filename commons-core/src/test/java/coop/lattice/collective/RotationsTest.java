@@ -5,7 +5,6 @@ import static coop.lattice.collective.People.BO;
 import static coop.lattice.collective.People.CY;
 import static coop.lattice.collective.People.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.InvalidRotationException;
@@ -62,11 +61,7 @@ class RotationsTest {
   }
 
   void rejected(ThrowingCallable command, Class<? extends RuntimeException> type, String says) {
-    long size = coop.ledger().size();
-    Hash root = coop.ledger().root();
-    assertThatThrownBy(command).isInstanceOf(type).hasMessageContaining(says);
-    assertThat(coop.ledger().size()).isEqualTo(size);
-    assertThat(coop.ledger().root()).isEqualTo(root);
+    Rejections.rejected(coop, command, type, says);
   }
 
   @Test
