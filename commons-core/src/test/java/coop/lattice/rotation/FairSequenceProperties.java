@@ -24,6 +24,15 @@ import net.jqwik.api.Provide;
 class FairSequenceProperties {
 
   record Case(int members, List<List<Integer>> eligible, Map<Integer, Integer> quarterShares) {
+    /** Everyone eligible and available at every one of {@code length} slots, with equal shares. */
+    static Case everyoneAvailable(int members, int length) {
+      List<Integer> all = new ArrayList<>();
+      for (int i = 0; i < members; i++) {
+        all.add(i);
+      }
+      return new Case(members, java.util.Collections.nCopies(length, all), Map.of());
+    }
+
     List<MemberId> ids() {
       List<MemberId> out = new ArrayList<>();
       for (int i = 0; i < members; i++) {
@@ -191,15 +200,7 @@ class FairSequenceProperties {
   @Property(tries = 1000, seed = "20261147")
   void f3NoBackToBackAtAllWhenEveryoneIsAlwaysAvailable(@ForAll("constant") int members, @ForAll("lengths") int length) {
     Assume.that(members >= 2);
-    List<Integer> all = new ArrayList<>();
-    for (int i = 0; i < members; i++) {
-      all.add(i);
-    }
-    List<List<Integer>> slots = new ArrayList<>();
-    for (int t = 0; t < length; t++) {
-      slots.add(all);
-    }
-    List<MemberId> plan = plan(new Case(members, slots, Map.of()));
+    List<MemberId> plan = plan(Case.everyoneAvailable(members, length));
     for (int t = 1; t < plan.size(); t++) {
       assertThat(plan.get(t)).as("slot %s of %s", t, plan).isNotEqualTo(plan.get(t - 1));
     }
@@ -233,15 +234,7 @@ class FairSequenceProperties {
   @Property(tries = 1000, seed = "20261148")
   void f2WithConstantAvailabilityAnyWindowOfAtLeastNIsBalancedWithinOne(
       @ForAll("constant") int members, @ForAll("lengths") int length) {
-    List<Integer> all = new ArrayList<>();
-    for (int i = 0; i < members; i++) {
-      all.add(i);
-    }
-    List<List<Integer>> slots = new ArrayList<>();
-    for (int t = 0; t < length; t++) {
-      slots.add(all);
-    }
-    Case c = new Case(members, slots, Map.of());
+    Case c = Case.everyoneAvailable(members, length);
     List<MemberId> plan = plan(c);
     for (int w = members; w <= length; w++) {
       for (int start = 0; start + w <= length; start++) {
