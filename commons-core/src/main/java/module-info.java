@@ -19,4 +19,5 @@ module coop.lattice.core {
   exports coop.lattice.ledger;
   exports coop.lattice.collective;
   exports coop.lattice.cycle;
+  exports coop.lattice.exchange;
 }

@@ -1,6 +1,7 @@
 package coop.lattice.agreement;
 
 import coop.lattice.InvalidAgreementException;
+import coop.lattice.MemberId;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -71,6 +72,51 @@ public final class Parameter<T> {
   /** The share of newcomers who should hold a real role within the guarantee (1 to 100). Default: 80. */
   public static final Parameter<Integer> HEALTH_NEWCOMER_INCLUSION_PERCENT = ofInt("health-newcomer-inclusion-percent",
       1, 100, 80, "the share of newcomers who should hold a real role early");
+
+  /** Which side of a time-bank transfer records it; the other side confirms. Default: the provider records. */
+  public static final Parameter<TransferRecorder> TIME_BANK_RECORDED_BY = ofEnum("time-bank-recorded-by",
+      TransferRecorder.class, TransferRecorder.PROVIDER, "which side of a time-bank transfer records it");
+
+  /** Days within which a time-bank transfer or a fulfilled offer must be confirmed (1 to 90). Default: 14. */
+  public static final Parameter<Integer> TIME_BANK_CONFIRM_WITHIN_DAYS = ofInt("time-bank-confirm-within-days", 1, 90,
+      14, "how many days the other side has to confirm a time-bank transfer");
+
+  /** Hours the collective's own account gives a member after orientation (0 to 40). Default: 0, none. */
+  public static final Parameter<BigDecimal> TIME_BANK_STARTING_HOURS = ofDecimal("time-bank-starting-hours", "0",
+      "40", "0", "hours a member starts with after orientation, given by the collective's own account");
+
+  /** Whether weekend hours are owed as weekend hours ({@code weekend}) or not ({@code none}). Default: none. */
+  public static final Parameter<String> TIME_BANK_RECIPROCITY = ofChoice("time-bank-reciprocity",
+      List.of("none", "weekend"), "none", "whether weekend hours must be repaid as weekend hours");
+
+  /** The share of accounts at a limit that raises a time-bank warning, in percent (1 to 100). Default: 25. */
+  public static final Parameter<Integer> TIME_BANK_LIMIT_ALERT_PERCENT = ofInt("time-bank-limit-alert-percent", 1,
+      100, 25, "the share of accounts at a limit that raises a time-bank warning");
+
+  /** New credit in 30 days, as a share of all credit held, that raises a warning, in percent (1 to 100). Default: 50. */
+  public static final Parameter<Integer> TIME_BANK_NEW_CREDIT_PERCENT = ofInt("time-bank-new-credit-percent", 1, 100,
+      50, "how much new credit in 30 days, against all credit held, raises a warning");
+
+  /** The most one mutual aid claim may ask for (0 to 1,000,000). Default: 0, so no claim until an agreement sets it. */
+  public static final Parameter<BigDecimal> AID_FUND_MAX_CLAIM = ofDecimal("aid-fund-max-claim", "0", "1000000", "0",
+      "the most one claim on the mutual aid fund may ask for");
+
+  /** How many stewards must approve a claim before it is paid (1 to 12). Default: 2. */
+  public static final Parameter<Integer> AID_FUND_APPROVALS = ofInt("aid-fund-approvals", 1, 12, 2,
+      "how many approvals a claim needs before it is paid");
+
+  /** Days within which the stewards decide on a claim; later, it is on the agenda (1 to 90). Default: 7. */
+  public static final Parameter<Integer> AID_FUND_DECIDE_WITHIN_DAYS = ofInt("aid-fund-decide-within-days", 1, 90, 7,
+      "how many days the stewards have to decide on a claim");
+
+  /**
+   * The members who approve claims and may read their details, comma-separated. Default: none
+   * named, so every member other than the claimant approves and nobody but the claimant reads.
+   */
+  public static final Parameter<List<MemberId>> AID_FUND_STEWARDS = new Parameter<>("aid-fund-stewards", List.of(),
+      "who approves mutual aid claims and may read their details", "member ids separated by commas",
+      s -> s.isBlank() ? List.of() : Arrays.stream(s.split(",")).map(String::trim).map(MemberId::of).distinct()
+          .toList(), l -> l.stream().map(MemberId::value).collect(Collectors.joining(",")));
 
   private final String name;
   private final T defaultValue;

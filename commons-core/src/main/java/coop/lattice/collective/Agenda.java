@@ -94,6 +94,25 @@ final class Agenda {
             + ", with " + t.tension().affected().size() + " member(s) invited.", t.at(), at));
       }
     }
+    for (ClaimRecord c : fold.commons.claims.values()) {
+      if (c.status() == ClaimRecord.Status.OPEN && !at.isBefore(c.decideBy())) {
+        items.add(item(AgendaItem.Kind.AID_CLAIM_WAITING, Long.toString(c.entry()), "Claim " + c.entry() + " on fund "
+            + c.fund() + " has waited past " + c.decideBy() + " for the stewards' decision.", c.decideBy(), at));
+      }
+    }
+    long waiting = fold.timeBank.transfers.values().stream()
+        .filter(t -> t.status() == TimeTransfer.Status.PENDING && !t.expiredAt(at)).count();
+    if (waiting > 0) {
+      items.add(item(AgendaItem.Kind.CONFIRMATION_WAITING, "time-bank", waiting + " time-bank transfer(s) wait for"
+          + " confirmation; unconfirmed, they expire.", at, at));
+    }
+    for (CommonsFold.Tool t : fold.commons.tools.values()) {
+      if (t.due != null && at.isAfter(t.due)) {
+        items.add(item(AgendaItem.Kind.LOAN_OVERDUE, t.id.value(), "\"" + t.name + "\" was due back on " + t.due
+            + (t.queue.waiting().isEmpty() ? "." : "; " + t.queue.waiting().size() + " member(s) wait for it."), t.due,
+            at));
+      }
+    }
     for (coop.lattice.health.Indicator i : Health.of(fold, at).crossed()) {
       items.add(item(AgendaItem.Kind.HEALTH_WARNING, i.name(), i.explanation(), at, at));
     }

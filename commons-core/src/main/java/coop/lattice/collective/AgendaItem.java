@@ -32,6 +32,12 @@ public record AgendaItem(Kind kind, String subject, String detail, Instant since
     DEBRIEF_DUE,
     /** Something a debrief asked to refine, for the agreement reviews. */
     DEBRIEF_FINDING,
+    /** A mutual aid claim still waiting past the time the agreement gives the stewards (no details shown). */
+    AID_CLAIM_WAITING,
+    /** A time-bank transfer or a fulfilled offer waiting to be confirmed before it expires. */
+    CONFIRMATION_WAITING,
+    /** A tool library item out past its due date (the item, never who has it). */
+    LOAN_OVERDUE,
     /** The monthly review of the responsibility map. */
     ROTATION_REVIEW,
     REVIEW_UPCOMING

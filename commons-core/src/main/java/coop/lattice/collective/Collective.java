@@ -84,6 +84,11 @@ public final class Collective {
   private final Fold fold;
   private final Object lock = new Object();
   private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
+  private final TimeBank timeBank = new TimeBank(this);
+  private final Offers offers = new Offers(this);
+  private final Trade trade = new Trade(this);
+  private final AidFund aidFund = new AidFund(this);
+  private final ToolLibrary toolLibrary = new ToolLibrary(this);
 
   private Collective(Ledger ledger, CollectiveKey key, Clock clock, Fold fold) {
     this.ledger = ledger;
@@ -451,6 +456,40 @@ public final class Collective {
   /** The root at {@code height}, once the ledger reached it: the anchor a lottery's seed needs. */
   public Optional<Hash> anchorRoot(long height) {
     return height <= ledger.size() ? Optional.of(ledger.root(height)) : Optional.empty();
+  }
+
+  // ---------------------------------------------------------------------------------- exchanges
+
+  /** The time bank: hours given and received, zero-sum, within the limits in force. */
+  public TimeBank timeBank() {
+    return timeBank;
+  }
+
+  /** Offers and requests inside the collective. */
+  public Offers offers() {
+    return offers;
+  }
+
+  /** Trade with partner collectives: credit lines, trades, clearing, the redundancy map. */
+  public Trade trade() {
+    return trade;
+  }
+
+  /** Mutual aid funds: public totals, sealed claims. */
+  public AidFund aidFund() {
+    return aidFund;
+  }
+
+  /** The tool library with its fair hold queue. */
+  public ToolLibrary toolLibrary() {
+    return toolLibrary;
+  }
+
+  /** Reads the fold under the collective's lock. */
+  <T> T read(java.util.function.Function<Fold, T> view) {
+    synchronized (lock) {
+      return view.apply(fold);
+    }
   }
 
   // ---------------------------------------------------------------------------------- cycles

@@ -25,6 +25,7 @@ import java.util.Map;
  * @param lotteries every recorded lottery, by the entry that announced it
  * @param circleMeetings every circle meeting, by its entry
  * @param tensions every tension raised, by its entry, with whether a meeting took it up
+ * @param exchanges the time bank, offers and requests, trade, the aid fund and the tool library
  */
 public record CollectiveState(
     CollectiveId id, String name, VerificationKey key, long size,
@@ -32,7 +33,8 @@ public record CollectiveState(
     Map<AgreementId, List<AgreementRecord>> agreements, Map<Long, ProposalRecord> proposals,
     Map<MemberId, Map<AgreementId, Long>> accepted, coop.lattice.rotation.@org.jspecify.annotations.Nullable Plan plan,
     Map<Long, coop.lattice.rotation.Lottery.Transcript> lotteries,
-    Map<Long, coop.lattice.ledger.Event.CircleMeetingHeld> circleMeetings, Map<Long, Boolean> tensions) {
+    Map<Long, coop.lattice.ledger.Event.CircleMeetingHeld> circleMeetings, Map<Long, Boolean> tensions,
+    ExchangeState exchanges) {
   public CollectiveState {
     members = Map.copyOf(members);
     contributions = Map.copyOf(contributions);

@@ -39,6 +39,9 @@ final class Fold {
   final Rotations rotations = new Rotations();
   final Circles circles = new Circles();
   final Campaigns campaigns = new Campaigns();
+  final TimeBankFold timeBank = new TimeBankFold();
+  final TradeFold trade = new TradeFold();
+  final CommonsFold commons = new CommonsFold();
 
   /** Checks {@code event} as a command by {@code author} at {@code now}; throws if it breaks a rule. */
   void check(MemberId author, Event event, Instant now) {
@@ -92,6 +95,12 @@ final class Fold {
       circles.check(author, event, now, members, rotations, governance);
     } else if (Campaigns.handles(event)) {
       campaigns.check(author, event, now, members);
+    } else if (TimeBankFold.handles(event)) {
+      timeBank.check(author, event, now, this);
+    } else if (TradeFold.handles(event)) {
+      trade.check(author, event, now, this);
+    } else if (CommonsFold.handles(event)) {
+      commons.check(author, event, now, this);
     } else if (event instanceof Event.ContributionCorrected k) {
       ContributionRecord c = liveContribution(k.corrects(), "correct");
       if (!author.equals(c.contribution().giver())) {
@@ -129,7 +138,7 @@ final class Fold {
     return c;
   }
 
-  private Member activeMember(MemberId who, String toDo) {
+  Member activeMember(MemberId who, String toDo) {
     Member m = members.get(who);
     if (m == null) {
       throw new UnknownMemberException(who + " is not a member of this collective, so cannot " + toDo
@@ -176,6 +185,12 @@ final class Fold {
       circles.apply(e);
     } else if (Campaigns.handles(event)) {
       campaigns.apply(e);
+    } else if (TimeBankFold.handles(event)) {
+      timeBank.apply(e, this);
+    } else if (TradeFold.handles(event)) {
+      trade.apply(e);
+    } else if (CommonsFold.handles(event)) {
+      commons.apply(e, this);
     } else {
       throw new AssertionError("an event type without a fold: " + event.getClass());
     }
@@ -213,6 +228,8 @@ final class Fold {
     governance.accepted.forEach((m, a) -> accepted.put(m, Map.copyOf(a)));
     return new CollectiveState(id(), name, Objects.requireNonNull(key), size, members, contributions,
         governance.agreements, proposals, accepted, rotations.currentPlan(), rotations.drawn, circles.meetings,
-        tensionsTakenUp());
+        tensionsTakenUp(), new ExchangeState(timeBank.balances, timeBank.issued, timeBank.transfers,
+            timeBank.postings, trade.snapshot(), trade.trades, trade.coverage, commons.funds, commons.claims,
+            commons.toolSnapshot()));
   }
 }

@@ -117,7 +117,58 @@ final class Health {
     out.add(new Indicator("decisions-revisited", revisited, Double.POSITIVE_INFINITY, false,
         revisited + " amendment(s) adopted: decisions revisited after their consequences showed. Informational:"
             + " revisiting is healthy, it never warns."));
+    timeBank(fold, p, active, at, out);
     return new HealthReport(at, out);
+  }
+
+  /**
+   * The time bank's warnings, once it has accounts: many members at their debit limit (hours
+   * hoarded elsewhere, a "recession" where nobody can ask for help), credit piling up at the top
+   * (hours nobody spends), and a flood of new starting hours against the credit already held.
+   * Counts of accounts only, never whose.
+   */
+  private static void timeBank(Fold fold, Parameters p, List<MemberId> active, Instant at, List<Indicator> out) {
+    TimeBankFold bank = fold.timeBank;
+    if (bank.balances.isEmpty()) {
+      return;
+    }
+    java.math.BigDecimal debit = p.get(Parameter.TIME_BANK_DEBIT_LIMIT_HOURS);
+    java.math.BigDecimal credit = p.get(Parameter.TIME_BANK_CREDIT_LIMIT_HOURS);
+    java.math.BigDecimal margin = java.math.BigDecimal.ONE;
+    long atDebit = 0;
+    long atCredit = 0;
+    java.math.BigDecimal held = java.math.BigDecimal.ZERO;
+    for (MemberId m : active) {
+      java.math.BigDecimal b = bank.balance(m).total();
+      if (b.negate().compareTo(debit.subtract(margin)) >= 0 && debit.signum() > 0) {
+        atDebit++;
+      }
+      if (b.compareTo(credit.subtract(margin)) >= 0 && credit.signum() > 0) {
+        atCredit++;
+      }
+      held = held.add(b.max(java.math.BigDecimal.ZERO));
+    }
+    double alert = p.get(Parameter.TIME_BANK_LIMIT_ALERT_PERCENT) / 100.0;
+    double debitShare = active.isEmpty() ? 0 : (double) atDebit / active.size();
+    double creditShare = active.isEmpty() ? 0 : (double) atCredit / active.size();
+    out.add(new Indicator("time-bank-at-debit-limit", debitShare, alert, debitShare >= alert, atDebit + " of "
+        + active.size() + " accounts are within an hour of the debit limit. At " + pct(alert) + " or more, hours are"
+        + " held elsewhere and members cannot ask for help (a recession): encourage spending, or revisit the limits."));
+    out.add(new Indicator("time-bank-at-credit-limit", creditShare, alert, creditShare >= alert, atCredit + " of "
+        + active.size() + " accounts are within an hour of the credit limit. At " + pct(alert) + " or more, credit is"
+        + " piling up unspent: those members can give no more until they receive."));
+    java.math.BigDecimal fresh = java.math.BigDecimal.ZERO;
+    Instant since = at.minus(Duration.ofDays(30));
+    for (Map.Entry<MemberId, Instant> g : bank.startingHours.entrySet()) {
+      if (!g.getValue().isBefore(since) && !g.getValue().isAfter(at)) {
+        fresh = fresh.add(p.get(Parameter.TIME_BANK_STARTING_HOURS));
+      }
+    }
+    double flood = held.signum() == 0 ? 0 : fresh.doubleValue() / held.doubleValue();
+    double floodAlert = p.get(Parameter.TIME_BANK_NEW_CREDIT_PERCENT) / 100.0;
+    out.add(new Indicator("time-bank-new-credit", flood, floodAlert, flood >= floodAlert, "Starting hours given in"
+        + " the last 30 days, against all credit held: " + pct(flood) + ". At " + pct(floodAlert) + " or more, new"
+        + " credit floods in faster than hours are earned."));
   }
 
   /** Counts per active member (zeros included), in the order of {@code active}, never attributed outside. */

@@ -1,5 +1,6 @@
 package coop.lattice.ledger;
 
+import coop.lattice.CollectiveId;
 import coop.lattice.MemberId;
 import coop.lattice.agreement.AgreementId;
 import coop.lattice.circle.CircleId;
@@ -18,6 +19,7 @@ import coop.lattice.rotation.Lottery;
 import coop.lattice.rotation.Plan;
 import coop.lattice.rotation.RoleId;
 import coop.lattice.rotation.Slot;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -158,4 +160,158 @@ public sealed interface Event {
 
   /** The campaign's debrief: it closes the campaign. */
   record DebriefRecorded(String campaign, Debrief debrief) implements Event {}
+
+  // ------------------------------------------------------------------------------ time bank
+
+  /**
+   * A time-bank transfer: {@code provider} gave {@code hours} of their time to {@code receiver} on
+   * {@code served}. Recorded by the side the agreements name (by default the provider) and
+   * pending until the other side confirms it; only then do balances move.
+   */
+  record HoursRecorded(MemberId provider, MemberId receiver, Quantity hours, LocalDate served, String note)
+      implements Event {
+    public HoursRecorded {
+      Names.text("a note", note, 500);
+    }
+  }
+
+  /** The other side confirms the transfer recorded at entry {@code transfer}: the hours move. */
+  record HoursConfirmed(long transfer) implements Event {}
+
+  /** The other side declines the transfer recorded at entry {@code transfer}, saying why; nothing moves. */
+  record HoursDeclined(long transfer, String reason) implements Event {
+    public HoursDeclined {
+      Names.text("a reason", reason, 500);
+    }
+  }
+
+  /** After orientation, the collective's own account gives {@code member} the agreed starting hours. */
+  record StartingHoursGiven(MemberId member) implements Event {}
+
+  // ------------------------------------------------------------------------------ offers and requests
+
+  /** A member posts an offer of help or a request for it. */
+  record NeedPosted(Posting posting) implements Event {}
+
+  /** A member answers the posting at entry {@code posting}: they would give, or receive, what it says. */
+  record PostingAnswered(long posting, String note) implements Event {
+    public PostingAnswered {
+      Names.text("a note", note, 500);
+    }
+  }
+
+  /** The poster commits with {@code with}, one who answered, to do it by {@code due}. */
+  record PostingCommitted(long posting, MemberId with, LocalDate due) implements Event {}
+
+  /** The giving side says the committed posting at entry {@code posting} was done. */
+  record PostingFulfilled(long posting) implements Event {}
+
+  /** The receiving side confirms it; a posting in hours then moves time-bank balances. */
+  record PostingConfirmed(long posting) implements Event {}
+
+  // ------------------------------------------------------------------------------ trade between collectives
+
+  /**
+   * A bilateral exchange with {@code partner} under the agreement {@code agreement}: the units
+   * traded and a credit line in each. A later entry for the same partner replaces the lines.
+   */
+  record PartnershipAgreed(CollectiveId partner, AgreementId agreement, List<CreditLine> lines) implements Event {
+    public PartnershipAgreed {
+      lines = List.copyOf(lines);
+    }
+  }
+
+  /**
+   * {@code offeredBy} offers a trade with {@code partner}: {@code gives} hands over {@code
+   * quantity} of {@code what}. Open for acceptance until {@code expires}.
+   */
+  record TradeOffered(CollectiveId partner, Side offeredBy, Side gives, Quantity quantity, String what,
+      Instant expires) implements Event {
+    public TradeOffered {
+      Names.text("what is traded", what, 500);
+    }
+  }
+
+  /** The side that did not offer accepts the trade offered at entry {@code offer}: a commitment. */
+  record TradeAccepted(long offer, Side by) implements Event {}
+
+  /** The giving side says the committed trade at entry {@code offer} was delivered. */
+  record TradeFulfilled(long offer, Side by) implements Event {}
+
+  /** The receiving side acknowledges the delivery: only now does the balance with the partner move. */
+  record TradeAcknowledged(long offer, Side by) implements Event {}
+
+  /**
+   * This collective's part in a cleared cycle of debt: {@code debtor} owes it {@code amount} less
+   * and it owes {@code creditor} {@code amount} less, so its net position does not change.
+   */
+  record CycleCleared(String clearing, Unit unit, java.math.BigDecimal amount, CollectiveId debtor,
+      CollectiveId creditor) implements Event {
+    public CycleCleared {
+      Names.slug("a clearing's id", clearing);
+    }
+  }
+
+  /** Which partner collectives could cover {@code need} if this collective falters; replaces any earlier list. */
+  record CoverageDeclared(String need, List<CollectiveId> partners) implements Event {
+    public CoverageDeclared {
+      Names.slug("need", need);
+      partners = List.copyOf(partners);
+    }
+  }
+
+  // ------------------------------------------------------------------------------ mutual aid fund
+
+  /** A mutual aid fund opens, counted in {@code unit}; its rules are the aid-fund parameters in force. */
+  record FundOpened(FundId fund, String name, Unit unit) implements Event {
+    public FundOpened {
+      Names.text("a fund's name", name, 120);
+    }
+  }
+
+  /** A member pays into the fund. The fund's totals are public. */
+  record FundContribution(FundId fund, Quantity quantity) implements Event {}
+
+  /**
+   * A claim on the fund for {@code quantity}. The claimant and their circumstances are sealed:
+   * only {@code sealed}, the hash of the salted details, is on the open ledger; the stewards the
+   * agreement names can read the details and check them against it.
+   */
+  record AidClaimed(FundId fund, Quantity quantity, Hash sealed) implements Event {}
+
+  /** A steward approves the claim at entry {@code claim}. */
+  record AidApproved(long claim) implements Event {}
+
+  /** A steward declines the claim at entry {@code claim}; the reason is public, so keep details out of it. */
+  record AidDeclined(long claim, String reason) implements Event {
+    public AidDeclined {
+      Names.text("a reason", reason, 500);
+    }
+  }
+
+  /** A steward pays out the approved claim at entry {@code claim}. */
+  record AidPaid(long claim) implements Event {}
+
+  // ------------------------------------------------------------------------------ tool library
+
+  /** An item joins the tool library, lent for {@code loanDays} at a time. */
+  record ToolListed(ItemId item, String name, int loanDays) implements Event {
+    public ToolListed {
+      Names.text("an item's name", name, 120);
+      com.google.common.base.Preconditions.checkArgument(loanDays >= 1 && loanDays <= 365,
+          "a loan lasts 1 to 365 days, not %s", loanDays);
+    }
+  }
+
+  /** The author asks to borrow {@code item} when it is their turn. */
+  record HoldPlaced(ItemId item) implements Event {}
+
+  /** The author no longer waits for {@code item}. */
+  record HoldCancelled(ItemId item) implements Event {}
+
+  /** {@code item} goes out to {@code borrower}, due back after the item's loan days. */
+  record ItemLent(ItemId item, MemberId borrower) implements Event {}
+
+  /** {@code item} comes back. */
+  record ItemReturned(ItemId item) implements Event {}
 }

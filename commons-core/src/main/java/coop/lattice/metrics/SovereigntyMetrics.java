@@ -23,13 +23,29 @@ import java.util.TreeMap;
  * <p>A contribution counts in the month it was recorded, once its receiver acknowledges it; a
  * correction of an acknowledged contribution takes the old amount back out. A circle outcome
  * "resolved internally" counts one dispute resolved (items of {@link Need#DISPUTE_RESOLUTION}) in
- * the month the meeting took place. Not thread-safe.
+ * the month the meeting took place.
+ *
+ * <p>Exchanges inside the collective count too, in the month they are settled: a confirmed
+ * offer or request under the need its kind meets, a confirmed time-bank transfer as {@link #MUTUAL_HELP} hours,
+ * a tool loan as one item of {@link Need#TOOLS}, a paid mutual aid claim as {@link #MUTUAL_AID}.
+ * Trade with other collectives does not: it meets needs through the network, not from within.
+ * Not thread-safe.
  */
 public final class SovereigntyMetrics {
   private final ZoneId zone;
   /** Live contributions by entry: what they were and whether they count yet. */
   private final Map<Long, Counted> contributions = new HashMap<>();
   private final Map<YearMonth, Map<Need, Map<Unit, BigDecimal>>> totals = new TreeMap<>();
+
+  /** Hours exchanged through the time bank. */
+  public static final Need MUTUAL_HELP = Need.of("mutual-help");
+  /** Claims a mutual aid fund paid. */
+  public static final Need MUTUAL_AID = Need.of("mutual-aid");
+
+  /** Exchanges waiting to be settled, by entry: the need they will count under, and how much. */
+  private final Map<Long, Pending> pending = new HashMap<>();
+
+  private record Pending(Need need, coop.lattice.ledger.Quantity quantity) {}
 
   private record Counted(Contribution contribution, YearMonth month, boolean acknowledged) {}
 
@@ -65,6 +81,24 @@ public final class SovereigntyMetrics {
             .computeIfAbsent(Need.DISPUTE_RESOLUTION, k -> new EnumMap<>(Unit.class))
             .merge(Unit.ITEMS, BigDecimal.valueOf(resolved), BigDecimal::add);
       }
+    } else if (event instanceof Event.NeedPosted n) {
+      pending.put(e.sequence(), new Pending(Need.metBy(n.posting().kind()), n.posting().quantity()));
+    } else if (event instanceof Event.PostingConfirmed c) {
+      settle(c.posting(), e);
+    } else if (event instanceof Event.HoursRecorded r) {
+      pending.put(e.sequence(), new Pending(MUTUAL_HELP, r.hours()));
+    } else if (event instanceof Event.HoursConfirmed c) {
+      settle(c.transfer(), e);
+    } else if (event instanceof Event.HoursDeclined d) {
+      pending.remove(d.transfer());
+    } else if (event instanceof Event.AidClaimed a) {
+      pending.put(e.sequence(), new Pending(MUTUAL_AID, a.quantity()));
+    } else if (event instanceof Event.AidPaid p) {
+      settle(p.claim(), e);
+    } else if (event instanceof Event.AidDeclined d) {
+      pending.remove(d.claim());
+    } else if (event instanceof Event.ItemLent) {
+      count(month(e), Need.TOOLS, coop.lattice.ledger.Quantity.items(1));
     } else if (event instanceof Event.ContributionCorrected k) {
       Counted old = contributions.remove(k.corrects());
       if (old != null && old.acknowledged()) {
@@ -72,6 +106,18 @@ public final class SovereigntyMetrics {
       }
       contributions.put(e.sequence(), new Counted(k.contribution(), month(e), false));
     }
+  }
+
+  private void settle(long ref, Entry e) {
+    Pending p = pending.remove(ref);
+    if (p != null) {
+      count(month(e), p.need(), p.quantity());
+    }
+  }
+
+  private void count(YearMonth month, Need need, coop.lattice.ledger.Quantity q) {
+    totals.computeIfAbsent(month, k -> new HashMap<>()).computeIfAbsent(need, k -> new EnumMap<>(Unit.class))
+        .merge(q.unit(), q.amount(), BigDecimal::add);
   }
 
   private YearMonth month(Entry e) {

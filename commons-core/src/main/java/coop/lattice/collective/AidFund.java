@@ -1,0 +1,131 @@
+package coop.lattice.collective;
+
+import coop.lattice.MemberId;
+import coop.lattice.NotPermittedException;
+import coop.lattice.RejectedCommandException;
+import coop.lattice.agreement.Parameter;
+import coop.lattice.exchange.ClaimDetails;
+import coop.lattice.ledger.FundId;
+import coop.lattice.ledger.Entry;
+import coop.lattice.ledger.Event;
+import coop.lattice.ledger.Quantity;
+import coop.lattice.ledger.Unit;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Mutual aid funds: contributions in, claims out under the rules of the agreement in force
+ * ({@code aid-fund-max-claim}, {@code aid-fund-approvals}, {@code aid-fund-decide-within-days},
+ * {@code aid-fund-stewards}). Obtained from {@link Collective#aidFund()}.
+ *
+ * <p>The fund's totals are public. A claimant's details are not: the open ledger holds only the
+ * seal of the {@link ClaimDetails}, and the details themselves stay with this object, to be read
+ * only by the stewards the agreement names (or, while it names none, by the claimant). The
+ * details live in memory; an app that keeps them elsewhere hands them back after a restart with
+ * {@link #restoreDetails}, which checks them against the seal.
+ */
+public final class AidFund {
+  private final Collective collective;
+  private final Map<Long, ClaimDetails> details = new ConcurrentHashMap<>();
+
+  AidFund(Collective collective) {
+    this.collective = collective;
+  }
+
+  /** {@code by} opens a fund counted in {@code unit}. */
+  public Entry open(MemberId by, FundId fund, String name, Unit unit) {
+    return collective.submit(by, new Event.FundOpened(fund, name, unit));
+  }
+
+  /** {@code by} pays into the fund. */
+  public Entry payIn(MemberId by, FundId fund, Quantity quantity) {
+    return collective.submit(by, new Event.FundContribution(fund, quantity));
+  }
+
+  /**
+   * {@code by} (the claimant, or a steward on their behalf so that the claimant's name stays off
+   * the ledger) files a claim. Only the details' seal is recorded.
+   *
+   * @return the claim's reference
+   */
+  public long claim(MemberId by, FundId fund, Quantity quantity, ClaimDetails claimDetails) {
+    long ref = collective.submit(by, new Event.AidClaimed(fund, quantity, claimDetails.seal())).sequence();
+    details.put(ref, claimDetails);
+    return ref;
+  }
+
+  /** A steward approves; once enough have, the claim can be paid. A steward cannot approve their own claim. */
+  public Entry approve(MemberId steward, long claim) {
+    notTheClaimant(steward, claim, "approve");
+    return collective.submit(steward, new Event.AidApproved(claim));
+  }
+
+  /** A steward declines, with a public reason (keep the details out of it). */
+  public Entry decline(MemberId steward, long claim, String reason) {
+    notTheClaimant(steward, claim, "decline");
+    return collective.submit(steward, new Event.AidDeclined(claim, reason));
+  }
+
+  /** A steward pays out an approved claim; the fund never goes below zero. */
+  public Entry pay(MemberId steward, long claim) {
+    notTheClaimant(steward, claim, "pay out");
+    return collective.submit(steward, new Event.AidPaid(claim));
+  }
+
+  private void notTheClaimant(MemberId steward, long claim, String verb) {
+    ClaimDetails d = details.get(claim);
+    if (d != null && d.claimant().equals(steward)) {
+      throw new NotPermittedException("Claim " + claim + " is " + steward + "'s own; another steward must " + verb
+          + " it.");
+    }
+  }
+
+  /**
+   * The details of {@code claim}, for {@code viewer} if the agreement in force lets them read
+   * them: a named steward, or, while none are named, the claimant alone. Empty when this
+   * collective does not hold the details (after a restart, until {@link #restoreDetails}).
+   *
+   * @throws NotPermittedException for anyone else
+   */
+  public Optional<ClaimDetails> details(MemberId viewer, long claim) {
+    ClaimDetails d = details.get(claim);
+    List<MemberId> stewards = collective.parameters().get(Parameter.AID_FUND_STEWARDS);
+    boolean may = stewards.isEmpty() ? d != null && d.claimant().equals(viewer) : stewards.contains(viewer);
+    if (!may) {
+      throw new NotPermittedException(viewer + " may not read the details of claim " + claim + ": only the stewards"
+          + " the fund's agreement names may.");
+    }
+    return Optional.ofNullable(d);
+  }
+
+  /** Hands back details kept outside Lattice, after checking them against the claim's seal on the ledger. */
+  public void restoreDetails(long claim, ClaimDetails claimDetails) {
+    ClaimRecord c = claim(claim).orElseThrow(() -> new RejectedCommandException("There is no claim at entry " + claim
+        + "."));
+    if (!c.sealed().equals(claimDetails.seal())) {
+      throw new RejectedCommandException("These details do not match the seal of claim " + claim + " on the ledger.");
+    }
+    details.put(claim, claimDetails);
+  }
+
+  public Optional<FundRecord> fund(FundId id) {
+    return collective.read(f -> Optional.ofNullable(f.commons.funds.get(id)));
+  }
+
+  public List<FundRecord> funds() {
+    return collective.read(f -> List.copyOf(f.commons.funds.values()));
+  }
+
+  public Optional<ClaimRecord> claim(long entry) {
+    return collective.read(f -> Optional.ofNullable(f.commons.claims.get(entry)));
+  }
+
+  /** Claims still open past the time the agreement gives the stewards, at {@code at}. */
+  public List<ClaimRecord> overdue(Instant at) {
+    return collective.read(f -> f.commons.claims.values().stream()
+        .filter(c -> c.status() == ClaimRecord.Status.OPEN && !at.isBefore(c.decideBy())).toList());
+  }
+}

@@ -1,0 +1,46 @@
+package coop.lattice.collective;
+
+import coop.lattice.CollectiveId;
+import coop.lattice.metrics.Need;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * For each critical need, the partner collectives that could cover it if this collective (or one
+ * of its partners) falters.
+ *
+ * @param coverage per need, the partners that could cover it, as declared
+ */
+public record RedundancyMap(SortedMap<Need, List<CollectiveId>> coverage) {
+  public RedundancyMap {
+    TreeMap<Need, List<CollectiveId>> copy = new TreeMap<>();
+    coverage.forEach((n, l) -> copy.put(n, List.copyOf(l)));
+    coverage = java.util.Collections.unmodifiableSortedMap(copy);
+  }
+
+  /** Needs that no partner could cover: a single point of failure. */
+  public List<Need> uncovered() {
+    return coverage.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+  }
+
+  /** Needs that only one partner could cover: fragile. */
+  public List<Need> fragile() {
+    return coverage.entrySet().stream().filter(e -> e.getValue().size() == 1).map(Map.Entry::getKey).toList();
+  }
+
+  /**
+   * If {@code partner} falters: for each need it covers, the partners left to compensate (an
+   * empty list means nobody would be left).
+   */
+  public SortedMap<Need, List<CollectiveId>> ifFalters(CollectiveId partner) {
+    SortedMap<Need, List<CollectiveId>> out = new TreeMap<>();
+    coverage.forEach((need, partners) -> {
+      if (partners.contains(partner)) {
+        out.put(need, partners.stream().filter(p -> !p.equals(partner)).toList());
+      }
+    });
+    return java.util.Collections.unmodifiableSortedMap(out);
+  }
+}

@@ -1,0 +1,129 @@
+package coop.lattice.collective;
+
+import coop.lattice.CollectiveId;
+import coop.lattice.MemberId;
+import coop.lattice.agreement.AgreementId;
+import coop.lattice.exchange.Clearing;
+import coop.lattice.ledger.CreditLine;
+import coop.lattice.exchange.Debt;
+import coop.lattice.ledger.Side;
+import coop.lattice.ledger.Entry;
+import coop.lattice.ledger.Event;
+import coop.lattice.ledger.Quantity;
+import coop.lattice.ledger.Unit;
+import coop.lattice.metrics.Need;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Trade between collectives, as this collective's ledger records it: a food co-op's vegetables
+ * for a repair café's hours. Obtained from {@link Collective#trade()}.
+ *
+ * <p>Each partnership runs under an agreement in force and has a credit line per unit; a trade
+ * goes offer, accept (the commitment), fulfil (by the giving side), acknowledge (by the receiving
+ * side), and only the acknowledgement moves the balance. Accepting checks the line against the
+ * balance plus every trade already accepted, so limits hold however deliveries interleave.
+ * Steps taken by the partner ({@link Side#PARTNER}) arrive over federation, which authenticates
+ * them before submitting them here; a member relays them as the author.
+ *
+ * <pre>{@code
+ * coop.trade().agree(ana, CollectiveId.of("fixit-cafe"), AgreementId.of("fixit-exchange"),
+ *     List.of(CreditLine.of(Unit.HOURS, "10", "10"), CreditLine.of(Unit.KILOGRAMS, "50", "0")));
+ * long t = coop.trade().offer(ana, fixit, Side.US, Side.US, Quantity.kilograms("12"), "vegetables", expires);
+ * coop.trade().accept(ana, t, Side.PARTNER);      // relayed from fixit-cafe
+ * coop.trade().fulfil(ana, t, Side.US);
+ * coop.trade().acknowledge(ana, t, Side.PARTNER); // fixit-cafe now owes 12 kg
+ * }</pre>
+ */
+public final class Trade {
+  private final Collective collective;
+
+  Trade(Collective collective) {
+    this.collective = collective;
+  }
+
+  /** Agrees (or renegotiates) the exchange with {@code partner} under {@code agreement}, which must be in force. */
+  public Entry agree(MemberId by, CollectiveId partner, AgreementId agreement, List<CreditLine> lines) {
+    return collective.submit(by, new Event.PartnershipAgreed(partner, agreement, lines));
+  }
+
+  /**
+   * Records an offer made by {@code offeredBy}, in which {@code gives} hands over {@code quantity}.
+   *
+   * @return the trade's reference
+   */
+  public long offer(MemberId by, CollectiveId partner, Side offeredBy, Side gives, Quantity quantity, String what,
+      Instant expires) {
+    return collective.submit(by, new Event.TradeOffered(partner, offeredBy, gives, quantity, what, expires))
+        .sequence();
+  }
+
+  /** The side that did not offer accepts: a commitment, checked against the credit line. */
+  public Entry accept(MemberId by, long trade, Side side) {
+    return collective.submit(by, new Event.TradeAccepted(trade, side));
+  }
+
+  /** The giving side says it delivered. */
+  public Entry fulfil(MemberId by, long trade, Side side) {
+    return collective.submit(by, new Event.TradeFulfilled(trade, side));
+  }
+
+  /** The receiving side acknowledges the delivery: the balance moves. */
+  public Entry acknowledge(MemberId by, long trade, Side side) {
+    return collective.submit(by, new Event.TradeAcknowledged(trade, side));
+  }
+
+  /** Records this collective's leg of a cleared cycle (see {@link Clearing}). */
+  public Entry recordClearing(MemberId by, Clearing.Leg leg) {
+    return collective.submit(by, new Event.CycleCleared(leg.clearing(), leg.unit(), leg.amount(), leg.debtor(),
+        leg.creditor()));
+  }
+
+  /** Declares which partners could cover {@code need}; an empty list marks it critical and uncovered. */
+  public Entry declareCoverage(MemberId by, Need need, List<CollectiveId> partners) {
+    return collective.submit(by, new Event.CoverageDeclared(need.value(), partners));
+  }
+
+  public Optional<Partnership> partnership(CollectiveId partner) {
+    return collective.read(f -> Optional.ofNullable(f.trade.partners.get(partner)).map(TradeFold.Line::record));
+  }
+
+  /** Every partnership, by partner id. */
+  public List<Partnership> partnerships() {
+    return collective.read(f -> f.trade.partners.values().stream().map(TradeFold.Line::record).toList());
+  }
+
+  public Optional<TradeRecord> trade(long entry) {
+    return collective.read(f -> Optional.ofNullable(f.trade.trades.get(entry)));
+  }
+
+  /**
+   * What this collective owes, per partner and unit, as {@link Clearing} takes it. Each
+   * collective reports only its own debts, so a network's debts are the union of these lists,
+   * each debt once (what partners owe it, they report).
+   */
+  public List<Debt> debts() {
+    CollectiveId self = collective.id();
+    return collective.read(f -> {
+      List<Debt> out = new ArrayList<>();
+      for (TradeFold.Line l : f.trade.partners.values()) {
+        for (Map.Entry<Unit, BigDecimal> b : l.balance.entrySet()) {
+          if (b.getValue().signum() < 0) {
+            out.add(new Debt(self, l.partner, b.getKey(), b.getValue().negate()));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** The redundancy map: for each critical need, which partners could cover it. */
+  public RedundancyMap redundancy() {
+    return collective.read(f -> new RedundancyMap(new TreeMap<>(f.trade.coverage)));
+  }
+}
