@@ -5,6 +5,7 @@ import static coop.lattice.collective.People.BO;
 import static coop.lattice.collective.People.KEY;
 import static coop.lattice.collective.Rejections.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.ConflictException;
@@ -192,5 +193,18 @@ class TradeTest {
     assertThat(map.ifFalters(CARE)).containsEntry(Need.REPAIR, List.of(REPAIR)).containsEntry(Need.CARE, List.of());
     rejected(food, () -> food.trade().declareCoverage(ANA, Need.FOOD, List.of(CollectiveId.of("strangers"))),
         RejectedCommandException.class, "no exchange agreement with strangers");
+  }
+
+  @Test
+  void aPartnerMirroringTheLedgerReachesTheSameStateAndRefusesEntriesOutOfOrder() {
+    trade(REPAIR, FOOD, Quantity.hours("5"));
+    Collective food = network.get(FOOD);
+    Replica mirror = new Replica();
+    List<coop.lattice.ledger.Entry> entries = food.ledger().entries(0, food.ledger().size());
+    assertThatThrownBy(() -> mirror.apply(entries.get(1))).isInstanceOf(RejectedCommandException.class)
+        .hasMessageContaining("starting at entry 0");
+    entries.forEach(mirror::apply);
+    assertThat(mirror.state()).isEqualTo(food.state());
+    assertThat(mirror.size()).isEqualTo(food.ledger().size());
   }
 }

@@ -1,0 +1,43 @@
+package coop.lattice.collective;
+
+import coop.lattice.RejectedCommandException;
+import coop.lattice.ledger.Entry;
+
+/**
+ * A read-only copy of a collective's state, folded from its entries as they arrive: what a
+ * partner keeps of a collective whose ledger it mirrors, or an auditor of a copy of a ledger.
+ * Each entry must come next in sequence and pass the same rules the collective applied when it
+ * was a command, so a replica cannot be talked into a state the collective itself would refuse.
+ *
+ * <p>It folds; it does not verify bytes. Check an entry's inclusion in a signed checkpoint (see
+ * {@link coop.lattice.ledger.Ledger#verifyInclusion}) before handing it over. Not thread-safe.
+ */
+public final class Replica {
+  private final Fold fold = new Fold();
+
+  public Replica() {}
+
+  /**
+   * Folds the next entry.
+   *
+   * @throws RejectedCommandException if it is out of sequence or breaks a rule; the replica is unchanged
+   */
+  public void apply(Entry e) {
+    if (e.sequence() != fold.size()) {
+      throw new RejectedCommandException("Entry " + e.sequence() + " arrived, but the replica holds " + fold.size()
+          + " entries: hand entries over in order, starting at entry " + fold.size() + ".");
+    }
+    fold.check(e.author(), e.event(), e.time());
+    fold.apply(e);
+  }
+
+  /** How many entries it folded. */
+  public long size() {
+    return fold.size();
+  }
+
+  /** The state the entries add up to; equal to the collective's own {@link Collective#state()} at the same size. */
+  public CollectiveState state() {
+    return fold.snapshot();
+  }
+}
