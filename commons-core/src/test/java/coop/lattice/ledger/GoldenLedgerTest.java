@@ -107,6 +107,41 @@ class GoldenLedgerTest {
     c.optIntoRest(BO, "winter-drive");
     c.debrief(BO, "winter-drive", new coop.lattice.cycle.Debrief(java.util.List.of("warm coats"), java.util.List.of(),
         java.util.List.of("start earlier")));
+    // Exchanges: hours both ways, an offer, a trade with two partners and a cleared leg, a fund, a loan.
+    java.time.LocalDate day = java.time.LocalDate.of(2026, 2, 4);
+    c.timeBank().confirm(ANA, c.timeBank().record(BO, BO, ANA, Quantity.hours("1.5"), day, "bread class"));
+    c.timeBank().decline(BO, c.timeBank().record(ANA, ANA, BO, Quantity.hours("1"), day, "x"), "a slip");
+    long posted = c.offers().post(ANA, new Posting(Posting.Type.OFFER, ContributionKind.REPAIR, "mend a coat",
+        Quantity.hours("1"), java.time.Instant.parse("2026-03-01T00:00:00Z")));
+    c.offers().answer(BO, posted, "my winter coat");
+    c.offers().commit(ANA, posted, BO, java.time.LocalDate.of(2026, 2, 20));
+    c.offers().fulfil(ANA, posted);
+    c.offers().confirm(BO, posted);
+    CollectiveId fixit = CollectiveId.of("fixit-cafe");
+    CollectiveId hands = CollectiveId.of("little-hands");
+    for (CollectiveId partner : java.util.List.of(fixit, hands)) {
+      c.trade().agree(ANA, partner, AgreementId.of("acknowledgements"),
+          java.util.List.of(CreditLine.of(Unit.KILOGRAMS, "50", "20.5")));
+    }
+    java.time.Instant expires = java.time.Instant.parse("2026-03-01T00:00:00Z");
+    long give = c.trade().offer(ANA, fixit, Side.US, Side.US, Quantity.kilograms("8"), "apples", expires);
+    long take = c.trade().offer(BO, hands, Side.PARTNER, Side.PARTNER, Quantity.kilograms("5"), "jam", expires);
+    c.trade().accept(BO, give, Side.PARTNER);
+    c.trade().accept(BO, take, Side.US);
+    c.trade().fulfil(ANA, give, Side.US);
+    c.trade().fulfil(BO, take, Side.PARTNER);
+    c.trade().acknowledge(BO, give, Side.PARTNER);
+    c.trade().acknowledge(ANA, take, Side.US);
+    c.trade().recordClearing(ANA, new coop.lattice.exchange.Clearing.Leg("2026-02", Unit.KILOGRAMS,
+        new java.math.BigDecimal("2.5"), fixit, hands));
+    c.trade().declareCoverage(ANA, coop.lattice.metrics.Need.REPAIR, java.util.List.of(fixit));
+    c.aidFund().open(ANA, FundId.of("legal-defence"), "Legal defence", Unit.HOURS);
+    c.aidFund().payIn(BO, FundId.of("legal-defence"), Quantity.hours("10"));
+    ItemId ladder = ItemId.of("ladder-3m");
+    c.toolLibrary().list(ANA, ladder, "3 m ladder", 7);
+    c.toolLibrary().hold(BO, ladder);
+    c.toolLibrary().lendToNext(ANA, ladder);
+    c.toolLibrary().returned(BO, ladder);
     c.checkpoint();
     return c;
   }
