@@ -18,12 +18,10 @@ import coop.lattice.ledger.Quantity;
 import coop.lattice.ledger.Side;
 import coop.lattice.ledger.Unit;
 import coop.lattice.store.LedgerStore;
+import coop.lattice.testkit.SteppingClock;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -56,31 +54,6 @@ public class ExchangeBenchmark {
   static final int MEMBERS = 1_000;
   static final int ROUNDS = 40_000;
 
-  /** A clock that moves one second per reading, so that nothing expires during the workload. */
-  static final class Ticking extends Clock {
-    private Instant now = Instant.parse("2026-01-05T00:00:00Z");
-
-    @Override
-    public Instant instant() {
-      now = now.plusSeconds(1);
-      return now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
   @State(Scope.Benchmark)
   public static class Ledger {
     List<Entry> entries;
@@ -92,7 +65,8 @@ public class ExchangeBenchmark {
      */
     @Setup(Level.Trial)
     public void build() {
-      Ticking clock = new Ticking();
+      // One second per reading, so that nothing expires during the workload.
+      SteppingClock clock = SteppingClock.startingAt("2026-01-05T00:00:00Z", Duration.ofSeconds(1));
       List<MemberId> m = new ArrayList<>();
       for (int i = 0; i < MEMBERS; i++) {
         m.add(MemberId.of("member-" + i));
