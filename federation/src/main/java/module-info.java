@@ -1,10 +1,12 @@
 /**
- * Lattice federation: collectives as ActivityPub Group actors on a Vert.x node, with ledger
- * replication and a ValueFlows RDF view through Apache Jena. Only the module frame exists so far;
- * the node arrives with the federation work.
+ * Lattice federation: collectives as ActivityPub Group actors on a Vert.x node. So far: HTTP
+ * signatures in both schemes, SSRF-safe addressing, and the node's actor, WebFinger, NodeInfo,
+ * inbox, outbox and followers.
  */
 module coop.lattice.federation {
   requires transitive coop.lattice.core;
   requires static org.jspecify;
-  // Nothing is exported until the node exists: an empty API is better than a stub.
+  requires com.fasterxml.jackson.databind;
+
+  exports coop.lattice.federation.http;
 }

@@ -1,0 +1,216 @@
+package coop.lattice.federation.http;
+
+import java.security.Key;
+import java.security.PrivateKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Signing outbound requests and checking inbound ones, in both schemes, under one policy:
+ * required coverage ({@code (request-target)}/{@code @method}+{@code @path}, {@code host}/{@code
+ * @authority}, {@code date} or {@code created}, and for a body {@code digest}/{@code
+ * content-digest} equal to the SHA-256 of the exact bytes), a date window (one hour by default,
+ * against the injected clock), RSA keys of 2048 bits or more, no HMAC, no unknown algorithms.
+ * Anything but an explicit success is a rejection.
+ *
+ * <pre>{@code
+ * HttpSignatures.Signed s = verifier.inspect(request);   // which key, before fetching it
+ * PublicKey key = fetchKeyOf(s.keyId());                 // key owner must be the activity's actor
+ * s.verify(key);                                         // throws SignatureRejected unless it verifies
+ * }</pre>
+ */
+public final class HttpSignatures {
+  /** The two schemes. */
+  public enum Scheme {
+    /** draft-cavage-http-signatures-12. */
+    CAVAGE,
+    /** RFC 9421 HTTP Message Signatures. */
+    RFC9421
+  }
+
+  static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT)
+      .withZone(ZoneOffset.UTC);
+  private static final List<String> CAVAGE_POST = List.of("(request-target)", "host", "date", "digest",
+      "content-type");
+  private static final List<String> CAVAGE_GET = List.of("(request-target)", "host", "date");
+  private static final List<String> RFC_POST = List.of("@method", "@target-uri", "content-digest", "content-type",
+      "date");
+  private static final List<String> RFC_GET = List.of("@method", "@target-uri", "date");
+
+  private final Clock clock;
+  private final Duration window;
+
+  /** A verifier with a date window of {@code window} either side of {@code clock}. */
+  public HttpSignatures(Clock clock, Duration window) {
+    this.clock = clock;
+    this.window = window;
+  }
+
+  /** A verifier with the default window of one hour. */
+  public HttpSignatures(Clock clock) {
+    this(clock, Duration.ofHours(1));
+  }
+
+  /** An inbound request whose signature passed every check that does not need the key. */
+  public static final class Signed {
+    private final String keyId;
+    private final Scheme scheme;
+    private final HttpMessage message;
+    private final Cavage.@Nullable Parsed cavage;
+    private final Rfc9421.@Nullable Parsed rfc;
+
+    private Signed(String keyId, Scheme scheme, HttpMessage message, Cavage.@Nullable Parsed cavage,
+        Rfc9421.@Nullable Parsed rfc) {
+      this.keyId = keyId;
+      this.scheme = scheme;
+      this.message = message;
+      this.cavage = cavage;
+      this.rfc = rfc;
+    }
+
+    public String keyId() {
+      return keyId;
+    }
+
+    public Scheme scheme() {
+      return scheme;
+    }
+
+    /** Checks the signature with the key {@link #keyId()} names. */
+    public void verify(Key publicKey) throws SignatureRejected {
+      boolean ok = cavage != null ? Cavage.verify(message, cavage, publicKey)
+          : Rfc9421.verify(message, java.util.Objects.requireNonNull(rfc).label(), publicKey);
+      if (!ok) {
+        throw new SignatureRejected("the signature does not verify with key " + keyId);
+      }
+    }
+  }
+
+  /**
+   * Checks everything but the cryptography: a readable signature in either scheme, the required
+   * coverage, the date window, and the body's digest.
+   */
+  public Signed inspect(HttpMessage m) throws SignatureRejected {
+    boolean body = m.body().length > 0 || !m.method().equals("GET") && !m.method().equals("HEAD");
+    if (m.header("signature-input").isPresent()) {
+      Rfc9421.Parsed p = Rfc9421.parse(m, null);
+      List<String> covered = p.input().items();
+      if (p.input().params().get("alg") instanceof String alg && Algorithm.ofRfc9421(alg) == Algorithm.HMAC_SHA256) {
+        throw new SignatureRejected("HMAC signatures are not accepted from peers");
+      }
+      require(covered.contains("@method"), "the signature must cover @method");
+      require(covered.contains("@target-uri") || covered.contains("@authority") && (covered.contains("@path")
+          || covered.contains("@request-target")), "the signature must cover @target-uri, or @authority and @path");
+      Object created = p.input().params().get("created");
+      if (created instanceof Long c) {
+        inWindow(Instant.ofEpochSecond(c), "created");
+      } else {
+        require(covered.contains("date"), "the signature must have a created parameter or cover date");
+      }
+      if (p.input().params().get("expires") instanceof Long e && clock.instant().isAfter(Instant.ofEpochSecond(e))) {
+        throw new SignatureRejected("the signature expired at " + Instant.ofEpochSecond(e));
+      }
+      if (covered.contains("date")) {
+        date(m);
+      }
+      if (body) {
+        require(covered.contains("content-digest") || covered.contains("digest"),
+            "a request with a body must cover content-digest");
+        checkDigest(m);
+      }
+      String keyId = p.keyId();
+      if (keyId == null) {
+        throw new SignatureRejected("the signature has no keyid");
+      }
+      return new Signed(keyId, Scheme.RFC9421, m, null, p);
+    }
+    Cavage.Parsed p = Cavage.parse(m);
+    List<String> covered = p.headers();
+    require(covered.contains("(request-target)"), "the signature must cover (request-target)");
+    require(covered.contains("host"), "the signature must cover host");
+    if (covered.contains("date")) {
+      date(m);
+    } else {
+      require(covered.contains("(created)") && p.params().containsKey("created"),
+          "the signature must cover date or (created)");
+      try {
+        inWindow(Instant.ofEpochSecond(Long.parseLong(p.params().get("created"))), "created");
+      } catch (NumberFormatException e) {
+        throw new SignatureRejected("created is not a number");
+      }
+    }
+    if (body) {
+      require(covered.contains("digest") || covered.contains("content-digest"), "a POST must cover digest");
+      checkDigest(m);
+    }
+    return new Signed(p.keyId(), Scheme.CAVAGE, m, p, null);
+  }
+
+  private void checkDigest(HttpMessage m) throws SignatureRejected {
+    String cd = m.header("content-digest").orElse(null);
+    String d = m.header("digest").orElse(null);
+    if (cd == null && d == null) {
+      throw new SignatureRejected("no Digest or Content-Digest header");
+    }
+    if (cd != null && !Digests.contentDigestMatches(cd, m.body()) || d != null && !Digests.digestMatches(d, m.body())) {
+      throw new SignatureRejected("the body's digest does not match the Digest header");
+    }
+  }
+
+  private void date(HttpMessage m) throws SignatureRejected {
+    String d = m.header("date").orElseThrow(() -> new SignatureRejected("no Date header"));
+    try {
+      inWindow(ZonedDateTime.parse(d, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant(), "Date");
+    } catch (DateTimeParseException e) {
+      throw new SignatureRejected("the Date header \"" + d + "\" is not an HTTP date");
+    }
+  }
+
+  private void inWindow(Instant t, String what) throws SignatureRejected {
+    Instant now = clock.instant();
+    if (t.isBefore(now.minus(window)) || t.isAfter(now.plus(window))) {
+      throw new SignatureRejected(what + " " + t + " is outside " + window + " of now (" + now + ")");
+    }
+  }
+
+  private static void require(boolean ok, String message) throws SignatureRejected {
+    if (!ok) {
+      throw new SignatureRejected(message);
+    }
+  }
+
+  /**
+   * Signs an outbound request: sets {@code Host} and {@code Date}, a digest for a body, and the
+   * signature in {@code scheme} with the key {@code keyId} names.
+   */
+  public static HttpMessage sign(HttpMessage m, Scheme scheme, String keyId, PrivateKey key, Instant now) {
+    boolean body = !m.method().equals("GET") && !m.method().equals("HEAD");
+    HttpMessage out = m.with("host", m.authority()).with("date", HTTP_DATE.format(now));
+    if (body) {
+      out = scheme == Scheme.CAVAGE ? out.with("digest", Digests.digest(m.body()))
+          : out.with("content-digest", Digests.contentDigest(m.body()));
+      if (out.header("content-type").isEmpty()) {
+        out = out.with("content-type", "application/activity+json");
+      }
+    }
+    if (scheme == Scheme.CAVAGE) {
+      return Cavage.sign(out, keyId, key, body ? CAVAGE_POST : CAVAGE_GET);
+    }
+    Algorithm alg;
+    try {
+      alg = Algorithm.of(key);
+    } catch (SignatureRejected e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    return Rfc9421.sign(out, "sig1", body ? RFC_POST : RFC_GET, now.getEpochSecond(), keyId, alg, alg, key);
+  }
+
+}

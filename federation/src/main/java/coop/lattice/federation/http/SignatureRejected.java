@@ -1,0 +1,10 @@
+package coop.lattice.federation.http;
+
+/** A request's signature is missing, malformed, stale, too weak or wrong; the message says which. */
+public final class SignatureRejected extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  public SignatureRejected(String message) {
+    super(message);
+  }
+}
