@@ -9,4 +9,5 @@ module coop.lattice.federation {
   requires com.fasterxml.jackson.databind;
 
   exports coop.lattice.federation.http;
+  exports coop.lattice.federation.net;
 }
