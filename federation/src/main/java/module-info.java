@@ -7,7 +7,11 @@ module coop.lattice.federation {
   requires transitive coop.lattice.core;
   requires static org.jspecify;
   requires com.fasterxml.jackson.databind;
+  requires transitive io.vertx.core;
+  requires static io.vertx.codegen.api;
+  requires static io.vertx.codegen.json;
 
   exports coop.lattice.federation.http;
   exports coop.lattice.federation.net;
+  exports coop.lattice.federation.node;
 }

@@ -1,0 +1,293 @@
+package coop.lattice.federation.node;
+
+import coop.lattice.federation.http.HttpMessage;
+import coop.lattice.federation.http.HttpSignatures;
+import coop.lattice.federation.net.SafeClient;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Delivery of a collective's entries to its followers' inboxes. The ledger is the outbox: each
+ * (collective, inbox) pair keeps a durable cursor, the index of the next entry to deliver, so
+ * nothing waits in memory that a restart could lose; delivery is at least once, in order per
+ * inbox, and the receiver deduplicates by activity id.
+ *
+ * <p>Failures back off exponentially with jitter (1 s doubling to an hour), honour {@code
+ * Retry-After} up to an hour, and after ten attempts, or at once on 404 or 410, the entry goes to
+ * a dead-letter log that is never dropped and can be {@linkplain #replay replayed}. Each host has
+ * a circuit breaker (five failures in a row open it for a minute; it closes by itself) and at
+ * most four requests in flight. The first request to a host is signed with RFC 9421 (Ed25519);
+ * if the host refuses it (400, 401, 403), the same request goes again with draft-cavage (RSA)
+ * at once, and that host gets cavage from then on (the "double knock").
+ */
+public final class Deliveries {
+  static final int MAX_ATTEMPTS = 10;
+  static final int PER_HOST = 4;
+  static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+  private final Vertx vertx;
+  private final SafeClient client;
+  private final NodeStore store;
+  private final Clock clock;
+  private final Random random;
+  private final Map<String, Target> targets = new ConcurrentHashMap<>();
+  private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
+  private final List<DeadLetter> dead = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final AtomicLong delivered = new AtomicLong();
+
+  /** An entry that could not be delivered to an inbox, and why. */
+  public record DeadLetter(String collective, String inbox, long entry, int status, String reason) {}
+
+  private static final class Target {
+    final FederationNode.Hosted h;
+    final String inbox;
+    final String host;
+    long next;
+    int attempts;
+    boolean busy;
+    boolean waiting;
+
+    Target(FederationNode.Hosted h, String inbox, long next) {
+      this.h = h;
+      this.inbox = inbox;
+      this.host = URI.create(inbox).getAuthority();
+      this.next = next;
+    }
+  }
+
+  private static final class HostState {
+    volatile HttpSignatures.Scheme scheme = HttpSignatures.Scheme.RFC9421;
+    int failuresInARow;
+    long openUntil;
+    int inFlight;
+  }
+
+  Deliveries(Vertx vertx, SafeClient client, NodeStore store, Clock clock, Random random) {
+    this.vertx = vertx;
+    this.client = client;
+    this.store = store;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  /** Restores the cursors of {@code h}'s followers. */
+  void host(FederationNode.Hosted h) {
+    Map<String, Long> cursors = new java.util.HashMap<>();
+    store.log(h.id + "/delivery").replay(line -> {
+      String[] f = line.split("\t");
+      if (f[0].equals("cursor")) {
+        cursors.put(f[1], Long.parseLong(f[2]));
+      } else if (f[0].equals("dead")) {
+        dead.add(new DeadLetter(h.id, f[1], Long.parseLong(f[2]), Integer.parseInt(f[3]), f.length > 4 ? f[4] : ""));
+      }
+    });
+    for (String inbox : h.followers.values().stream().distinct().toList()) {
+      targets.put(h.id + "\t" + inbox, new Target(h, inbox, cursors.getOrDefault(inbox, h.collective.ledger().size())));
+    }
+  }
+
+  /** A new follower's inbox: it gets entries from now on (older ones are in the outbox). */
+  void follower(FederationNode.Hosted h, String inbox) {
+    targets.computeIfAbsent(h.id + "\t" + inbox, k -> {
+      long now = h.collective.ledger().size();
+      store.log(h.id + "/delivery").append("cursor\t" + inbox + "\t" + now);
+      return new Target(h, inbox, now);
+    });
+  }
+
+  /** Something new to deliver for {@code h}. */
+  void kick(FederationNode.Hosted h) {
+    for (Target t : targets.values()) {
+      if (t.h == h) {
+        vertx.runOnContext(v -> pump(t));
+      }
+    }
+  }
+
+  public long delivered() {
+    return delivered.get();
+  }
+
+  public List<DeadLetter> deadLetters() {
+    return List.copyOf(dead);
+  }
+
+  /** Sends a dead letter again; completes when the inbox took it. It stays in the log, marked replayed. */
+  Future<Void> replay(DeadLetter letter, FederationNode.Hosted h) {
+    byte[] body = Json.bytes(Documents.create(h, h.collective.ledger().entry(letter.entry())));
+    return post(h, letter.inbox(), body).compose(r -> {
+      if (r.status() / 100 != 2) {
+        return Future.failedFuture(new IllegalStateException(letter.inbox() + " answered " + r.status()));
+      }
+      store.log(h.id + "/delivery").append("replayed\t" + letter.inbox() + "\t" + letter.entry());
+      dead.remove(letter);
+      return Future.<Void>succeededFuture();
+    });
+  }
+
+  private void pump(Target t) {
+    HostState hs = hosts.computeIfAbsent(t.host, k -> new HostState());
+    synchronized (t) {
+      if (t.busy || t.waiting || t.next >= t.h.collective.ledger().size()) {
+        return;
+      }
+      long now = System.nanoTime();
+      synchronized (hs) {
+        if (hs.openUntil > now) {
+          t.waiting = true;
+          vertx.setTimer(Math.max(1, (hs.openUntil - now) / 1_000_000), id -> wake(t));
+          return;
+        }
+        if (hs.inFlight >= PER_HOST) {
+          t.waiting = true;
+          vertx.setTimer(50, id -> wake(t));
+          return;
+        }
+        hs.inFlight++;
+      }
+      t.busy = true;
+    }
+    long index = t.next;
+    byte[] body = Json.bytes(Documents.create(t.h, t.h.collective.ledger().entry(index)));
+    post(t.h, t.inbox, body).onComplete(ar -> {
+      synchronized (hs) {
+        hs.inFlight--;
+      }
+      int status = ar.succeeded() ? ar.result().status() : 0;
+      String retryAfter = ar.succeeded() ? ar.result().header("retry-after") : "";
+      synchronized (t) {
+        t.busy = false;
+        if (status / 100 == 2) {
+          delivered.incrementAndGet();
+          synchronized (hs) {
+            hs.failuresInARow = 0;
+          }
+          advance(t);
+        } else if (status == 404 || status == 410 || t.attempts + 1 >= MAX_ATTEMPTS) {
+          String reason = ar.succeeded() ? "answered " + status : String.valueOf(ar.cause().getMessage());
+          DeadLetter d = new DeadLetter(t.h.id, t.inbox, index, status, reason.replace('\t', ' ').replace('\n', ' '));
+          store.log(t.h.id + "/delivery").append("dead\t" + t.inbox + "\t" + index + "\t" + status + "\t" + d.reason());
+          dead.add(d);
+          advance(t);
+        } else {
+          t.attempts++;
+          synchronized (hs) {
+            if (++hs.failuresInARow >= 5) {
+              hs.openUntil = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+              hs.failuresInARow = 0;
+            }
+          }
+          t.waiting = true;
+          vertx.setTimer(Math.max(1, backoff(t.attempts, retryAfter).toMillis()), id -> wake(t));
+          return;
+        }
+      }
+      pump(t);
+    });
+  }
+
+  private void wake(Target t) {
+    synchronized (t) {
+      t.waiting = false;
+    }
+    pump(t);
+  }
+
+  private void advance(Target t) {
+    t.next++;
+    t.attempts = 0;
+    store.log(t.h.id + "/delivery").append("cursor\t" + t.inbox + "\t" + t.next);
+  }
+
+  /** Exponential from one second, jittered by a factor from 0.5 to 1.5, capped at an hour; Retry-After wins. */
+  Duration backoff(int attempts, String retryAfter) {
+    Duration ra = retryAfter(retryAfter);
+    if (ra != null) {
+      return ra.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : ra;
+    }
+    double base = Math.min(MAX_BACKOFF.toMillis(), 1000.0 * Math.pow(2, Math.min(attempts - 1, 30)));
+    return Duration.ofMillis((long) Math.min(MAX_BACKOFF.toMillis(), base * (0.5 + random.nextDouble())));
+  }
+
+  private Duration retryAfter(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+    } catch (NumberFormatException e) {
+      try {
+        Duration d = Duration.between(clock.instant(), ZonedDateTime.parse(value.trim(),
+            DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        return d.isNegative() ? Duration.ZERO : d;
+      } catch (java.time.format.DateTimeParseException e2) {
+        return null;
+      }
+    }
+  }
+
+  /** Sends a one-off activity (an Accept, a Follow) with up to three attempts. */
+  Future<Void> sendOnce(FederationNode.Hosted h, String inbox, byte[] body) {
+    Promise<Void> p = Promise.promise();
+    attempt(h, inbox, body, 1, p);
+    return p.future();
+  }
+
+  private void attempt(FederationNode.Hosted h, String inbox, byte[] body, int n, Promise<Void> p) {
+    post(h, inbox, body).onComplete(ar -> {
+      if (ar.succeeded() && ar.result().status() / 100 == 2) {
+        p.complete();
+      } else if (n >= 3 || ar.succeeded() && (ar.result().status() == 404 || ar.result().status() == 410)) {
+        p.fail(ar.succeeded() ? new IllegalStateException(inbox + " answered " + ar.result().status()) : ar.cause());
+      } else {
+        vertx.setTimer(backoff(n, "").toMillis(), id -> attempt(h, inbox, body, n + 1, p));
+      }
+    });
+  }
+
+  /** One signed POST, with the double knock. */
+  private Future<SafeClient.Response> post(FederationNode.Hosted h, String inbox, byte[] body) {
+    URI u = URI.create(inbox);
+    String path = (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath())
+        + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+    HttpMessage m = HttpMessage.request("POST", u.getScheme(), u.getRawAuthority(), path, body)
+        .with("content-type", FederationNode.AP_TYPE);
+    HostState hs = hosts.computeIfAbsent(u.getRawAuthority(), k -> new HostState());
+    HttpSignatures.Scheme first = hs.scheme;
+    return client.send(m, x -> sign(h, x, first)).compose(r -> {
+      boolean refused = r.status() == 400 || r.status() == 401 || r.status() == 403;
+      if (!refused || first == HttpSignatures.Scheme.CAVAGE) {
+        return Future.succeededFuture(r);
+      }
+      return client.send(m, x -> sign(h, x, HttpSignatures.Scheme.CAVAGE)).map(again -> {
+        if (again.status() / 100 == 2) {
+          hs.scheme = HttpSignatures.Scheme.CAVAGE;
+        }
+        return again;
+      });
+    });
+  }
+
+  private HttpMessage sign(FederationNode.Hosted h, HttpMessage m, HttpSignatures.Scheme scheme) {
+    return scheme == HttpSignatures.Scheme.CAVAGE
+        ? HttpSignatures.sign(m, scheme, h.keyId(), h.keys.rsaPrivate(), clock.instant())
+        : HttpSignatures.sign(m, scheme, h.actor + "#ed25519-key", h.keys.ed25519Private(), clock.instant());
+  }
+
+  /** Which scheme a host is signed with now. */
+  public HttpSignatures.Scheme schemeFor(String authority) {
+    HostState hs = hosts.get(authority);
+    return hs == null ? HttpSignatures.Scheme.RFC9421 : hs.scheme;
+  }
+}

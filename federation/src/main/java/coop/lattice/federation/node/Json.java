@@ -1,0 +1,63 @@
+package coop.lattice.federation.node;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * JSON for documents that come from other servers: parsed under explicit limits (nesting 32,
+ * strings 64 KiB, numbers 50 digits, documents 1 MiB) with duplicate keys rejected, so a
+ * document cannot mean one thing to the parser and another to us.
+ */
+final class Json {
+  static final int MAX_DOCUMENT = 1 << 20;
+  private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(64 * 1024)
+          .maxNumberLength(50).maxDocumentLength(MAX_DOCUMENT).build())
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+
+  private Json() {}
+
+  /** Parses {@code bytes} as one JSON object under the limits. */
+  static ObjectNode parseObject(byte[] bytes) throws IOException {
+    JsonNode n = MAPPER.readTree(bytes);
+    if (!(n instanceof ObjectNode o)) {
+      throw new IOException("expected a JSON object");
+    }
+    return o;
+  }
+
+  static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  static byte[] bytes(JsonNode n) {
+    try {
+      return MAPPER.writeValueAsBytes(n);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The id of {@code n} (a string, or an object's {@code id}). */
+  static Optional<String> id(JsonNode n) {
+    if (n == null || n.isNull() || n.isMissingNode()) {
+      return Optional.empty();
+    }
+    if (n.isTextual()) {
+      return Optional.of(n.asText());
+    }
+    JsonNode id = n.get("id");
+    return id != null && id.isTextual() ? Optional.of(id.asText()) : Optional.empty();
+  }
+
+  static Optional<String> text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v != null && v.isTextual() ? Optional.of(v.asText()) : Optional.empty();
+  }
+}
