@@ -499,8 +499,8 @@ public final class FederationNode {
     if (length != null) {
       try {
         if (Long.parseLong(length.trim()) > Json.MAX_DOCUMENT) {
+          req.response().putHeader("connection", "close");
           error(req, 413, "the body is larger than " + Json.MAX_DOCUMENT + " bytes");
-          req.connection().close();
           return;
         }
       } catch (NumberFormatException e) {
@@ -517,8 +517,8 @@ public final class FederationNode {
       body.appendBuffer(chunk);
       if (body.length() > Json.MAX_DOCUMENT) {
         over[0] = true;
+        req.response().putHeader("connection", "close");
         error(req, 413, "the body is larger than " + Json.MAX_DOCUMENT + " bytes");
-        req.connection().close();
       }
     });
     req.endHandler(v -> {

@@ -52,7 +52,7 @@ class FedifyPeerIT {
   static Collective coop;
   static FederationNode node;
   static String base;
-  static final HttpClient http = HttpClient.newHttpClient();
+  static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   static final ObjectMapper json = new ObjectMapper();
 
   @BeforeAll
