@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * nothing waits in memory that a restart could lose; delivery is at least once, in order per
  * inbox, and the receiver deduplicates by activity id.
  *
- * <p>Failures back off exponentially with jitter (1 s doubling to an hour), honour {@code
+ * <p>Failures back off exponentially with jitter (from 1 s, doubling, up to an hour), honour {@code
  * Retry-After} up to an hour, and after ten attempts, or at once on 404 or 410, the entry goes to
  * a dead-letter log that is never dropped and can be {@linkplain #replay replayed}. Each host has
  * a circuit breaker (five failures in a row open it for a minute; it closes by itself) and at
@@ -41,10 +41,12 @@ public final class Deliveries {
   private final NodeStore store;
   private final Clock clock;
   private final Random random;
+  private final Duration retryBase;
   private final Map<String, Target> targets = new ConcurrentHashMap<>();
   private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
   private final List<DeadLetter> dead = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final AtomicLong delivered = new AtomicLong();
+  private volatile boolean stopped;
 
   /** An entry that could not be delivered to an inbox, and why. */
   public record DeadLetter(String collective, String inbox, long entry, int status, String reason) {}
@@ -73,7 +75,8 @@ public final class Deliveries {
     int inFlight;
   }
 
-  Deliveries(Vertx vertx, SafeClient client, NodeStore store, Clock clock, Random random) {
+  Deliveries(Vertx vertx, SafeClient client, NodeStore store, Clock clock, Random random, Duration retryBase) {
+    this.retryBase = retryBase;
     this.vertx = vertx;
     this.client = client;
     this.store = store;
@@ -136,7 +139,15 @@ public final class Deliveries {
     });
   }
 
+  /** No more sends after this; the cursors stay where they are for the next start. */
+  void stop() {
+    stopped = true;
+  }
+
   private void pump(Target t) {
+    if (stopped) {
+      return;
+    }
     HostState hs = hosts.computeIfAbsent(t.host, k -> new HostState());
     synchronized (t) {
       if (t.busy || t.waiting || t.next >= t.h.collective.ledger().size()) {
@@ -216,7 +227,7 @@ public final class Deliveries {
     if (ra != null) {
       return ra.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : ra;
     }
-    double base = Math.min(MAX_BACKOFF.toMillis(), 1000.0 * Math.pow(2, Math.min(attempts - 1, 30)));
+    double base = Math.min(MAX_BACKOFF.toMillis(), retryBase.toMillis() * Math.pow(2, Math.min(attempts - 1, 30)));
     return Duration.ofMillis((long) Math.min(MAX_BACKOFF.toMillis(), base * (0.5 + random.nextDouble())));
   }
 

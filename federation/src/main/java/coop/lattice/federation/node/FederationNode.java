@@ -124,7 +124,7 @@ public final class FederationNode {
     for (Collective c : b.collectives) {
       hosted.put(c.id().value(), new Hosted(c));
     }
-    this.deliveries = new Deliveries(vertx, client, store, clock, b.random);
+    this.deliveries = new Deliveries(vertx, client, store, clock, b.random, b.retryBase);
     for (Hosted h : hosted.values()) {
       deliveries.host(h);
       h.collective.onEntry(e -> deliveries.kick(h));
@@ -144,6 +144,7 @@ public final class FederationNode {
     private Duration window = Duration.ofHours(1);
     private AddressPolicy policy = AddressPolicy.publicOnly();
     private java.util.Random random = new java.util.Random();
+    private Duration retryBase = Duration.ofSeconds(1);
     private final List<Collective> collectives = new ArrayList<>();
 
     Builder(Vertx vertx, URI base, Path dir) {
@@ -175,6 +176,12 @@ public final class FederationNode {
       return this;
     }
 
+    /** The first retry's delay before jitter (one second by default); each further retry doubles it. */
+    public Builder retryBase(Duration retryBase) {
+      this.retryBase = retryBase;
+      return this;
+    }
+
     public Builder collective(Collective collective) {
       collectives.add(collective);
       return this;
@@ -195,6 +202,7 @@ public final class FederationNode {
   }
 
   public Future<Void> stop() {
+    deliveries.stop();
     Future<Void> f = server == null ? Future.succeededFuture() : server.close();
     return f.compose(v -> client.close()).onComplete(v -> store.close());
   }

@@ -1,0 +1,207 @@
+package coop.lattice.federation.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import coop.lattice.CollectiveId;
+import coop.lattice.MemberId;
+import coop.lattice.collective.Collective;
+import coop.lattice.federation.http.HttpMessage;
+import coop.lattice.federation.http.HttpSignatures;
+import coop.lattice.federation.net.AddressPolicy;
+import coop.lattice.ledger.Appearance;
+import coop.lattice.ledger.CollectiveKey;
+import coop.lattice.ledger.Contribution;
+import coop.lattice.ledger.ContributionKind;
+import coop.lattice.ledger.Quantity;
+import coop.lattice.store.LedgerStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Delivery to a follower's inbox on loopback whose answers the test scripts: retries that honour
+ * Retry-After, 410 to the dead-letter log and back by replay, the double knock, and cursors that
+ * survive a restart of the node.
+ */
+class DeliveriesIT {
+  static final Duration WAIT = Duration.ofSeconds(20);
+  static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  static final ObjectMapper json = new ObjectMapper();
+
+  record Received(String type, String id, boolean rfc9421, Instant at) {}
+
+  Vertx vertx;
+  HttpServer follower;
+  String origin;
+  KeyPair key;
+  /** Statuses the follower's inbox answers Creates with, in order; 202 once they run out. */
+  final ConcurrentLinkedQueue<String> script = new ConcurrentLinkedQueue<>();
+  final LinkedBlockingQueue<Received> creates = new LinkedBlockingQueue<>();
+  Collective coop;
+  FederationNode node;
+  Path dir;
+  int port;
+
+  @BeforeEach
+  void start(@TempDir Path dir) throws Exception {
+    this.dir = dir;
+    vertx = Vertx.vertx();
+    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+    g.initialize(2048);
+    key = g.generateKeyPair();
+    follower = await(vertx.createHttpServer().requestHandler(r -> {
+      if (r.path().equals("/users/fern")) {
+        InboxSecurityIT.actor(r, origin + "/users/fern", key, "application/activity+json");
+        return;
+      }
+      r.bodyHandler(body -> {
+        try {
+          var a = json.readTree(body.getBytes());
+          if (!a.path("type").asText().equals("Create")) {
+            r.response().setStatusCode(202).end();
+            return;
+          }
+          boolean rfc = r.getHeader("signature-input") != null;
+          if (rfc && script.peek() != null && script.peek().equals("refuse-rfc9421")) {
+            script.poll();
+            r.response().setStatusCode(401).end();
+            return;
+          }
+          String next = script.poll();
+          String[] status = (next == null ? "202" : next).split(" ");
+          creates.add(new Received("Create", a.path("id").asText(), rfc, Instant.now()));
+          var resp = r.response().setStatusCode(Integer.parseInt(status[0]));
+          if (status.length > 1) {
+            resp.putHeader("retry-after", status[1]);
+          }
+          resp.end();
+        } catch (java.io.IOException e) {
+          r.response().setStatusCode(400).end();
+        }
+      });
+    }).listen(0, "127.0.0.1"));
+    origin = "http://127.0.0.1:" + follower.actualPort();
+    coop = Collective.found(CollectiveId.of("food"), "Food Co-op", MemberId.of("ana"), Appearance.byName("Ana"),
+        LedgerStore.inMemory(), CollectiveKey.fromSeed(new byte[32]), Clock.systemUTC());
+    port = FedifyPeer.freePort();
+    startNode();
+    URI inbox = URI.create("http://127.0.0.1:" + port + "/collectives/food/inbox");
+    String follow = "{\"id\":\"" + origin + "/users/fern/follows/1\",\"type\":\"Follow\",\"actor\":\"" + origin
+        + "/users/fern\",\"object\":\"http://127.0.0.1:" + port + "/collectives/food\"}";
+    HttpMessage m = HttpSignatures.sign(HttpMessage.request("POST", "http", inbox.getAuthority(), inbox.getPath(),
+        follow.getBytes(StandardCharsets.UTF_8)), HttpSignatures.Scheme.CAVAGE, origin + "/users/fern#main-key",
+        key.getPrivate(), Instant.now());
+    HttpRequest.Builder b = HttpRequest.newBuilder(inbox).POST(HttpRequest.BodyPublishers.ofByteArray(m.body()));
+    m.headers().forEach((k, v) -> {
+      if (!k.equals("host")) {
+        v.forEach(x -> b.header(k, x));
+      }
+    });
+    assertThat(http.send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
+  }
+
+  void startNode() throws Exception {
+    node = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + port), dir)
+        .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), follower.actualPort()))
+        .random(new java.util.Random(1)).retryBase(Duration.ofMillis(20)).collective(coop).build();
+    await(node.start(port, "127.0.0.1"));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    await(node.stop());
+    await(vertx.close());
+  }
+
+  static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  long record() {
+    return coop.record(Contribution.toCollective(MemberId.of("ana"), ContributionKind.FOOD, Quantity.kilograms("1")));
+  }
+
+  Received next() throws InterruptedException {
+    Received r = creates.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(r).as("a Create reached the follower").isNotNull();
+    return r;
+  }
+
+  String activityId(long entry) {
+    return "http://127.0.0.1:" + port + "/collectives/food/entries/" + entry + "/activity";
+  }
+
+  @Test
+  void aFailedDeliveryIsRetriedAndRetryAfterIsHonoured() throws Exception {
+    script.addAll(List.of("503 1", "500"));
+    long e = record();
+    Received first = next();
+    Received second = next();
+    Received third = next();
+    assertThat(List.of(first.id(), second.id(), third.id())).containsOnly(activityId(e));
+    assertThat(Duration.between(first.at(), second.at())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    assertThat(node.deliveries().delivered()).isEqualTo(1);
+    assertThat(node.deliveries().deadLetters()).isEmpty();
+  }
+
+  @Test
+  void goneGoesToTheDeadLetterLogAndComesBackByReplay() throws Exception {
+    script.add("410");
+    long e = record();
+    assertThat(next().id()).isEqualTo(activityId(e));
+    long f = record(); // the cursor moved on: the next entry is delivered
+    assertThat(next().id()).isEqualTo(activityId(f));
+    assertThat(node.deliveries().deadLetters()).singleElement().satisfies(d -> {
+      assertThat(d.entry()).isEqualTo(e);
+      assertThat(d.status()).isEqualTo(410);
+    });
+    await(node.replay(node.deliveries().deadLetters().get(0)));
+    assertThat(next().id()).isEqualTo(activityId(e));
+    assertThat(node.deliveries().deadLetters()).isEmpty();
+  }
+
+  @Test
+  void aHostThatRefusesRfc9421IsKnockedAgainWithCavageAndRemembered() throws Exception {
+    script.add("refuse-rfc9421");
+    long e = record();
+    Received r = next();
+    assertThat(r.id()).isEqualTo(activityId(e));
+    assertThat(r.rfc9421()).isFalse();
+    assertThat(node.deliveries().schemeFor("127.0.0.1:" + follower.actualPort()))
+        .isEqualTo(HttpSignatures.Scheme.CAVAGE);
+    record();
+    assertThat(next().rfc9421()).isFalse();
+  }
+
+  @Test
+  void entriesAppendedWhileTheNodeWasDownAreDeliveredAfterARestart() throws Exception {
+    long e = record();
+    assertThat(next().id()).isEqualTo(activityId(e));
+    await(node.stop());
+    long f = record();
+    long g = record();
+    startNode();
+    assertThat(List.of(next().id(), next().id())).containsExactly(activityId(f), activityId(g));
+  }
+}
