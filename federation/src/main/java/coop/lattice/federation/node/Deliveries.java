@@ -47,6 +47,8 @@ public final class Deliveries {
   private final List<DeadLetter> dead = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final AtomicLong delivered = new AtomicLong();
   private volatile boolean stopped;
+  private final List<java.util.function.BiConsumer<String, Long>> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** An entry that could not be delivered to an inbox, and why. */
   public record DeadLetter(String collective, String inbox, long entry, int status, String reason) {}
@@ -118,6 +120,11 @@ public final class Deliveries {
     }
   }
 
+  /** Called with (inbox, entry) each time an inbox took an entry. */
+  public void onDelivered(java.util.function.BiConsumer<String, Long> listener) {
+    listeners.add(listener);
+  }
+
   public long delivered() {
     return delivered.get();
   }
@@ -185,6 +192,7 @@ public final class Deliveries {
             hs.failuresInARow = 0;
           }
           advance(t);
+          listeners.forEach(l -> l.accept(t.inbox, index));
         } else if (status == 404 || status == 410 || t.attempts + 1 >= MAX_ATTEMPTS) {
           String reason = ar.succeeded() ? "answered " + status : String.valueOf(ar.cause().getMessage());
           DeadLetter d = new DeadLetter(t.h.id, t.inbox, index, status, reason.replace('\t', ' ').replace('\n', ' '));

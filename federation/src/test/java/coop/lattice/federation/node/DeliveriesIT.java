@@ -155,12 +155,15 @@ class DeliveriesIT {
   @Test
   void aFailedDeliveryIsRetriedAndRetryAfterIsHonoured() throws Exception {
     script.addAll(List.of("503 1", "500"));
+    java.util.concurrent.CompletableFuture<Long> delivered = new java.util.concurrent.CompletableFuture<>();
+    node.deliveries().onDelivered((inbox, entry) -> delivered.complete(entry));
     long e = record();
     Received first = next();
     Received second = next();
     Received third = next();
     assertThat(List.of(first.id(), second.id(), third.id())).containsOnly(activityId(e));
     assertThat(Duration.between(first.at(), second.at())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    assertThat(delivered.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(e);
     assertThat(node.deliveries().delivered()).isEqualTo(1);
     assertThat(node.deliveries().deadLetters()).isEmpty();
   }
@@ -184,8 +187,11 @@ class DeliveriesIT {
   @Test
   void aHostThatRefusesRfc9421IsKnockedAgainWithCavageAndRemembered() throws Exception {
     script.add("refuse-rfc9421");
+    java.util.concurrent.CompletableFuture<Long> delivered = new java.util.concurrent.CompletableFuture<>();
+    node.deliveries().onDelivered((inbox, entry) -> delivered.complete(entry));
     long e = record();
     Received r = next();
+    assertThat(delivered.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(e);
     assertThat(r.id()).isEqualTo(activityId(e));
     assertThat(r.rfc9421()).isFalse();
     assertThat(node.deliveries().schemeFor("127.0.0.1:" + follower.actualPort()))
