@@ -621,9 +621,13 @@ public final class FederationNode {
     return hosted.values().stream().filter(h -> targets.contains(h.actor.toString())).findFirst();
   }
 
+  /**
+   * Runs the activity's effect once its id is claimed. Invalid activities are refused before the
+   * claim, so a refused id can come back corrected; a replay of an accepted one does nothing.
+   */
   private void dispatch(HttpServerRequest req, Hosted h, ObjectNode activity, String id, String actor, String type,
       byte[] body, KeyCache.Key key) {
-    if (!store.firstTime(id)) {
+    if (store.seen(id)) {
       json(req, 202, "application/json", status("already accepted: nothing done again"));
       return;
     }
@@ -639,28 +643,31 @@ public final class FederationNode {
             error(req, 422, "the follower's actor has no inbox on its own origin");
             return;
           }
-          store.log(h.id + "/followers").append("+\t" + actor + "\t" + inbox);
-          h.followers.put(actor, inbox);
-          deliveries.follower(h, inbox);
-          accepted(req, h, type, id, actor, body);
-          ObjectNode accept = Json.object();
-          accept.put("@context", AS);
-          accept.put("id", h.actor + "/accepts/" + UUID.randomUUID());
-          accept.put("type", "Accept");
-          accept.put("actor", h.actor.toString());
-          accept.set("object", activity);
-          deliveries.sendOnce(h, inbox, Json.bytes(accept));
+          claimThen(req, h, type, id, actor, body, () -> {
+            store.log(h.id + "/followers").append("+\t" + actor + "\t" + inbox);
+            h.followers.put(actor, inbox);
+            deliveries.follower(h, inbox);
+          }, () -> {
+            ObjectNode accept = Json.object();
+            accept.put("@context", AS);
+            accept.put("id", h.actor + "/accepts/" + UUID.randomUUID());
+            accept.put("type", "Accept");
+            accept.put("actor", h.actor.toString());
+            accept.set("object", activity);
+            deliveries.sendOnce(h, inbox, Json.bytes(accept));
+          });
         });
       }
       case "Undo" -> {
         JsonNode object = activity.get("object");
         String undone = object != null && object.isObject() ? Json.text(object, "type").orElse("") : "";
-        if (undone.equals("Follow") && h.followers.containsKey(actor)
-            && Json.id(object.get("actor")).map(actor::equals).orElse(false)) {
-          store.log(h.id + "/followers").append("-\t" + actor);
-          h.followers.remove(actor);
-        }
-        accepted(req, h, type, id, actor, body);
+        claimThen(req, h, type, id, actor, body, () -> {
+          if (undone.equals("Follow") && h.followers.containsKey(actor)
+              && Json.id(object.get("actor")).map(actor::equals).orElse(false)) {
+            store.log(h.id + "/followers").append("-\t" + actor);
+            h.followers.remove(actor);
+          }
+        }, () -> { });
       }
       case "Accept", "Reject" -> {
         String followId = Json.id(activity.get("object")).orElse("");
@@ -670,20 +677,42 @@ public final class FederationNode {
           return;
         }
         String state = type.equals("Accept") ? "accepted" : "rejected";
-        store.log(h.id + "/following").append(state + "\t" + followId);
-        h.followStates.put(followId, state);
-        accepted(req, h, type, id, actor, body);
+        claimThen(req, h, type, id, actor, body, () -> {
+          store.log(h.id + "/following").append(state + "\t" + followId);
+          h.followStates.put(followId, state);
+        }, () -> { });
       }
-      default -> accepted(req, h, type, id, actor, body);
+      default -> claimThen(req, h, type, id, actor, body, () -> { }, () -> { });
     }
   }
 
-  private void accepted(HttpServerRequest req, Hosted h, String type, String id, String actor, byte[] body) {
+  /** Claims the id; if it is new, applies {@code effect}, records the activity, answers 202 once durable, then {@code after}. */
+  private void claimThen(HttpServerRequest req, Hosted h, String type, String id, String actor, byte[] body,
+      Runnable effect, Runnable after) {
+    java.util.concurrent.CompletableFuture<Void> claimed = store.claim(id);
+    if (claimed == null) {
+      json(req, 202, "application/json", status("already accepted: nothing done again"));
+      return;
+    }
+    effect.run();
+    accepted(req, h, type, id, actor, body, claimed, after);
+  }
+
+  private void accepted(HttpServerRequest req, Hosted h, String type, String id, String actor, byte[] body,
+      java.util.concurrent.CompletableFuture<Void> claimed, Runnable after) {
     InboundActivity a = new InboundActivity(h.collective.id(), type, id, actor, body, clock.instant());
     h.inbound.add(a);
-    store.log(h.id + "/inbound").append(new String(body, StandardCharsets.UTF_8).replace("\n", " "));
-    json(req, 202, "application/json", status("accepted"));
-    listeners.forEach(l -> l.accept(a));
+    var logged = store.appendDurably(h.id + "/inbound", new String(body, StandardCharsets.UTF_8).replace("\n", " "));
+    io.vertx.core.Context context = vertx.getOrCreateContext();
+    claimed.thenCombine(logged, (x, y) -> x).whenComplete((v, e) -> context.runOnContext(z -> {
+      if (e != null) {
+        error(req, 503, "cannot store the activity now; send it again later");
+        return;
+      }
+      json(req, 202, "application/json", status("accepted"));
+      listeners.forEach(l -> l.accept(a));
+      after.run();
+    }));
   }
 
   // ------------------------------------------------------------------------------------ helpers

@@ -15,14 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
  * What a node remembers besides the ledgers, in append-only logs under one directory: every
  * activity id it accepted (forever: a replay inside the signature window is a no-op), each
  * collective's followers, the follows it sent, its delivery cursors and dead letters, and the
- * activities it accepted. Each log is replayed on open; each line is flushed to disk before the
- * caller is answered. Thread-safe.
+ * activities it accepted. Each log is replayed on open; each line is on disk before the caller is
+ * answered, with lines that arrive together sharing one flush. Thread-safe.
  */
 final class NodeStore {
   private final Path dir;
@@ -43,6 +44,9 @@ final class NodeStore {
   static final class Log {
     private final Path file;
     private final FileChannel channel;
+    private final List<String> pending = new ArrayList<>();
+    private final List<CompletableFuture<Void>> waiting = new ArrayList<>();
+    private boolean flushing;
 
     Log(Path file) {
       this.file = file;
@@ -59,10 +63,65 @@ final class NodeStore {
         throw new IllegalArgumentException("a log line cannot hold a line break");
       }
       try {
-        channel.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
-        channel.force(false);
+        synchronized (channel) {
+          channel.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
+          channel.force(false);
+        }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + file, e);
+      }
+    }
+
+    /**
+     * Appends {@code line} and completes once it is on disk. Lines that arrive while a flush is
+     * under way share the next one (group commit), on the store's flusher thread.
+     */
+    CompletableFuture<Void> appendDurably(String line, java.util.concurrent.Executor flusher) {
+      if (line.indexOf('\n') >= 0) {
+        throw new IllegalArgumentException("a log line cannot hold a line break");
+      }
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      boolean start;
+      synchronized (this) {
+        pending.add(line);
+        waiting.add(done);
+        start = !flushing;
+        flushing = true;
+      }
+      if (start) {
+        flusher.execute(this::flush);
+      }
+      return done;
+    }
+
+    private void flush() {
+      while (true) {
+        List<String> lines;
+        List<CompletableFuture<Void>> done;
+        synchronized (this) {
+          if (pending.isEmpty()) {
+            flushing = false;
+            return;
+          }
+          lines = new ArrayList<>(pending);
+          done = new ArrayList<>(waiting);
+          pending.clear();
+          waiting.clear();
+        }
+        try {
+          StringBuilder b = new StringBuilder();
+          lines.forEach(l -> b.append(l).append('\n'));
+          synchronized (channel) {
+            ByteBuffer buf = ByteBuffer.wrap(b.toString().getBytes(StandardCharsets.UTF_8));
+            while (buf.hasRemaining()) {
+              channel.write(buf);
+            }
+            channel.force(false);
+          }
+          done.forEach(f -> f.complete(null));
+        } catch (IOException e) {
+          done.forEach(f -> f.completeExceptionally(new UncheckedIOException("cannot write " + file, e)));
+        }
       }
     }
 
@@ -91,13 +150,27 @@ final class NodeStore {
     return logs.computeIfAbsent(name, n -> new Log(dir.resolve(n + ".log")));
   }
 
-  /** Records {@code activityId} as accepted; false if it was accepted before. */
-  synchronized boolean firstTime(String activityId) {
+  private final java.util.concurrent.ExecutorService flusher = java.util.concurrent.Executors.newSingleThreadExecutor(
+      r -> {
+        Thread t = new Thread(r, "lattice-node-store-flusher");
+        t.setDaemon(true);
+        return t;
+      });
+
+  /**
+   * Claims {@code activityId}: null if it was accepted before, else a future that completes
+   * once the claim is on disk.
+   */
+  synchronized CompletableFuture<Void> claim(String activityId) {
     if (!seen.add(activityId)) {
-      return false;
+      return null;
     }
-    log("seen-activities").append(activityId);
-    return true;
+    return log("seen-activities").appendDurably(activityId, flusher);
+  }
+
+  /** Appends {@code line} to {@code name}, completing once it is on disk (group commit). */
+  CompletableFuture<Void> appendDurably(String name, String line) {
+    return log(name).appendDurably(line, flusher);
   }
 
   synchronized boolean seen(String activityId) {
@@ -116,6 +189,12 @@ final class NodeStore {
   }
 
   synchronized void close() {
+    flusher.shutdown();
+    try {
+      flusher.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     logs.values().forEach(Log::close);
     logs.clear();
   }
