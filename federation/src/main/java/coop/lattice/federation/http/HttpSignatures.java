@@ -36,8 +36,9 @@ public final class HttpSignatures {
     RFC9421
   }
 
-  static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT)
-      .withZone(ZoneOffset.UTC);
+  /** IMF-fixdate (RFC 9110, 5.6.7): a two-digit day, always GMT. */
+  static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+      Locale.ENGLISH).withZone(ZoneOffset.UTC);
   private static final List<String> CAVAGE_POST = List.of("(request-target)", "host", "date", "digest",
       "content-type");
   private static final List<String> CAVAGE_GET = List.of("(request-target)", "host", "date");
@@ -167,10 +168,40 @@ public final class HttpSignatures {
 
   private void date(HttpMessage m) throws SignatureRejected {
     String d = m.header("date").orElseThrow(() -> new SignatureRejected("no Date header"));
+    Instant fast = imfFixdate(d);
     try {
-      inWindow(ZonedDateTime.parse(d, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant(), "Date");
+      inWindow(fast != null ? fast : ZonedDateTime.parse(d, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant(), "Date");
     } catch (DateTimeParseException e) {
       throw new SignatureRejected("the Date header \"" + d + "\" is not an HTTP date");
+    }
+  }
+
+  private static final List<String> MONTHS = List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+      "Oct", "Nov", "Dec");
+
+  /**
+   * The preferred HTTP date form (RFC 9110, IMF-fixdate: {@code Sun, 06 Nov 1994 08:49:37 GMT}),
+   * parsed by position; null for anything else, which the general parser then handles.
+   */
+  static @Nullable Instant imfFixdate(String d) {
+    if (d.length() != 29 || d.charAt(3) != ',' || d.charAt(4) != ' ' || d.charAt(7) != ' ' || d.charAt(11) != ' '
+        || d.charAt(16) != ' ' || d.charAt(19) != ':' || d.charAt(22) != ':' || !d.endsWith(" GMT")) {
+      return null;
+    }
+    int month = MONTHS.indexOf(d.substring(8, 11)) + 1;
+    try {
+      if (month == 0) {
+        return null;
+      }
+      java.time.LocalDateTime t = java.time.LocalDateTime.of(Integer.parseInt(d.substring(12, 16)), month,
+          Integer.parseInt(d.substring(5, 7)), Integer.parseInt(d.substring(17, 19)), Integer.parseInt(d.substring(20, 22)),
+          Integer.parseInt(d.substring(23, 25)));
+      if (!t.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH).equals(d.substring(0, 3))) {
+        return null;
+      }
+      return t.toInstant(ZoneOffset.UTC);
+    } catch (NumberFormatException | java.time.DateTimeException e) {
+      return null;
     }
   }
 

@@ -58,6 +58,7 @@ public final class FederationNode {
   static final String PUBLIC = AS + "#Public";
   static final String AP_TYPE = "application/activity+json";
   static final int PAGE = 50;
+  private static final Buffer ACCEPTED = Buffer.buffer("{\"status\":\"accepted\"}");
 
   private final Vertx vertx;
   private final URI base;
@@ -69,7 +70,7 @@ public final class FederationNode {
   private final KeyCache keys;
   private final Deliveries deliveries;
   private final List<Consumer<InboundActivity>> listeners = new CopyOnWriteArrayList<>();
-  private @Nullable HttpServer server;
+  private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
 
   /** A hosted collective with its keys, followers and follows. */
   final class Hosted {
@@ -82,7 +83,7 @@ public final class FederationNode {
     /** Follow activity id -> the actor it was sent to. */
     final Map<String, String> sentFollows = new ConcurrentHashMap<>();
     final Map<String, String> followStates = new ConcurrentHashMap<>();
-    final List<InboundActivity> inbound = new CopyOnWriteArrayList<>();
+    final List<InboundActivity> inbound = java.util.Collections.synchronizedList(new ArrayList<>());
 
     Hosted(Collective collective) {
       this.collective = collective;
@@ -97,6 +98,7 @@ public final class FederationNode {
           followers.remove(f[1]);
         }
       });
+      store.remember(id + "/inbound");
       store.log(id + "/following").replay(line -> {
         String[] f = line.split("\t");
         if (f[0].equals("sent")) {
@@ -194,17 +196,33 @@ public final class FederationNode {
 
   // ------------------------------------------------------------------------------------ lifecycle
 
-  /** Listens on {@code host}:{@code port} (0 for any free port); completes with the port. */
+  /** Listens on {@code host}:{@code port} (0 for any free port) on one event loop; completes with the port. */
   public Future<Integer> start(int port, String host) {
-    HttpServer s = vertx.createHttpServer().requestHandler(this::handle);
-    server = s;
-    return s.listen(port, host).map(HttpServer::actualPort).onSuccess(p -> hosted.values().forEach(deliveries::kick));
+    return start(port, host, 1);
+  }
+
+  /**
+   * Listens on {@code host}:{@code port} with {@code instances} servers, each on an event loop
+   * of its own (one per core is the usual choice); Vert.x spreads connections among them.
+   */
+  public Future<Integer> start(int port, String host, int instances) {
+    HttpServer first = vertx.createHttpServer().requestHandler(this::handle);
+    servers.add(first);
+    return first.listen(port, host).compose(s -> {
+      List<Future<HttpServer>> more = new ArrayList<>();
+      for (int i = 1; i < instances; i++) {
+        HttpServer another = vertx.createHttpServer().requestHandler(this::handle);
+        servers.add(another);
+        more.add(another.listen(s.actualPort(), host));
+      }
+      return Future.all(more).map(s.actualPort());
+    }).onSuccess(p -> hosted.values().forEach(deliveries::kick));
   }
 
   public Future<Void> stop() {
     deliveries.stop();
-    Future<Void> f = server == null ? Future.succeededFuture() : server.close();
-    return f.compose(v -> client.close()).onComplete(v -> store.close());
+    List<Future<Void>> closing = servers.stream().map(HttpServer::close).toList();
+    return Future.all(closing).compose(v -> client.close()).onComplete(v -> store.close()).mapEmpty();
   }
 
   // ------------------------------------------------------------------------------------ views
@@ -220,7 +238,10 @@ public final class FederationNode {
 
   /** Activities accepted for {@code collective}, oldest first. */
   public List<InboundActivity> inbound(CollectiveId collective) {
-    return List.copyOf(hosted(collective).inbound);
+    List<InboundActivity> in = hosted(collective).inbound;
+    synchronized (in) {
+      return List.copyOf(in);
+    }
   }
 
   /** Where a follow this node sent stands: {@code pending}, {@code accepted} or {@code rejected}. */
@@ -689,27 +710,26 @@ public final class FederationNode {
   /** Claims the id; if it is new, applies {@code effect}, records the activity, answers 202 once durable, then {@code after}. */
   private void claimThen(HttpServerRequest req, Hosted h, String type, String id, String actor, byte[] body,
       Runnable effect, Runnable after) {
-    java.util.concurrent.CompletableFuture<Void> claimed = store.claim(id);
-    if (claimed == null) {
+    if (!store.claim(id)) {
       json(req, 202, "application/json", status("already accepted: nothing done again"));
       return;
     }
     effect.run();
-    accepted(req, h, type, id, actor, body, claimed, after);
+    accepted(req, h, type, id, actor, body, after);
   }
 
   private void accepted(HttpServerRequest req, Hosted h, String type, String id, String actor, byte[] body,
-      java.util.concurrent.CompletableFuture<Void> claimed, Runnable after) {
+      Runnable after) {
     InboundActivity a = new InboundActivity(h.collective.id(), type, id, actor, body, clock.instant());
     h.inbound.add(a);
-    var logged = store.appendDurably(h.id + "/inbound", new String(body, StandardCharsets.UTF_8).replace("\n", " "));
+    String line = id.replace('\t', ' ') + "\t" + new String(body, StandardCharsets.UTF_8).replace('\n', ' ');
     io.vertx.core.Context context = vertx.getOrCreateContext();
-    claimed.thenCombine(logged, (x, y) -> x).whenComplete((v, e) -> context.runOnContext(z -> {
+    store.appendDurably(h.id + "/inbound", line).whenComplete((v, e) -> context.runOnContext(z -> {
       if (e != null) {
         error(req, 503, "cannot store the activity now; send it again later");
         return;
       }
-      json(req, 202, "application/json", status("accepted"));
+      req.response().setStatusCode(202).putHeader("content-type", "application/json").end(ACCEPTED);
       listeners.forEach(l -> l.accept(a));
       after.run();
     }));
@@ -734,7 +754,8 @@ public final class FederationNode {
     if (h.endsWith(".")) {
       h = h.substring(0, h.length() - 1);
     }
-    return IDN.toASCII(h, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+    boolean ascii = h.chars().allMatch(c -> c < 0x80);
+    return (ascii ? h : IDN.toASCII(h, IDN.ALLOW_UNASSIGNED)).toLowerCase(Locale.ROOT);
   }
 
   private static int port(URI u) {

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 
 /**
  * What a node remembers besides the ledgers, in append-only logs under one directory: every
- * activity id it accepted (forever: a replay inside the signature window is a no-op), each
+ * activity it accepted, with its id (forever: a replay inside the signature window is a no-op), each
  * collective's followers, the follows it sent, its delivery cursors and dead letters, and the
  * activities it accepted. Each log is replayed on open; each line is on disk before the caller is
  * answered, with lines that arrive together sharing one flush. Thread-safe.
@@ -37,7 +37,16 @@ final class NodeStore {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    log("seen-activities").replay(seen::add);
+  }
+
+  /** Adds the activity ids in the accepted-activity log {@code name} to those seen (on open). */
+  void remember(String name) {
+    log(name).replay(line -> {
+      int tab = line.indexOf('\t');
+      if (tab > 0) {
+        seen.add(line.substring(0, tab));
+      }
+    });
   }
 
   /** An append-only log of lines. */
@@ -158,14 +167,12 @@ final class NodeStore {
       });
 
   /**
-   * Claims {@code activityId}: null if it was accepted before, else a future that completes
-   * once the claim is on disk.
+   * Claims {@code activityId} in memory: false if it was accepted before. The claim becomes
+   * durable with the activity's line in its accepted-activity log, which is how it is
+   * remembered after a restart.
    */
-  synchronized CompletableFuture<Void> claim(String activityId) {
-    if (!seen.add(activityId)) {
-      return null;
-    }
-    return log("seen-activities").appendDurably(activityId, flusher);
+  synchronized boolean claim(String activityId) {
+    return seen.add(activityId);
   }
 
   /** Appends {@code line} to {@code name}, completing once it is on disk (group commit). */

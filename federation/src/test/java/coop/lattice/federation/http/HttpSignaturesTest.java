@@ -95,4 +95,15 @@ class HttpSignaturesTest {
     assertThatThrownBy(() -> policy.inspect(noTarget)).isInstanceOf(SignatureRejected.class)
         .hasMessageContaining("(request-target)");
   }
+
+  @Test
+  void theFastDateParserAgreesWithTheGeneralOneAndDefersOnAnythingElse() {
+    for (long t = 0; t < 4_000_000_000L; t += 86_399_917L) {
+      Instant i = Instant.ofEpochSecond(t);
+      assertThat(HttpSignatures.imfFixdate(HttpSignatures.HTTP_DATE.format(i))).isEqualTo(i);
+    }
+    assertThat(HttpSignatures.imfFixdate("Mon, 06 Nov 1994 08:49:37 GMT")).isNull(); // a Sunday
+    assertThat(HttpSignatures.imfFixdate("Sunday, 06-Nov-94 08:49:37 GMT")).isNull();
+    assertThat(HttpSignatures.imfFixdate("Sun, 06 Nov 1994 08:49:37 UTC")).isNull();
+  }
 }

@@ -1,0 +1,45 @@
+package coop.lattice.benchmarks;
+
+import coop.lattice.CollectiveId;
+import coop.lattice.MemberId;
+import coop.lattice.collective.Collective;
+import coop.lattice.federation.net.AddressPolicy;
+import coop.lattice.federation.node.FederationNode;
+import coop.lattice.ledger.Appearance;
+import coop.lattice.store.LedgerStore;
+import io.vertx.core.Vertx;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The node side of the inbox load test: one collective on a node listening on 127.0.0.1, one
+ * server instance per core, allowed to fetch keys from the load process's port only. Runs until
+ * it is stopped by its PID.
+ *
+ * <pre>{@code
+ * java -cp benchmarks/target/benchmarks.jar coop.lattice.benchmarks.InboxNode NODE_PORT LOAD_PORT
+ * }</pre>
+ */
+public final class InboxNode {
+  private InboxNode() {}
+
+  public static void main(String[] args) throws Exception {
+    int port = Integer.parseInt(args[0]);
+    int loadPort = Integer.parseInt(args[1]);
+    Path dir = Files.createTempDirectory("lattice-inbox-node");
+    Vertx vertx = Vertx.vertx();
+    Collective coop = Collective.found(CollectiveId.of("bench"), "Bench Co-op", MemberId.of("ana"),
+        Appearance.byName("Ana"), LedgerStore.inMemory(), Workload.KEY, Clock.systemUTC());
+    FederationNode node = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + port), dir)
+        .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), loadPort))
+        .collective(coop).build();
+    int cores = Runtime.getRuntime().availableProcessors();
+    node.start(port, "127.0.0.1", cores).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    System.out.println("inbox node listening on " + port + " with " + cores + " server instances (pid "
+        + ProcessHandle.current().pid() + ")");
+  }
+}
