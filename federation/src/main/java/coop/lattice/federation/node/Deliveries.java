@@ -26,14 +26,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Failures back off exponentially with jitter (from 1 s, doubling, up to an hour), honour {@code
  * Retry-After} up to an hour, and after ten attempts, or at once on 404 or 410, the entry goes to
  * a dead-letter log that is never dropped and can be {@linkplain #replay replayed}. Each host has
- * a circuit breaker (five failures in a row open it for a minute; it closes by itself) and at
- * most four requests in flight. The first request to a host is signed with RFC 9421 (Ed25519);
+ * a circuit breaker (five failures in a row open it for a minute; it closes by itself) and a
+ * bounded number of requests in flight (eight by default). The first request to a host is signed with RFC 9421 (Ed25519);
  * if the host refuses it (400, 401, 403), the same request goes again with draft-cavage (RSA)
  * at once, and that host gets cavage from then on (the "double knock").
  */
 public final class Deliveries {
   static final int MAX_ATTEMPTS = 10;
-  static final int PER_HOST = 4;
+  /** The default for requests in flight to one host. */
+  static final int PER_HOST = 8;
   static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
   private final Vertx vertx;
@@ -42,6 +43,7 @@ public final class Deliveries {
   private final Clock clock;
   private final Random random;
   private final Duration retryBase;
+  private final int perHost;
   private final Map<String, Target> targets = new ConcurrentHashMap<>();
   private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
   private final List<DeadLetter> dead = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -77,8 +79,10 @@ public final class Deliveries {
     int inFlight;
   }
 
-  Deliveries(Vertx vertx, SafeClient client, NodeStore store, Clock clock, Random random, Duration retryBase) {
+  Deliveries(Vertx vertx, SafeClient client, NodeStore store, Clock clock, Random random, Duration retryBase,
+      int perHost) {
     this.retryBase = retryBase;
+    this.perHost = perHost;
     this.vertx = vertx;
     this.client = client;
     this.store = store;
@@ -167,7 +171,7 @@ public final class Deliveries {
           vertx.setTimer(Math.max(1, (hs.openUntil - now) / 1_000_000), id -> wake(t));
           return;
         }
-        if (hs.inFlight >= PER_HOST) {
+        if (hs.inFlight >= perHost) {
           t.waiting = true;
           vertx.setTimer(50, id -> wake(t));
           return;
@@ -177,7 +181,7 @@ public final class Deliveries {
       t.busy = true;
     }
     long index = t.next;
-    byte[] body = Json.bytes(Documents.create(t.h, t.h.collective.ledger().entry(index)));
+    byte[] body = activity(t.h, index);
     post(t.h, t.inbox, body).onComplete(ar -> {
       synchronized (hs) {
         hs.inFlight--;
@@ -214,6 +218,22 @@ public final class Deliveries {
       }
       pump(t);
     });
+  }
+
+  /** The same entry goes to every follower: its activity is serialized once and kept for a while. */
+  private final Map<String, byte[]> recent = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+          return size() > 256;
+        }
+      });
+
+  private byte[] activity(FederationNode.Hosted h, long index) {
+    return recent.computeIfAbsent(h.id + "/" + index,
+        k -> Json.bytes(Documents.create(h, h.collective.ledger().entry(index))));
   }
 
   private void wake(Target t) {
@@ -284,18 +304,23 @@ public final class Deliveries {
         .with("content-type", FederationNode.AP_TYPE);
     HostState hs = hosts.computeIfAbsent(u.getRawAuthority(), k -> new HostState());
     HttpSignatures.Scheme first = hs.scheme;
-    return client.send(m, x -> sign(h, x, first)).compose(r -> {
+    return signed(h, m, first).compose(sm -> client.send(sm, x -> x)).compose(r -> {
       boolean refused = r.status() == 400 || r.status() == 401 || r.status() == 403;
       if (!refused || first == HttpSignatures.Scheme.CAVAGE) {
         return Future.succeededFuture(r);
       }
-      return client.send(m, x -> sign(h, x, HttpSignatures.Scheme.CAVAGE)).map(again -> {
+      return signed(h, m, HttpSignatures.Scheme.CAVAGE).compose(sm -> client.send(sm, x -> x)).map(again -> {
         if (again.status() / 100 == 2) {
           hs.scheme = HttpSignatures.Scheme.CAVAGE;
         }
         return again;
       });
     });
+  }
+
+  /** Signs on a worker thread: RSA signing costs about 1.7 ms, so signatures for many inboxes use every core. */
+  private Future<HttpMessage> signed(FederationNode.Hosted h, HttpMessage m, HttpSignatures.Scheme scheme) {
+    return vertx.executeBlocking(() -> sign(h, m, scheme), false);
   }
 
   private HttpMessage sign(FederationNode.Hosted h, HttpMessage m, HttpSignatures.Scheme scheme) {

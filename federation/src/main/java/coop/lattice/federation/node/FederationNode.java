@@ -126,7 +126,7 @@ public final class FederationNode {
     for (Collective c : b.collectives) {
       hosted.put(c.id().value(), new Hosted(c));
     }
-    this.deliveries = new Deliveries(vertx, client, store, clock, b.random, b.retryBase);
+    this.deliveries = new Deliveries(vertx, client, store, clock, b.random, b.retryBase, b.perHost);
     for (Hosted h : hosted.values()) {
       deliveries.host(h);
       h.collective.onEntry(e -> deliveries.kick(h));
@@ -147,6 +147,7 @@ public final class FederationNode {
     private AddressPolicy policy = AddressPolicy.publicOnly();
     private java.util.Random random = new java.util.Random();
     private Duration retryBase = Duration.ofSeconds(1);
+    private int perHost = Deliveries.PER_HOST;
     private final List<Collective> collectives = new ArrayList<>();
 
     Builder(Vertx vertx, URI base, Path dir) {
@@ -181,6 +182,15 @@ public final class FederationNode {
     /** The first retry's delay before jitter (one second by default); each further retry doubles it. */
     public Builder retryBase(Duration retryBase) {
       this.retryBase = retryBase;
+      return this;
+    }
+
+    /** How many deliveries may be in flight to one host at once (eight by default). */
+    public Builder perHostConcurrency(int perHost) {
+      if (perHost < 1) {
+        throw new IllegalArgumentException("at least one request in flight per host, not " + perHost);
+      }
+      this.perHost = perHost;
       return this;
     }
 

@@ -1,0 +1,139 @@
+package coop.lattice.benchmarks;
+
+import coop.lattice.CollectiveId;
+import coop.lattice.MemberId;
+import coop.lattice.collective.Collective;
+import coop.lattice.federation.http.HttpMessage;
+import coop.lattice.federation.http.HttpSignatures;
+import coop.lattice.federation.net.AddressPolicy;
+import coop.lattice.federation.node.FederationNode;
+import coop.lattice.ledger.Appearance;
+import coop.lattice.ledger.Contribution;
+import coop.lattice.ledger.ContributionKind;
+import coop.lattice.ledger.Quantity;
+import coop.lattice.store.LedgerStore;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.RequestOptions;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Outbox throughput: a node whose collective has F followers, each with its own inbox on a sink
+ * server on loopback that answers 202 to draft-cavage requests (and 401 to RFC 9421 ones, so the
+ * double knock settles on RSA-2048 signatures). E entries are appended; the figure is signed
+ * deliveries per second from the first append until every inbox took every entry.
+ *
+ * <pre>{@code
+ * java -cp benchmarks.jar coop.lattice.benchmarks.OutboxLoad FOLLOWERS ENTRIES [IN_FLIGHT_PER_HOST]
+ * }</pre>
+ */
+public final class OutboxLoad {
+  private OutboxLoad() {}
+
+  public static void main(String[] args) throws Exception {
+    int followers = Integer.parseInt(args[0]);
+    int entries = Integer.parseInt(args[1]);
+    int perHost = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+    Vertx vertx = Vertx.vertx();
+    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+    g.initialize(2048);
+    KeyPair key = g.generateKeyPair();
+    AtomicLong received = new AtomicLong();
+    String[] origin = new String[1];
+    HttpServer sink = vertx.createHttpServer().requestHandler(r -> {
+      String p = r.path();
+      if (r.method() == HttpMethod.GET && p.startsWith("/users/")) {
+        String id = origin[0] + p;
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(key.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+        r.response().putHeader("content-type", "application/activity+json").end("{\"id\":\"" + id
+            + "\",\"type\":\"Person\",\"inbox\":\"" + id + "/inbox\",\"publicKey\":{\"id\":\"" + id
+            + "#main-key\",\"owner\":\"" + id + "\",\"publicKeyPem\":\"" + pem.replace("\n", "\\n") + "\"}}");
+      } else if (r.getHeader("signature-input") != null) {
+        r.response().setStatusCode(401).end();
+      } else {
+        r.body().onSuccess(b -> {
+          received.incrementAndGet();
+          r.response().setStatusCode(202).end();
+        });
+      }
+    });
+    sink.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    origin[0] = "http://127.0.0.1:" + sink.actualPort();
+
+    Collective coop = Collective.found(CollectiveId.of("bench"), "Bench Co-op", MemberId.of("ana"),
+        Appearance.byName("Ana"), LedgerStore.inMemory(), Workload.KEY, Clock.systemUTC());
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      port = s.getLocalPort();
+    }
+    String base = "http://127.0.0.1:" + port;
+    FederationNode node = FederationNode.builder(vertx, URI.create(base), Files.createTempDirectory("outbox-load"))
+        .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), sink.actualPort()))
+        .perHostConcurrency(perHost).collective(coop).build();
+    node.start(port, "127.0.0.1", 2).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+    HttpClient client = vertx.createHttpClient();
+    for (int f = 0; f < followers; f++) {
+      String actor = origin[0] + "/users/f" + f;
+      String follow = "{\"id\":\"" + actor + "/follows/1\",\"type\":\"Follow\",\"actor\":\"" + actor
+          + "\",\"object\":\"" + base + "/collectives/bench\"}";
+      HttpMessage m = HttpSignatures.sign(HttpMessage.request("POST", "http", "127.0.0.1:" + port,
+          "/collectives/bench/inbox", follow.getBytes(StandardCharsets.UTF_8)), HttpSignatures.Scheme.CAVAGE,
+          actor + "#main-key", key.getPrivate(), Instant.now());
+      RequestOptions ro = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
+          .setURI("/collectives/bench/inbox");
+      m.headers().forEach((k, v) -> v.forEach(x -> ro.addHeader(k, x)));
+      int status = client.request(ro).compose(r -> r.send(Buffer.buffer(m.body()))).map(r -> r.statusCode())
+          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      if (status != 202) {
+        throw new IllegalStateException("follow " + f + " answered " + status);
+      }
+    }
+    while (node.followers(coop.id()).size() < followers) {
+      Thread.onSpinWait();
+    }
+    // One delivery first, so that the double knock has settled on cavage for the sink's host.
+    CountDownLatch warm = new CountDownLatch(followers);
+    node.deliveries().onDelivered((inbox, entry) -> warm.countDown());
+    coop.admit(MemberId.of("ana"), MemberId.of("bo"), Appearance.byName("Bo"));
+    warm.await(60, TimeUnit.SECONDS);
+
+    long total = (long) followers * entries;
+    CountDownLatch done = new CountDownLatch(1);
+    AtomicLong delivered = new AtomicLong();
+    node.deliveries().onDelivered((inbox, entry) -> {
+      if (entry > 2 && delivered.incrementAndGet() == total) {
+        done.countDown();
+      }
+    });
+    long start = System.nanoTime();
+    for (int e = 0; e < entries; e++) {
+      coop.record(Contribution.toCollective(MemberId.of("bo"), ContributionKind.FOOD, Quantity.kilograms("1")));
+    }
+    if (!done.await(10, TimeUnit.MINUTES)) {
+      throw new IllegalStateException("only " + delivered.get() + " of " + total + " deliveries in 10 minutes");
+    }
+    double s = (System.nanoTime() - start) / 1e9;
+    int cores = Runtime.getRuntime().availableProcessors();
+    System.out.printf("%d followers x %d entries = %d signed deliveries (draft-cavage, RSA-2048, %d in flight per host)"
+        + " in %.2f s: %.0f/s, %.0f/s per core (%d cores); dead letters %d%n", followers, entries, total, perHost, s,
+        total / s, total / s / cores, cores, node.deliveries().deadLetters().size());
+    node.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+}
