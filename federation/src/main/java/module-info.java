@@ -6,7 +6,7 @@
 module coop.lattice.federation {
   requires transitive coop.lattice.core;
   requires static org.jspecify;
-  requires com.fasterxml.jackson.databind;
+  requires transitive com.fasterxml.jackson.databind;
   requires transitive io.vertx.core;
   requires static io.vertx.codegen.api;
   requires static io.vertx.codegen.json;

@@ -139,7 +139,7 @@ public final class Deliveries {
 
   /** Sends a dead letter again; completes when the inbox took it. It stays in the log, marked replayed. */
   Future<Void> replay(DeadLetter letter, FederationNode.Hosted h) {
-    byte[] body = Json.bytes(Documents.create(h, h.collective.ledger().entry(letter.entry())));
+    byte[] body = activity(h, letter.entry());
     return post(h, letter.inbox(), body).compose(r -> {
       if (r.status() / 100 != 2) {
         return Future.failedFuture(new IllegalStateException(letter.inbox() + " answered " + r.status()));
@@ -231,9 +231,11 @@ public final class Deliveries {
         }
       });
 
+  /** The entry's {@code Create}, with an FEP-8b32 proof by the collective's Ed25519 key. */
   private byte[] activity(FederationNode.Hosted h, long index) {
-    return recent.computeIfAbsent(h.id + "/" + index,
-        k -> Json.bytes(Documents.create(h, h.collective.ledger().entry(index))));
+    return recent.computeIfAbsent(h.id + "/" + index, k -> Json.bytes(ObjectProofs.sign(
+        Documents.create(h, h.collective.ledger().entry(index)), h.actor + "#ed25519-key", h.keys.ed25519Private(),
+        clock.instant())));
   }
 
   private void wake(Target t) {

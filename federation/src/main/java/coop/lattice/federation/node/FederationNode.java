@@ -630,7 +630,37 @@ public final class FederationNode {
         error(req, 401, "signature rejected: " + e.getMessage());
         return;
       }
-      dispatch(req, h, activity, id, actor, type, body, key);
+      if (!activity.has("proof")) {
+        dispatch(req, h, activity, id, actor, type, body, key);
+        return;
+      }
+      // An object proof (FEP-8b32) must verify too, with a key its actor owns.
+      String method;
+      try {
+        method = ObjectProofs.verificationMethod(activity);
+      } catch (SignatureRejected e) {
+        error(req, 401, "proof rejected: " + e.getMessage());
+        return;
+      }
+      if (!sameOrigin(method, actor)) {
+        error(req, 401, "proof rejected: its key is not on the actor's origin");
+        return;
+      }
+      keys.key(method, h).onComplete(pk -> {
+        try {
+          if (pk.failed()) {
+            throw new SignatureRejected("cannot obtain key " + method + ": " + pk.cause().getMessage());
+          }
+          if (!pk.result().owner().equals(actor)) {
+            throw new SignatureRejected("key " + method + " is not the actor's");
+          }
+          ObjectProofs.verify(activity, pk.result().publicKey());
+        } catch (SignatureRejected e) {
+          error(req, 401, "proof rejected: " + e.getMessage());
+          return;
+        }
+        dispatch(req, h, activity, id, actor, type, body, key);
+      });
     });
   }
 

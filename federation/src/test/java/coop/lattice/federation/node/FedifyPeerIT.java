@@ -146,7 +146,8 @@ class FedifyPeerIT {
     JsonNode received = json.readTree(get(peer.origin() + "/_control/received").body());
     boolean found = false;
     for (JsonNode a : received) {
-      found |= activityId.equals(a.path("id").asText()) && "Create".equals(a.path("type").asText());
+      found |= activityId.equals(a.path("id").asText()) && "Create".equals(a.path("type").asText())
+          && a.toString().contains("eddsa-jcs-2022"); // our FEP-8b32 proof came through with it
     }
     assertThat(found).as("Fedify's log of verified activities holds %s", activityId).isTrue();
     // Fedify 1.5.9 speaks draft-cavage only: the first knock with RFC 9421 was refused, cavage got in.
@@ -170,6 +171,25 @@ class FedifyPeerIT {
     assertThat(json.readTree(a.json()).path("object").path("content").asText())
         .isEqualTo("<b>hello</b> from fedify"); // kept as data, exactly as sent; escaped on output
     assertThat(node.inbound(coop.id())).extracting(InboundActivity::id).contains(a.id());
+
+    // Fedify signs the activity itself too (FEP-8b32, eddsa-jcs-2022): our reading of the proof agrees with its.
+    var activity = Json.parseObject(a.json());
+    String method = ObjectProofs.verificationMethod(activity);
+    JsonNode peerActor = json.readTree(http.send(HttpRequest.newBuilder(URI.create(peer.actor()))
+        .header("accept", "application/activity+json").build(), HttpResponse.BodyHandlers.ofString()).body());
+    String multibase = null;
+    for (JsonNode m : peerActor.path("assertionMethod")) {
+      if (method.equals(m.path("id").asText())) {
+        multibase = m.path("publicKeyMultibase").asText();
+      }
+    }
+    assertThat(multibase).as("Fedify's actor lists the proof's key %s", method).isNotNull();
+    var key = ActorKeys.fromMultibase(multibase);
+    ObjectProofs.verify(activity, key);
+    var tampered = activity.deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) tampered.get("object")).put("content", "changed");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ObjectProofs.verify(tampered, key))
+        .isInstanceOf(coop.lattice.federation.http.SignatureRejected.class);
   }
 
   @Test

@@ -247,6 +247,14 @@ class InboxSecurityIT {
   }
 
   @Test
+  void anObjectProofThatDoesNotVerifyIsRefusedEvenUnderAValidHttpSignature() throws Exception {
+    KeyPair other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    ObjectNode doc = Json.parseObject(follow("mallory", 12).getBytes(StandardCharsets.UTF_8));
+    ObjectNode proved = ObjectProofs.sign(doc, origin + "/users/mallory#main-key", other.getPrivate(), Instant.now());
+    refused(401, post(proved.toString(), "mallory", mallory));
+  }
+
+  @Test
   void anRsaKeyUnder2048BitsIsRefused() throws Exception {
     refused(401, post(follow("weak", 8), "weak", weak));
   }
