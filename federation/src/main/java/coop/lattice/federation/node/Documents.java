@@ -86,6 +86,28 @@ final class Documents {
     lattice.put("entry", "lattice:entry");
   }
 
+  /** A signed checkpoint as a public {@code Note} in a {@code Create}: anyone can check it against the ledger's key. */
+  static ObjectNode checkpoint(FederationNode.Hosted h, coop.lattice.ledger.SignedCheckpoint cp) {
+    long size = cp.checkpoint().size();
+    ObjectNode note = Json.object();
+    note.put("id", h.actor + "/checkpoints/" + size);
+    note.put("type", "Note");
+    note.put("attributedTo", h.actor.toString());
+    note.putArray("to").add(FederationNode.PUBLIC);
+    note.put("content", "<p>" + escape(h.collective.name() + ": signed checkpoint at " + size + " entries") + "</p>");
+    note.put("checkpoint", new String(cp.toBytes(), StandardCharsets.UTF_8));
+    ObjectNode c = Json.object();
+    context(c);
+    ((ObjectNode) c.withArray("@context").get(1)).put("checkpoint", "lattice:checkpoint");
+    c.put("id", h.actor + "/checkpoints/" + size + "/activity");
+    c.put("type", "Create");
+    c.put("actor", h.actor.toString());
+    c.putArray("to").add(FederationNode.PUBLIC);
+    c.putArray("cc").add(h.actor + "/followers");
+    c.set("object", note);
+    return c;
+  }
+
   static ObjectNode orderedCollection(String id, long total, @Nullable String first) {
     ObjectNode c = Json.object();
     c.put("@context", FederationNode.AS);

@@ -349,6 +349,21 @@ public final class FederationNode {
     });
   }
 
+  /**
+   * Signs a checkpoint of {@code collective}'s ledger as it is now and sends it to every
+   * follower's inbox (each inbox once), with an FEP-8b32 proof. Completes with the checkpoint
+   * once every inbox took it.
+   */
+  public Future<coop.lattice.ledger.SignedCheckpoint> publishCheckpoint(CollectiveId collective) {
+    Hosted h = hosted(collective);
+    coop.lattice.ledger.SignedCheckpoint cp = h.collective.checkpoint();
+    byte[] body = Json.bytes(ObjectProofs.sign(Documents.checkpoint(h, cp), h.actor + "#ed25519-key",
+        h.keys.ed25519Private(), clock.instant()));
+    List<Future<Void>> sent = h.followers.values().stream().distinct()
+        .map(inbox -> deliveries.sendOnce(h, inbox, body)).toList();
+    return Future.all(sent).map(cp);
+  }
+
   // ------------------------------------------------------------------------------------ routing
 
   private void handle(HttpServerRequest req) {

@@ -14,6 +14,7 @@ import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.ContributionKind;
 import coop.lattice.ledger.Quantity;
+import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.store.LedgerStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -58,6 +59,7 @@ class DeliveriesIT {
   /** Statuses the follower's inbox answers Creates with, in order; 202 once they run out. */
   final ConcurrentLinkedQueue<String> script = new ConcurrentLinkedQueue<>();
   final LinkedBlockingQueue<Received> creates = new LinkedBlockingQueue<>();
+  final LinkedBlockingQueue<String> checkpoints = new LinkedBlockingQueue<>();
   Collective coop;
   FederationNode node;
   Path dir;
@@ -78,7 +80,10 @@ class DeliveriesIT {
       r.bodyHandler(body -> {
         try {
           var a = json.readTree(body.getBytes());
-          if (!a.path("type").asText().equals("Create")) {
+          if (a.path("object").has("checkpoint")) {
+            checkpoints.add(a.path("object").path("checkpoint").asText());
+          }
+          if (!a.path("type").asText().equals("Create") || a.path("object").has("checkpoint")) {
             r.response().setStatusCode(202).end();
             return;
           }
@@ -209,5 +214,17 @@ class DeliveriesIT {
     long g = record();
     startNode();
     assertThat(List.of(next().id(), next().id())).containsExactly(activityId(f), activityId(g));
+  }
+
+  @Test
+  void aSignedCheckpointGoesToTheFollowersAndVerifiesWithTheLedgersKey() throws Exception {
+    record();
+    var cp = await(node.publishCheckpoint(coop.id()));
+    String text = checkpoints.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(text).isNotNull();
+    var received = SignedCheckpoint.parse(text.getBytes(StandardCharsets.UTF_8));
+    assertThat(received).isEqualTo(cp);
+    assertThat(received.verify(coop.ledger().verificationKey())).isTrue();
+    assertThat(received.checkpoint().size()).isEqualTo(coop.ledger().size());
   }
 }

@@ -137,7 +137,7 @@ class FedifyPeerIT {
 
   @Test
   @Order(4)
-  void aLedgerEntryReachesFedifyAsAVerifiedActivity() throws Exception {
+  void aLedgerEntryAndACheckpointReachFedifyAsVerifiedActivities() throws Exception {
     coop.admit(ANA, MemberId.of("bo"), Appearance.byName("Bo"));
     long ref = coop.record(Contribution.toCollective(MemberId.of("bo"), ContributionKind.FOOD,
         Quantity.kilograms("12.5")));
@@ -150,6 +150,10 @@ class FedifyPeerIT {
           && a.toString().contains("eddsa-jcs-2022"); // our FEP-8b32 proof came through with it
     }
     assertThat(found).as("Fedify's log of verified activities holds %s", activityId).isTrue();
+    // A signed checkpoint follows the entries, and Fedify takes it as well.
+    var cp = await(node.publishCheckpoint(coop.id()));
+    peer.await(l -> l.startsWith("[inbox] Create from " + actor()) && l.contains(actor() + "/checkpoints/"
+        + cp.checkpoint().size()), WAIT);
     // Fedify 1.5.9 speaks draft-cavage only: the first knock with RFC 9421 was refused, cavage got in.
     assertThat(node.deliveries().schemeFor("127.0.0.1:" + peer.port)).isEqualTo(HttpSignatures.Scheme.CAVAGE);
   }
