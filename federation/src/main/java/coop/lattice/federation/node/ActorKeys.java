@@ -35,15 +35,27 @@ public final class ActorKeys {
 
   /** Loads the keys in {@code file}, or makes new ones and stores them there. */
   public static ActorKeys loadOrCreate(Path file) {
+    return Files.exists(file) ? load(file) : create(file);
+  }
+
+  private static ActorKeys load(Path file) {
     try {
-      if (Files.exists(file)) {
-        Properties p = new Properties();
-        try (var in = Files.newInputStream(file)) {
-          p.load(in);
-        }
-        return new ActorKeys(pair("RSA", p.getProperty("rsa.private"), p.getProperty("rsa.public")),
-            pair("Ed25519", p.getProperty("ed25519.private"), p.getProperty("ed25519.public")));
+      Properties p = new Properties();
+      try (var in = Files.newInputStream(file)) {
+        p.load(in);
       }
+      return new ActorKeys(pair("RSA", p.getProperty("rsa.private"), p.getProperty("rsa.public")),
+          pair("Ed25519", p.getProperty("ed25519.private"), p.getProperty("ed25519.public")));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the actor keys in " + file, e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Makes new keys and stores them in {@code file}, replacing any there (atomically): a key rotation. */
+  public static ActorKeys create(Path file) {
+    try {
       KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
       g.initialize(2048);
       ActorKeys keys = new ActorKeys(g.generateKeyPair(), KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
@@ -61,7 +73,7 @@ public final class ActorKeys {
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
       return keys;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read or write the actor keys in " + file, e);
+      throw new UncheckedIOException("cannot write the actor keys in " + file, e);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -231,6 +231,13 @@ public final class Deliveries {
         }
       });
 
+  /** After a key rotation: activities signed with the old key are not sent again. */
+  void forget(FederationNode.Hosted h) {
+    synchronized (recent) {
+      recent.keySet().removeIf(k -> k.startsWith(h.id + "/"));
+    }
+  }
+
   /** The entry's {@code Create}, with an FEP-8b32 proof by the collective's Ed25519 key. */
   private byte[] activity(FederationNode.Hosted h, long index) {
     return recent.computeIfAbsent(h.id + "/" + index, k -> Json.bytes(ObjectProofs.sign(

@@ -77,7 +77,7 @@ public final class FederationNode {
     final Collective collective;
     final String id;
     final URI actor;
-    final ActorKeys keys;
+    volatile ActorKeys keys;
     /** Follower actor -> inbox. */
     final Map<String, String> followers = new ConcurrentHashMap<>();
     /** Follow activity id -> the actor it was sent to. */
@@ -364,6 +364,30 @@ public final class FederationNode {
     return Future.all(sent).map(cp);
   }
 
+  /**
+   * Rotates {@code collective}'s keys: new RSA-2048 and Ed25519 keys under the same key ids,
+   * stored atomically, announced to every follower's inbox with an {@code Update} of the actor
+   * signed by the new keys (receivers that cached the old key fetch it again once).
+   */
+  public Future<Void> rotateKeys(CollectiveId collective) {
+    Hosted h = hosted(collective);
+    h.keys = ActorKeys.create(store.dir().resolve(h.id).resolve("keys.properties"));
+    deliveries.forget(h);
+    ObjectNode update = Json.object();
+    update.put("@context", AS);
+    update.put("id", h.actor + "/updates/" + UUID.randomUUID());
+    update.put("type", "Update");
+    update.put("actor", h.actor.toString());
+    update.putArray("to").add(PUBLIC);
+    ObjectNode actor = Documents.actor(h);
+    actor.remove("@context");
+    update.set("object", actor);
+    byte[] body = Json.bytes(update);
+    List<Future<Void>> sent = h.followers.values().stream().distinct()
+        .map(inbox -> deliveries.sendOnce(h, inbox, body)).toList();
+    return Future.all(sent).mapEmpty();
+  }
+
   // ------------------------------------------------------------------------------------ routing
 
   private void handle(HttpServerRequest req) {
@@ -634,48 +658,69 @@ public final class FederationNode {
         error(req, 401, "cannot obtain key " + signed.keyId() + ": " + ar.cause().getMessage());
         return;
       }
-      KeyCache.Key key = ar.result();
-      if (!key.owner().equals(actor)) {
-        error(req, 401, "key " + signed.keyId() + " belongs to " + key.owner() + ", not to the actor " + actor);
+      verifyWithRefetch(req, h, signed, actor, ar.result(), true, key -> afterSignature(req, h, signed, activity,
+          id, actor, type, body, key));
+    });
+  }
+
+  /** Verifies with {@code key}; if a cached key fails, fetches it again once (the sender may have rotated it). */
+  private void verifyWithRefetch(HttpServerRequest req, Hosted h, HttpSignatures.Signed signed, String actor,
+      KeyCache.Key key, boolean mayRefetch, Consumer<KeyCache.Key> then) {
+    if (!key.owner().equals(actor)) {
+      error(req, 401, "key " + signed.keyId() + " belongs to " + key.owner() + ", not to the actor " + actor);
+      return;
+    }
+    try {
+      signed.verify(key.publicKey());
+      then.accept(key);
+    } catch (SignatureRejected e) {
+      if (mayRefetch && key.cached()) {
+        keys.forget(signed.keyId());
+        keys.key(signed.keyId(), h).onComplete(again -> {
+          if (again.failed()) {
+            error(req, 401, "signature rejected: " + e.getMessage());
+          } else {
+            verifyWithRefetch(req, h, signed, actor, again.result(), false, then);
+          }
+        });
         return;
       }
+      error(req, 401, "signature rejected: " + e.getMessage());
+    }
+  }
+
+  private void afterSignature(HttpServerRequest req, Hosted h, HttpSignatures.Signed signed, ObjectNode activity,
+      String id, String actor, String type, byte[] body, KeyCache.Key key) {
+    if (!activity.has("proof")) {
+      dispatch(req, h, activity, id, actor, type, body, key);
+      return;
+    }
+    // An object proof (FEP-8b32) must verify too, with a key its actor owns.
+    String method;
+    try {
+      method = ObjectProofs.verificationMethod(activity);
+    } catch (SignatureRejected e) {
+      error(req, 401, "proof rejected: " + e.getMessage());
+      return;
+    }
+    if (!sameOrigin(method, actor)) {
+      error(req, 401, "proof rejected: its key is not on the actor's origin");
+      return;
+    }
+    keys.key(method, h).onComplete(pk -> {
       try {
-        signed.verify(key.publicKey());
-      } catch (SignatureRejected e) {
-        error(req, 401, "signature rejected: " + e.getMessage());
-        return;
-      }
-      if (!activity.has("proof")) {
-        dispatch(req, h, activity, id, actor, type, body, key);
-        return;
-      }
-      // An object proof (FEP-8b32) must verify too, with a key its actor owns.
-      String method;
-      try {
-        method = ObjectProofs.verificationMethod(activity);
+        if (pk.failed()) {
+          throw new SignatureRejected("cannot obtain key " + method + ": " + pk.cause().getMessage());
+        }
+        if (!pk.result().owner().equals(actor)) {
+          throw new SignatureRejected("key " + method + " is not the actor's");
+        }
+        ObjectProofs.verify(activity, pk.result().publicKey());
       } catch (SignatureRejected e) {
         error(req, 401, "proof rejected: " + e.getMessage());
         return;
       }
-      if (!sameOrigin(method, actor)) {
-        error(req, 401, "proof rejected: its key is not on the actor's origin");
-        return;
-      }
-      keys.key(method, h).onComplete(pk -> {
-        try {
-          if (pk.failed()) {
-            throw new SignatureRejected("cannot obtain key " + method + ": " + pk.cause().getMessage());
-          }
-          if (!pk.result().owner().equals(actor)) {
-            throw new SignatureRejected("key " + method + " is not the actor's");
-          }
-          ObjectProofs.verify(activity, pk.result().publicKey());
-        } catch (SignatureRejected e) {
-          error(req, 401, "proof rejected: " + e.getMessage());
-          return;
-        }
-        dispatch(req, h, activity, id, actor, type, body, key);
-      });
+      dispatch(req, h, activity, id, actor, type, body, key);
     });
   }
 
@@ -742,6 +787,18 @@ public final class FederationNode {
               && Json.id(object.get("actor")).map(actor::equals).orElse(false)) {
             store.log(h.id + "/followers").append("-\t" + actor);
             h.followers.remove(actor);
+          }
+        }, () -> { });
+      }
+      case "Update" -> {
+        String objectId = Json.id(activity.get("object")).orElse("");
+        if (!sameOrigin(objectId, actor)) {
+          error(req, 403, "an Update may only change its actor's own objects");
+          return;
+        }
+        claimThen(req, h, type, id, actor, body, () -> {
+          if (objectId.equals(actor)) {
+            keys.forgetOwner(actor); // a rotated key is fetched afresh
           }
         }, () -> { });
       }

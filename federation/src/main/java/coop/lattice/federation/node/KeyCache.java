@@ -26,8 +26,16 @@ final class KeyCache {
   private static final Duration TTL = Duration.ofHours(1);
   private static final Duration NEGATIVE_TTL = Duration.ofMinutes(5);
 
-  /** A key and the actor that owns it. */
-  record Key(PublicKey publicKey, String owner) {}
+  /** A key and the actor that owns it; {@code cached} when it came from the cache rather than a fetch just now. */
+  record Key(PublicKey publicKey, String owner, boolean cached) {
+    Key(PublicKey publicKey, String owner) {
+      this(publicKey, owner, false);
+    }
+
+    Key fromCache() {
+      return new Key(publicKey, owner, true);
+    }
+  }
 
   private record Cached(Key key, Instant until) {}
 
@@ -56,7 +64,7 @@ final class KeyCache {
     Instant now = clock.instant();
     Cached c = keys.get(keyId);
     if (c != null && now.isBefore(c.until())) {
-      return Future.succeededFuture(c.key());
+      return Future.succeededFuture(c.key().fromCache());
     }
     Instant failed = failures.get(keyId);
     if (failed != null && now.isBefore(failed.plus(NEGATIVE_TTL))) {
@@ -71,6 +79,18 @@ final class KeyCache {
       keys.put(keyId, new Cached(key, now.plus(TTL)));
       return Future.succeededFuture(key);
     }).onFailure(e -> failures.put(keyId, now));
+  }
+
+  void forget(String keyId) {
+    keys.remove(keyId);
+    failures.remove(keyId);
+  }
+
+  /** Forgets every key {@code owner} owns (after an Update of the actor). */
+  void forgetOwner(String owner) {
+    synchronized (keys) {
+      keys.values().removeIf(c -> c.key().owner().equals(owner));
+    }
   }
 
   private static Key find(ObjectNode doc, String keyId) {

@@ -60,6 +60,7 @@ class DeliveriesIT {
   final ConcurrentLinkedQueue<String> script = new ConcurrentLinkedQueue<>();
   final LinkedBlockingQueue<Received> creates = new LinkedBlockingQueue<>();
   final LinkedBlockingQueue<String> checkpoints = new LinkedBlockingQueue<>();
+  final LinkedBlockingQueue<com.fasterxml.jackson.databind.JsonNode> updates = new LinkedBlockingQueue<>();
   Collective coop;
   FederationNode node;
   Path dir;
@@ -80,6 +81,9 @@ class DeliveriesIT {
       r.bodyHandler(body -> {
         try {
           var a = json.readTree(body.getBytes());
+          if (a.path("type").asText().equals("Update")) {
+            updates.add(a);
+          }
           if (a.path("object").has("checkpoint")) {
             checkpoints.add(a.path("object").path("checkpoint").asText());
           }
@@ -226,5 +230,17 @@ class DeliveriesIT {
     assertThat(received).isEqualTo(cp);
     assertThat(received.verify(coop.ledger().verificationKey())).isTrue();
     assertThat(received.checkpoint().size()).isEqualTo(coop.ledger().size());
+  }
+
+  @Test
+  void aKeyRotationIsAnnouncedWithAnUpdateSignedByTheNewKey() throws Exception {
+    String before = ActorKeys.loadOrCreate(dir.resolve("food/keys.properties")).rsaPem();
+    await(node.rotateKeys(coop.id()));
+    var update = updates.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(update).isNotNull();
+    String after = update.path("object").path("publicKey").path("publicKeyPem").asText();
+    assertThat(after).isNotEqualTo(before).isEqualTo(ActorKeys.loadOrCreate(dir.resolve("food/keys.properties")).rsaPem());
+    long e = record(); // and deliveries go on, signed with the new key
+    assertThat(next().id()).isEqualTo(activityId(e));
   }
 }

@@ -225,6 +225,15 @@ class FedifyPeerIT {
     assertThat(get(peer.origin() + "/_control/received").body()).doesNotContain("forged").doesNotContain("tampered");
   }
 
+  @Test
+  @Order(7)
+  void afterAKeyRotationFedifyFetchesTheNewKeyAndTakesTheNextEntry() throws Exception {
+    await(node.rotateKeys(coop.id())); // Fedify takes the Update (202) but has no handler that logs it
+    long ref = coop.record(Contribution.toCollective(ANA, ContributionKind.FOOD, Quantity.kilograms("2")));
+    String activityId = actor() + "/entries/" + ref + "/activity";
+    peer.await(l -> l.startsWith("[inbox] Create from " + actor()) && l.contains(activityId), WAIT);
+  }
+
   static Path nodeDir;
 
   static Path nodeDir() {

@@ -53,6 +53,7 @@ class InboxSecurityIT {
   static KeyPair mallory;
   static KeyPair eve;
   static KeyPair weak;
+  static final java.util.concurrent.atomic.AtomicReference<KeyPair> rotor = new java.util.concurrent.atomic.AtomicReference<>();
   static String origin;
   static int forbiddenPort;
   static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -81,6 +82,7 @@ class InboxSecurityIT {
       switch (p) {
         case "/users/mallory" -> actor(r, me, mallory, "application/activity+json");
         case "/users/eve" -> actor(r, me, eve, "application/activity+json");
+        case "/users/rotor" -> actor(r, me, rotor.get(), "application/activity+json");
         case "/users/weak" -> actor(r, me, weak, "application/activity+json");
         case "/users/html" -> actor(r, me, mallory, "text/html");
         case "/users/liar" -> actor(r, origin + "/users/someone-else", mallory, "application/activity+json");
@@ -191,6 +193,33 @@ class InboxSecurityIT {
     assertThat(handled).hasValue(1);
     assertThat(coop.ledger().size()).isEqualTo(size);
     assertThat(coop.ledger().root()).isEqualTo(root);
+  }
+
+  @Test
+  void aRotatedKeyIsFetchedAgainOnceAndTheOldOneStopsWorking() throws Exception {
+    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+    g.initialize(2048);
+    KeyPair first = g.generateKeyPair();
+    KeyPair second = g.generateKeyPair();
+    rotor.set(first);
+    assertThat(post(follow("rotor", 1), "rotor", first).statusCode()).isEqualTo(202); // the node caches the first key
+    rotor.set(second);
+    String actor = origin + "/users/rotor";
+    String update = "{\"id\":\"" + actor + "/updates/1\",\"type\":\"Update\",\"actor\":\"" + actor + "\",\"object\":{"
+        + "\"id\":\"" + actor + "\",\"type\":\"Person\"}}";
+    assertThat(post(update, "rotor", second).statusCode()).as("signed with the new key").isEqualTo(202);
+    String note = activity(actor + "/notes/1", actor, "Create", base + "/collectives/food");
+    assertThat(post(note, "rotor", first).statusCode()).as("signed with the old key").isEqualTo(401);
+    assertThat(post(note, "rotor", second).statusCode()).isEqualTo(202);
+  }
+
+  @Test
+  void anUpdateOfSomeoneElsesObjectIsRefused() throws Exception {
+    String actor = origin + "/users/mallory";
+    refused(401, post("{\"id\":\"" + actor + "/updates/2\",\"type\":\"Update\",\"actor\":\"" + actor + "\",\"object\":"
+        + "{\"id\":\"" + base + "/collectives/food\",\"type\":\"Group\",\"name\":\"Taken over\"}}", "mallory", mallory));
+    refused(403, post("{\"id\":\"" + actor + "/updates/3\",\"type\":\"Update\",\"actor\":\"" + actor + "\",\"to\":\""
+        + base + "/collectives/food\",\"object\":\"" + base + "/collectives/food\"}", "mallory", mallory));
   }
 
   @Test
