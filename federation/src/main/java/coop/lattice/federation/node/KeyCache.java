@@ -19,7 +19,8 @@ import java.util.Map;
  * Remote keys and documents. A document is fetched through the {@link SafeClient} with an
  * ActivityPub media type, must come back with one, and its {@code id} must equal the URL it
  * finally came from: identity comes from where we fetched it, never from what it says. Keys are
- * cached for an hour and failures for five minutes (no refresh storms), both bounded.
+ * cached for an hour and failures for five minutes, both bounded, and each origin may cause at
+ * most 120 key fetches a minute (no refresh storms).
  */
 final class KeyCache {
   private static final int MAX = 10_000;
@@ -43,10 +44,12 @@ final class KeyCache {
   private final Clock clock;
   private final Map<String, Cached> keys = lru();
   private final Map<String, Instant> failures = lru();
+  private final OriginBudget budget;
 
   KeyCache(SafeClient client, Clock clock) {
     this.client = client;
     this.clock = clock;
+    this.budget = new OriginBudget(clock, 120, Duration.ofMinutes(1));
   }
 
   private static <V> Map<String, V> lru() {
@@ -71,6 +74,10 @@ final class KeyCache {
       return Future.failedFuture(new IllegalStateException("fetching this key failed recently; not trying again yet"));
     }
     String url = keyId.contains("#") ? keyId.substring(0, keyId.indexOf('#')) : keyId;
+    if (!budget.take(origin(url))) {
+      return Future.failedFuture(new IllegalStateException("too many key fetches for " + origin(url)
+          + " in the last minute; try again later"));
+    }
     return fetchDocument(url, as).compose(doc -> {
       Key key = find(doc, keyId);
       if (key == null) {
@@ -79,6 +86,15 @@ final class KeyCache {
       keys.put(keyId, new Cached(key, now.plus(TTL)));
       return Future.succeededFuture(key);
     }).onFailure(e -> failures.put(keyId, now));
+  }
+
+  private static String origin(String url) {
+    try {
+      URI u = URI.create(url);
+      return (u.getScheme() + "://" + u.getRawAuthority()).toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return url;
+    }
   }
 
   void forget(String keyId) {
