@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * inbox, and the receiver deduplicates by activity id.
  *
  * <p>Failures back off exponentially with jitter (from 1 s, doubling, up to an hour), honour {@code
- * Retry-After} up to an hour, and after ten attempts, or at once on 404 or 410, the entry goes to
+ * Retry-After} up to an hour, and after ten attempts, or at once on a 4xx other than 408 and 429
+ * (404, 410, or a 422 for a step the partner's rules refused), the entry goes to
  * a dead-letter log that is never dropped and can be {@linkplain #replay replayed}. Each host has
  * a circuit breaker (five failures in a row open it for a minute; it closes by itself) and a
  * bounded number of requests in flight (eight by default). The first request to a host is signed with RFC 9421 (Ed25519);
@@ -197,7 +198,7 @@ public final class Deliveries {
           }
           advance(t);
           listeners.forEach(l -> l.accept(t.inbox, index));
-        } else if (status == 404 || status == 410 || t.attempts + 1 >= MAX_ATTEMPTS) {
+        } else if (permanent(status) || t.attempts + 1 >= MAX_ATTEMPTS) {
           String reason = ar.succeeded() ? "answered " + status : String.valueOf(ar.cause().getMessage());
           DeadLetter d = new DeadLetter(t.h.id, t.inbox, index, status, reason.replace('\t', ' ').replace('\n', ' '));
           store.log(t.h.id + "/delivery").append("dead\t" + t.inbox + "\t" + index + "\t" + status + "\t" + d.reason());
@@ -243,6 +244,11 @@ public final class Deliveries {
     return recent.computeIfAbsent(h.id + "/" + index, k -> Json.bytes(ObjectProofs.sign(
         Documents.create(h, h.collective.ledger().entry(index)), h.actor + "#ed25519-key", h.keys.ed25519Private(),
         clock.instant())));
+  }
+
+  /** 4xx answers other than 408 and 429 will not change by sending again: the entry goes to the dead letters. */
+  static boolean permanent(int status) {
+    return status >= 400 && status < 500 && status != 408 && status != 429;
   }
 
   private void wake(Target t) {

@@ -69,6 +69,7 @@ public final class FederationNode {
   private final Map<String, Hosted> hosted = new LinkedHashMap<>();
   private final KeyCache keys;
   private final Deliveries deliveries;
+  private final TradeRelay trades;
   private final List<Consumer<InboundActivity>> listeners = new CopyOnWriteArrayList<>();
   private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
 
@@ -126,6 +127,7 @@ public final class FederationNode {
     for (Collective c : b.collectives) {
       hosted.put(c.id().value(), new Hosted(c));
     }
+    this.trades = new TradeRelay(store);
     this.deliveries = new Deliveries(vertx, client, store, clock, b.random, b.retryBase, b.perHost);
     for (Hosted h : hosted.values()) {
       deliveries.host(h);
@@ -386,6 +388,17 @@ public final class FederationNode {
     List<Future<Void>> sent = h.followers.values().stream().distinct()
         .map(inbox -> deliveries.sendOnce(h, inbox, body)).toList();
     return Future.all(sent).mapEmpty();
+  }
+
+  /**
+   * Links {@code collective}'s partner {@code partner} to the actor that speaks for it: trade
+   * steps in that actor's ledger entries that name {@code collective} are relayed to it as
+   * commands by {@code relay}, a member it chose for that. {@code collective} must follow the
+   * partner's actor to receive them.
+   */
+  public void linkPartner(CollectiveId collective, CollectiveId partner, URI partnerActor, coop.lattice.MemberId relay) {
+    hosted(collective);
+    trades.link(new TradeRelay.Link(collective, partner, partnerActor.toString(), relay));
   }
 
   // ------------------------------------------------------------------------------------ routing
@@ -814,6 +827,28 @@ public final class FederationNode {
           store.log(h.id + "/following").append(state + "\t" + followId);
           h.followStates.put(followId, state);
         }, () -> { });
+      }
+      case "Create" -> {
+        Optional<TradeRelay.Link> link = trades.link(actor, h.collective.id());
+        JsonNode object = activity.get("object");
+        String entry = object != null && object.isObject() ? Json.text(object, "entry").orElse("") : "";
+        if (link.isEmpty() || entry.isEmpty()) {
+          claimThen(req, h, type, id, actor, body, () -> { }, () -> { });
+          return;
+        }
+        if (!store.claim(id)) {
+          json(req, 202, "application/json", status("already accepted: nothing done again"));
+          return;
+        }
+        try {
+          trades.relay(link.get(), h.collective, entry);
+        } catch (RuntimeException e) {
+          // The collective refused the step (or it did not parse): nothing was recorded; say why.
+          store.release(id);
+          error(req, 422, "the partner's trade step was refused: " + e.getMessage());
+          return;
+        }
+        accepted(req, h, type, id, actor, body, () -> { });
       }
       default -> claimThen(req, h, type, id, actor, body, () -> { }, () -> { });
     }

@@ -175,6 +175,11 @@ final class NodeStore {
     return seen.add(activityId);
   }
 
+  /** Gives back a claim whose activity was refused before anything was recorded, so it may come again. */
+  synchronized void release(String activityId) {
+    seen.remove(activityId);
+  }
+
   /** Appends {@code line} to {@code name}, completing once it is on disk (group commit). */
   CompletableFuture<Void> appendDurably(String name, String line) {
     return log(name).appendDurably(line, flusher);
