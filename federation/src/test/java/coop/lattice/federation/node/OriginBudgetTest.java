@@ -2,7 +2,7 @@ package coop.lattice.federation.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coop.lattice.testsupport.MovableClock;
+import coop.lattice.testkit.SteppingClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class OriginBudgetTest {
   @Test
   void aBurstPassesAFloodStopsAndTimeRefills() {
-    MovableClock clock = new MovableClock(Instant.parse("2026-11-27T10:00:00Z"));
+    SteppingClock clock = SteppingClock.startingAt(Instant.parse("2026-11-27T10:00:00Z"), Duration.ZERO);
     OriginBudget budget = new OriginBudget(clock, 30, Duration.ofMinutes(1));
     for (int i = 0; i < 30; i++) {
       assertThat(budget.take("https://busy.example")).isTrue();

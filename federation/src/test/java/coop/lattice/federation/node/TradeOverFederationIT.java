@@ -20,7 +20,7 @@ import coop.lattice.ledger.Quantity;
 import coop.lattice.ledger.Side;
 import coop.lattice.ledger.Unit;
 import coop.lattice.store.LedgerStore;
-import coop.lattice.testsupport.MovableClock;
+import coop.lattice.testkit.SteppingClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.InetAddress;
@@ -51,7 +51,7 @@ class TradeOverFederationIT {
     return f.toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
   }
 
-  static Collective collective(String id, MovableClock clock, CollectiveId partner, String theyMayOwe) {
+  static Collective collective(String id, SteppingClock clock, CollectiveId partner, String theyMayOwe) {
     Collective c = Collective.found(CollectiveId.of(id), id, ANA, Appearance.byName("Ana"), LedgerStore.inMemory(),
         CollectiveKey.fromSeed(new byte[32]), clock);
     c.admit(ANA, BO, Appearance.byName("Bo"));
@@ -78,7 +78,7 @@ class TradeOverFederationIT {
 
   @Test
   void aTradeGoesBackAndForthAndBothLedgersAgree(@TempDir Path dir) throws Exception {
-    MovableClock clock = new MovableClock(Instant.now());
+    SteppingClock clock = SteppingClock.startingAt(Instant.now(), Duration.ZERO);
     CollectiveId foodId = CollectiveId.of("food");
     CollectiveId cafeId = CollectiveId.of("fixit");
     Collective food = collective("food", clock, cafeId, "10");
