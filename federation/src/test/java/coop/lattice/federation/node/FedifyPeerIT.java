@@ -10,6 +10,7 @@ import coop.lattice.collective.Collective;
 import coop.lattice.federation.http.HttpMessage;
 import coop.lattice.federation.http.HttpSignatures;
 import coop.lattice.federation.net.AddressPolicy;
+import coop.lattice.federation.rdf.LinkedData;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
@@ -175,6 +176,12 @@ class FedifyPeerIT {
     assertThat(json.readTree(a.json()).path("object").path("content").asText())
         .isEqualTo("<b>hello</b> from fedify"); // kept as data, exactly as sent; escaped on output
     assertThat(node.inbound(coop.id())).extracting(InboundActivity::id).contains(a.id());
+
+    // Its JSON-LD reads offline: every context Fedify uses is bundled.
+    var graph = LinkedData.toGraph(a.json());
+    assertThat(graph.contains(org.apache.jena.graph.NodeFactory.createURI(a.id()),
+        org.apache.jena.vocabulary.RDF.type.asNode(),
+        org.apache.jena.graph.NodeFactory.createURI("https://www.w3.org/ns/activitystreams#Create"))).isTrue();
 
     // Fedify signs the activity itself too (FEP-8b32, eddsa-jcs-2022): our reading of the proof agrees with its.
     var activity = Json.parseObject(a.json());

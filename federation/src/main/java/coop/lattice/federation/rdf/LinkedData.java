@@ -1,0 +1,101 @@
+package coop.lattice.federation.rdf;
+
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
+import com.apicatalog.jsonld.JsonLdOptions;
+import com.apicatalog.jsonld.document.Document;
+import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.jsonld.loader.DocumentLoader;
+import com.apicatalog.jsonld.loader.DocumentLoaderOptions;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Map;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.lang.LangJSONLD11;
+import org.apache.jena.sparql.util.Context;
+
+/**
+ * Incoming documents as RDF, through Apache Jena's JSON-LD 1.1 reader, with an offline document
+ * loader: the contexts the fediverse uses (ActivityStreams, security v1, data integrity v1,
+ * multikey v1, identity v1, DID v1) are bundled with Lattice, and any other remote context is an
+ * error, never a fetch.
+ */
+public final class LinkedData {
+  /** Bundled context documents by URL. */
+  public static final Map<String, String> BUNDLED = Map.of(
+      "https://www.w3.org/ns/activitystreams", "activitystreams.jsonld",
+      "https://w3id.org/security/v1", "security-v1.jsonld",
+      "https://w3id.org/security/data-integrity/v1", "data-integrity-v1.jsonld",
+      "https://w3id.org/security/multikey/v1", "multikey-v1.jsonld",
+      "https://w3id.org/identity/v1", "identity-v1.jsonld",
+      "https://www.w3.org/ns/did/v1", "did-v1.jsonld");
+
+  private static final Map<String, Document> DOCUMENTS = load();
+
+  private LinkedData() {}
+
+  private static Map<String, Document> load() {
+    java.util.HashMap<String, Document> out = new java.util.HashMap<>();
+    BUNDLED.forEach((url, file) -> {
+      try (InputStream in = LinkedData.class.getResourceAsStream("/coop/lattice/federation/jsonld/" + file)) {
+        if (in == null) {
+          throw new IllegalStateException("the bundled context " + file + " is missing");
+        }
+        JsonDocument d = JsonDocument.of(in);
+        d.setDocumentUrl(URI.create(url));
+        out.put(url, d);
+      } catch (IOException | JsonLdError e) {
+        throw new IllegalStateException("cannot read the bundled context " + file + ": " + e.getMessage(), e);
+      }
+    });
+    return Map.copyOf(out);
+  }
+
+  /** The offline loader: bundled contexts, and an error for anything else. */
+  static DocumentLoader offlineLoader() {
+    return new Offline();
+  }
+
+  private static final class Offline implements DocumentLoader {
+    @Override
+    public Document loadDocument(URI url, DocumentLoaderOptions options) throws JsonLdError {
+      String key = url.toString();
+      if (key.endsWith("#")) {
+        key = key.substring(0, key.length() - 1);
+      }
+      Document d = DOCUMENTS.get(key);
+      if (d == null) {
+        throw new JsonLdError(JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED, "the context " + url
+            + " is not bundled with Lattice, and remote contexts are never fetched");
+      }
+      return d;
+    }
+  }
+
+  /** A document that is not JSON-LD Lattice can read: the message says why. */
+  public static final class Unreadable extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public Unreadable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** Parses {@code json} as JSON-LD 1.1 into a graph, with the offline loader. */
+  public static Graph toGraph(byte[] json) throws Unreadable {
+    JsonLdOptions options = new JsonLdOptions();
+    options.setDocumentLoader(offlineLoader());
+    Context context = Context.create().set(LangJSONLD11.JSONLD_OPTIONS, options);
+    try {
+      return RDFParser.source(new ByteArrayInputStream(json)).lang(Lang.JSONLD11).context(context).toGraph();
+    } catch (RiotException | UncheckedIOException e) {
+      throw new Unreadable("not JSON-LD that Lattice can read: " + e.getMessage(), e);
+    }
+  }
+}
