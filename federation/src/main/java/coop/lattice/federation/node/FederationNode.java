@@ -275,6 +275,11 @@ public final class FederationNode {
     return deliveries.replay(letter, hosted(CollectiveId.of(letter.collective())));
   }
 
+  /** For tests in this package: the hosted collective with its keys. */
+  Hosted hostedForTests(CollectiveId id) {
+    return hosted(id);
+  }
+
   private Hosted hosted(CollectiveId id) {
     Hosted h = hosted.get(id.value());
     if (h == null) {

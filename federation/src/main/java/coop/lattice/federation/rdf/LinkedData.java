@@ -22,7 +22,8 @@ import org.apache.jena.sparql.util.Context;
 
 /**
  * Incoming documents as RDF, through Apache Jena's JSON-LD 1.1 reader, with an offline document
- * loader: the contexts the fediverse uses (ActivityStreams, security v1, data integrity v1,
+ * loader: the contexts the fediverse uses (ActivityStreams, under its https and its older http
+ * URL, security v1, data integrity v1,
  * multikey v1, identity v1, DID v1) are bundled with Lattice, and any other remote context is an
  * error, never a fetch.
  */
@@ -30,6 +31,7 @@ public final class LinkedData {
   /** Bundled context documents by URL. */
   public static final Map<String, String> BUNDLED = Map.of(
       "https://www.w3.org/ns/activitystreams", "activitystreams.jsonld",
+      "http://www.w3.org/ns/activitystreams", "activitystreams.jsonld",
       "https://w3id.org/security/v1", "security-v1.jsonld",
       "https://w3id.org/security/data-integrity/v1", "data-integrity-v1.jsonld",
       "https://w3id.org/security/multikey/v1", "multikey-v1.jsonld",

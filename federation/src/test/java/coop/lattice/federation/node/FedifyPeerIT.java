@@ -69,6 +69,17 @@ class FedifyPeerIT {
         .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), peer.port))
         .random(new java.util.Random(7)).collective(coop).build();
     await(node.start(port, "127.0.0.1"));
+    String capture = System.getProperty("lattice.capture");
+    if (capture != null) { // -Dlattice.capture=DIR keeps Fedify's activities, for the JSON-LD corpus
+      java.nio.file.Files.createDirectories(Path.of(capture));
+      node.onInbound(a -> {
+        try {
+          java.nio.file.Files.write(Path.of(capture, a.type().toLowerCase(java.util.Locale.ROOT) + ".json"), a.json());
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    }
   }
 
   @AfterAll

@@ -1,0 +1,332 @@
+package coop.lattice.federation.rdf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDF;
+
+/**
+ * JSON-LD to RDF without the general algorithm, for the documents the fediverse mostly sends:
+ * an {@code @context} that is the ActivityStreams context, alone or followed by inline objects
+ * of plain term definitions. Terms come from the bundled ActivityStreams context (its {@code
+ * @id}, {@code @type} and {@code @container} definitions, and {@code @vocab "_:"}, under which an
+ * undefined property is dropped and an undefined type becomes a blank node, as the standard
+ * algorithm does). Anything outside that subset (other contexts, value objects, relative IRIs,
+ * fractions, scoped contexts) is declined with {@link Optional#empty()}, and the caller uses
+ * Jena's general reader. {@code FastPathIsomorphismTest} proves the graphs equal (isomorphic) to
+ * Jena's on a corpus.
+ */
+public final class FastPath {
+  static final String AS = "https://www.w3.org/ns/activitystreams";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Context AS_CONTEXT = asContext();
+
+  private FastPath() {}
+
+  /** A term definition: the IRI, and how its values are read. */
+  private record Term(String iri, String type, String container) {}
+
+  private record Context(Map<String, Term> terms, Map<String, String> prefixes) {}
+
+  /** Thrown inside the walk when the document leaves the subset. */
+  private static final class Decline extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Decline() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static Context asContext() {
+    try (InputStream in = FastPath.class.getResourceAsStream("/coop/lattice/federation/jsonld/activitystreams.jsonld")) {
+      JsonNode ctx = JSON.readTree(in).get("@context");
+      Map<String, String> prefixes = new HashMap<>();
+      Map<String, JsonNode> raw = new HashMap<>();
+      ctx.fields().forEachRemaining(e -> raw.put(e.getKey(), e.getValue()));
+      raw.forEach((k, v) -> {
+        if (v.isTextual() && v.asText().endsWith("#") || v.isTextual() && v.asText().endsWith("/")) {
+          prefixes.put(k, v.asText());
+        }
+      });
+      Map<String, Term> terms = new HashMap<>();
+      raw.forEach((k, v) -> {
+        if (k.startsWith("@")) {
+          return;
+        }
+        if (v.isTextual()) {
+          terms.put(k, new Term(v.asText(), null, null));
+        } else {
+          terms.put(k, new Term(v.path("@id").asText(), v.has("@type") ? v.get("@type").asText() : null,
+              v.has("@container") ? v.get("@container").asText() : null));
+        }
+      });
+      return new Context(terms, prefixes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The document's graph, or empty when the document is outside the subset. */
+  public static Optional<Graph> toGraph(JsonNode doc) {
+    if (!doc.isObject()) {
+      return Optional.empty();
+    }
+    try {
+      Context ctx = context(doc.get("@context"));
+      Graph g = GraphFactory.createDefaultGraph();
+      new Walk(ctx, g).node(doc);
+      return Optional.of(g);
+    } catch (Decline d) {
+      return Optional.empty();
+    }
+  }
+
+  private static Context context(JsonNode c) {
+    if (c == null) {
+      throw new Decline();
+    }
+    List<JsonNode> parts = c.isArray() ? iterable(c) : List.of(c);
+    if (parts.isEmpty() || !parts.get(0).isTextual() || !parts.get(0).asText().equals(AS)
+        && !parts.get(0).asText().equals("http://www.w3.org/ns/activitystreams")) {
+      throw new Decline();
+    }
+    Map<String, Term> terms = new HashMap<>(AS_CONTEXT.terms());
+    Map<String, String> prefixes = new HashMap<>(AS_CONTEXT.prefixes());
+    for (JsonNode p : parts.subList(1, parts.size())) {
+      if (!p.isObject()) {
+        throw new Decline();
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (e.getKey().startsWith("@") || !e.getValue().isTextual()) {
+          throw new Decline();
+        }
+        String v = e.getValue().asText();
+        if (v.startsWith("@")) {
+          throw new Decline();
+        }
+        String iri = expandIri(v, prefixes, terms);
+        if (iri.endsWith("#") || iri.endsWith("/")) {
+          prefixes.put(e.getKey(), iri);
+        }
+        terms.put(e.getKey(), new Term(iri, null, null));
+      }
+    }
+    return new Context(terms, prefixes);
+  }
+
+  private static List<JsonNode> iterable(JsonNode a) {
+    List<JsonNode> out = new java.util.ArrayList<>();
+    a.forEach(out::add);
+    return out;
+  }
+
+  /** An absolute IRI, or a compact one with a known prefix; anything else leaves the subset. */
+  private static String expandIri(String v, Map<String, String> prefixes, Map<String, Term> terms) {
+    int colon = v.indexOf(':');
+    if (colon > 0) {
+      String prefix = v.substring(0, colon);
+      String suffix = v.substring(colon + 1);
+      if (!suffix.startsWith("//") && prefixes.containsKey(prefix)) {
+        return prefixes.get(prefix) + suffix;
+      }
+      if (prefix.equals("_")) {
+        throw new Decline();
+      }
+      if (suffix.startsWith("//") || prefix.matches("[a-zA-Z][a-zA-Z0-9+.-]*")) {
+        return v;
+      }
+    }
+    throw new Decline();
+  }
+
+  private static final class Walk {
+    private final Context ctx;
+    private final Graph g;
+    private final Map<String, Node> blanks = new HashMap<>();
+
+    Walk(Context ctx, Graph g) {
+      this.ctx = ctx;
+      this.g = g;
+    }
+
+    Node node(JsonNode obj) {
+      JsonNode id = obj.has("id") ? obj.get("id") : obj.get("@id");
+      Node subject;
+      if (id == null) {
+        subject = NodeFactory.createBlankNode();
+      } else if (id.isTextual()) {
+        subject = iri(id.asText());
+      } else {
+        throw new Decline();
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        String key = e.getKey();
+        JsonNode value = e.getValue();
+        if (key.equals("@context") || key.equals("id") || key.equals("@id")) {
+          continue;
+        }
+        if (key.equals("type") || key.equals("@type")) {
+          for (JsonNode t : value.isArray() ? iterable(value) : List.of(value)) {
+            if (!t.isTextual()) {
+              throw new Decline();
+            }
+            g.add(Triple.create(subject, RDF.type.asNode(), typeNode(t.asText())));
+          }
+          continue;
+        }
+        if (key.startsWith("@")) {
+          throw new Decline();
+        }
+        Term term = ctx.terms().get(key);
+        Node predicate;
+        if (term != null) {
+          predicate = iri(expand(term.iri()));
+        } else if (key.indexOf(':') > 0) {
+          predicate = iri(expandIri(key, ctx.prefixes(), ctx.terms()));
+        } else {
+          predicate = null; // @vocab "_:": a blank-node predicate, whose triples the algorithm drops
+        }
+        values(subject, predicate, term, value);
+      }
+      return subject;
+    }
+
+    private void values(Node subject, Node predicate, Term term, JsonNode value) {
+      String container = term == null ? null : term.container();
+      if ("@list".equals(container)) {
+        if (!value.isArray()) {
+          value = JSON.createArrayNode().add(value);
+        }
+        Node head = RDF.nil.asNode();
+        List<JsonNode> items = iterable(value);
+        for (int i = items.size() - 1; i >= 0; i--) {
+          if (items.get(i).isArray() || items.get(i).isNull()) {
+            throw new Decline();
+          }
+          Node cell = NodeFactory.createBlankNode();
+          g.add(Triple.create(cell, RDF.first.asNode(), object(term, items.get(i))));
+          g.add(Triple.create(cell, RDF.rest.asNode(), head));
+          head = cell;
+        }
+        if (predicate != null) {
+          g.add(Triple.create(subject, predicate, head));
+        }
+        return;
+      }
+      if ("@language".equals(container)) {
+        if (!value.isObject()) {
+          throw new Decline();
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          if (!e.getValue().isTextual() || !e.getKey().matches("[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")) {
+            throw new Decline();
+          }
+          if (predicate != null) {
+            g.add(Triple.create(subject, predicate, NodeFactory.createLiteralLang(e.getValue().asText(), e.getKey())));
+          }
+        }
+        return;
+      }
+      if (container != null) {
+        throw new Decline();
+      }
+      for (JsonNode v : value.isArray() ? iterable(value) : List.of(value)) {
+        if (v.isNull()) {
+          continue;
+        }
+        if (v.isArray()) {
+          throw new Decline();
+        }
+        Node o = object(term, v);
+        if (predicate != null) {
+          g.add(Triple.create(subject, predicate, o));
+        }
+      }
+    }
+
+    private Node object(Term term, JsonNode v) {
+      String type = term == null ? null : term.type();
+      if (v.isObject()) {
+        if (v.has("@value") || v.has("@list") || v.has("@set") || v.has("@graph") || v.has("@context")) {
+          throw new Decline();
+        }
+        return node(v);
+      }
+      if (v.isTextual()) {
+        if ("@id".equals(type)) {
+          return iri(v.asText());
+        }
+        if (type == null) {
+          return NodeFactory.createLiteralString(v.asText());
+        }
+        if (type.startsWith("@")) {
+          throw new Decline();
+        }
+        String dt = expand(type);
+        return NodeFactory.createLiteralDT(v.asText(), org.apache.jena.datatypes.TypeMapper.getInstance()
+            .getSafeTypeByName(dt));
+      }
+      if (type != null) {
+        // A whole number under a datatype coercion keeps that datatype, in canonical integer form.
+        if (v.isIntegralNumber() && v.canConvertToLong() && !type.startsWith("@")) {
+          return NodeFactory.createLiteralDT(Long.toString(v.asLong()), org.apache.jena.datatypes.TypeMapper
+              .getInstance().getSafeTypeByName(expand(type)));
+        }
+        throw new Decline();
+      }
+      if (v.isBoolean()) {
+        return NodeFactory.createLiteralDT(Boolean.toString(v.asBoolean()), XSDDatatype.XSDboolean);
+      }
+      if (v.isIntegralNumber() && v.canConvertToLong()) {
+        return NodeFactory.createLiteralDT(Long.toString(v.asLong()), XSDDatatype.XSDinteger);
+      }
+      throw new Decline();
+    }
+
+    private String expand(String compactOrAbsolute) {
+      return expandIri(compactOrAbsolute, ctx.prefixes(), ctx.terms());
+    }
+
+    private Node typeNode(String t) {
+      Term term = ctx.terms().get(t);
+      if (term != null) {
+        return iri(expand(term.iri()));
+      }
+      if (t.indexOf(':') > 0) {
+        return iri(expandIri(t, ctx.prefixes(), ctx.terms()));
+      }
+      // @vocab "_:": an undefined type is a blank node, the same one for the same name.
+      return blanks.computeIfAbsent(t, k -> NodeFactory.createBlankNode());
+    }
+
+    private Node iri(String s) {
+      if (s.startsWith("_:")) {
+        return blanks.computeIfAbsent(s, k -> NodeFactory.createBlankNode());
+      }
+      int colon = s.indexOf(':');
+      if (colon <= 0 || !s.substring(0, colon).matches("[a-zA-Z][a-zA-Z0-9+.-]*") || s.indexOf(' ') >= 0) {
+        throw new Decline(); // relative or malformed: the general reader decides
+      }
+      if (ctx.prefixes().containsKey(s.substring(0, colon)) && !s.substring(colon + 1).startsWith("//")) {
+        return NodeFactory.createURI(ctx.prefixes().get(s.substring(0, colon)) + s.substring(colon + 1));
+      }
+      return NodeFactory.createURI(s);
+    }
+  }
+}
