@@ -9,6 +9,8 @@ import coop.lattice.federation.http.HttpSignatures;
 import coop.lattice.federation.http.SignatureRejected;
 import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.federation.net.SafeClient;
+import coop.lattice.federation.rdf.FastPath;
+import coop.lattice.federation.rdf.LinkedData;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.LedgerJson;
 import io.vertx.core.Future;
@@ -709,6 +711,15 @@ public final class FederationNode {
 
   private void afterSignature(HttpServerRequest req, Hosted h, HttpSignatures.Signed signed, ObjectNode activity,
       String id, String actor, String type, byte[] body, KeyCache.Key key) {
+    // Authenticated; now it must be JSON-LD Lattice can read, offline: the fast path, or Jena's reader.
+    if (FastPath.toGraph(activity).isEmpty()) {
+      try {
+        LinkedData.toGraph(body);
+      } catch (LinkedData.Unreadable e) {
+        error(req, 400, e.getMessage());
+        return;
+      }
+    }
     if (!activity.has("proof")) {
       dispatch(req, h, activity, id, actor, type, body, key);
       return;

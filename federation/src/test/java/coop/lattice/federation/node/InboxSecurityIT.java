@@ -284,6 +284,15 @@ class InboxSecurityIT {
   }
 
   @Test
+  void aDocumentWithARemoteContextIsRefusedAndTheContextNeverFetched() throws Exception {
+    String actor = origin + "/users/mallory";
+    refused(400, post("{\"@context\":[\"https://www.w3.org/ns/activitystreams\",\"http://127.0.0.1:" + forbiddenPort
+        + "/context\"],\"id\":\"" + actor + "/notes/9\",\"type\":\"Create\",\"actor\":\"" + actor + "\",\"to\":\"" + base
+        + "/collectives/food\",\"object\":\"" + actor + "/notes/9/n\"}", "mallory", mallory));
+    assertThat(forbiddenConnections).hasValue(0);
+  }
+
+  @Test
   void anRsaKeyUnder2048BitsIsRefused() throws Exception {
     refused(401, post(follow("weak", 8), "weak", weak));
   }
