@@ -72,6 +72,7 @@ public final class FederationNode {
   private final KeyCache keys;
   private final Deliveries deliveries;
   private final TradeRelay trades;
+  private final RemoteObjects objects;
   private final List<Consumer<InboundActivity>> listeners = new CopyOnWriteArrayList<>();
   private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
 
@@ -130,6 +131,7 @@ public final class FederationNode {
       hosted.put(c.id().value(), new Hosted(c));
     }
     this.trades = new TradeRelay(store);
+    this.objects = new RemoteObjects(store);
     this.deliveries = new Deliveries(vertx, client, store, clock, b.random, b.retryBase, b.perHost);
     for (Hosted h : hosted.values()) {
       deliveries.host(h);
@@ -820,16 +822,39 @@ public final class FederationNode {
         }, () -> { });
       }
       case "Update" -> {
-        String objectId = Json.id(activity.get("object")).orElse("");
+        JsonNode object = activity.get("object");
+        String objectId = Json.id(object).orElse("");
         if (!sameOrigin(objectId, actor)) {
           error(req, 403, "an Update may only change its actor's own objects");
           return;
         }
+        if (!objectId.equals(actor) && object != null && object.isObject()) {
+          Optional<RemoteObjects.Refusal> refusal = objects.checkUpdate(actor, object);
+          if (refusal.isPresent()) {
+            error(req, refusal.get().status(), refusal.get().message());
+            return;
+          }
+        }
         claimThen(req, h, type, id, actor, body, () -> {
           if (objectId.equals(actor)) {
             keys.forgetOwner(actor); // a rotated key is fetched afresh
+          } else if (object != null && object.isObject()) {
+            objects.put(actor, object);
           }
         }, () -> { });
+      }
+      case "Delete" -> {
+        String objectId = Json.id(activity.get("object")).orElse("");
+        if (objectId.isEmpty() || !sameOrigin(objectId, actor)) {
+          error(req, 403, "a Delete may only remove its actor's own objects");
+          return;
+        }
+        Optional<RemoteObjects.Refusal> refusal = objects.checkDelete(actor, objectId);
+        if (refusal.isPresent()) {
+          error(req, refusal.get().status(), refusal.get().message());
+          return;
+        }
+        claimThen(req, h, type, id, actor, body, () -> objects.delete(actor, objectId), () -> { });
       }
       case "Accept", "Reject" -> {
         String followId = Json.id(activity.get("object")).orElse("");
@@ -847,9 +872,20 @@ public final class FederationNode {
       case "Create" -> {
         Optional<TradeRelay.Link> link = trades.link(actor, h.collective.id());
         JsonNode object = activity.get("object");
+        if (object != null && object.isObject()) {
+          Optional<RemoteObjects.Refusal> refusal = objects.checkCreate(actor, object);
+          if (refusal.isPresent()) {
+            error(req, refusal.get().status(), refusal.get().message());
+            return;
+          }
+        }
         String entry = object != null && object.isObject() ? Json.text(object, "entry").orElse("") : "";
         if (link.isEmpty() || entry.isEmpty()) {
-          claimThen(req, h, type, id, actor, body, () -> { }, () -> { });
+          claimThen(req, h, type, id, actor, body, () -> {
+            if (object != null && object.isObject()) {
+              objects.put(actor, object);
+            }
+          }, () -> { });
           return;
         }
         if (!store.claim(id)) {

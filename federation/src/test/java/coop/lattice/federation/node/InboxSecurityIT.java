@@ -223,6 +223,41 @@ class InboxSecurityIT {
   }
 
   @Test
+  void onlyTheOwnerUpdatesOrDeletesAnObjectAndOnlyWithANewerVersion() throws Exception {
+    String m = origin + "/users/mallory";
+    String e = origin + "/users/eve";
+    String note = m + "/notes/77";
+    String food = base + "/collectives/food";
+    java.util.function.BiFunction<String, String, String> noteAt = (field, time) -> "{\"id\":\"" + note
+        + "\",\"type\":\"Note\",\"content\":\"v\",\"" + field + "\":\"" + time + "\"}";
+    String create = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + m + "/c/77\",\"type\":"
+        + "\"Create\",\"actor\":\"" + m + "\",\"to\":\"" + food + "\",\"object\":"
+        + noteAt.apply("published", "2026-11-27T10:00:00Z") + "}";
+    assertThat(post(create, "mallory", mallory).statusCode()).isEqualTo(202);
+    java.util.function.BiFunction<String, String, String> update = (n, time) -> "{\"@context\":"
+        + "\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + origin + "/u/" + n + "\",\"type\":\"Update\","
+        + "\"actor\":\"ACTOR\",\"to\":\"" + food + "\",\"object\":" + noteAt.apply("updated", time) + "}";
+    String newer = update.apply("1", "2026-11-27T11:00:00Z").replace("ACTOR", m).replace(origin + "/u/", m + "/u/");
+    assertThat(post(newer, "mallory", mallory).statusCode()).isEqualTo(202);
+    assertThat(post(newer, "mallory", mallory).body()).contains("already accepted"); // an exact replay: a no-op
+    String same = update.apply("2", "2026-11-27T11:00:00Z").replace("ACTOR", m).replace(origin + "/u/", m + "/u/");
+    assertThat(post(same, "mallory", mallory).statusCode()).isEqualTo(409);
+    String older = update.apply("3", "2026-11-27T10:30:00Z").replace("ACTOR", m).replace(origin + "/u/", m + "/u/");
+    assertThat(post(older, "mallory", mallory).statusCode()).isEqualTo(409);
+    String byEve = update.apply("4", "2026-11-27T12:00:00Z").replace("ACTOR", e).replace(origin + "/u/", e + "/u/");
+    assertThat(post(byEve, "eve", eve).statusCode()).isEqualTo(403);
+    java.util.function.BiFunction<String, String, String> delete = (who, n) -> "{\"@context\":"
+        + "\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + who + "/d/" + n + "\",\"type\":\"Delete\",\"actor\":\""
+        + who + "\",\"to\":\"" + food + "\",\"object\":\"" + note + "\"}";
+    assertThat(post(delete.apply(e, "1"), "eve", eve).statusCode()).isEqualTo(403);
+    assertThat(post(delete.apply(m, "1"), "mallory", mallory).statusCode()).isEqualTo(202);
+    String afterDelete = update.apply("5", "2026-11-27T13:00:00Z").replace("ACTOR", m).replace(origin + "/u/", m + "/u/");
+    assertThat(post(afterDelete, "mallory", mallory).statusCode()).isEqualTo(410);
+    String createAgainByEve = create.replace(m + "/c/77", e + "/c/78").replace("\"actor\":\"" + m, "\"actor\":\"" + e);
+    assertThat(post(createAgainByEve, "eve", eve).statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void anUnsignedRequestIsRefused() throws Exception {
     refused(401, http.send(HttpRequest.newBuilder(URI.create(inbox())).header("content-type", "application/activity+json")
         .POST(HttpRequest.BodyPublishers.ofString(follow("mallory", 2))).build(), HttpResponse.BodyHandlers.ofString()));
