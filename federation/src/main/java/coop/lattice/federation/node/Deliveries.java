@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Retry-After} up to an hour, and after ten attempts, or at once on a 4xx other than 408 and 429
  * (404, 410, or a 422 for a step the partner's rules refused), the entry goes to
  * a dead-letter log that is never dropped and can be {@linkplain #replay replayed}. Each host has
- * a circuit breaker (five failures in a row open it for a minute; it closes by itself) and a
+ * a circuit breaker (by default five failures in a row open it for a minute; it closes by
+ * itself) and a
  * bounded number of requests in flight (eight by default). The first request to a host is signed with RFC 9421 (Ed25519);
  * if the host refuses it (400, 401, 403), the same request goes again with draft-cavage (RSA)
  * at once, and that host gets cavage from then on (the "double knock").
@@ -45,6 +46,8 @@ public final class Deliveries {
   private final Random random;
   private final Duration retryBase;
   private final int perHost;
+  private final int breakAfter;
+  private final Duration breakFor;
   private final Map<String, Target> targets = new ConcurrentHashMap<>();
   private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
   private final List<DeadLetter> dead = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -81,7 +84,9 @@ public final class Deliveries {
   }
 
   Deliveries(Vertx vertx, SafeClient client, NodeStore store, Clock clock, Random random, Duration retryBase,
-      int perHost) {
+      int perHost, int breakAfter, Duration breakFor) {
+    this.breakAfter = breakAfter;
+    this.breakFor = breakFor;
     this.retryBase = retryBase;
     this.perHost = perHost;
     this.vertx = vertx;
@@ -207,8 +212,8 @@ public final class Deliveries {
         } else {
           t.attempts++;
           synchronized (hs) {
-            if (++hs.failuresInARow >= 5) {
-              hs.openUntil = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            if (++hs.failuresInARow >= breakAfter) {
+              hs.openUntil = System.nanoTime() + breakFor.toNanos();
               hs.failuresInARow = 0;
             }
           }

@@ -132,7 +132,7 @@ public final class FederationNode {
     }
     this.trades = new TradeRelay(store);
     this.objects = new RemoteObjects(store);
-    this.deliveries = new Deliveries(vertx, client, store, clock, b.random, b.retryBase, b.perHost);
+    this.deliveries = new Deliveries(vertx, client, store, clock, b.random, b.retryBase, b.perHost, b.breakAfter, b.breakFor);
     for (Hosted h : hosted.values()) {
       deliveries.host(h);
       h.collective.onEntry(e -> deliveries.kick(h));
@@ -154,6 +154,8 @@ public final class FederationNode {
     private java.util.Random random = new java.util.Random();
     private Duration retryBase = Duration.ofSeconds(1);
     private int perHost = Deliveries.PER_HOST;
+    private int breakAfter = 5;
+    private Duration breakFor = Duration.ofMinutes(1);
     private final List<Collective> collectives = new ArrayList<>();
 
     Builder(Vertx vertx, URI base, Path dir) {
@@ -197,6 +199,16 @@ public final class FederationNode {
         throw new IllegalArgumentException("at least one request in flight per host, not " + perHost);
       }
       this.perHost = perHost;
+      return this;
+    }
+
+    /** After {@code failures} failed deliveries in a row a host is left alone for {@code open} (5 and a minute by default). */
+    public Builder circuitBreaker(int failures, Duration open) {
+      if (failures < 1 || open.isNegative()) {
+        throw new IllegalArgumentException("a breaker opens after at least one failure, for a duration of zero or more");
+      }
+      this.breakAfter = failures;
+      this.breakFor = open;
       return this;
     }
 

@@ -133,7 +133,8 @@ class DeliveriesIT {
   void startNode() throws Exception {
     node = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + port), dir)
         .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), follower.actualPort()))
-        .random(new java.util.Random(1)).retryBase(Duration.ofMillis(20)).collective(coop).build();
+        .random(new java.util.Random(1)).retryBase(Duration.ofMillis(20)).circuitBreaker(3, Duration.ofMillis(1500))
+        .collective(coop).build();
     await(node.start(port, "127.0.0.1"));
   }
 
@@ -242,5 +243,19 @@ class DeliveriesIT {
     assertThat(after).isNotEqualTo(before).isEqualTo(ActorKeys.loadOrCreate(dir.resolve("food/keys.properties")).rsaPem());
     long e = record(); // and deliveries go on, signed with the new key
     assertThat(next().id()).isEqualTo(activityId(e));
+  }
+
+  @Test
+  void aHostThatKeepsFailingIsLeftAloneWhileItsBreakerIsOpenAndTriedAgainAfter() throws Exception {
+    script.addAll(List.of("500", "500", "500", "500"));
+    long e = record();
+    Received first = next();
+    Received second = next();
+    Received third = next(); // the third failure in a row opens the breaker for 1.5 s
+    Received fourth = next();
+    Received fifth = next(); // 202
+    assertThat(List.of(first.id(), fifth.id())).containsOnly(activityId(e));
+    assertThat(Duration.between(second.at(), third.at())).isLessThan(Duration.ofMillis(1000));
+    assertThat(Duration.between(third.at(), fourth.at())).isGreaterThanOrEqualTo(Duration.ofMillis(1400));
   }
 }
