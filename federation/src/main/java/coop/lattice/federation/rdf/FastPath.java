@@ -20,8 +20,8 @@ import org.apache.jena.vocabulary.RDF;
 
 /**
  * JSON-LD to RDF without the general algorithm, for the documents the fediverse mostly sends:
- * an {@code @context} that is the ActivityStreams context, alone or followed by inline objects
- * of plain term definitions. Terms come from the bundled ActivityStreams context (its {@code
+ * an {@code @context} that is the ActivityStreams context, alone or followed by Lattice's context
+ * and inline objects of plain term definitions. Terms come from the bundled ActivityStreams context (its {@code
  * @id}, {@code @type} and {@code @container} definitions, and {@code @vocab "_:"}, under which an
  * undefined property is dropped and an undefined type becomes a blank node, as the standard
  * algorithm does). Anything outside that subset (other contexts, value objects, relative IRIs,
@@ -31,8 +31,19 @@ import org.apache.jena.vocabulary.RDF;
  */
 public final class FastPath {
   static final String AS = "https://www.w3.org/ns/activitystreams";
+  /** Lattice's own context: the terms of its activities (sequence, entry, checkpoint). */
+  public static final String LATTICE = "https://lattice.coop/ns";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Context AS_CONTEXT = asContext();
+  private static final JsonNode LATTICE_TERMS = latticeTerms();
+
+  private static JsonNode latticeTerms() {
+    try (InputStream in = FastPath.class.getResourceAsStream("/coop/lattice/federation/jsonld/lattice.jsonld")) {
+      return JSON.readTree(in).get("@context");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   private FastPath() {}
 
@@ -106,6 +117,9 @@ public final class FastPath {
     Map<String, Term> terms = new HashMap<>(AS_CONTEXT.terms());
     Map<String, String> prefixes = new HashMap<>(AS_CONTEXT.prefixes());
     for (JsonNode p : parts.subList(1, parts.size())) {
+      if (p.isTextual() && p.asText().equals(LATTICE)) {
+        p = LATTICE_TERMS;
+      }
       if (!p.isObject()) {
         throw new Decline();
       }

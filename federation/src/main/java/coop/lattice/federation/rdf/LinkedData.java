@@ -24,8 +24,8 @@ import org.apache.jena.sparql.util.Context;
  * Incoming documents as RDF, through Apache Jena's JSON-LD 1.1 reader, with an offline document
  * loader: the contexts the fediverse uses (ActivityStreams, under its https and its older http
  * URL, security v1, data integrity v1,
- * multikey v1, identity v1, DID v1) are bundled with Lattice, and any other remote context is an
- * error, never a fetch.
+ * multikey v1, identity v1, DID v1, and Lattice's own at {@code https://lattice.coop/ns}) are
+ * bundled with Lattice, and any other remote context is an error, never a fetch.
  */
 public final class LinkedData {
   /** Bundled context documents by URL. */
@@ -36,7 +36,8 @@ public final class LinkedData {
       "https://w3id.org/security/data-integrity/v1", "data-integrity-v1.jsonld",
       "https://w3id.org/security/multikey/v1", "multikey-v1.jsonld",
       "https://w3id.org/identity/v1", "identity-v1.jsonld",
-      "https://www.w3.org/ns/did/v1", "did-v1.jsonld");
+      "https://www.w3.org/ns/did/v1", "did-v1.jsonld",
+      FastPath.LATTICE, "lattice.jsonld");
 
   private static final Map<String, Document> DOCUMENTS = load();
 

@@ -103,6 +103,9 @@ class FastPathIsomorphismTest {
     follow.put("actor", h.actor.toString());
     follow.put("object", "https://repair.example/collectives/fixit");
     out.put("lattice/follow.json", Json.bytes(follow));
+    ObjectNode byUrl = Documents.create(h, coop.ledger().entry(2));
+    byUrl.putArray("@context").add(FederationNode.AS).add("https://lattice.coop/ns");
+    out.put("lattice/entry-2-context-url.json", Json.bytes(byUrl));
     return out;
   }
 }
