@@ -10,7 +10,6 @@ import coop.lattice.agreement.DecisionRule;
 import coop.lattice.agreement.Response;
 import coop.lattice.collective.Collective;
 import coop.lattice.collective.TradeRecord;
-import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.CreditLine;
@@ -23,7 +22,6 @@ import coop.lattice.store.LedgerStore;
 import coop.lattice.testkit.SteppingClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,15 +87,9 @@ class TradeOverFederationIT {
     cafe.onEntry(atCafe::add);
     Vertx vertx = Vertx.vertx();
     try {
-      int foodPort = FedifyPeer.freePort();
-      int cafePort = FedifyPeer.freePort();
-      InetAddress lo = InetAddress.getByName("127.0.0.1");
-      FederationNode foodNode = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + foodPort),
-          dir.resolve("food")).addressPolicy(AddressPolicy.publicOnly().allowing(lo, cafePort)).collective(food).build();
-      FederationNode cafeNode = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + cafePort),
-          dir.resolve("cafe")).addressPolicy(AddressPolicy.publicOnly().allowing(lo, foodPort)).collective(cafe).build();
-      await(foodNode.start(foodPort, "127.0.0.1"));
-      await(cafeNode.start(cafePort, "127.0.0.1"));
+      NodePair nodes = NodePair.start(vertx, dir, food, cafe);
+      FederationNode foodNode = nodes.first();
+      FederationNode cafeNode = nodes.second();
       URI foodActor = foodNode.actor(foodId);
       URI cafeActor = cafeNode.actor(cafeId);
       foodNode.linkPartner(foodId, cafeId, cafeActor, BO);
@@ -160,8 +152,7 @@ class TradeOverFederationIT {
       assertThat(food.ledger().size()).isEqualTo(sizeBefore);
       assertThat(food.trade().trade(f3).orElseThrow().stage()).isEqualTo(TradeRecord.Stage.OFFERED);
 
-      await(foodNode.stop());
-      await(cafeNode.stop());
+      nodes.stop();
     } finally {
       await(vertx.close());
     }

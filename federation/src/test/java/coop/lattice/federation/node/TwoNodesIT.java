@@ -7,7 +7,6 @@ import coop.lattice.CollectiveId;
 import coop.lattice.MemberId;
 import coop.lattice.collective.Collective;
 import coop.lattice.federation.http.HttpSignatures;
-import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
@@ -17,7 +16,6 @@ import coop.lattice.ledger.Quantity;
 import coop.lattice.store.LedgerStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -49,15 +47,11 @@ class TwoNodesIT {
           LedgerStore.inMemory(), CollectiveKey.fromSeed(new byte[32]), Clock.systemUTC());
       Collective cafe = Collective.found(CollectiveId.of("fixit"), "Fixit Café", ANA, Appearance.byName("Ana"),
           LedgerStore.inMemory(), CollectiveKey.fromSeed(new byte[32]), Clock.systemUTC());
-      int foodPort = FedifyPeer.freePort();
-      int cafePort = FedifyPeer.freePort();
-      InetAddress lo = InetAddress.getByName("127.0.0.1");
-      FederationNode foodNode = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + foodPort),
-          dir.resolve("food")).addressPolicy(AddressPolicy.publicOnly().allowing(lo, cafePort)).collective(food).build();
-      FederationNode cafeNode = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + cafePort),
-          dir.resolve("cafe")).addressPolicy(AddressPolicy.publicOnly().allowing(lo, foodPort)).collective(cafe).build();
-      await(foodNode.start(foodPort, "127.0.0.1"));
-      await(cafeNode.start(cafePort, "127.0.0.1"));
+      NodePair nodes = NodePair.start(vertx, dir, food, cafe);
+      FederationNode foodNode = nodes.first();
+      FederationNode cafeNode = nodes.second();
+      int foodPort = foodNode.actor(food.id()).getPort();
+      int cafePort = cafeNode.actor(cafe.id()).getPort();
 
       CompletableFuture<InboundActivity> accept = new CompletableFuture<>();
       CompletableFuture<InboundActivity> create = new CompletableFuture<>();
@@ -77,8 +71,7 @@ class TwoNodesIT {
       assertThat(json.path("proof").path("cryptosuite").asText()).isEqualTo("eddsa-jcs-2022");
       // Both ends speak RFC 9421, so the first knock got in: no fallback to cavage was needed.
       assertThat(foodNode.deliveries().schemeFor("127.0.0.1:" + cafePort)).isEqualTo(HttpSignatures.Scheme.RFC9421);
-      await(foodNode.stop());
-      await(cafeNode.stop());
+      nodes.stop();
     } finally {
       await(vertx.close());
     }
