@@ -272,6 +272,28 @@ public final class FederationNode {
     }
   }
 
+  /**
+   * The activities accepted for {@code collective} as one RDF graph, read from their exact JSON
+   * (the fast path, else Jena's reader, with the bundled contexts only). The JSON is what is
+   * stored, since proofs are over it; the graph is derived from it and always the same.
+   */
+  public org.apache.jena.graph.Graph inboundGraph(CollectiveId collective) {
+    org.apache.jena.graph.Graph all = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+    for (InboundActivity a : inbound(collective)) {
+      org.apache.jena.graph.Graph g;
+      try {
+        g = FastPath.toGraph(Json.parseObject(a.json())).orElse(null);
+        if (g == null) {
+          g = LinkedData.toGraph(a.json());
+        }
+      } catch (java.io.IOException | LinkedData.Unreadable e) {
+        throw new IllegalStateException("an accepted activity no longer reads as JSON-LD: " + a.id(), e);
+      }
+      g.find().forEachRemaining(all::add);
+    }
+    return all;
+  }
+
   /** Where a follow this node sent stands: {@code pending}, {@code accepted} or {@code rejected}. */
   public Optional<String> followState(CollectiveId collective, String followId) {
     return Optional.ofNullable(hosted(collective).followStates.get(followId));

@@ -24,10 +24,18 @@ import org.apache.jena.sparql.util.Context;
  * Incoming documents as RDF, through Apache Jena's JSON-LD 1.1 reader, with an offline document
  * loader: the contexts the fediverse uses (ActivityStreams, under its https and its older http
  * URL, security v1, data integrity v1,
- * multikey v1, identity v1, DID v1, and Lattice's own at {@code https://lattice.coop/ns}) are
+ * multikey v1, identity v1, DID v1, Lattice's own at {@code https://lattice.coop/ns} and its
+ * ValueFlows context at {@code https://lattice.coop/ns/valueflows}) are
  * bundled with Lattice, and any other remote context is an error, never a fetch.
  */
 public final class LinkedData {
+  /**
+   * Lattice's ValueFlows context: the ValueFlows terms (namespace {@code
+   * https://w3id.org/valueflows/ont/vf#}) and OM2 units its exchange entries use, as Lattice
+   * publishes them.
+   */
+  public static final String VALUEFLOWS = "https://lattice.coop/ns/valueflows";
+
   /** Bundled context documents by URL. */
   public static final Map<String, String> BUNDLED = Map.of(
       "https://www.w3.org/ns/activitystreams", "activitystreams.jsonld",
@@ -37,7 +45,11 @@ public final class LinkedData {
       "https://w3id.org/security/multikey/v1", "multikey-v1.jsonld",
       "https://w3id.org/identity/v1", "identity-v1.jsonld",
       "https://www.w3.org/ns/did/v1", "did-v1.jsonld",
-      FastPath.LATTICE, "lattice.jsonld");
+      FastPath.LATTICE, "lattice.jsonld",
+      VALUEFLOWS, "valueflows.jsonld");
+
+
+
 
   private static final Map<String, Document> DOCUMENTS = load();
 

@@ -187,6 +187,9 @@ class FedifyPeerIT {
     assertThat(json.readTree(a.json()).path("object").path("content").asText())
         .isEqualTo("<b>hello</b> from fedify"); // kept as data, exactly as sent; escaped on output
     assertThat(node.inbound(coop.id())).extracting(InboundActivity::id).contains(a.id());
+    assertThat(node.inboundGraph(coop.id()).contains(org.apache.jena.graph.NodeFactory.createURI(a.id()),
+        org.apache.jena.vocabulary.RDF.type.asNode(),
+        org.apache.jena.graph.NodeFactory.createURI("https://www.w3.org/ns/activitystreams#Create"))).isTrue();
 
     // Its JSON-LD reads offline: every context Fedify uses is bundled.
     var graph = LinkedData.toGraph(a.json());

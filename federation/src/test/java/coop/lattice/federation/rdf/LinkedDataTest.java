@@ -53,4 +53,20 @@ class LinkedDataTest {
     }
     assertThat(connections).hasValue(0);
   }
+
+  @Test
+  void latticesValueFlowsContextReadsAnExchangeAsValueFlows() throws Exception {
+    String vf = "https://w3id.org/valueflows/ont/vf#";
+    String doc = "{\"@context\":\"" + LinkedData.VALUEFLOWS + "\",\"@id\":\"https://food.example/entries/7\","
+        + "\"@type\":\"EconomicEvent\",\"action\":\"" + vf + "deliverService\",\"provider\":\"https://food.example/members/bo\","
+        + "\"receiver\":\"https://food.example/members/ana\",\"effortQuantity\":{\"hasNumericalValue\":\"2.5\","
+        + "\"hasUnit\":\"om2:hour\"}}";
+    Graph g = LinkedData.toGraph(doc.getBytes(StandardCharsets.UTF_8));
+    var event = NodeFactory.createURI("https://food.example/entries/7");
+    assertThat(g.contains(event, RDF.type.asNode(), NodeFactory.createURI(vf + "EconomicEvent"))).isTrue();
+    assertThat(g.contains(event, NodeFactory.createURI(vf + "provider"),
+        NodeFactory.createURI("https://food.example/members/bo"))).isTrue();
+    assertThat(g.find(null, NodeFactory.createURI("http://www.ontology-of-units-of-measure.org/resource/om-2/hasUnit"),
+        NodeFactory.createURI("http://www.ontology-of-units-of-measure.org/resource/om-2/hour")).toList()).hasSize(1);
+  }
 }
