@@ -73,6 +73,7 @@ public final class FederationNode {
   private final Deliveries deliveries;
   private final TradeRelay trades;
   private final RemoteObjects objects;
+  private final LedgerMirror mirror;
   private final List<Consumer<InboundActivity>> listeners = new CopyOnWriteArrayList<>();
   private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
 
@@ -132,6 +133,7 @@ public final class FederationNode {
     }
     this.trades = new TradeRelay(store);
     this.objects = new RemoteObjects(store);
+    this.mirror = new LedgerMirror(client, store, b.clock);
     this.deliveries = new Deliveries(vertx, client, store, clock, b.random, b.retryBase, b.perHost, b.breakAfter, b.breakFor);
     for (Hosted h : hosted.values()) {
       deliveries.host(h);
@@ -292,6 +294,21 @@ public final class FederationNode {
       g.find().forEachRemaining(all::add);
     }
     return all;
+  }
+
+  /**
+   * Pulls the ledger of the collective behind {@code partnerActor} up to its latest signed
+   * checkpoint into a verified copy (anti-entropy), as {@code collective}; completes with the
+   * copy's state. Fails, and flags the partner, if it equivocates or serves entries that do not
+   * match what it signed.
+   */
+  public Future<coop.lattice.collective.CollectiveState> mirror(CollectiveId collective, URI partnerActor) {
+    return mirror.pull(partnerActor.toString(), hosted(collective));
+  }
+
+  /** Why {@code actor} is flagged (it equivocated, or served a ledger that does not match its checkpoint), if it is. */
+  public Optional<String> flagged(String actor) {
+    return mirror.flagged(actor);
   }
 
   /** Where a follow this node sent stands: {@code pending}, {@code accepted} or {@code rejected}. */
@@ -498,6 +515,24 @@ public final class FederationNode {
       case "outbox" -> outbox(req, h);
       case "followers" -> followersCollection(req, h);
       case "following" -> json(req, 200, AP_TYPE, Documents.emptyCollection(h.actor + "/following"));
+      case "checkpoint" -> {
+        var cp = h.collective.ledger().latestCheckpoint();
+        if (cp.isEmpty()) {
+          error(req, 404, "no checkpoint has been signed yet");
+        } else {
+          req.response().putHeader("content-type", "text/plain; charset=utf-8").end(Buffer.buffer(cp.get().toBytes()));
+        }
+      }
+      case "ledger" -> {
+        long size = h.collective.ledger().size();
+        long from = parsePage(Optional.ofNullable(req.getParam("from")).orElse("0"));
+        long to = parsePage(Optional.ofNullable(req.getParam("to")).orElse(Long.toString(size)));
+        if (from < 0 || to < from || to > size || to - from > LedgerMirror.PAGE) {
+          error(req, 400, "ask for entries from..to within 0.." + size + ", at most " + LedgerMirror.PAGE + " at a time");
+        } else {
+          json(req, 200, "application/json", LedgerMirror.page(h.collective.ledger().entries(from, to)));
+        }
+      }
       default -> {
         if (sub.startsWith("entries/")) {
           entry(req, h, sub.substring("entries/".length()));
@@ -696,6 +731,11 @@ public final class FederationNode {
     }
     if (sameOrigin(actor, base.toString())) {
       error(req, 403, "a remote activity cannot claim this node's origin");
+      return;
+    }
+    Optional<String> flag = mirror.flagged(actor);
+    if (flag.isPresent()) {
+      error(req, 403, actor + " is flagged (" + flag.get() + "); nothing more is accepted from it");
       return;
     }
     JsonNode object = activity.get("object");
@@ -918,6 +958,7 @@ public final class FederationNode {
           claimThen(req, h, type, id, actor, body, () -> {
             if (object != null && object.isObject()) {
               objects.put(actor, object);
+              Json.text(object, "checkpoint").ifPresent(cp -> mirror.offered(actor, cp));
             }
           }, () -> { });
           return;

@@ -1,0 +1,121 @@
+package coop.lattice.federation.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import coop.lattice.CollectiveId;
+import coop.lattice.MemberId;
+import coop.lattice.collective.Collective;
+import coop.lattice.federation.net.AddressPolicy;
+import coop.lattice.ledger.Appearance;
+import coop.lattice.ledger.Checkpoint;
+import coop.lattice.ledger.CollectiveKey;
+import coop.lattice.ledger.Contribution;
+import coop.lattice.ledger.ContributionKind;
+import coop.lattice.ledger.Quantity;
+import coop.lattice.ledger.SignedCheckpoint;
+import coop.lattice.merkle.Hash;
+import coop.lattice.store.LedgerStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Anti-entropy: a node pulls a partner's ledger up to its signed checkpoint into a verified copy
+ * that equals the partner's own state; a partner that signs two different roots for the same
+ * size is flagged and nothing more is taken from it.
+ */
+class MirrorIT {
+  static final Duration WAIT = Duration.ofSeconds(20);
+  static final MemberId ANA = MemberId.of("ana");
+  static final CollectiveKey KEY = CollectiveKey.fromSeed(new byte[32]);
+
+  static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  static Collective collective(String id) {
+    Collective c = Collective.found(CollectiveId.of(id), id, ANA, Appearance.byName("Ana"), LedgerStore.inMemory(), KEY,
+        Clock.systemUTC());
+    c.admit(ANA, MemberId.of("bo"), Appearance.byName("Bo"));
+    return c;
+  }
+
+  static void give(Collective c, String kg) {
+    c.acknowledge(ANA, c.record(Contribution.toMember(MemberId.of("bo"), ANA, ContributionKind.FOOD,
+        Quantity.kilograms(kg))));
+  }
+
+  @Test
+  void aPartnersLedgerIsPulledUpToItsCheckpointIntoAnEqualState(@TempDir Path dir) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Collective food = collective("food");
+      Collective cafe = collective("fixit");
+      give(food, "3");
+      food.checkpoint();
+      NodePair nodes = NodePair.start(vertx, dir, food, cafe);
+      URI foodActor = nodes.first().actor(food.id());
+      assertThat(await(nodes.second().mirror(cafe.id(), foodActor))).isEqualTo(food.state());
+      for (int i = 0; i < 3; i++) {
+        give(food, "1." + i);
+      }
+      food.checkpoint();
+      assertThat(await(nodes.second().mirror(cafe.id(), foodActor))).isEqualTo(food.state());
+      assertThat(nodes.second().flagged(foodActor.toString())).isEmpty();
+      nodes.stop();
+    } finally {
+      await(vertx.close());
+    }
+  }
+
+  @Test
+  void aPartnerThatSignsTwoRootsForOneSizeIsFlaggedAndRefused(@TempDir Path dir) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Collective liar = collective("liar");
+      give(liar, "2");
+      SignedCheckpoint honest = liar.checkpoint();
+      Checkpoint c = honest.checkpoint();
+      SignedCheckpoint forked = new Checkpoint(c.collective(), c.size(), Hash.sha256(new byte[] {1}), c.time()).sign(KEY);
+      AtomicReference<SignedCheckpoint> serving = new AtomicReference<>(honest);
+      HttpServer peer = await(vertx.createHttpServer().requestHandler(r -> {
+        if (r.path().endsWith("/checkpoint")) {
+          r.response().end(io.vertx.core.buffer.Buffer.buffer(serving.get().toBytes()));
+        } else if (r.path().endsWith("/ledger")) {
+          long from = Long.parseLong(r.getParam("from"));
+          long to = Long.parseLong(r.getParam("to"));
+          r.response().putHeader("content-type", "application/json")
+              .end(io.vertx.core.buffer.Buffer.buffer(Json.bytes(LedgerMirror.page(liar.ledger().entries(from, to)))));
+        } else {
+          r.response().setStatusCode(404).end();
+        }
+      }).listen(0, "127.0.0.1"));
+      String actor = "http://127.0.0.1:" + peer.actualPort() + "/collectives/liar";
+      Collective cafe = collective("fixit");
+      int port = FedifyPeer.freePort();
+      FederationNode node = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + port), dir)
+          .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), peer.actualPort()))
+          .collective(cafe).build();
+      await(node.start(port, "127.0.0.1"));
+      assertThat(await(node.mirror(cafe.id(), URI.create(actor)))).isEqualTo(liar.state());
+      serving.set(forked);
+      assertThatThrownBy(() -> await(node.mirror(cafe.id(), URI.create(actor)))).hasMessageContaining("equivocated");
+      assertThat(node.flagged(actor)).hasValueSatisfying(why -> assertThat(why).contains("different roots"));
+      serving.set(honest);
+      assertThatThrownBy(() -> await(node.mirror(cafe.id(), URI.create(actor)))).hasMessageContaining("flagged");
+      await(node.stop());
+    } finally {
+      await(vertx.close());
+    }
+  }
+}
