@@ -49,7 +49,16 @@ public final class Deliveries {
   private final int breakAfter;
   private final Duration breakFor;
   private final Map<String, Target> targets = new ConcurrentHashMap<>();
-  private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
+  /** Per-host state, bounded: the hosts least recently delivered to are forgotten first (their breakers had closed). */
+  private final Map<String, HostState> hosts = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, HostState> eldest) {
+          return size() > 10_000;
+        }
+      });
   private final List<DeadLetter> dead = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final AtomicLong delivered = new AtomicLong();
   private volatile boolean stopped;

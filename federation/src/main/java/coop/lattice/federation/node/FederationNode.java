@@ -1024,7 +1024,17 @@ public final class FederationNode {
   }
 
   private static String host(URI u) {
-    String h = u.getHost() == null ? "" : u.getHost();
+    String h = u.getHost();
+    if (h == null && u.getAuthority() != null) {
+      // java.net.URI leaves a non-ASCII host unparsed: take it from the authority.
+      String a = u.getAuthority();
+      a = a.substring(a.lastIndexOf('@') + 1);
+      int colon = a.lastIndexOf(':');
+      h = colon > 0 && !a.endsWith("]") ? a.substring(0, colon) : a;
+    }
+    if (h == null) {
+      return "";
+    }
     if (h.endsWith(".")) {
       h = h.substring(0, h.length() - 1);
     }
@@ -1033,7 +1043,19 @@ public final class FederationNode {
   }
 
   private static int port(URI u) {
-    return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    int p = u.getPort();
+    if (p < 0 && u.getHost() == null && u.getAuthority() != null) {
+      String a = u.getAuthority();
+      int colon = a.lastIndexOf(':');
+      if (colon > 0 && !a.endsWith("]")) {
+        try {
+          p = Integer.parseInt(a.substring(colon + 1));
+        } catch (NumberFormatException e) {
+          p = -1;
+        }
+      }
+    }
+    return p >= 0 ? p : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
   }
 
   private static ObjectNode status(String message) {
