@@ -86,6 +86,7 @@ public class ExchangeBenchmark {
       for (int i = 0; i < 20; i++) {
         partners.add(CollectiveId.of("partner-" + i));
         coop.trade().agree(m.get(0), partners.get(i), exchange, List.of(CreditLine.of(Unit.KILOGRAMS, "100", "100")));
+        coop.trade().appointRelay(m.get(0), partners.get(i), m.get(0), clock.instant().plus(Duration.ofDays(3650)));
       }
       ItemId[] items = new ItemId[50];
       for (int i = 0; i < items.length; i++) {
@@ -103,11 +104,12 @@ public class ExchangeBenchmark {
         coop.timeBank().confirm(a, coop.timeBank().record(b, b, a, Quantity.hours("1.5"), day, "repairs"));
         CollectiveId partner = partners.get(r % partners.size());
         Side gives = (r / partners.size()) % 2 == 0 ? Side.US : Side.PARTNER;
-        long t = coop.trade().offer(a, partner, gives, gives, Quantity.kilograms("4"), "vegetables",
+        MemberId relay = m.get(0); // partner steps are recorded by the appointed relay
+        long t = coop.trade().offer(relay, partner, gives, gives, Quantity.kilograms("4"), "vegetables",
             clock.instant().plus(Duration.ofDays(1)));
-        coop.trade().accept(a, t, gives.other());
-        coop.trade().fulfil(a, t, gives);
-        coop.trade().acknowledge(a, t, gives.other());
+        coop.trade().accept(relay, t, gives.other());
+        coop.trade().fulfil(relay, t, gives);
+        coop.trade().acknowledge(relay, t, gives.other());
         ItemId item = items[r % items.length];
         coop.toolLibrary().hold(b, item);
         coop.toolLibrary().lendToNext(a, item);

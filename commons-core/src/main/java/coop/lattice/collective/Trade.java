@@ -29,7 +29,8 @@ import java.util.TreeMap;
  * side), and only the acknowledgement moves the balance. Accepting checks the line against the
  * balance plus every trade already accepted, so limits hold however deliveries interleave.
  * Steps taken by the partner ({@link Side#PARTNER}) arrive over federation, which authenticates
- * them before submitting them here; a member relays them as the author.
+ * them before submitting them here; only the member appointed with {@link #appointRelay} (an
+ * explicit, logged delegation with an expiry) may record them.
  *
  * <pre>{@code
  * coop.trade().agree(ana, CollectiveId.of("fixit-cafe"), AgreementId.of("fixit-exchange"),
@@ -50,6 +51,14 @@ public final class Trade {
   /** Agrees (or renegotiates) the exchange with {@code partner} under {@code agreement}, which must be in force. */
   public Entry agree(MemberId by, CollectiveId partner, AgreementId agreement, List<CreditLine> lines) {
     return collective.submit(by, new Event.PartnershipAgreed(partner, agreement, lines));
+  }
+
+  /**
+   * {@code by} appoints {@code relay} to record the steps {@code partner} takes until {@code
+   * until}; only that member may record them (as federation does when the partner's entries arrive).
+   */
+  public Entry appointRelay(MemberId by, CollectiveId partner, MemberId relay, Instant until) {
+    return collective.submit(by, new Event.RelayAppointed(partner, relay, until));
   }
 
   /**

@@ -61,9 +61,11 @@ final class TradeFold {
   final Map<Long, TradeRecord> trades = new LinkedHashMap<>();
   final Set<String> clearings = new HashSet<>();
   final Map<Need, List<CollectiveId>> coverage = new TreeMap<>();
+  /** partner -> the member appointed to record its steps, and until when. */
+  final Map<CollectiveId, Event.RelayAppointed> relays = new TreeMap<>(java.util.Comparator.comparing(CollectiveId::value));
 
   static boolean handles(Event e) {
-    return e instanceof Event.PartnershipAgreed || e instanceof Event.TradeOffered || e instanceof Event.TradeAccepted
+    return e instanceof Event.PartnershipAgreed || e instanceof Event.RelayAppointed || e instanceof Event.TradeOffered || e instanceof Event.TradeAccepted
         || e instanceof Event.TradeFulfilled || e instanceof Event.TradeAcknowledged || e instanceof Event.CycleCleared
         || e instanceof Event.CoverageDeclared;
   }
@@ -97,8 +99,15 @@ final class TradeFold {
           }
         }
       }
+    } else if (event instanceof Event.RelayAppointed r) {
+      partnership(r.partner());
+      fold.activeMember(r.relay(), "relay a partner's steps");
+      if (!r.until().isAfter(now)) {
+        throw new ExpiredException("An appointment until " + r.until() + " has already run out; give a later date.");
+      }
     } else if (event instanceof Event.TradeOffered o) {
       Line line = partnership(o.partner());
+      relayed(author, o.offeredBy(), o.partner(), now);
       creditLine(line, o.quantity().unit());
       if (!o.expires().isAfter(now)) {
         throw new ExpiredException("The offer would expire at " + o.expires() + ", which is not after now (" + now
@@ -106,6 +115,7 @@ final class TradeFold {
       }
     } else if (event instanceof Event.TradeAccepted a) {
       TradeRecord t = trade(a.offer(), TradeRecord.Stage.OFFERED, "accepted");
+      relayed(author, a.by(), t.partner(), now);
       if (a.by() != t.offeredBy().other()) {
         throw new NotPermittedException("Trade " + t.entry() + " was offered by " + side(t.offeredBy(), t.partner())
             + "; only the other side accepts it.");
@@ -135,12 +145,14 @@ final class TradeFold {
       }
     } else if (event instanceof Event.TradeFulfilled f) {
       TradeRecord t = trade(f.offer(), TradeRecord.Stage.ACCEPTED, "fulfilled");
+      relayed(author, f.by(), t.partner(), now);
       if (f.by() != t.gives()) {
         throw new NotPermittedException("Only the giving side, " + side(t.gives(), t.partner()) + ", says trade "
             + t.entry() + " was delivered.");
       }
     } else if (event instanceof Event.TradeAcknowledged a) {
       TradeRecord t = trade(a.offer(), TradeRecord.Stage.FULFILLED, "acknowledged");
+      relayed(author, a.by(), t.partner(), now);
       if (a.by() != t.gives().other()) {
         throw new NotPermittedException("Only the receiving side, " + side(t.gives().other(), t.partner())
             + ", acknowledges trade " + t.entry() + ".");
@@ -177,6 +189,22 @@ final class TradeFold {
       if (new HashSet<>(d.partners()).size() != d.partners().size()) {
         throw new RejectedCommandException("A partner is named twice for " + d.need() + ".");
       }
+    }
+  }
+
+  /** A step the partner took is recorded only by the member appointed to relay that partner's steps. */
+  private void relayed(MemberId author, Side by, CollectiveId partner, Instant now) {
+    if (by != Side.PARTNER) {
+      return;
+    }
+    Event.RelayAppointed r = relays.get(partner);
+    if (r == null || !r.relay().equals(author)) {
+      throw new NotPermittedException("Steps taken by " + partner + " are recorded only by the member appointed to relay"
+          + " them" + (r == null ? " (none is: appoint one)" : " (" + r.relay() + "), not by " + author) + ".");
+    }
+    if (!now.isBefore(r.until())) {
+      throw new ExpiredException("The appointment of " + r.relay() + " to relay " + partner + "'s steps ran out at "
+          + r.until() + "; appoint again.");
     }
   }
 
@@ -231,6 +259,8 @@ final class TradeFold {
         line.agreement = a.agreement();
         line.lines = lines;
       }
+    } else if (event instanceof Event.RelayAppointed r) {
+      relays.put(r.partner(), r);
     } else if (event instanceof Event.TradeOffered o) {
       trades.put(e.sequence(), new TradeRecord(e.sequence(), o.partner(), o.offeredBy(), o.gives(), o.quantity(),
           o.what(), o.expires(), TradeRecord.Stage.OFFERED));

@@ -222,6 +222,13 @@ public sealed interface Event {
   }
 
   /**
+   * Appoints {@code relay} to record the steps {@code partner} takes (which arrive over
+   * federation) until {@code until}: the explicit, logged delegation those entries need. A later
+   * appointment for the same partner replaces it.
+   */
+  record RelayAppointed(CollectiveId partner, MemberId relay, Instant until) implements Event {}
+
+  /**
    * {@code offeredBy} offers a trade with {@code partner}: {@code gives} hands over {@code
    * quantity} of {@code what}. Open for acceptance until {@code expires}.
    */

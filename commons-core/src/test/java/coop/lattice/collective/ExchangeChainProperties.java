@@ -86,6 +86,7 @@ class ExchangeChainProperties {
           .set(Parameter.TIME_BANK_DEBIT_LIMIT_HOURS, DEBIT).set(Parameter.TIME_BANK_CONFIRM_WITHIN_DAYS, 3).build());
       for (CollectiveId p : PARTNERS) {
         coop.trade().agree(ANA, p, AgreementId.of("limits"), List.of(new CreditLine(Unit.HOURS, LINE, LINE)));
+        coop.trade().appointRelay(ANA, p, BO, clock.instant().plus(Duration.ofDays(3650)));
       }
       MEMBERS.forEach(m -> balance.put(m, BigDecimal.ZERO));
       PARTNERS.forEach(p -> partner.put(p, BigDecimal.ZERO));
@@ -152,7 +153,7 @@ class ExchangeChainProperties {
 
     void trade(CollectiveId p, boolean weGive, BigDecimal hours) {
       Side gives = weGive ? Side.US : Side.PARTNER;
-      long t = coop.trade().offer(ANA, p, gives, gives, new Quantity(hours, Unit.HOURS), "help",
+      long t = coop.trade().offer(gives == Side.US ? ANA : BO, p, gives, gives, new Quantity(hours, Unit.HOURS), "help",
           clock.instant().plus(Duration.ofDays(1)));
       BigDecimal after = partner.get(p).add(weGive ? hours : hours.negate());
       if (after.abs().compareTo(LINE) > 0) {
@@ -160,8 +161,8 @@ class ExchangeChainProperties {
         return;
       }
       coop.trade().accept(BO, t, gives.other());
-      coop.trade().fulfil(CY, t, gives);
-      coop.trade().acknowledge(DEE, t, gives.other());
+      coop.trade().fulfil(gives == Side.US ? CY : BO, t, gives);
+      coop.trade().acknowledge(gives == Side.US ? BO : DEE, t, gives.other());
       partner.put(p, after);
     }
 

@@ -59,6 +59,7 @@ class TradeTest {
         if (!a.equals(b)) {
           network.get(a).trade().agree(ANA, b, EXCHANGE, List.of(CreditLine.of(Unit.HOURS, "10", "10"),
               CreditLine.of(Unit.KILOGRAMS, "50", "50")));
+          network.get(a).trade().appointRelay(ANA, b, ANA, clock.instant().plus(Duration.ofDays(365)));
         }
       }
     }
@@ -92,12 +93,12 @@ class TradeTest {
   void onlyTheAcknowledgementMovesTheBalanceOnBothLedgers() {
     Collective food = network.get(FOOD);
     long t = food.trade().offer(ANA, REPAIR, Side.US, Side.US, Quantity.kilograms("12"), "vegetables", soon());
-    food.trade().accept(BO, t, Side.PARTNER);
+    food.trade().accept(ANA, t, Side.PARTNER);
     food.trade().fulfil(ANA, t, Side.US);
     assertThat(food.trade().partnership(REPAIR).orElseThrow().balance(Unit.KILOGRAMS)).isZero();
     assertThat(food.trade().partnership(REPAIR).orElseThrow().toDeliver()).containsEntry(Unit.KILOGRAMS,
         new BigDecimal("12"));
-    food.trade().acknowledge(BO, t, Side.PARTNER);
+    food.trade().acknowledge(ANA, t, Side.PARTNER);
     assertThat(food.trade().partnership(REPAIR).orElseThrow().balance(Unit.KILOGRAMS)).isEqualByComparingTo("12");
     assertThat(food.trade().trade(t).orElseThrow().stage()).isEqualTo(TradeRecord.Stage.ACKNOWLEDGED);
 
@@ -105,6 +106,22 @@ class TradeTest {
     assertThat(food.trade().partnership(REPAIR).orElseThrow().balance(Unit.HOURS)).isEqualByComparingTo("-3");
     assertThat(network.get(REPAIR).trade().partnership(FOOD).orElseThrow().balance(Unit.HOURS))
         .isEqualByComparingTo("3");
+  }
+
+  @Test
+  void onlyTheAppointedRelayRecordsThePartnersStepsAndOnlyUntilTheAppointmentRunsOut() {
+    Collective food = network.get(FOOD);
+    long t = food.trade().offer(ANA, REPAIR, Side.US, Side.US, Quantity.kilograms("2"), "beans", soon());
+    rejected(food, () -> food.trade().accept(BO, t, Side.PARTNER), NotPermittedException.class,
+        "recorded only by the member appointed to relay them (ana), not by bo");
+    rejected(food, () -> food.trade().appointRelay(ANA, REPAIR, BO, clock.instant().minus(Duration.ofDays(1))),
+        ExpiredException.class, "already run out");
+    food.trade().appointRelay(ANA, REPAIR, BO, clock.instant().plus(Duration.ofDays(1)));
+    rejected(food, () -> food.trade().accept(ANA, t, Side.PARTNER), NotPermittedException.class, "(bo), not by ana");
+    food.trade().accept(BO, t, Side.PARTNER);
+    food.trade().fulfil(ANA, t, Side.US);
+    clock.advance(Duration.ofDays(2));
+    rejected(food, () -> food.trade().acknowledge(BO, t, Side.PARTNER), ExpiredException.class, "ran out");
   }
 
   @Test

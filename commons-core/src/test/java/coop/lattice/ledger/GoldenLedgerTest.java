@@ -122,6 +122,7 @@ class GoldenLedgerTest {
     for (CollectiveId partner : java.util.List.of(fixit, hands)) {
       c.trade().agree(ANA, partner, AgreementId.of("acknowledgements"),
           java.util.List.of(CreditLine.of(Unit.KILOGRAMS, "50", "20.5")));
+      c.trade().appointRelay(ANA, partner, BO, java.time.Instant.parse("2026-06-01T00:00:00Z"));
     }
     java.time.Instant expires = java.time.Instant.parse("2026-03-01T00:00:00Z");
     long give = c.trade().offer(ANA, fixit, Side.US, Side.US, Quantity.kilograms("8"), "apples", expires);

@@ -453,8 +453,9 @@ public final class FederationNode {
   /**
    * Links {@code collective}'s partner {@code partner} to the actor that speaks for it: trade
    * steps in that actor's ledger entries that name {@code collective} are relayed to it as
-   * commands by {@code relay}, a member it chose for that. {@code collective} must follow the
-   * partner's actor to receive them.
+   * commands by {@code relay}, whom the collective must have appointed on its ledger ({@code
+   * Trade.appointRelay}: the logged delegation); otherwise the steps are refused. {@code
+   * collective} must follow the partner's actor to receive them.
    */
   public void linkPartner(CollectiveId collective, CollectiveId partner, URI partnerActor, coop.lattice.MemberId relay) {
     hosted(collective);

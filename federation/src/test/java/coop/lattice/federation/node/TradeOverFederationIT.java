@@ -59,6 +59,7 @@ class TradeOverFederationIT {
     clock.advance(Duration.ofDays(8));
     c.decide(ANA, p, "adopted");
     c.trade().agree(ANA, partner, EXCHANGE, List.of(CreditLine.of(Unit.KILOGRAMS, theyMayOwe, "50")));
+    c.trade().appointRelay(ANA, partner, BO, clock.instant().plus(Duration.ofDays(30))); // the delegation, on the ledger
     return c;
   }
 
