@@ -66,7 +66,16 @@ public final class Deliveries {
       new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** An entry that could not be delivered to an inbox, and why. */
-  public record DeadLetter(String collective, String inbox, long entry, int status, String reason) {}
+  /**
+   * An activity that could not be delivered to an inbox, and why: a ledger entry ({@code entry}
+   * is its index), or a one-off activity such as an Accept ({@code entry} is -1 and {@code body}
+   * holds it).
+   */
+  public record DeadLetter(String collective, String inbox, long entry, int status, String reason, String body) {
+    public DeadLetter(String collective, String inbox, long entry, int status, String reason) {
+      this(collective, inbox, entry, status, reason, "");
+    }
+  }
 
   private static final class Target {
     final FederationNode.Hosted h;
@@ -113,7 +122,12 @@ public final class Deliveries {
       if (f[0].equals("cursor")) {
         cursors.put(f[1], Long.parseLong(f[2]));
       } else if (f[0].equals("dead")) {
-        dead.add(new DeadLetter(h.id, f[1], Long.parseLong(f[2]), Integer.parseInt(f[3]), f.length > 4 ? f[4] : ""));
+        dead.add(new DeadLetter(h.id, f[1], Long.parseLong(f[2]), Integer.parseInt(f[3]), f.length > 4 ? f[4] : "",
+            f.length > 5 ? new String(java.util.Base64.getDecoder().decode(f[5]), java.nio.charset.StandardCharsets.UTF_8)
+                : ""));
+      } else if (f[0].equals("replayed")) {
+        dead.removeIf(d -> d.inbox().equals(f[1]) && Long.toString(d.entry()).equals(f[2])
+            && (f.length < 4 || d.body().hashCode() == Integer.parseInt(f[3])));
       }
     });
     for (String inbox : h.followers.values().stream().distinct().toList()) {
@@ -154,12 +168,14 @@ public final class Deliveries {
 
   /** Sends a dead letter again; completes when the inbox took it. It stays in the log, marked replayed. */
   Future<Void> replay(DeadLetter letter, FederationNode.Hosted h) {
-    byte[] body = activity(h, letter.entry());
+    byte[] body = letter.entry() >= 0 ? activity(h, letter.entry())
+        : letter.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     return post(h, letter.inbox(), body).compose(r -> {
       if (r.status() / 100 != 2) {
         return Future.failedFuture(new IllegalStateException(letter.inbox() + " answered " + r.status()));
       }
-      store.log(h.id + "/delivery").append("replayed\t" + letter.inbox() + "\t" + letter.entry());
+      store.log(h.id + "/delivery").append("replayed\t" + letter.inbox() + "\t" + letter.entry()
+          + (letter.entry() < 0 ? "\t" + letter.body().hashCode() : ""));
       dead.remove(letter);
       return Future.<Void>succeededFuture();
     });
@@ -305,7 +321,7 @@ public final class Deliveries {
     }
   }
 
-  /** Sends a one-off activity (an Accept, a Follow) with up to three attempts. */
+  /** Sends a one-off activity (an Accept, a Follow) with up to three attempts; then it goes to the dead letters. */
   Future<Void> sendOnce(FederationNode.Hosted h, String inbox, byte[] body) {
     Promise<Void> p = Promise.promise();
     attempt(h, inbox, body, 1, p);
@@ -314,10 +330,18 @@ public final class Deliveries {
 
   private void attempt(FederationNode.Hosted h, String inbox, byte[] body, int n, Promise<Void> p) {
     post(h, inbox, body).onComplete(ar -> {
-      if (ar.succeeded() && ar.result().status() / 100 == 2) {
+      int status = ar.succeeded() ? ar.result().status() : 0;
+      if (status / 100 == 2) {
         p.complete();
-      } else if (n >= 3 || ar.succeeded() && (ar.result().status() == 404 || ar.result().status() == 410)) {
-        p.fail(ar.succeeded() ? new IllegalStateException(inbox + " answered " + ar.result().status()) : ar.cause());
+      } else if (n >= 3 || permanent(status)) {
+        // Never dropped silently: the activity itself goes to the dead letters, to be replayed.
+        String reason = (ar.succeeded() ? "answered " + status : String.valueOf(ar.cause().getMessage()))
+            .replace('\t', ' ').replace('\n', ' ');
+        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        store.log(h.id + "/delivery").append("dead\t" + inbox + "\t-1\t" + status + "\t" + reason + "\t"
+            + java.util.Base64.getEncoder().encodeToString(body));
+        dead.add(new DeadLetter(h.id, inbox, -1, status, reason, text));
+        p.fail(ar.succeeded() ? new IllegalStateException(inbox + " answered " + status) : ar.cause());
       } else {
         vertx.setTimer(backoff(n, "").toMillis(), id -> attempt(h, inbox, body, n + 1, p));
       }

@@ -258,4 +258,19 @@ class DeliveriesIT {
     assertThat(Duration.between(second.at(), third.at())).isLessThan(Duration.ofMillis(1000));
     assertThat(Duration.between(third.at(), fourth.at())).isGreaterThanOrEqualTo(Duration.ofMillis(1400));
   }
+
+  @Test
+  void aOneOffActivityThatCannotBeDeliveredGoesToTheDeadLettersAndComesBackByReplay() throws Exception {
+    follower.close(); // the follower's server is gone: the announcement of a key rotation cannot be delivered
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> await(node.rotateKeys(coop.id())));
+    var letter = node.deliveries().deadLetters().stream().filter(d -> d.entry() < 0).findFirst().orElseThrow();
+    assertThat(letter.body()).contains("\"type\":\"Update\"");
+    follower = await(vertx.createHttpServer().requestHandler(r -> r.bodyHandler(b -> {
+      updates.add(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(b.toString()));
+      r.response().setStatusCode(202).end();
+    })).listen(URI.create(origin).getPort(), "127.0.0.1"));
+    await(node.replay(letter));
+    assertThat(updates.poll(WAIT.toSeconds(), TimeUnit.SECONDS).asText()).contains("\"type\":\"Update\"");
+    assertThat(node.deliveries().deadLetters()).doesNotContain(letter);
+  }
 }
