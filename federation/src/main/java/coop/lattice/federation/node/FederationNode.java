@@ -104,6 +104,12 @@ public final class FederationNode {
         }
       });
       store.remember(id + "/inbound");
+      store.log(id + "/inbound").replay(line -> {
+        int tab = line.indexOf('\t');
+        if (tab > 0) {
+          objects.replay(line.substring(tab + 1).getBytes(StandardCharsets.UTF_8));
+        }
+      });
       store.log(id + "/following").replay(line -> {
         String[] f = line.split("\t");
         if (f[0].equals("sent")) {
@@ -128,11 +134,11 @@ public final class FederationNode {
     this.signatures = new HttpSignatures(b.clock, b.window);
     this.client = new SafeClient(b.vertx, b.policy, SafeClient.Limits.DEFAULT);
     this.keys = new KeyCache(client, b.clock);
+    this.objects = new RemoteObjects();
     for (Collective c : b.collectives) {
       hosted.put(c.id().value(), new Hosted(c));
     }
     this.trades = new TradeRelay(store);
-    this.objects = new RemoteObjects(store);
     this.mirror = new LedgerMirror(client, store, b.clock);
     this.deliveries = new Deliveries(vertx, client, store, clock, b.random, b.retryBase, b.perHost, b.breakAfter, b.breakFor);
     for (Hosted h : hosted.values()) {

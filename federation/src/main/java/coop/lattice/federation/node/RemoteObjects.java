@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Objects other servers created here, with the actor that owns them and their version (their
  * {@code updated} time, else {@code published}): only the owner may update or delete one, an
  * update must carry a later version than the stored one, and a deleted object stays a tombstone.
- * Kept in a log, replayed on open. Thread-safe.
+ * Nothing is written for it: it is rebuilt on open from the accepted activities, which are on
+ * disk before the inbox answers. Thread-safe.
  */
 final class RemoteObjects {
   /** What is stored of an object. */
@@ -20,15 +21,27 @@ final class RemoteObjects {
   /** Why a change was refused, with the HTTP status that says it. */
   record Refusal(int status, String message) {}
 
-  private final NodeStore store;
   private final Map<String, Stored> objects = new ConcurrentHashMap<>();
 
-  RemoteObjects(NodeStore store) {
-    this.store = store;
-    store.log("objects").replay(line -> {
-      String[] f = line.split("\t");
-      objects.put(f[0], new Stored(f[1], Instant.parse(f[2]), f.length > 3 && f[3].equals("deleted")));
-    });
+  RemoteObjects() {}
+
+  /** Replays one accepted activity (its exact JSON), in the order it was accepted. */
+  void replay(byte[] json) {
+    JsonNode a;
+    try {
+      a = Json.parseObject(json);
+    } catch (java.io.IOException e) {
+      return;
+    }
+    String actor = Json.id(a.get("actor")).orElse("");
+    String type = Json.text(a, "type").orElse("");
+    JsonNode object = a.get("object");
+    if ((type.equals("Create") || type.equals("Update")) && object != null && object.isObject()
+        && !Json.id(object).orElse("").equals(actor)) {
+      put(actor, object);
+    } else if (type.equals("Delete")) {
+      Json.id(object).ifPresent(id -> delete(actor, id));
+    }
   }
 
   Optional<Stored> get(String id) {
@@ -101,8 +114,6 @@ final class RemoteObjects {
   }
 
   private void record(String id, Stored s) {
-    store.log("objects").append(id.replace('\t', ' ') + "\t" + s.owner() + "\t" + s.version()
-        + (s.deleted() ? "\tdeleted" : ""));
     objects.put(id, s);
   }
 }
