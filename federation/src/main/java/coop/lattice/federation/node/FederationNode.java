@@ -795,7 +795,7 @@ public final class FederationNode {
   private void afterSignature(HttpServerRequest req, Hosted h, HttpSignatures.Signed signed, ObjectNode activity,
       String id, String actor, String type, byte[] body, KeyCache.Key key) {
     // Authenticated; now it must be JSON-LD Lattice can read, offline: the fast path, or Jena's reader.
-    if (FastPath.toGraph(activity).isEmpty()) {
+    if (!FastPath.readable(activity)) {
       try {
         LinkedData.toGraph(body);
       } catch (LinkedData.Unreadable e) {
@@ -1020,13 +1020,47 @@ public final class FederationNode {
 
   /** Scheme, host (lower case, no trailing dot, IDNA) and port (default filled in) are equal. */
   static boolean sameOrigin(String a, String b) {
+    String x = origin(a);
+    return x != null && x.equals(origin(b));
+  }
+
+  /** {@code scheme://host:port}, normalized; null for what is not an absolute http(s) URL. */
+  static @Nullable String origin(String url) {
+    // The common case without java.net.URI: http(s)://authority with an ASCII host and no user info.
+    int schemeEnd = url.startsWith("https://") ? 8 : url.startsWith("http://") ? 7 : -1;
+    if (schemeEnd > 0) {
+      int end = schemeEnd;
+      while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+        end++;
+      }
+      String authority = url.substring(schemeEnd, end);
+      boolean simple = !authority.isEmpty() && authority.chars().allMatch(c -> c < 0x80 && c != '@' && c != '['
+          && c != ' ' && c != '%');
+      if (simple) {
+        String scheme = schemeEnd == 8 ? "https" : "http";
+        int colon = authority.lastIndexOf(':');
+        String h = colon >= 0 ? authority.substring(0, colon) : authority;
+        int port;
+        try {
+          port = colon >= 0 ? Integer.parseInt(authority.substring(colon + 1)) : scheme.equals("https") ? 443 : 80;
+        } catch (NumberFormatException e) {
+          return null;
+        }
+        if (h.endsWith(".")) {
+          h = h.substring(0, h.length() - 1);
+        }
+        return h.isEmpty() ? null : scheme + "://" + h.toLowerCase(Locale.ROOT) + ":" + port;
+      }
+    }
     try {
-      URI x = URI.create(a);
-      URI y = URI.create(b);
-      return x.getScheme() != null && x.getScheme().equalsIgnoreCase(y.getScheme()) && host(x).equals(host(y))
-          && port(x) == port(y);
+      URI u = URI.create(url);
+      if (u.getScheme() == null) {
+        return null;
+      }
+      String h = host(u);
+      return h.isEmpty() ? null : u.getScheme().toLowerCase(Locale.ROOT) + "://" + h + ":" + port(u);
     } catch (IllegalArgumentException e) {
-      return false;
+      return null;
     }
   }
 

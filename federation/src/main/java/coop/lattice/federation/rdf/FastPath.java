@@ -98,10 +98,26 @@ public final class FastPath {
     try {
       Context ctx = context(doc.get("@context"));
       Graph g = GraphFactory.createDefaultGraph();
-      new Walk(ctx, g).node(doc);
+      new Walk(ctx, g::add).node(doc);
       return Optional.of(g);
     } catch (Decline d) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * True when the document is inside the subset, and so reads as JSON-LD exactly as {@link
+   * #toGraph} would read it, without building the graph: what an inbox needs to validate.
+   */
+  public static boolean readable(JsonNode doc) {
+    if (!doc.isObject()) {
+      return false;
+    }
+    try {
+      new Walk(context(doc.get("@context")), t -> { }).node(doc);
+      return true;
+    } catch (Decline d) {
+      return false;
     }
   }
 
@@ -167,12 +183,17 @@ public final class FastPath {
     throw new Decline();
   }
 
+  /** Where the walk puts its triples. */
+  private interface Sink {
+    void add(Triple t);
+  }
+
   private static final class Walk {
     private final Context ctx;
-    private final Graph g;
+    private final Sink g;
     private final Map<String, Node> blanks = new HashMap<>();
 
-    Walk(Context ctx, Graph g) {
+    Walk(Context ctx, Sink g) {
       this.ctx = ctx;
       this.g = g;
     }

@@ -62,6 +62,7 @@ class FastPathIsomorphismTest {
     for (Map.Entry<String, byte[]> doc : corpus.entrySet()) {
       Graph jena = LinkedData.toGraph(doc.getValue());
       var ours = FastPath.toGraph(JSON.readTree(doc.getValue()));
+      assertThat(FastPath.readable(JSON.readTree(doc.getValue()))).isEqualTo(ours.isPresent());
       if (ours.isEmpty()) {
         declined.add(doc.getKey());
         continue;
