@@ -49,6 +49,15 @@ public final class Parameters {
     return Optional.ofNullable(sources.get(parameter));
   }
 
+  /**
+   * Where {@code parameter}'s value comes from, for messages: {@code agreement "id"}, or {@code
+   * the default while no agreement sets name}.
+   */
+  public String describeSource(Parameter<?> parameter) {
+    return source(parameter).map(id -> "agreement \"" + id + "\"")
+        .orElse("the default while no agreement sets " + parameter.name());
+  }
+
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder();

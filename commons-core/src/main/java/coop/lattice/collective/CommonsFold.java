@@ -85,7 +85,7 @@ final class CommonsFold {
       }
       if (c.quantity().amount().compareTo(max) > 0) {
         throw new LimitExceededException("A claim may ask for at most " + max.toPlainString() + " " + f.unit().symbol()
-            + " (" + TimeBankFold.source(p, Parameter.AID_FUND_MAX_CLAIM) + "); this one asks for " + c.quantity()
+            + " (" + p.describeSource(Parameter.AID_FUND_MAX_CLAIM) + "); this one asks for " + c.quantity()
             + ".");
       }
     } else if (event instanceof Event.AidApproved a) {
@@ -145,8 +145,8 @@ final class CommonsFold {
   private void steward(MemberId author, ClaimRecord c, Parameters p, String verb) {
     List<MemberId> stewards = p.get(Parameter.AID_FUND_STEWARDS);
     if (!stewards.isEmpty() && !stewards.contains(author)) {
-      throw new NotPermittedException("Only the stewards " + stewards + " (" + TimeBankFold.source(p,
-          Parameter.AID_FUND_STEWARDS) + ") " + verb + " claims; " + author + " is not one of them.");
+      throw new NotPermittedException("Only the stewards " + stewards + " (" + p.describeSource(Parameter.AID_FUND_STEWARDS)
+          + ") " + verb + " claims; " + author + " is not one of them.");
     }
     if (author.equals(c.filedBy())) {
       throw new NotPermittedException("Claim " + c.entry() + " was filed by " + author + ", who cannot " + verb

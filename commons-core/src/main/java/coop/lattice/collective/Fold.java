@@ -80,8 +80,7 @@ final class Fold {
       if (rule == AcknowledgementRule.RECEIVER && what.receiver() != null && !author.equals(what.receiver())) {
         throw new NotPermittedException("Only " + what.receiver() + ", who received this help, can"
             + " acknowledge contribution " + c.entry() + " ("
-            + parameters.source(Parameter.ACKNOWLEDGED_BY).map(id -> "agreement \"" + id + "\"")
-                .orElse("the default while no agreement sets who acknowledges") + ").");
+            + parameters.describeSource(Parameter.ACKNOWLEDGED_BY) + ").");
       }
       if (c.status() == Status.ACKNOWLEDGED) {
         throw new ConflictException("Contribution " + c.entry() + " was already acknowledged by "

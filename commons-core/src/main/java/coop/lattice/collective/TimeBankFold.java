@@ -67,7 +67,8 @@ final class TimeBankFold {
       MemberId recorder = rule == TransferRecorder.PROVIDER ? r.provider() : r.receiver();
       if (!author.equals(recorder)) {
         throw new NotPermittedException("Only " + recorder + ", the " + rule.name().toLowerCase(java.util.Locale.ROOT)
-            + ", records this transfer (" + source(p, Parameter.TIME_BANK_RECORDED_BY) + "); the other side confirms it.");
+            + ", records this transfer (" + p.describeSource(Parameter.TIME_BANK_RECORDED_BY)
+            + "); the other side confirms it.");
       }
       if (r.served().isAfter(day(now))) {
         throw new RejectedCommandException("The service is dated " + r.served() + ", after today (" + day(now)
@@ -98,8 +99,8 @@ final class TimeBankFold {
       BigDecimal credit = p.get(Parameter.TIME_BANK_CREDIT_LIMIT_HOURS);
       if (after.compareTo(credit) > 0) {
         throw new LimitExceededException(s.member() + " would hold " + after.toPlainString() + " hours, over the credit"
-            + " limit of " + credit.toPlainString() + " hours (" + source(p, Parameter.TIME_BANK_CREDIT_LIMIT_HOURS)
-            + ").");
+            + " limit of " + credit.toPlainString() + " hours ("
+            + p.describeSource(Parameter.TIME_BANK_CREDIT_LIMIT_HOURS) + ").");
       }
     } else if (event instanceof Event.NeedPosted n) {
       if (!n.posting().expires().isAfter(now)) {
@@ -149,7 +150,7 @@ final class TimeBankFold {
       Instant deadline = r.fulfilled().plus(window(p));
       if (!now.isBefore(deadline)) {
         throw new ExpiredException("Posting " + r.entry() + " had to be confirmed by " + deadline + " ("
-            + source(p, Parameter.TIME_BANK_CONFIRM_WITHIN_DAYS) + "); it has expired.");
+            + p.describeSource(Parameter.TIME_BANK_CONFIRM_WITHIN_DAYS) + "); it has expired.");
       }
       if (r.posting().quantity().unit() == Unit.HOURS) {
         checkLimits(r.giver(), r.receiver(), r.posting().quantity().amount(), day(r.fulfilled()), p);
@@ -196,12 +197,12 @@ final class TimeBankFold {
     if (up.compareTo(credit) > 0) {
       throw new LimitExceededException(provider + " would hold " + up.toPlainString() + " hours" + which
           + ", over the credit limit of " + credit.toPlainString() + " hours ("
-          + source(p, Parameter.TIME_BANK_CREDIT_LIMIT_HOURS) + "). Spend some hours first.");
+          + p.describeSource(Parameter.TIME_BANK_CREDIT_LIMIT_HOURS) + "). Spend some hours first.");
     }
     if (down.negate().compareTo(debit) > 0) {
       throw new LimitExceededException(receiver + " would owe " + down.negate().toPlainString() + " hours" + which
           + ", over the debit limit of " + debit.toPlainString() + " hours ("
-          + source(p, Parameter.TIME_BANK_DEBIT_LIMIT_HOURS) + "). Give some time first.");
+          + p.describeSource(Parameter.TIME_BANK_DEBIT_LIMIT_HOURS) + "). Give some time first.");
     }
   }
 
@@ -242,11 +243,6 @@ final class TimeBankFold {
 
   static Duration window(Parameters p) {
     return Duration.ofDays(p.get(Parameter.TIME_BANK_CONFIRM_WITHIN_DAYS));
-  }
-
-  static String source(Parameters p, Parameter<?> parameter) {
-    return p.source(parameter).map(id -> "agreement \"" + id + "\"").orElse("the default while no agreement sets "
-        + parameter.name());
   }
 
   private static LocalDate day(Instant t) {

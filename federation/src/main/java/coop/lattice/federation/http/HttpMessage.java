@@ -52,6 +52,13 @@ public record HttpMessage(String method, String scheme, String authority, String
     return q < 0 ? "?" : pathAndQuery.substring(q);
   }
 
+  /** A request to {@code uri} (absolute; an empty path is {@code /}) with no headers yet. */
+  public static HttpMessage request(String method, java.net.URI uri, byte[] body) {
+    String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    return request(method, uri.getScheme(), uri.getRawAuthority(), path, body);
+  }
+
   /** A request with no headers yet. */
   public static HttpMessage request(String method, String scheme, String authority, String pathAndQuery, byte[] body) {
     return new HttpMessage(method, scheme, authority, pathAndQuery, Map.of(), body);

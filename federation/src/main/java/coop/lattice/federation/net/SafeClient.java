@@ -135,10 +135,7 @@ public final class SafeClient {
         if (!next.getScheme().equals(uri.getScheme())) {
           return Future.failedFuture(new Refused("a redirect may not change the scheme: " + next));
         }
-        String authority = next.getRawAuthority();
-        String path = (next.getRawPath() == null || next.getRawPath().isEmpty() ? "/" : next.getRawPath())
-            + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
-        HttpMessage again = new HttpMessage("GET", next.getScheme(), authority, path, Map.of(), new byte[0]);
+        HttpMessage again = HttpMessage.request("GET", next, new byte[0]);
         HttpMessage withAccept = m.header("accept").map(v -> again.with("accept", v)).orElse(again);
         return hop(withAccept, sign, deadline, redirects + 1, seen);
       });

@@ -291,7 +291,9 @@ public final class Deliveries {
   private void advance(Target t) {
     t.next++;
     t.attempts = 0;
-    store.log(t.h.id + "/delivery").append("cursor\t" + t.inbox + "\t" + t.next);
+    // Group-committed off the event loop: a cursor that lags after a crash only sends an entry
+    // again, which delivery at least once allows and the receiver deduplicates.
+    store.appendDurably(t.h.id + "/delivery", "cursor\t" + t.inbox + "\t" + t.next);
   }
 
   /** Exponential from one second, jittered by a factor from 0.5 to 1.5, capped at an hour; Retry-After wins. */
@@ -351,9 +353,7 @@ public final class Deliveries {
   /** One signed POST, with the double knock. */
   private Future<SafeClient.Response> post(FederationNode.Hosted h, String inbox, byte[] body) {
     URI u = URI.create(inbox);
-    String path = (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath())
-        + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
-    HttpMessage m = HttpMessage.request("POST", u.getScheme(), u.getRawAuthority(), path, body)
+    HttpMessage m = HttpMessage.request("POST", u, body)
         .with("content-type", FederationNode.AP_TYPE);
     HostState hs = hosts.computeIfAbsent(u.getRawAuthority(), k -> new HostState());
     HttpSignatures.Scheme first = hs.scheme;

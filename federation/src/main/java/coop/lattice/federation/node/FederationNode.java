@@ -9,7 +9,6 @@ import coop.lattice.federation.http.HttpSignatures;
 import coop.lattice.federation.http.SignatureRejected;
 import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.federation.net.SafeClient;
-import coop.lattice.federation.rdf.FastPath;
 import coop.lattice.federation.rdf.LinkedData;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.LedgerJson;
@@ -290,10 +289,7 @@ public final class FederationNode {
     for (InboundActivity a : inbound(collective)) {
       org.apache.jena.graph.Graph g;
       try {
-        g = FastPath.toGraph(Json.parseObject(a.json())).orElse(null);
-        if (g == null) {
-          g = LinkedData.toGraph(a.json());
-        }
+        g = LinkedData.read(Json.parseObject(a.json()), a.json());
       } catch (java.io.IOException | LinkedData.Unreadable e) {
         throw new IllegalStateException("an accepted activity no longer reads as JSON-LD: " + a.id(), e);
       }
@@ -795,13 +791,11 @@ public final class FederationNode {
   private void afterSignature(HttpServerRequest req, Hosted h, HttpSignatures.Signed signed, ObjectNode activity,
       String id, String actor, String type, byte[] body, KeyCache.Key key) {
     // Authenticated; now it must be JSON-LD Lattice can read, offline: the fast path, or Jena's reader.
-    if (!FastPath.readable(activity)) {
-      try {
-        LinkedData.toGraph(body);
-      } catch (LinkedData.Unreadable e) {
-        error(req, 400, e.getMessage());
-        return;
-      }
+    try {
+      LinkedData.check(activity, body);
+    } catch (LinkedData.Unreadable e) {
+      error(req, 400, e.getMessage());
+      return;
     }
     if (!activity.has("proof")) {
       dispatch(req, h, activity, id, actor, type, body, key);

@@ -147,9 +147,7 @@ final class KeyCache {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    String path = (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath())
-        + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
-    HttpMessage get = HttpMessage.request("GET", u.getScheme(), u.getRawAuthority(), path, new byte[0])
+    HttpMessage get = HttpMessage.request("GET", u, new byte[0])
         .with("accept", "application/activity+json, application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"");
     return client.send(get, m -> HttpSignatures.sign(m, HttpSignatures.Scheme.CAVAGE, as.keyId(), as.keys.rsaPrivate(),
         clock.instant())).compose(r -> {

@@ -181,10 +181,7 @@ final class LedgerMirror {
   }
 
   private Future<byte[]> get(String url, FederationNode.Hosted as) {
-    URI u = URI.create(url);
-    String path = u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
-    HttpMessage m = HttpMessage.request("GET", u.getScheme(), u.getRawAuthority(), path, new byte[0])
-        .with("accept", "application/json");
+    HttpMessage m = HttpMessage.request("GET", URI.create(url), new byte[0]).with("accept", "application/json");
     return client.send(m, x -> HttpSignatures.sign(x, HttpSignatures.Scheme.CAVAGE, as.keyId(), as.keys.rsaPrivate(),
         clock.instant())).compose(r -> r.status() == 200 ? Future.succeededFuture(r.body())
         : Future.failedFuture(new IllegalStateException(url + " answered " + r.status())));

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
@@ -102,7 +103,20 @@ public final class LinkedData {
     }
   }
 
-  /** Parses {@code json} as JSON-LD 1.1 into a graph, with the offline loader. */
+  /** The graph of {@code json} (already parsed as {@code doc}): the fast path when it applies, else Jena's reader. */
+  public static Graph read(com.fasterxml.jackson.databind.JsonNode doc, byte[] json) throws Unreadable {
+    Optional<Graph> fast = FastPath.toGraph(doc);
+    return fast.isPresent() ? fast.get() : toGraph(json);
+  }
+
+  /** Throws unless {@code json} reads as JSON-LD, as {@link #read} would, without keeping the graph. */
+  public static void check(com.fasterxml.jackson.databind.JsonNode doc, byte[] json) throws Unreadable {
+    if (!FastPath.readable(doc)) {
+      toGraph(json);
+    }
+  }
+
+  /** Parses {@code json} as JSON-LD 1.1 into a graph, with Jena's reader and the offline loader. */
   public static Graph toGraph(byte[] json) throws Unreadable {
     JsonLdOptions options = new JsonLdOptions();
     options.setDocumentLoader(offlineLoader());
