@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.io.BaseEncoding;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,18 +27,18 @@ import org.junit.jupiter.api.TestFactory;
 class MerkleVectorsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The vectors ship with the tests (test resources, Apache-2.0; provenance in their README). */
   static Path vectors() {
-    String prop = System.getProperty("lattice.vectors");
-    if (prop != null && Files.isDirectory(Path.of(prop, "merkle"))) {
-      return Path.of(prop, "merkle");
+    URL readme = MerkleVectorsTest.class.getResource("/vectors/merkle/README.md");
+    if (readme == null) {
+      throw new IllegalStateException("the Merkle vectors are missing from the test resources"
+          + " (commons-core/src/test/resources/vectors/merkle)");
     }
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      Path candidate = p.resolveSibling("shared").resolve("vectors/merkle");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
+    try {
+      return Path.of(readme.toURI()).getParent();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
     }
-    throw new IllegalStateException("the Merkle vectors (../shared/vectors/merkle) were not found");
   }
 
   private static List<Path> cases(String kind) throws IOException {
