@@ -7,9 +7,12 @@
  * over those entries.
  *
  * <p>This package holds what every feature shares: the identifiers {@link coop.lattice.MemberId}
- * and {@link coop.lattice.CollectiveId}, and the exception hierarchy rooted at {@link
- * coop.lattice.LatticeException}. Feature packages (agreements, and later rotations and
- * exchanges) depend on it, never on each other's internals.
+ * and {@link coop.lattice.CollectiveId}; what help is counted in, {@link coop.lattice.Quantity}
+ * in a {@link coop.lattice.Unit}, and its {@link coop.lattice.ContributionKind} (contributions,
+ * offers, trades, funds and the sovereignty metrics all count in them); and the exception
+ * hierarchy rooted at {@link coop.lattice.LatticeException}. Feature packages (agreement,
+ * rotation, circle, cycle, exchange) depend on it and sit below the ledger, whose events carry
+ * their values; none depends on the ledger or on another's internals.
  */
 @NullMarked
 package coop.lattice;

@@ -1,7 +1,9 @@
 package coop.lattice.benchmarks;
 
 import coop.lattice.CollectiveId;
+import coop.lattice.ContributionKind;
 import coop.lattice.MemberId;
+import coop.lattice.Quantity;
 import coop.lattice.collective.Collective;
 import coop.lattice.federation.http.HttpMessage;
 import coop.lattice.federation.http.HttpSignatures;
@@ -9,8 +11,6 @@ import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.federation.node.FederationNode;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.Contribution;
-import coop.lattice.ledger.ContributionKind;
-import coop.lattice.ledger.Quantity;
 import coop.lattice.store.LedgerStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -1,14 +1,14 @@
 package coop.lattice.benchmarks;
 
-import coop.lattice.ledger.Appearance;
 import coop.lattice.CollectiveId;
+import coop.lattice.ContributionKind;
+import coop.lattice.MemberId;
+import coop.lattice.Quantity;
+import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
-import coop.lattice.ledger.ContributionKind;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.Ledger;
-import coop.lattice.MemberId;
-import coop.lattice.ledger.Quantity;
 import coop.lattice.store.LedgerStore;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,14 +2,14 @@ package coop.lattice.collective;
 
 import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
+import coop.lattice.Quantity;
 import coop.lattice.RejectedCommandException;
+import coop.lattice.Unit;
 import coop.lattice.agreement.Parameter;
 import coop.lattice.exchange.ClaimDetails;
-import coop.lattice.ledger.FundId;
+import coop.lattice.exchange.FundId;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
-import coop.lattice.ledger.Quantity;
-import coop.lattice.ledger.Unit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

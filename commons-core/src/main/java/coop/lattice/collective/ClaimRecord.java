@@ -1,8 +1,8 @@
 package coop.lattice.collective;
 
 import coop.lattice.MemberId;
-import coop.lattice.ledger.FundId;
-import coop.lattice.ledger.Quantity;
+import coop.lattice.Quantity;
+import coop.lattice.exchange.FundId;
 import coop.lattice.merkle.Hash;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package coop.lattice.collective;
 
-import coop.lattice.ledger.ContributionKind;
-import coop.lattice.ledger.Unit;
+import coop.lattice.ContributionKind;
+import coop.lattice.Unit;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;

@@ -2,8 +2,8 @@ package coop.lattice.collective;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.MemberId;
-import coop.lattice.ledger.FundId;
-import coop.lattice.ledger.ItemId;
+import coop.lattice.exchange.FundId;
+import coop.lattice.exchange.ItemId;
 import coop.lattice.metrics.Need;
 import java.math.BigDecimal;
 import java.util.List;

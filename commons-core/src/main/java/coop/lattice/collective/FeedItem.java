@@ -1,7 +1,7 @@
 package coop.lattice.collective;
 
-import coop.lattice.ledger.ContributionKind;
-import coop.lattice.ledger.Quantity;
+import coop.lattice.ContributionKind;
+import coop.lattice.Quantity;
 import java.time.Instant;
 
 /**

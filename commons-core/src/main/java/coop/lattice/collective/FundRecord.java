@@ -1,7 +1,7 @@
 package coop.lattice.collective;
 
-import coop.lattice.ledger.FundId;
-import coop.lattice.ledger.Unit;
+import coop.lattice.Unit;
+import coop.lattice.exchange.FundId;
 import java.math.BigDecimal;
 
 /**

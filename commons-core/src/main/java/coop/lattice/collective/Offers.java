@@ -1,7 +1,7 @@
 package coop.lattice.collective;
 
 import coop.lattice.MemberId;
-import coop.lattice.ledger.Posting;
+import coop.lattice.exchange.Posting;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package coop.lattice.collective;
 
 import coop.lattice.CollectiveId;
+import coop.lattice.Unit;
 import coop.lattice.agreement.AgreementId;
-import coop.lattice.ledger.CreditLine;
-import coop.lattice.ledger.Unit;
+import coop.lattice.exchange.CreditLine;
 import java.math.BigDecimal;
 import java.util.Map;
 

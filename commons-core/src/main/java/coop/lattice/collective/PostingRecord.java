@@ -1,7 +1,7 @@
 package coop.lattice.collective;
 
 import coop.lattice.MemberId;
-import coop.lattice.ledger.Posting;
+import coop.lattice.exchange.Posting;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

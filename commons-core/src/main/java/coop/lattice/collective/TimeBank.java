@@ -1,9 +1,9 @@
 package coop.lattice.collective;
 
 import coop.lattice.MemberId;
+import coop.lattice.Quantity;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
-import coop.lattice.ledger.Quantity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,7 +2,7 @@ package coop.lattice.collective;
 
 import coop.lattice.MemberId;
 import coop.lattice.RejectedCommandException;
-import coop.lattice.ledger.ItemId;
+import coop.lattice.exchange.ItemId;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package coop.lattice.collective;
 
 import coop.lattice.MemberId;
-import coop.lattice.ledger.ItemId;
+import coop.lattice.exchange.ItemId;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,8 +1,8 @@
 package coop.lattice.collective;
 
 import coop.lattice.CollectiveId;
+import coop.lattice.Quantity;
 import coop.lattice.ledger.Side;
-import coop.lattice.ledger.Quantity;
 import java.time.Instant;
 
 /**

@@ -1,8 +1,8 @@
 package coop.lattice.exchange;
 
 import coop.lattice.CollectiveId;
+import coop.lattice.Unit;
 import coop.lattice.internal.Names;
-import coop.lattice.ledger.Unit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;

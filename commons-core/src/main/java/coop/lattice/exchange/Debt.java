@@ -2,7 +2,7 @@ package coop.lattice.exchange;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.InvalidQuantityException;
-import coop.lattice.ledger.Unit;
+import coop.lattice.Unit;
 import java.math.BigDecimal;
 
 /**

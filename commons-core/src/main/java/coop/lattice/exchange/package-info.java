@@ -1,8 +1,14 @@
 /**
- * Exchanges: the value types of the time bank, offers and requests, trade between collectives
- * with credit lines, the mutual aid fund and the tool library, and two algorithms that stand on
- * their own: {@link coop.lattice.exchange.Clearing} (netting out cycles of debt between
- * collectives) and {@link coop.lattice.exchange.HoldQueue} (whose turn it is to borrow a tool).
+ * Exchanges: the values their ledger events carry, and two algorithms that stand on their own.
+ *
+ * <p>The values: a {@link coop.lattice.exchange.Posting} (an offer or request), a {@link
+ * coop.lattice.exchange.CreditLine} between partner collectives, a mutual aid fund's {@link
+ * coop.lattice.exchange.FundId} and the {@link coop.lattice.exchange.ClaimDetails} that stay off
+ * the ledger, and a tool library {@link coop.lattice.exchange.ItemId}. The algorithms: {@link
+ * coop.lattice.exchange.Clearing} (netting out cycles of debt between collectives, into {@link
+ * coop.lattice.exchange.Debt}s that remain) and {@link coop.lattice.exchange.HoldQueue} (whose
+ * turn it is to borrow a tool). The package sits below the ledger: its events carry these values,
+ * so nothing here reads an entry.
  *
  * <p>The commands and views live on {@link coop.lattice.collective.Collective}; every step is a
  * ledger entry. Nothing here prices or ranks anyone: hours are hours, and balances exist so that

@@ -1,6 +1,8 @@
 package coop.lattice.ledger;
 
+import coop.lattice.ContributionKind;
 import coop.lattice.MemberId;
+import coop.lattice.Quantity;
 import coop.lattice.internal.Names;
 import org.jspecify.annotations.Nullable;
 

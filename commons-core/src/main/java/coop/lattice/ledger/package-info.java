@@ -3,10 +3,12 @@
  * coop.lattice.ledger.Event events}, in canonical bytes, in a Merkle tree, under signed
  * checkpoints.
  *
- * <p>Start with {@link coop.lattice.ledger.Ledger}. The events and the values they carry ({@link
- * coop.lattice.MemberId}, {@link coop.lattice.ledger.Contribution}, {@link
- * coop.lattice.ledger.Quantity}, {@link coop.lattice.ledger.Appearance}) are the ledger's
- * vocabulary; keys are {@link coop.lattice.ledger.CollectiveKey} (signing) and {@link
+ * <p>Start with {@link coop.lattice.ledger.Ledger}. The events are the ledger's vocabulary. The
+ * values that membership and contributions carry live here ({@link
+ * coop.lattice.ledger.Contribution}, {@link coop.lattice.ledger.Appearance}); the values of every
+ * other feature live with it (agreement, rotation, circle, cycle, exchange), and those every
+ * feature shares in {@link coop.lattice} ({@link coop.lattice.MemberId}, {@link
+ * coop.lattice.Quantity}). Keys are {@link coop.lattice.ledger.CollectiveKey} (signing) and {@link
  * coop.lattice.ledger.VerificationKey} (checking).
  */
 @NullMarked

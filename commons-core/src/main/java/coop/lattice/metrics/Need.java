@@ -1,7 +1,7 @@
 package coop.lattice.metrics;
 
+import coop.lattice.ContributionKind;
 import coop.lattice.internal.Names;
-import coop.lattice.ledger.ContributionKind;
 
 /**
  * A need a community can meet for itself. The common ones are constants; a collective may name

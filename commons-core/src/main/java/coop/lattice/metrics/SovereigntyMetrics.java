@@ -1,9 +1,9 @@
 package coop.lattice.metrics;
 
+import coop.lattice.Unit;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
-import coop.lattice.ledger.Unit;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -45,7 +45,7 @@ public final class SovereigntyMetrics {
   /** Exchanges waiting to be settled, by entry: the need they will count under, and how much. */
   private final Map<Long, Pending> pending = new HashMap<>();
 
-  private record Pending(Need need, coop.lattice.ledger.Quantity quantity) {}
+  private record Pending(Need need, coop.lattice.Quantity quantity) {}
 
   private record Counted(Contribution contribution, YearMonth month, boolean acknowledged) {}
 
@@ -98,7 +98,7 @@ public final class SovereigntyMetrics {
     } else if (event instanceof Event.AidDeclined d) {
       pending.remove(d.claim());
     } else if (event instanceof Event.ItemLent) {
-      count(month(e), Need.TOOLS, coop.lattice.ledger.Quantity.items(1));
+      count(month(e), Need.TOOLS, coop.lattice.Quantity.items(1));
     } else if (event instanceof Event.ContributionCorrected k) {
       Counted old = contributions.remove(k.corrects());
       if (old != null && old.acknowledged()) {
@@ -115,7 +115,7 @@ public final class SovereigntyMetrics {
     }
   }
 
-  private void count(YearMonth month, Need need, coop.lattice.ledger.Quantity q) {
+  private void count(YearMonth month, Need need, coop.lattice.Quantity q) {
     totals.computeIfAbsent(month, k -> new HashMap<>()).computeIfAbsent(need, k -> new EnumMap<>(Unit.class))
         .merge(q.unit(), q.amount(), BigDecimal::add);
   }

@@ -1,6 +1,6 @@
 package coop.lattice.metrics;
 
-import coop.lattice.ledger.Unit;
+import coop.lattice.Unit;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Map;

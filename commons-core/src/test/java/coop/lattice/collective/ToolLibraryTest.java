@@ -15,7 +15,7 @@ import coop.lattice.NotPermittedException;
 import coop.lattice.RejectedCommandException;
 import coop.lattice.TestClock;
 import coop.lattice.UnknownMemberException;
-import coop.lattice.ledger.ItemId;
+import coop.lattice.exchange.ItemId;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.store.LedgerStore;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package coop.lattice.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.lattice.CollectiveId;
-import coop.lattice.ledger.Unit;
+import coop.lattice.Unit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;

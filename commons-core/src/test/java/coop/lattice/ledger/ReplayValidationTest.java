@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import coop.lattice.CollectiveId;
+import coop.lattice.ContributionKind;
 import coop.lattice.LedgerDamagedException;
 import coop.lattice.MemberId;
+import coop.lattice.Quantity;
 import coop.lattice.TestClock;
 import coop.lattice.collective.Collective;
 import coop.lattice.merkle.Hash;

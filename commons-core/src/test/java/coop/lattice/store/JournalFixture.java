@@ -1,14 +1,14 @@
 package coop.lattice.store;
 
+import coop.lattice.CollectiveId;
+import coop.lattice.ContributionKind;
+import coop.lattice.MemberId;
+import coop.lattice.Quantity;
 import coop.lattice.TestClock;
 import coop.lattice.collective.Collective;
 import coop.lattice.ledger.Appearance;
-import coop.lattice.CollectiveId;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
-import coop.lattice.ledger.ContributionKind;
-import coop.lattice.MemberId;
-import coop.lattice.ledger.Quantity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -2,14 +2,14 @@ package coop.lattice.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coop.lattice.CollectiveId;
+import coop.lattice.ContributionKind;
+import coop.lattice.MemberId;
+import coop.lattice.Quantity;
 import coop.lattice.collective.Collective;
 import coop.lattice.ledger.Appearance;
-import coop.lattice.CollectiveId;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
-import coop.lattice.ledger.ContributionKind;
-import coop.lattice.MemberId;
-import coop.lattice.ledger.Quantity;
 import coop.lattice.store.LedgerStore;
 import java.time.Duration;
 import java.util.List;

@@ -1,16 +1,16 @@
 package coop.lattice.examples;
 
+import coop.lattice.CollectiveId;
+import coop.lattice.ContributionKind;
+import coop.lattice.MemberId;
+import coop.lattice.Quantity;
 import coop.lattice.collective.Collective;
 import coop.lattice.collective.ContributionTotals;
 import coop.lattice.collective.FeedItem;
 import coop.lattice.ledger.Appearance;
-import coop.lattice.CollectiveId;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
-import coop.lattice.ledger.ContributionKind;
 import coop.lattice.ledger.Ledger;
-import coop.lattice.MemberId;
-import coop.lattice.ledger.Quantity;
 import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.merkle.InclusionProof;
 import coop.lattice.store.FileJournal;
@@ -19,8 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.SortedMap;
 

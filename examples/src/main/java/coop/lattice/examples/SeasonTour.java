@@ -1,7 +1,9 @@
 package coop.lattice.examples;
 
 import coop.lattice.CollectiveId;
+import coop.lattice.ContributionKind;
 import coop.lattice.MemberId;
+import coop.lattice.Quantity;
 import coop.lattice.agreement.AcknowledgementRule;
 import coop.lattice.agreement.AgreementId;
 import coop.lattice.agreement.AgreementTerms;
@@ -18,9 +20,7 @@ import coop.lattice.health.Indicator;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
-import coop.lattice.ledger.ContributionKind;
 import coop.lattice.ledger.Event;
-import coop.lattice.ledger.Quantity;
 import coop.lattice.metrics.SovereigntyMetrics;
 import coop.lattice.rotation.Cadence;
 import coop.lattice.rotation.Participant;

@@ -1,5 +1,7 @@
-package coop.lattice.ledger;
+package coop.lattice.exchange;
 
+import coop.lattice.ContributionKind;
+import coop.lattice.Quantity;
 import coop.lattice.internal.Names;
 import java.time.Instant;
 

@@ -1,6 +1,7 @@
-package coop.lattice.ledger;
+package coop.lattice.exchange;
 
 import coop.lattice.InvalidQuantityException;
+import coop.lattice.Unit;
 import java.math.BigDecimal;
 
 /**
@@ -18,17 +19,12 @@ public record CreditLine(Unit unit, BigDecimal partnerMayOwe, BigDecimal weMayOw
       throw new InvalidQuantityException("a credit line's limits are zero or more; got " + partnerMayOwe.toPlainString()
           + " and " + weMayOwe.toPlainString() + " " + unit.symbol());
     }
-    partnerMayOwe = plain(partnerMayOwe);
-    weMayOwe = plain(weMayOwe);
+    partnerMayOwe = Amounts.normalize(partnerMayOwe);
+    weMayOwe = Amounts.normalize(weMayOwe);
   }
 
   /** A line in {@code unit} where each side may owe up to its limit, given as decimal strings. */
   public static CreditLine of(Unit unit, String partnerMayOwe, String weMayOwe) {
     return new CreditLine(unit, new BigDecimal(partnerMayOwe), new BigDecimal(weMayOwe));
-  }
-
-  private static BigDecimal plain(BigDecimal a) {
-    BigDecimal s = a.stripTrailingZeros();
-    return s.scale() < 0 ? s.setScale(0) : s;
   }
 }

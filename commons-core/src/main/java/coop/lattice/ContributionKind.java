@@ -1,4 +1,4 @@
-package coop.lattice.ledger;
+package coop.lattice;
 
 import coop.lattice.internal.Names;
 

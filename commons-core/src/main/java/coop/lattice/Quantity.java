@@ -1,6 +1,5 @@
-package coop.lattice.ledger;
+package coop.lattice;
 
-import coop.lattice.InvalidQuantityException;
 import java.math.BigDecimal;
 
 /**

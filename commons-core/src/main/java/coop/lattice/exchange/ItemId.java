@@ -1,4 +1,4 @@
-package coop.lattice.ledger;
+package coop.lattice.exchange;
 
 import coop.lattice.internal.Names;
 
