@@ -2,9 +2,10 @@
 # The inbox load test: a separate load process posts pre-signed Create activities to a Lattice
 # node, or to the Fedify peer, over loopback. Each server is stopped by the PID this script
 # started. Usage: benchmarks/inbox-load.sh lattice|fedify [WARMUP MEASURED IN_FLIGHT]
+# JAR=path/to/benchmarks.jar runs another build (for same-run A/B comparisons, see ab.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=benchmarks/target/benchmarks.jar
+JAR=${JAR:-benchmarks/target/benchmarks.jar}
 TARGET=${1:-lattice}
 WARMUP=${2:-5000}
 MEASURED=${3:-20000}

@@ -1,7 +1,8 @@
 /**
- * Lattice federation: collectives as ActivityPub Group actors on a Vert.x node. So far: HTTP
- * signatures in both schemes, SSRF-safe addressing, and the node's actor, WebFinger, NodeInfo,
- * inbox, outbox and followers.
+ * Lattice federation: collectives as ActivityPub Group actors on a Vert.x node. Exported: the
+ * node ({@code node}), what it hands back (the root package), keys and object proofs, HTTP
+ * signatures, origins and the address policy, and JSON-LD read offline. The request path's
+ * packages (routes, inbox, social, outbox, mirror, hosting, json) are internal.
  */
 // Jena's jars name their modules in their manifests (Automatic-Module-Name) and Titanium by its
 // file name: both are automatic modules, which is what these two lint warnings say.
@@ -9,6 +10,7 @@
 module coop.lattice.federation {
   requires transitive coop.lattice.core;
   requires static org.jspecify;
+  requires com.google.common;
   requires transitive com.fasterxml.jackson.databind;
   requires transitive io.vertx.core;
   requires static io.vertx.codegen.api;
@@ -17,7 +19,9 @@ module coop.lattice.federation {
   requires transitive org.apache.jena.core;
   requires titanium.json.ld;
 
+  exports coop.lattice.federation;
   exports coop.lattice.federation.http;
+  exports coop.lattice.federation.keys;
   exports coop.lattice.federation.net;
   exports coop.lattice.federation.node;
   exports coop.lattice.federation.rdf;

@@ -1,5 +1,6 @@
 package coop.lattice.federation.net;
 
+import coop.lattice.federation.FederationException;
 import coop.lattice.federation.http.HttpMessage;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -44,7 +45,7 @@ public final class SafeClient {
   }
 
   /** The request was refused before it went out, or failed on the way: the message says which. */
-  public static final class Refused extends RuntimeException {
+  public static final class Refused extends FederationException {
     private static final long serialVersionUID = 1L;
 
     public Refused(String message) {

@@ -7,6 +7,7 @@ import com.apicatalog.jsonld.document.Document;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.jsonld.loader.DocumentLoader;
 import com.apicatalog.jsonld.loader.DocumentLoaderOptions;
+import coop.lattice.federation.FederationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,7 +96,7 @@ public final class LinkedData {
   }
 
   /** A document that is not JSON-LD Lattice can read: the message says why. */
-  public static final class Unreadable extends Exception {
+  public static final class Unreadable extends FederationException {
     private static final long serialVersionUID = 1L;
 
     public Unreadable(String message, Throwable cause) {

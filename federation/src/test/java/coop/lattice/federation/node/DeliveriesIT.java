@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import coop.lattice.CollectiveId;
+import coop.lattice.ContributionKind;
 import coop.lattice.MemberId;
+import coop.lattice.Quantity;
 import coop.lattice.collective.Collective;
 import coop.lattice.federation.http.HttpMessage;
 import coop.lattice.federation.http.HttpSignatures;
+import coop.lattice.federation.keys.ActorKeys;
 import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
-import coop.lattice.ContributionKind;
-import coop.lattice.Quantity;
 import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.store.LedgerStore;
 import io.vertx.core.Future;
@@ -166,7 +167,7 @@ class DeliveriesIT {
   void aFailedDeliveryIsRetriedAndRetryAfterIsHonoured() throws Exception {
     script.addAll(List.of("503 1", "500"));
     java.util.concurrent.CompletableFuture<Long> delivered = new java.util.concurrent.CompletableFuture<>();
-    node.deliveries().onDelivered((inbox, entry) -> delivered.complete(entry));
+    node.onDelivered((inbox, entry) -> delivered.complete(entry));
     long e = record();
     Received first = next();
     Received second = next();
@@ -174,8 +175,8 @@ class DeliveriesIT {
     assertThat(List.of(first.id(), second.id(), third.id())).containsOnly(activityId(e));
     assertThat(Duration.between(first.at(), second.at())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
     assertThat(delivered.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(e);
-    assertThat(node.deliveries().delivered()).isEqualTo(1);
-    assertThat(node.deliveries().deadLetters()).isEmpty();
+    assertThat(node.delivered()).isEqualTo(1);
+    assertThat(node.deadLetters()).isEmpty();
   }
 
   @Test
@@ -185,26 +186,26 @@ class DeliveriesIT {
     assertThat(next().id()).isEqualTo(activityId(e));
     long f = record(); // the cursor moved on: the next entry is delivered
     assertThat(next().id()).isEqualTo(activityId(f));
-    assertThat(node.deliveries().deadLetters()).singleElement().satisfies(d -> {
+    assertThat(node.deadLetters()).singleElement().satisfies(d -> {
       assertThat(d.entry()).isEqualTo(e);
       assertThat(d.status()).isEqualTo(410);
     });
-    await(node.replay(node.deliveries().deadLetters().get(0)));
+    await(node.replay(node.deadLetters().get(0)));
     assertThat(next().id()).isEqualTo(activityId(e));
-    assertThat(node.deliveries().deadLetters()).isEmpty();
+    assertThat(node.deadLetters()).isEmpty();
   }
 
   @Test
   void aHostThatRefusesRfc9421IsKnockedAgainWithCavageAndRemembered() throws Exception {
     script.add("refuse-rfc9421");
     java.util.concurrent.CompletableFuture<Long> delivered = new java.util.concurrent.CompletableFuture<>();
-    node.deliveries().onDelivered((inbox, entry) -> delivered.complete(entry));
+    node.onDelivered((inbox, entry) -> delivered.complete(entry));
     long e = record();
     Received r = next();
     assertThat(delivered.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(e);
     assertThat(r.id()).isEqualTo(activityId(e));
     assertThat(r.rfc9421()).isFalse();
-    assertThat(node.deliveries().schemeFor("127.0.0.1:" + follower.actualPort()))
+    assertThat(node.signatureScheme("127.0.0.1:" + follower.actualPort()))
         .isEqualTo(HttpSignatures.Scheme.CAVAGE);
     record();
     assertThat(next().rfc9421()).isFalse();
@@ -213,7 +214,7 @@ class DeliveriesIT {
   @Test
   void entriesAppendedWhileTheNodeWasDownAreDeliveredAfterARestart() throws Exception {
     java.util.concurrent.CompletableFuture<Long> delivered = new java.util.concurrent.CompletableFuture<>();
-    node.deliveries().onDelivered((inbox, entry) -> delivered.complete(entry));
+    node.onDelivered((inbox, entry) -> delivered.complete(entry));
     long e = record();
     assertThat(next().id()).isEqualTo(activityId(e));
     // Once the inbox's answer is in, the cursor has moved (before that, a restart would send e again:
@@ -268,7 +269,7 @@ class DeliveriesIT {
   void aOneOffActivityThatCannotBeDeliveredGoesToTheDeadLettersAndComesBackByReplay() throws Exception {
     follower.close(); // the follower's server is gone: the announcement of a key rotation cannot be delivered
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> await(node.rotateKeys(coop.id())));
-    var letter = node.deliveries().deadLetters().stream().filter(d -> d.entry() < 0 && d.body().contains("\"Update\""))
+    var letter = node.deadLetters().stream().filter(d -> d.entry() < 0 && d.body().contains("\"Update\""))
         .findFirst().orElseThrow();
     assertThat(letter.body()).contains("\"type\":\"Update\"");
     follower = await(vertx.createHttpServer().requestHandler(r -> r.bodyHandler(b -> {
@@ -277,6 +278,6 @@ class DeliveriesIT {
     })).listen(URI.create(origin).getPort(), "127.0.0.1"));
     await(node.replay(letter));
     assertThat(updates.poll(WAIT.toSeconds(), TimeUnit.SECONDS).asText()).contains("\"type\":\"Update\"");
-    assertThat(node.deliveries().deadLetters()).doesNotContain(letter);
+    assertThat(node.deadLetters()).doesNotContain(letter);
   }
 }

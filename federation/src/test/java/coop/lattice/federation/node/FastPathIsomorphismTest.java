@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import coop.lattice.CollectiveId;
+import coop.lattice.ContributionKind;
 import coop.lattice.MemberId;
+import coop.lattice.Quantity;
 import coop.lattice.collective.Collective;
+import coop.lattice.federation.hosting.Documents;
+import coop.lattice.federation.hosting.HostedCollective;
+import coop.lattice.federation.json.ActivityStreams;
+import coop.lattice.federation.json.Json;
+import coop.lattice.federation.keys.ObjectProofs;
 import coop.lattice.federation.rdf.FastPath;
 import coop.lattice.federation.rdf.LinkedData;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
-import coop.lattice.ContributionKind;
-import coop.lattice.Quantity;
 import coop.lattice.store.LedgerStore;
 import coop.lattice.testkit.SteppingClock;
 import java.net.URI;
@@ -88,24 +93,24 @@ class FastPathIsomorphismTest {
         Quantity.hours("1.5"))));
     var node = FederationNode.builder(io.vertx.core.Vertx.vertx(), URI.create("https://food.example"), dir)
         .collective(coop).build();
-    FederationNode.Hosted h = node.hostedForTests(coop.id());
+    HostedCollective h = node.hostedForTests(coop.id());
     Map<String, byte[]> out = new LinkedHashMap<>();
     for (long i = 0; i < coop.ledger().size(); i++) {
       ObjectNode create = Documents.create(h, coop.ledger().entry(i));
       out.put("lattice/entry-" + i + ".json", Json.bytes(create));
-      out.put("lattice/entry-" + i + "-proof.json", Json.bytes(ObjectProofs.sign(create, h.actor + "#ed25519-key",
-          h.keys.ed25519Private(), clock.instant())));
+      out.put("lattice/entry-" + i + "-proof.json", Json.bytes(ObjectProofs.sign(create, h.ed25519KeyId(),
+          h.keys().ed25519Private(), clock.instant())));
     }
     out.put("lattice/checkpoint.json", Json.bytes(Documents.checkpoint(h, coop.checkpoint())));
     ObjectNode follow = Json.object();
-    follow.put("@context", FederationNode.AS);
-    follow.put("id", h.actor + "/follows/1");
+    follow.put("@context", ActivityStreams.CONTEXT);
+    follow.put("id", h.actor() + "/follows/1");
     follow.put("type", "Follow");
-    follow.put("actor", h.actor.toString());
+    follow.put("actor", h.actor().toString());
     follow.put("object", "https://repair.example/collectives/fixit");
     out.put("lattice/follow.json", Json.bytes(follow));
     ObjectNode byUrl = Documents.create(h, coop.ledger().entry(2));
-    byUrl.putArray("@context").add(FederationNode.AS).add("https://lattice.coop/ns");
+    byUrl.putArray("@context").add(ActivityStreams.CONTEXT).add("https://lattice.coop/ns");
     out.put("lattice/entry-2-context-url.json", Json.bytes(byUrl));
     return out;
   }

@@ -5,17 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import coop.lattice.CollectiveId;
+import coop.lattice.ContributionKind;
 import coop.lattice.MemberId;
+import coop.lattice.Quantity;
 import coop.lattice.collective.Collective;
+import coop.lattice.federation.FollowState;
+import coop.lattice.federation.InboundActivity;
 import coop.lattice.federation.http.HttpMessage;
 import coop.lattice.federation.http.HttpSignatures;
+import coop.lattice.federation.json.Json;
+import coop.lattice.federation.keys.ActorKeys;
+import coop.lattice.federation.keys.ObjectProofs;
 import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.federation.rdf.LinkedData;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
-import coop.lattice.ContributionKind;
-import coop.lattice.Quantity;
 import coop.lattice.store.LedgerStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -144,7 +149,7 @@ class FedifyPeerIT {
     String followId = await(node.follow(coop.id(), URI.create(peer.actor())));
     peer.await(l -> l.startsWith("[inbox] Follow from " + actor()), WAIT);
     assertThat(accept.get(WAIT.toSeconds(), TimeUnit.SECONDS).actor()).isEqualTo(peer.actor());
-    assertThat(node.followState(coop.id(), followId)).contains("accepted");
+    assertThat(node.followState(coop.id(), followId)).contains(FollowState.ACCEPTED);
   }
 
   @Test
@@ -167,7 +172,7 @@ class FedifyPeerIT {
     peer.await(l -> l.startsWith("[inbox] Create from " + actor()) && l.contains(actor() + "/checkpoints/"
         + cp.checkpoint().size()), WAIT);
     // Fedify 1.5.9 speaks draft-cavage only: the first knock with RFC 9421 was refused, cavage got in.
-    assertThat(node.deliveries().schemeFor("127.0.0.1:" + peer.port)).isEqualTo(HttpSignatures.Scheme.CAVAGE);
+    assertThat(node.signatureScheme("127.0.0.1:" + peer.port)).isEqualTo(HttpSignatures.Scheme.CAVAGE);
   }
 
   @Test

@@ -4,15 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import coop.lattice.CollectiveId;
+import coop.lattice.ContributionKind;
 import coop.lattice.MemberId;
+import coop.lattice.Quantity;
 import coop.lattice.collective.Collective;
+import coop.lattice.federation.json.Json;
+import coop.lattice.federation.mirror.LedgerPage;
 import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.Checkpoint;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
-import coop.lattice.ContributionKind;
-import coop.lattice.Quantity;
 import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.merkle.Hash;
 import coop.lattice.store.LedgerStore;
@@ -95,7 +97,7 @@ class MirrorIT {
           long from = Long.parseLong(r.getParam("from"));
           long to = Long.parseLong(r.getParam("to"));
           r.response().putHeader("content-type", "application/json")
-              .end(io.vertx.core.buffer.Buffer.buffer(Json.bytes(LedgerMirror.page(liar.ledger().entries(from, to)))));
+              .end(io.vertx.core.buffer.Buffer.buffer(Json.bytes(LedgerPage.of(liar.ledger().entries(from, to)))));
         } else {
           r.response().setStatusCode(404).end();
         }

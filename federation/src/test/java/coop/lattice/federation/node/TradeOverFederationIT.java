@@ -4,20 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.MemberId;
+import coop.lattice.Quantity;
+import coop.lattice.Unit;
 import coop.lattice.agreement.AgreementId;
 import coop.lattice.agreement.AgreementTerms;
 import coop.lattice.agreement.DecisionRule;
 import coop.lattice.agreement.Response;
 import coop.lattice.collective.Collective;
 import coop.lattice.collective.TradeRecord;
+import coop.lattice.exchange.CreditLine;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
-import coop.lattice.exchange.CreditLine;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
-import coop.lattice.Quantity;
 import coop.lattice.ledger.Side;
-import coop.lattice.Unit;
 import coop.lattice.store.LedgerStore;
 import coop.lattice.testkit.SteppingClock;
 import io.vertx.core.Future;
@@ -146,10 +146,10 @@ class TradeOverFederationIT {
       long sizeBefore = food.ledger().size();
       cafe.trade().accept(ANA, c3, Side.US); // the café's line allows it; the co-op's does not (8 + 20 > 10)
       long deadline = System.nanoTime() + WAIT.toNanos();
-      while (cafeNode.deliveries().deadLetters().isEmpty() && System.nanoTime() < deadline) {
+      while (cafeNode.deadLetters().isEmpty() && System.nanoTime() < deadline) {
         Thread.onSpinWait();
       }
-      assertThat(cafeNode.deliveries().deadLetters()).singleElement().satisfies(d -> assertThat(d.status()).isEqualTo(422));
+      assertThat(cafeNode.deadLetters()).singleElement().satisfies(d -> assertThat(d.status()).isEqualTo(422));
       assertThat(food.ledger().size()).isEqualTo(sizeBefore);
       assertThat(food.trade().trade(f3).orElseThrow().stage()).isEqualTo(TradeRecord.Stage.OFFERED);
 

@@ -4,15 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import coop.lattice.CollectiveId;
+import coop.lattice.ContributionKind;
 import coop.lattice.MemberId;
+import coop.lattice.Quantity;
 import coop.lattice.collective.Collective;
+import coop.lattice.federation.FollowState;
+import coop.lattice.federation.InboundActivity;
 import coop.lattice.federation.http.HttpSignatures;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
-import coop.lattice.ContributionKind;
 import coop.lattice.ledger.LedgerJson;
-import coop.lattice.Quantity;
 import coop.lattice.store.LedgerStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -59,7 +61,7 @@ class TwoNodesIT {
       URI foodActor = await(cafeNode.lookup(cafe.id(), "acct:food@127.0.0.1:" + foodPort, "http"));
       String follow = await(cafeNode.follow(cafe.id(), foodActor));
       accept.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-      assertThat(cafeNode.followState(cafe.id(), follow)).contains("accepted");
+      assertThat(cafeNode.followState(cafe.id(), follow)).contains(FollowState.ACCEPTED);
       assertThat(foodNode.followers(food.id())).containsKey(cafeNode.actor(cafe.id()).toString());
 
       long ref = food.record(Contribution.toCollective(ANA, ContributionKind.FOOD, Quantity.kilograms("3")));
@@ -70,7 +72,7 @@ class TwoNodesIT {
           .isEqualTo(new String(LedgerJson.canonicalBytes(food.ledger().entry(ref)), StandardCharsets.UTF_8));
       assertThat(json.path("proof").path("cryptosuite").asText()).isEqualTo("eddsa-jcs-2022");
       // Both ends speak RFC 9421, so the first knock got in: no fallback to cavage was needed.
-      assertThat(foodNode.deliveries().schemeFor("127.0.0.1:" + cafePort)).isEqualTo(HttpSignatures.Scheme.RFC9421);
+      assertThat(foodNode.signatureScheme("127.0.0.1:" + cafePort)).isEqualTo(HttpSignatures.Scheme.RFC9421);
       nodes.stop();
     } finally {
       await(vertx.close());

@@ -1,0 +1,197 @@
+package coop.lattice.federation.hosting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import coop.lattice.federation.json.ActivityStreams;
+import coop.lattice.federation.json.Json;
+import coop.lattice.ledger.Entry;
+import coop.lattice.ledger.LedgerJson;
+import coop.lattice.ledger.SignedCheckpoint;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** The JSON-LD documents a node serves and sends. Only the standard contexts, so any server can read them. */
+public final class Documents {
+  private Documents() {}
+
+  public static ObjectNode actor(HostedCollective h) {
+    ObjectNode a = Json.object();
+    ArrayNode ctx = a.putArray("@context");
+    ctx.add(ActivityStreams.CONTEXT).add(ActivityStreams.SECURITY).add(ActivityStreams.MULTIKEY);
+    String actor = h.actor().toString();
+    a.put("id", actor);
+    a.put("type", "Group");
+    a.put("preferredUsername", h.id());
+    a.put("name", h.collective().name());
+    a.put("summary", "A collective on Lattice: its open ledger, as activities.");
+    a.put("url", actor);
+    a.put("inbox", actor + "/inbox");
+    a.put("outbox", actor + "/outbox");
+    a.put("followers", actor + "/followers");
+    a.put("following", actor + "/following");
+    a.put("manuallyApprovesFollowers", false);
+    a.putObject("endpoints").put("sharedInbox", h.actor().resolve("/inbox").toString());
+    ObjectNode key = a.putObject("publicKey");
+    key.put("id", h.keyId());
+    key.put("owner", actor);
+    key.put("publicKeyPem", h.keys().rsaPem());
+    ObjectNode multikey = a.putArray("assertionMethod").addObject();
+    multikey.put("id", h.ed25519KeyId());
+    multikey.put("type", "Multikey");
+    multikey.put("controller", actor);
+    multikey.put("publicKeyMultibase", h.keys().ed25519Multibase());
+    return a;
+  }
+
+  /** A ledger entry as a public {@code Note}: a readable line, and the canonical entry itself. */
+  public static ObjectNode note(HostedCollective h, Entry e) {
+    ObjectNode n = Json.object();
+    context(n);
+    n.put("id", h.actor() + "/entries/" + e.sequence());
+    n.put("type", "Note");
+    n.put("attributedTo", h.actor().toString());
+    n.put("published", e.time().toString());
+    n.putArray("to").add(ActivityStreams.PUBLIC);
+    n.put("content", "<p>" + escape(h.collective().name() + ": ledger entry " + e.sequence() + ", "
+        + e.event().getClass().getSimpleName()) + "</p>");
+    n.put("sequence", e.sequence());
+    n.put("entry", new String(LedgerJson.canonicalBytes(e), StandardCharsets.UTF_8));
+    return n;
+  }
+
+  public static ObjectNode create(HostedCollective h, Entry e) {
+    ObjectNode c = Json.object();
+    context(c);
+    c.put("id", h.actor() + "/entries/" + e.sequence() + "/activity");
+    c.put("type", "Create");
+    c.put("actor", h.actor().toString());
+    c.put("published", e.time().toString());
+    c.putArray("to").add(ActivityStreams.PUBLIC);
+    c.putArray("cc").add(h.actor() + "/followers");
+    ObjectNode note = note(h, e);
+    note.remove("@context");
+    c.set("object", note);
+    return c;
+  }
+
+  private static void context(ObjectNode n) {
+    ArrayNode ctx = n.putArray("@context");
+    ctx.add(ActivityStreams.CONTEXT);
+    ObjectNode lattice = ctx.addObject();
+    lattice.put("lattice", ActivityStreams.LATTICE);
+    lattice.put("sequence", "lattice:sequence");
+    lattice.put("entry", "lattice:entry");
+  }
+
+  /** A {@code Follow} of {@code remote} by {@code h}, with the id {@code followId}. */
+  public static ObjectNode follow(HostedCollective h, String followId, String remote) {
+    ObjectNode follow = Json.object();
+    follow.put("@context", ActivityStreams.CONTEXT);
+    follow.put("id", followId);
+    follow.put("type", "Follow");
+    follow.put("actor", h.actor().toString());
+    follow.put("object", remote);
+    return follow;
+  }
+
+  /** The {@code Accept} of {@code follow}, a Follow of {@code h} that it accepted. */
+  public static ObjectNode accept(HostedCollective h, ObjectNode follow) {
+    ObjectNode accept = Json.object();
+    accept.put("@context", ActivityStreams.CONTEXT);
+    accept.put("id", h.actor() + "/accepts/" + UUID.randomUUID());
+    accept.put("type", "Accept");
+    accept.put("actor", h.actor().toString());
+    accept.set("object", follow);
+    return accept;
+  }
+
+  /** An {@code Update} of {@code h}'s actor document, as sent after its keys rotated. */
+  public static ObjectNode updateActor(HostedCollective h) {
+    ObjectNode update = Json.object();
+    update.put("@context", ActivityStreams.CONTEXT);
+    update.put("id", h.actor() + "/updates/" + UUID.randomUUID());
+    update.put("type", "Update");
+    update.put("actor", h.actor().toString());
+    update.putArray("to").add(ActivityStreams.PUBLIC);
+    ObjectNode actor = actor(h);
+    actor.remove("@context");
+    update.set("object", actor);
+    return update;
+  }
+
+  /** A signed checkpoint as a public {@code Note} in a {@code Create}: anyone can check it against the ledger's key. */
+  public static ObjectNode checkpoint(HostedCollective h, SignedCheckpoint cp) {
+    long size = cp.checkpoint().size();
+    ObjectNode note = Json.object();
+    note.put("id", h.actor() + "/checkpoints/" + size);
+    note.put("type", "Note");
+    note.put("attributedTo", h.actor().toString());
+    note.putArray("to").add(ActivityStreams.PUBLIC);
+    note.put("content", "<p>" + escape(h.collective().name() + ": signed checkpoint at " + size + " entries") + "</p>");
+    note.put("checkpoint", new String(cp.toBytes(), StandardCharsets.UTF_8));
+    ObjectNode c = Json.object();
+    context(c);
+    ((ObjectNode) c.withArray("@context").get(1)).put("checkpoint", "lattice:checkpoint");
+    c.put("id", h.actor() + "/checkpoints/" + size + "/activity");
+    c.put("type", "Create");
+    c.put("actor", h.actor().toString());
+    c.putArray("to").add(ActivityStreams.PUBLIC);
+    c.putArray("cc").add(h.actor() + "/followers");
+    c.set("object", note);
+    return c;
+  }
+
+  public static ObjectNode orderedCollection(String id, long total, @Nullable String first) {
+    ObjectNode c = Json.object();
+    c.put("@context", ActivityStreams.CONTEXT);
+    c.put("id", id);
+    c.put("type", "OrderedCollection");
+    c.put("totalItems", total);
+    if (first != null) {
+      c.put("first", first);
+    }
+    return c;
+  }
+
+  public static ObjectNode emptyCollection(String id) {
+    return orderedCollection(id, 0, null);
+  }
+
+  public static ObjectNode page(String id, String partOf, List<JsonNode> items, @Nullable String next) {
+    ObjectNode p = Json.object();
+    p.put("@context", ActivityStreams.CONTEXT);
+    p.put("id", id);
+    p.put("type", "OrderedCollectionPage");
+    p.put("partOf", partOf);
+    ArrayNode a = p.putArray("orderedItems");
+    items.forEach(i -> {
+      if (i instanceof ObjectNode o) {
+        o.remove("@context");
+      }
+      a.add(i);
+    });
+    if (next != null) {
+      p.put("next", next);
+    }
+    return p;
+  }
+
+  /** HTML-escapes text for {@code content}. */
+  public static String escape(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}

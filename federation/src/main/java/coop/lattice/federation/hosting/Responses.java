@@ -1,0 +1,46 @@
+package coop.lattice.federation.hosting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import coop.lattice.federation.json.Json;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * How a node answers: a JSON document with a status and a media type, or an error as {@code
+ * {"error": "..."}}. A request that already has its answer is left alone, so that no request is
+ * answered twice.
+ */
+public final class Responses {
+  private Responses() {}
+
+  public static void json(HttpServerRequest req, int status, String type, JsonNode doc) {
+    if (req.response().ended()) {
+      return;
+    }
+    req.response().setStatusCode(status).putHeader("content-type", type).end(Buffer.buffer(Json.bytes(doc)));
+  }
+
+  public static void error(HttpServerRequest req, int status, String message) {
+    ObjectNode o = Json.object();
+    o.put("error", message);
+    json(req, status, "application/json", o);
+  }
+
+  /** {@code {"status": message}}. */
+  public static ObjectNode status(String message) {
+    ObjectNode o = Json.object();
+    o.put("status", message);
+    return o;
+  }
+
+  /** A whole number from 0, or -1 for anything else (the caller says what it wanted). */
+  public static long wholeNumber(String s) {
+    try {
+      long v = Long.parseLong(s);
+      return v < 0 ? -1 : v;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+}

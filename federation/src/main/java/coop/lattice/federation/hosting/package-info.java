@@ -1,0 +1,22 @@
+/**
+ * What every part of a node shares: the collectives it hosts and the store its state lives in.
+ *
+ * <ul>
+ *   <li>{@link coop.lattice.federation.hosting.Hosts} and {@link
+ *       coop.lattice.federation.hosting.HostedCollective}: the hosted collectives with their actor
+ *       URLs and keys.
+ *   <li>{@link coop.lattice.federation.hosting.NodeStore}: append-only logs with group commit; each
+ *       log's line format belongs to the package that keeps that state.
+ *   <li>{@link coop.lattice.federation.hosting.Documents}: the JSON-LD documents a node serves and
+ *       sends (actor, notes, creates, checkpoints, follows, collections).
+ *   <li>{@link coop.lattice.federation.hosting.RemoteDocuments}: fetching other servers'
+ *       documents, with identity taken from the URL.
+ *   <li>{@link coop.lattice.federation.hosting.Responses}: answers, each request once.
+ * </ul>
+ *
+ * Not exported: internal to the federation module.
+ */
+@NullMarked
+package coop.lattice.federation.hosting;
+
+import org.jspecify.annotations.NullMarked;

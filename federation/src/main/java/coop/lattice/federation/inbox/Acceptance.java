@@ -1,0 +1,114 @@
+package coop.lattice.federation.inbox;
+
+import coop.lattice.federation.InboundActivity;
+import coop.lattice.federation.hosting.HostedCollective;
+import coop.lattice.federation.hosting.NodeStore;
+import coop.lattice.federation.hosting.Responses;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The last step of every accepted activity: claim its id (once, forever: a replay is answered
+ * 202 and does nothing), apply its effect, record it durably, and only then answer 202, show it
+ * in the collective's inbound list and call the listeners. An effect that refuses (throws a
+ * {@link Refusal}) gives the claim back, so a refused id can come again corrected; if the record
+ * cannot be written the answer is 503.
+ */
+final class Acceptance {
+  private static final Buffer ACCEPTED = Buffer.buffer("{\"status\":\"accepted\"}");
+
+  private final Vertx vertx;
+  private final NodeStore store;
+  private final Clock clock;
+  private final Set<String> seen = new HashSet<>();
+  private final Map<String, AcceptedLog> logs = new ConcurrentHashMap<>();
+  private final List<Consumer<InboundActivity>> listeners = new CopyOnWriteArrayList<>();
+
+  Acceptance(Vertx vertx, NodeStore store, Clock clock) {
+    this.vertx = vertx;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** On open: {@code h}'s accepted ids count as seen, and each accepted activity's JSON goes to {@code each}. */
+  void restore(HostedCollective h, Consumer<byte[]> each) {
+    log(h).replay((id, json) -> {
+      synchronized (this) {
+        seen.add(id);
+      }
+      each.accept(json);
+    });
+  }
+
+  private AcceptedLog log(HostedCollective h) {
+    return logs.computeIfAbsent(h.id(), id -> AcceptedLog.inLines(store, id));
+  }
+
+  void onInbound(Consumer<InboundActivity> listener) {
+    listeners.add(listener);
+  }
+
+  synchronized boolean seen(String id) {
+    return seen.contains(id);
+  }
+
+  private synchronized boolean claim(String id) {
+    return seen.add(id);
+  }
+
+  private synchronized void release(String id) {
+    seen.remove(id);
+  }
+
+  /** Accepts {@code a} with no effect of its own. */
+  void accept(VerifiedActivity a) {
+    accept(a, () -> { }, () -> { });
+  }
+
+  /**
+   * Claims {@code a}'s id; if it is new, runs {@code effect}, records the activity, answers 202
+   * once it is durable, then runs {@code after} (such as sending an Accept).
+   */
+  void accept(VerifiedActivity a, Runnable effect, Runnable after) {
+    if (!claim(a.id())) {
+      alreadyAccepted(a);
+      return;
+    }
+    try {
+      effect.run();
+    } catch (Refusal r) {
+      release(a.id());
+      a.refuse(r.status(), r.getMessage());
+      return;
+    }
+    HostedCollective h = a.collective();
+    InboundActivity in = new InboundActivity(h.collectiveId(), a.type(), a.id(), a.actor(), a.body(), clock.instant());
+    Context context = vertx.getOrCreateContext();
+    log(h).append(a.id(), a.body()).whenComplete((v, e) -> context.runOnContext(z -> a.arrival().guard(() -> {
+      if (e != null) {
+        a.refuse(503, "cannot store the activity now; send it again later");
+        return;
+      }
+      h.accepted(in);
+      a.arrival().request().response().setStatusCode(202).putHeader("content-type", "application/json")
+          .end(ACCEPTED);
+      listeners.forEach(l -> l.accept(in));
+      after.run();
+    })));
+  }
+
+  /** A replay of an accepted activity: 202, and nothing done again. */
+  static void alreadyAccepted(VerifiedActivity a) {
+    Responses.json(a.arrival().request(), 202, "application/json",
+        Responses.status("already accepted: nothing done again"));
+  }
+}

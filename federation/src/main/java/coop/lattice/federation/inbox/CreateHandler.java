@@ -1,0 +1,63 @@
+package coop.lattice.federation.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import coop.lattice.federation.json.Json;
+import coop.lattice.federation.mirror.LedgerMirror;
+import coop.lattice.federation.mirror.TradeRelay;
+import java.util.Optional;
+
+/**
+ * {@code Create}: an object another actor owns cannot be created again (403). From a linked
+ * partner, a ledger entry that is a trade step becomes a command on this collective's ledger
+ * ({@link TradeRelay}; refused with 422 and nothing recorded if the collective's rules refuse
+ * it). Otherwise the object is stored with its owner, and a checkpoint in it is offered to the
+ * partner's mirror.
+ */
+final class CreateHandler implements ActivityHandler {
+  private final RemoteObjects objects;
+  private final TradeRelay trades;
+  private final LedgerMirror mirror;
+  private final Acceptance acceptance;
+
+  CreateHandler(RemoteObjects objects, TradeRelay trades, LedgerMirror mirror, Acceptance acceptance) {
+    this.objects = objects;
+    this.trades = trades;
+    this.mirror = mirror;
+    this.acceptance = acceptance;
+  }
+
+  @Override
+  public void handle(VerifiedActivity a) {
+    String actor = a.actor();
+    JsonNode object = a.activity().get("object");
+    boolean embedded = object != null && object.isObject();
+    if (embedded) {
+      Optional<RemoteObjects.Refusal> refusal = objects.checkCreate(actor, object);
+      if (refusal.isPresent()) {
+        a.refuse(refusal.get().status(), refusal.get().message());
+        return;
+      }
+    }
+    Optional<TradeRelay.Link> link = trades.link(actor, a.collective().collectiveId());
+    String entry = embedded ? Json.text(object, "entry").orElse("") : "";
+    if (link.isPresent() && !entry.isEmpty()) {
+      acceptance.accept(a, () -> relay(link.get(), a, entry), () -> { });
+      return;
+    }
+    acceptance.accept(a, () -> {
+      if (embedded) {
+        objects.put(actor, object);
+        Json.text(object, "checkpoint").ifPresent(cp -> mirror.offered(actor, cp));
+      }
+    }, () -> { });
+  }
+
+  private void relay(TradeRelay.Link link, VerifiedActivity a, String entry) {
+    try {
+      trades.relay(link, a.collective().collective(), entry);
+    } catch (RuntimeException e) {
+      // The collective refused the step (or it did not parse): nothing was recorded; say why.
+      throw new Refusal(422, "the partner's trade step was refused: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package coop.lattice.federation.inbox;
+
+import coop.lattice.federation.FollowState;
+import coop.lattice.federation.InboundActivity;
+import coop.lattice.federation.hosting.HostedCollective;
+import coop.lattice.federation.hosting.Hosts;
+import coop.lattice.federation.hosting.NodeStore;
+import coop.lattice.federation.hosting.RemoteDocuments;
+import coop.lattice.federation.http.HttpSignatures;
+import coop.lattice.federation.mirror.Flags;
+import coop.lattice.federation.mirror.LedgerMirror;
+import coop.lattice.federation.mirror.TradeRelay;
+import coop.lattice.federation.outbox.Deliveries;
+import coop.lattice.federation.social.FollowBook;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import java.time.Clock;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A node's inbox, assembled: the pipeline of steps, each handed the next when it is built, and
+ * the registry of handlers at its end. Supporting a new activity type is one {@link
+ * ActivityHandler} and one {@code register} line here.
+ *
+ * <pre>
+ * BodyLimit -> SignatureInspection -> ActivityReader -> OriginRules -> Authentication
+ *   -> LinkedDataCheck -> ProofCheck -> ActivityHandlers -> (a handler) -> Acceptance
+ * </pre>
+ */
+public final class Inbox {
+  private final RemoteObjects objects = new RemoteObjects();
+  private final Acceptance acceptance;
+  private final BodyLimit entry;
+
+  public Inbox(Vertx vertx, Clock clock, Hosts hosts, NodeStore store, HttpSignatures signatures,
+      RemoteDocuments documents, Flags flags, LedgerMirror mirror, TradeRelay trades, FollowBook follows,
+      Deliveries deliveries) {
+    KeyCache keys = new KeyCache(documents, clock);
+    this.acceptance = new Acceptance(vertx, store, clock);
+    ActivityHandlers handlers = new ActivityHandlers(acceptance)
+        .register("Follow", new FollowHandler(documents, follows, deliveries, acceptance))
+        .register("Undo", new UndoHandler(follows, acceptance))
+        .register("Accept", new FollowAnswerHandler(FollowState.ACCEPTED, follows, acceptance))
+        .register("Reject", new FollowAnswerHandler(FollowState.REJECTED, follows, acceptance))
+        .register("Create", new CreateHandler(objects, trades, mirror, acceptance))
+        .register("Update", new UpdateHandler(keys, objects, acceptance))
+        .register("Delete", new DeleteHandler(objects, acceptance));
+    this.entry = new BodyLimit(
+        new SignatureInspection(hosts.base(), signatures,
+            new ActivityReader(
+                new OriginRules(hosts, flags,
+                    new Authentication(keys,
+                        new LinkedDataCheck(
+                            new ProofCheck(keys, handlers)))))));
+  }
+
+  /** A POST to {@code target}'s inbox, or to the shared inbox ({@code target} null). Answered exactly once. */
+  public void receive(HttpServerRequest req, @Nullable HostedCollective target) {
+    entry.receive(req, target);
+  }
+
+  /** On open: what {@code h} accepted before counts as seen, and the remote objects are rebuilt from it. */
+  public void restore(HostedCollective h) {
+    acceptance.restore(h, objects::replay);
+  }
+
+  /** Called with each accepted activity once it is durable and answered, on a Vert.x thread. */
+  public void onInbound(Consumer<InboundActivity> listener) {
+    acceptance.onInbound(listener);
+  }
+}

@@ -1,0 +1,126 @@
+package coop.lattice.federation.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import coop.lattice.federation.FederationException;
+import coop.lattice.federation.hosting.HostedCollective;
+import coop.lattice.federation.hosting.RemoteDocuments;
+import coop.lattice.federation.json.Json;
+import coop.lattice.federation.keys.ActorKeys;
+import coop.lattice.federation.net.Origins;
+import io.vertx.core.Future;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Remote keys, fetched as {@link RemoteDocuments} (identity from the URL, never from what the
+ * document says) and found in the document's {@code publicKey} or {@code assertionMethod}. Keys are
+ * cached for an hour and failures for five minutes, both bounded, and each origin may cause at
+ * most 120 key fetches a minute (no refresh storms).
+ */
+final class KeyCache {
+  private static final int MAX = 10_000;
+  private static final Duration TTL = Duration.ofHours(1);
+  private static final Duration NEGATIVE_TTL = Duration.ofMinutes(5);
+
+  /** A key and the actor that owns it; {@code cached} when it came from the cache rather than a fetch just now. */
+  record Key(PublicKey publicKey, String owner, boolean cached) {
+    Key(PublicKey publicKey, String owner) {
+      this(publicKey, owner, false);
+    }
+
+    Key fromCache() {
+      return new Key(publicKey, owner, true);
+    }
+  }
+
+  private record Cached(Key key, Instant until) {}
+
+  private final RemoteDocuments documents;
+  private final Clock clock;
+  private final Cache<String, Cached> keys = CacheBuilder.newBuilder().maximumSize(MAX).build();
+  private final Cache<String, Instant> failures = CacheBuilder.newBuilder().maximumSize(MAX).build();
+  private final OriginBudget budget;
+
+  KeyCache(RemoteDocuments documents, Clock clock) {
+    this.documents = documents;
+    this.clock = clock;
+    this.budget = new OriginBudget(clock, 120, Duration.ofMinutes(1));
+  }
+
+  Future<Key> key(String keyId, HostedCollective as) {
+    Instant now = clock.instant();
+    Cached c = keys.getIfPresent(keyId);
+    if (c != null && now.isBefore(c.until())) {
+      return Future.succeededFuture(c.key().fromCache());
+    }
+    Instant failed = failures.getIfPresent(keyId);
+    if (failed != null && now.isBefore(failed.plus(NEGATIVE_TTL))) {
+      return Future.failedFuture(new FederationException("fetching this key failed recently; not trying again yet"));
+    }
+    String url = keyId.contains("#") ? keyId.substring(0, keyId.indexOf('#')) : keyId;
+    if (!budget.take(origin(url))) {
+      return Future.failedFuture(new FederationException("too many key fetches for " + origin(url)
+          + " in the last minute; try again later"));
+    }
+    return documents.fetch(url, as).compose(doc -> {
+      Key key = find(doc, keyId);
+      if (key == null) {
+        return Future.<Key>failedFuture(new FederationException(url + " does not hold key " + keyId));
+      }
+      keys.put(keyId, new Cached(key, now.plus(TTL)));
+      return Future.succeededFuture(key);
+    }).onFailure(e -> failures.put(keyId, now));
+  }
+
+  private static String origin(String url) {
+    String o = Origins.origin(url);
+    return o == null ? url : o;
+  }
+
+  void forget(String keyId) {
+    keys.invalidate(keyId);
+    failures.invalidate(keyId);
+  }
+
+  /** Forgets every key {@code owner} owns (after an Update of the actor). */
+  void forgetOwner(String owner) {
+    keys.asMap().values().removeIf(c -> c.key().owner().equals(owner));
+  }
+
+  private static Key find(ObjectNode doc, String keyId) {
+    try {
+      for (JsonNode k : list(doc.get("publicKey"))) {
+        if (keyId.equals(Json.text(k, "id").orElse(null)) && k.has("publicKeyPem")) {
+          return new Key(ActorKeys.fromPem(k.get("publicKeyPem").asText()), Json.text(k, "owner")
+              .orElse(Json.id(doc).orElse("")));
+        }
+      }
+      for (JsonNode k : list(doc.get("assertionMethod"))) {
+        if (keyId.equals(Json.text(k, "id").orElse(null)) && k.has("publicKeyMultibase")) {
+          return new Key(ActorKeys.fromMultibase(k.get("publicKeyMultibase").asText()), Json.text(k, "controller")
+              .orElse(""));
+        }
+      }
+      if (keyId.equals(Json.id(doc).orElse(null)) && doc.has("publicKeyPem")) {
+        return new Key(ActorKeys.fromPem(doc.get("publicKeyPem").asText()), Json.text(doc, "owner").orElse(""));
+      }
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      return null;
+    }
+    return null;
+  }
+
+  private static Iterable<JsonNode> list(JsonNode n) {
+    if (n == null || n.isNull()) {
+      return List.of();
+    }
+    return n.isArray() ? n : List.of(n);
+  }
+}

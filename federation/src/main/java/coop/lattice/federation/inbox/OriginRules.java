@@ -1,0 +1,85 @@
+package coop.lattice.federation.inbox;
+
+import static coop.lattice.federation.net.Origins.sameOrigin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import coop.lattice.federation.hosting.HostedCollective;
+import coop.lattice.federation.hosting.Hosts;
+import coop.lattice.federation.json.Json;
+import coop.lattice.federation.mirror.Flags;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Holds an activity to one server before any key is fetched: its id, its actor and the signing
+ * key share one origin (401), it does not claim this node's origin (403), its actor is not
+ * flagged (403), an embedded object shares its actor's origin (401; an Accept, Reject or Undo
+ * embeds someone else's activity), and it addresses a collective on this node (404).
+ */
+final class OriginRules implements Step<Parsed> {
+  private static final Set<String> EMBED_OTHERS = Set.of("Accept", "Reject", "Undo");
+  private static final List<String> ADDRESS_FIELDS = List.of("object", "to", "cc", "audience");
+
+  private final Hosts hosts;
+  private final Flags flags;
+  private final Step<Candidate> next;
+
+  OriginRules(Hosts hosts, Flags flags, Step<Candidate> next) {
+    this.hosts = hosts;
+    this.flags = flags;
+    this.next = next;
+  }
+
+  @Override
+  public void accept(Parsed p) {
+    Arrival a = p.arrival();
+    String actor = p.actor();
+    if (!sameOrigin(p.id(), actor) || !sameOrigin(p.signed().keyId(), actor)) {
+      a.refuse(401, "the activity, its actor and the signing key must share one origin");
+      return;
+    }
+    if (sameOrigin(actor, hosts.base().toString())) {
+      a.refuse(403, "a remote activity cannot claim this node's origin");
+      return;
+    }
+    Optional<String> flag = flags.why(actor);
+    if (flag.isPresent()) {
+      a.refuse(403, actor + " is flagged (" + flag.get() + "); nothing more is accepted from it");
+      return;
+    }
+    JsonNode object = p.activity().get("object");
+    if (object != null && object.isObject() && Json.id(object).filter(o -> !sameOrigin(o, actor)).isPresent()
+        && !EMBED_OTHERS.contains(p.type())) {
+      a.refuse(401, "an embedded object must share its actor's origin");
+      return;
+    }
+    HostedCollective h = a.target() != null ? a.target() : addressee(p.activity()).orElse(null);
+    if (h == null) {
+      a.refuse(404, "the activity addresses no collective on this node");
+      return;
+    }
+    next.accept(new Candidate(p, h));
+  }
+
+  /** Through the shared inbox: the first collective the activity names as object or audience. */
+  private Optional<HostedCollective> addressee(ObjectNode activity) {
+    List<String> targets = new ArrayList<>();
+    for (String f : ADDRESS_FIELDS) {
+      JsonNode n = activity.get(f);
+      if (n != null && n.isArray()) {
+        n.forEach(x -> Json.id(x).ifPresent(targets::add));
+      } else {
+        Json.id(n).ifPresent(targets::add);
+      }
+    }
+    JsonNode object = activity.get("object");
+    if (object != null && object.isObject()) {
+      Json.id(object.get("object")).ifPresent(targets::add);
+      Json.id(object.get("actor")).ifPresent(targets::add);
+    }
+    return hosts.firstActorIn(targets);
+  }
+}

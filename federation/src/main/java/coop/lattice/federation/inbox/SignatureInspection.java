@@ -1,0 +1,48 @@
+package coop.lattice.federation.inbox;
+
+import coop.lattice.federation.http.HttpMessage;
+import coop.lattice.federation.http.HttpSignatures;
+import coop.lattice.federation.http.SignatureRejected;
+import io.vertx.core.http.HttpServerRequest;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks the HTTP signature without its key: present, well formed, within the date window,
+ * covering what it must, with a digest that matches the body (draft-cavage or RFC 9421). 401 if
+ * not.
+ */
+final class SignatureInspection implements Step<Arrival> {
+  private final URI base;
+  private final HttpSignatures signatures;
+  private final Step<Inspected> next;
+
+  SignatureInspection(URI base, HttpSignatures signatures, Step<Inspected> next) {
+    this.base = base;
+    this.signatures = signatures;
+    this.next = next;
+  }
+
+  @Override
+  public void accept(Arrival a) {
+    HttpServerRequest req = a.request();
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    req.headers().forEach(e -> headers.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+        .add(e.getValue()));
+    String authority = Optional.ofNullable(req.getHeader("host")).orElse(base.getAuthority());
+    HttpMessage m = new HttpMessage("POST", base.getScheme(), authority, req.uri(), headers, a.body());
+    HttpSignatures.Signed signed;
+    try {
+      signed = signatures.inspect(m);
+    } catch (SignatureRejected e) {
+      a.refuse(401, "signature rejected: " + e.getMessage());
+      return;
+    }
+    next.accept(new Inspected(a, signed));
+  }
+}

@@ -1,0 +1,33 @@
+package coop.lattice.federation.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import coop.lattice.federation.json.Json;
+import coop.lattice.federation.social.FollowBook;
+import coop.lattice.federation.social.Follows;
+
+/**
+ * {@code Undo}: an undone {@code Follow} by the same actor removes the follower. Any other Undo is
+ * accepted and recorded with no effect.
+ */
+final class UndoHandler implements ActivityHandler {
+  private final FollowBook follows;
+  private final Acceptance acceptance;
+
+  UndoHandler(FollowBook follows, Acceptance acceptance) {
+    this.follows = follows;
+    this.acceptance = acceptance;
+  }
+
+  @Override
+  public void handle(VerifiedActivity a) {
+    JsonNode object = a.activity().get("object");
+    String undone = object != null && object.isObject() ? Json.text(object, "type").orElse("") : "";
+    acceptance.accept(a, () -> {
+      Follows f = follows.of(a.collective());
+      if (undone.equals("Follow") && f.isFollowedBy(a.actor())
+          && Json.id(object.get("actor")).map(a.actor()::equals).orElse(false)) {
+        f.unfollow(a.actor());
+      }
+    }, () -> { });
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The inbox: how an inbound activity is authenticated, dispatched and accepted. Start at {@link
+ * coop.lattice.federation.inbox.Inbox}, which assembles the pipeline; read the steps in the order
+ * a body meets them, each in a file of its own:
+ *
+ * <ol>
+ *   <li>{@code BodyLimit}: the body, capped at 1 MiB (413);
+ *   <li>{@code SignatureInspection}: the HTTP signature without its key: coverage, date window,
+ *       digest (401);
+ *   <li>{@code ActivityReader}: a JSON object under limits with an id, a type and an actor (400);
+ *   <li>{@code OriginRules}: one origin for activity, actor and key; not this node's; not flagged;
+ *       addressed to a hosted collective (401, 403, 404);
+ *   <li>{@code Authentication}: the key, fetched through {@code KeyCache}, owned by the actor, and
+ *       the signature verified with it (401);
+ *   <li>{@code LinkedDataCheck}: JSON-LD read offline with bundled contexts (400);
+ *   <li>{@code ProofCheck}: an FEP-8b32 object proof, if present (401);
+ *   <li>{@code ActivityHandlers}: the registry from type to {@code ActivityHandler} ({@code
+ *       FollowHandler}, {@code UndoHandler}, {@code FollowAnswerHandler}, {@code CreateHandler},
+ *       {@code UpdateHandler}, {@code DeleteHandler});
+ *   <li>{@code Acceptance}: the id claimed once forever, the effect applied, the activity recorded
+ *       durably ({@code AcceptedLog}), then 202 and the listeners.
+ * </ol>
+ *
+ * Each step gets one record from the step before ({@code Arrival}, {@code Inspected}, {@code
+ * Parsed}, {@code Candidate}, {@code VerifiedActivity}) and answers refusals itself, so every
+ * request is answered exactly once. {@code RemoteObjects} keeps the owners and versions of objects
+ * other servers created here. Not exported: internal to the federation module.
+ */
+@NullMarked
+package coop.lattice.federation.inbox;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,151 @@
+package coop.lattice.federation.keys;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import coop.lattice.canonical.CanonicalJson;
+import coop.lattice.federation.http.Algorithm;
+import coop.lattice.federation.http.Digests;
+import coop.lattice.federation.http.SignatureRejected;
+import coop.lattice.federation.json.Json;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * FEP-8b32 object integrity proofs with the {@code eddsa-jcs-2022} cryptosuite: the document
+ * (without its proof) and the proof configuration are each canonicalized with RFC 8785, hashed
+ * with SHA-256, and the two hashes, configuration first, are signed with Ed25519; the signature
+ * is carried as base58btc multibase. Signing and verifying work on the exact JSON, never on a
+ * JSON-LD reading of it. Canonical JSON here takes integers only; a document with a fraction or
+ * an exponent is refused rather than canonicalized loosely.
+ */
+public final class ObjectProofs {
+  static final String SUITE = "eddsa-jcs-2022";
+
+  private ObjectProofs() {}
+
+  /** A copy of {@code doc} with a proof by {@code verificationMethod} (an Ed25519 Multikey id). */
+  public static ObjectNode sign(ObjectNode doc, String verificationMethod, PrivateKey key, Instant created) {
+    ObjectNode unsecured = doc.deepCopy();
+    unsecured.remove("proof");
+    ObjectNode config = Json.object();
+    if (unsecured.has("@context")) {
+      config.set("@context", unsecured.get("@context"));
+    }
+    config.put("type", "DataIntegrityProof");
+    config.put("cryptosuite", SUITE);
+    config.put("verificationMethod", verificationMethod);
+    config.put("proofPurpose", "assertionMethod");
+    config.put("created", created.truncatedTo(ChronoUnit.SECONDS).toString());
+    byte[] signature = Algorithm.ED25519.sign(key, hashData(config, unsecured));
+    ObjectNode proof = config.deepCopy();
+    proof.remove("@context");
+    proof.put("proofValue", "z" + ActorKeys.base58(signature));
+    ObjectNode secured = unsecured.deepCopy();
+    secured.set("proof", proof);
+    return secured;
+  }
+
+  /** The proof's verification method (a key id), to fetch the key by. */
+  public static String verificationMethod(ObjectNode doc) throws SignatureRejected {
+    JsonNode proof = doc.get("proof");
+    if (proof == null || !proof.isObject()) {
+      throw new SignatureRejected("the object has no proof");
+    }
+    return Json.text(proof, "verificationMethod").orElseThrow(() -> new SignatureRejected(
+        "the proof names no verificationMethod"));
+  }
+
+  /** Verifies {@code doc}'s proof with {@code key}; throws unless it is an {@code eddsa-jcs-2022} proof that verifies. */
+  public static void verify(ObjectNode doc, PublicKey key) throws SignatureRejected {
+    JsonNode proof = doc.get("proof");
+    if (proof == null || !proof.isObject()) {
+      throw new SignatureRejected("the object has no proof");
+    }
+    if (!"DataIntegrityProof".equals(Json.text(proof, "type").orElse(""))
+        || !SUITE.equals(Json.text(proof, "cryptosuite").orElse(""))
+        || !"assertionMethod".equals(Json.text(proof, "proofPurpose").orElse(""))) {
+      throw new SignatureRejected("only DataIntegrityProof with " + SUITE + " for assertionMethod is accepted");
+    }
+    String value = Json.text(proof, "proofValue").orElse("");
+    byte[] signature;
+    try {
+      if (!value.startsWith("z")) {
+        throw new GeneralSecurityException("not base58btc");
+      }
+      signature = ActorKeys.unbase58(value.substring(1));
+    } catch (GeneralSecurityException e) {
+      throw new SignatureRejected("the proofValue is not base58btc multibase");
+    }
+    ObjectNode unsecured = doc.deepCopy();
+    unsecured.remove("proof");
+    JsonNode ld = unsecured.get("signature");
+    if (ld != null && ld.isObject() && "RsaSignature2017".equals(Json.text(ld, "type").orElse(""))) {
+      // Mastodon-style Linked Data signatures are attached after the proof, over the proof too.
+      unsecured.remove("signature");
+    }
+    ObjectNode config = ((ObjectNode) proof).deepCopy();
+    config.remove("proofValue");
+    if (unsecured.has("@context")) {
+      if (config.has("@context") && !config.get("@context").equals(unsecured.get("@context"))) {
+        throw new SignatureRejected("the proof's @context differs from the document's");
+      }
+      config.set("@context", unsecured.get("@context"));
+    }
+    byte[] data;
+    try {
+      data = hashData(config, unsecured);
+    } catch (IllegalArgumentException e) {
+      throw new SignatureRejected("the document has no canonical form here: " + e.getMessage());
+    }
+    if (!Algorithm.ED25519.verify(key, data, signature)) {
+      throw new SignatureRejected("the object's proof does not verify");
+    }
+  }
+
+  private static byte[] hashData(ObjectNode config, ObjectNode unsecured) {
+    byte[] a = Digests.sha256(CanonicalJson.encode(plain(config)));
+    byte[] b = Digests.sha256(CanonicalJson.encode(plain(unsecured)));
+    byte[] out = new byte[64];
+    System.arraycopy(a, 0, out, 0, 32);
+    System.arraycopy(b, 0, out, 32, 32);
+    return out;
+  }
+
+  /** The tree as maps, lists, strings, longs and booleans, for the canonical writer. */
+  static Object plain(JsonNode n) {
+    if (n.isObject()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        m.put(e.getKey(), plain(e.getValue()));
+      }
+      return m;
+    }
+    if (n.isArray()) {
+      List<Object> l = new ArrayList<>();
+      n.forEach(x -> l.add(plain(x)));
+      return l;
+    }
+    if (n.isTextual()) {
+      return n.asText();
+    }
+    if (n.isBoolean()) {
+      return n.asBoolean();
+    }
+    if (n.isIntegralNumber() && n.canConvertToLong()) {
+      return n.asLong();
+    }
+    if (n.isNull()) {
+      return null;
+    }
+    throw new IllegalArgumentException("a number that is not a whole number: " + n);
+  }
+}

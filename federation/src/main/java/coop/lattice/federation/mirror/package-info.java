@@ -1,0 +1,14 @@
+/**
+ * Interlocking with partners' ledgers. {@link coop.lattice.federation.mirror.LedgerMirror} keeps a
+ * verified copy of a partner's ledger (signed checkpoint, strict canonical entries, chain links,
+ * the collective's rules, Merkle root) and flags a partner that equivocates ({@link
+ * coop.lattice.federation.mirror.Flags}, for good); {@link coop.lattice.federation.mirror.LedgerPage}
+ * is the page of entries a node serves to mirrors. {@link
+ * coop.lattice.federation.mirror.TradeRelay} turns a linked partner's trade steps into commands on
+ * this collective's ledger, recorded by its appointed relay. Not exported: internal to the
+ * federation module.
+ */
+@NullMarked
+package coop.lattice.federation.mirror;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,47 @@
+package coop.lattice.federation.outbox;
+
+import coop.lattice.federation.hosting.Documents;
+import coop.lattice.federation.hosting.HostedCollective;
+import coop.lattice.federation.json.Json;
+import coop.lattice.federation.keys.ObjectProofs;
+import coop.lattice.ledger.SignedCheckpoint;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.List;
+
+/** One-off activities a collective sends to every follower inbox once: checkpoints, and new keys. */
+public final class Broadcasts {
+  private final Deliveries deliveries;
+  private final Clock clock;
+
+  public Broadcasts(Deliveries deliveries, Clock clock) {
+    this.deliveries = deliveries;
+    this.clock = clock;
+  }
+
+  /**
+   * Signs a checkpoint of {@code h}'s ledger as it is now and sends it, with an FEP-8b32 proof, to
+   * {@code inboxes}; completes with the checkpoint once every inbox took it.
+   */
+  public Future<SignedCheckpoint> checkpoint(HostedCollective h, List<String> inboxes) {
+    SignedCheckpoint cp = h.collective().checkpoint();
+    byte[] body = Json.bytes(ObjectProofs.sign(Documents.checkpoint(h, cp), h.ed25519KeyId(),
+        h.keys().ed25519Private(), clock.instant()));
+    return toAll(h, inboxes, body).map(cp);
+  }
+
+  /**
+   * Rotates {@code h}'s keys (new keys under the same ids, stored atomically) and announces them to
+   * {@code inboxes} with an {@code Update} of the actor signed by the new keys.
+   */
+  public Future<Void> rotateKeys(HostedCollective h, List<String> inboxes) {
+    h.rotateKeys();
+    deliveries.forget(h);
+    return toAll(h, inboxes, Json.bytes(Documents.updateActor(h)));
+  }
+
+  private Future<Void> toAll(HostedCollective h, List<String> inboxes, byte[] body) {
+    List<Future<Void>> sent = inboxes.stream().map(inbox -> deliveries.sendOnce(h, inbox, body)).toList();
+    return Future.all(sent).mapEmpty();
+  }
+}

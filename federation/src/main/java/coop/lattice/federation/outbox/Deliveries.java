@@ -1,0 +1,298 @@
+package coop.lattice.federation.outbox;
+
+import coop.lattice.federation.DeadLetter;
+import coop.lattice.federation.FederationException;
+import coop.lattice.federation.hosting.HostedCollective;
+import coop.lattice.federation.hosting.NodeStore;
+import coop.lattice.federation.http.HttpSignatures;
+import coop.lattice.federation.net.SafeClient;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Delivery of a collective's entries to its followers' inboxes. The ledger is the outbox: each
+ * (collective, inbox) pair keeps a durable cursor, the index of the next entry to deliver, so
+ * nothing waits in memory that a restart could lose; delivery is at least once, in order per
+ * inbox, and the receiver deduplicates by activity id.
+ *
+ * <p>Failures back off exponentially with jitter (from the settings' base, doubling, up to an
+ * hour), honour {@code Retry-After} up to an hour, and after ten attempts, or at once on a 4xx
+ * other than 408 and 429 (404, 410, or a 422 for a step the partner's rules refused), the entry
+ * goes to the dead letters, which are never dropped and can be {@linkplain #replay replayed}. Each
+ * host has a {@link HostBreaker} and a bounded number of requests in flight; the POST itself,
+ * with the double knock, is the {@link SignedPoster}'s.
+ */
+public final class Deliveries {
+  static final int MAX_ATTEMPTS = 10;
+  static final Duration MAX_BACKOFF = Duration.ofHours(1);
+  private static final long BUSY_WAIT_NANOS = 50_000_000L;
+
+  private final Vertx vertx;
+  private final NodeStore store;
+  private final Clock clock;
+  private final DeliverySettings settings;
+  private final RemoteHosts hosts;
+  private final SignedPoster poster;
+  private final SignedEntries entries;
+  private final Map<String, DeliveryLog> logs = new ConcurrentHashMap<>();
+  private final Map<String, Target> targets = new ConcurrentHashMap<>();
+  private final List<DeadLetter> dead = new CopyOnWriteArrayList<>();
+  private final AtomicLong delivered = new AtomicLong();
+  private final List<BiConsumer<String, Long>> listeners = new CopyOnWriteArrayList<>();
+  private volatile boolean stopped;
+
+  /** One follower inbox of one collective, and where its delivery stands. */
+  private static final class Target {
+    final HostedCollective h;
+    final DeliveryLog log;
+    final String inbox;
+    final String host;
+    long next;
+    int attempts;
+    boolean busy;
+    boolean waiting;
+
+    Target(HostedCollective h, DeliveryLog log, String inbox, long next) {
+      this.h = h;
+      this.log = log;
+      this.inbox = inbox;
+      this.host = URI.create(inbox).getAuthority();
+      this.next = next;
+    }
+  }
+
+  public Deliveries(Vertx vertx, SafeClient client, NodeStore store, Clock clock, DeliverySettings settings) {
+    this.vertx = vertx;
+    this.store = store;
+    this.clock = clock;
+    this.settings = settings;
+    this.hosts = new RemoteHosts(settings);
+    this.poster = new SignedPoster(vertx, client, hosts, clock);
+    this.entries = new SignedEntries(clock);
+  }
+
+  /** Restores {@code h}'s cursors and dead letters; {@code inboxes} are its followers' inboxes. */
+  public void host(HostedCollective h, List<String> inboxes) {
+    DeliveryLog log = log(h);
+    DeliveryLog.Restored restored = log.restore();
+    dead.addAll(restored.deadLetters());
+    long size = h.collective().ledger().size();
+    for (String inbox : inboxes) {
+      targets.put(key(h, inbox), new Target(h, log, inbox, restored.cursors().getOrDefault(inbox, size)));
+    }
+  }
+
+  private DeliveryLog log(HostedCollective h) {
+    return logs.computeIfAbsent(h.id(), id -> DeliveryLog.inLines(store, id));
+  }
+
+  private static String key(HostedCollective h, String inbox) {
+    return h.id() + "\t" + inbox;
+  }
+
+  /** A new follower's inbox: it gets entries from now on (older ones are in the outbox). */
+  public void follower(HostedCollective h, String inbox) {
+    targets.computeIfAbsent(key(h, inbox), k -> {
+      long now = h.collective().ledger().size();
+      DeliveryLog log = log(h);
+      log.cursor(inbox, now);
+      return new Target(h, log, inbox, now);
+    });
+  }
+
+  /** Something new to deliver for {@code h}. */
+  public void kick(HostedCollective h) {
+    for (Target t : targets.values()) {
+      if (t.h == h) {
+        vertx.runOnContext(v -> pump(t));
+      }
+    }
+  }
+
+  /** Called with (inbox, entry) each time an inbox took an entry. */
+  public void onDelivered(BiConsumer<String, Long> listener) {
+    listeners.add(listener);
+  }
+
+  public long delivered() {
+    return delivered.get();
+  }
+
+  public List<DeadLetter> deadLetters() {
+    return List.copyOf(dead);
+  }
+
+  /** Which scheme a host is signed with now. */
+  public HttpSignatures.Scheme schemeFor(String authority) {
+    return hosts.scheme(authority);
+  }
+
+  /** After a key rotation: activities signed with the old key are not sent again. */
+  public void forget(HostedCollective h) {
+    entries.forget(h);
+  }
+
+  /** No more sends after this; the cursors stay where they are for the next start. */
+  public void stop() {
+    stopped = true;
+  }
+
+  /** Sends a dead letter again; completes when the inbox took it. It stays in the log, marked replayed. */
+  public Future<Void> replay(DeadLetter letter, HostedCollective h) {
+    byte[] body = letter.entry() >= 0 ? entries.activity(h, letter.entry())
+        : letter.body().getBytes(StandardCharsets.UTF_8);
+    return poster.post(h, letter.inbox(), body).compose(r -> {
+      if (r.status() / 100 != 2) {
+        return Future.failedFuture(new FederationException(letter.inbox() + " answered " + r.status()));
+      }
+      log(h).replayed(letter);
+      dead.remove(letter);
+      return Future.<Void>succeededFuture();
+    });
+  }
+
+  private void pump(Target t) {
+    if (stopped) {
+      return;
+    }
+    HostBreaker host = hosts.of(t.host);
+    synchronized (t) {
+      if (t.busy || t.waiting || t.next >= t.h.collective().ledger().size()) {
+        return;
+      }
+      long wait = host.tryTake(System.nanoTime(), settings.perHost(), BUSY_WAIT_NANOS);
+      if (wait > 0) {
+        t.waiting = true;
+        vertx.setTimer(Math.max(1, wait / 1_000_000), id -> wake(t));
+        return;
+      }
+      t.busy = true;
+    }
+    long index = t.next;
+    poster.post(t.h, t.inbox, entries.activity(t.h, index)).onComplete(ar -> {
+      host.release();
+      if (settle(t, host, index, ar)) {
+        pump(t);
+      }
+    });
+  }
+
+  /** What the answer means for {@code t}; true when the next entry may go at once. */
+  private boolean settle(Target t, HostBreaker host, long index, AsyncResult<SafeClient.Response> ar) {
+    int status = ar.succeeded() ? ar.result().status() : 0;
+    synchronized (t) {
+      t.busy = false;
+      if (status / 100 == 2) {
+        delivered.incrementAndGet();
+        host.succeeded();
+        advance(t);
+        listeners.forEach(l -> l.accept(t.inbox, index));
+      } else if (permanent(status) || t.attempts + 1 >= MAX_ATTEMPTS) {
+        DeadLetter d = new DeadLetter(t.h.id(), t.inbox, index, status, DeliveryLines.oneLine(reason(ar)));
+        t.log.dead(d);
+        dead.add(d);
+        advance(t);
+      } else {
+        t.attempts++;
+        host.failed(System.nanoTime());
+        t.waiting = true;
+        String retryAfter = ar.succeeded() ? ar.result().header("retry-after") : "";
+        vertx.setTimer(Math.max(1, backoff(t.attempts, retryAfter).toMillis()), id -> wake(t));
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String reason(AsyncResult<SafeClient.Response> ar) {
+    return ar.succeeded() ? "answered " + ar.result().status() : String.valueOf(ar.cause().getMessage());
+  }
+
+  /** 4xx answers other than 408 and 429 will not change by sending again: the entry goes to the dead letters. */
+  static boolean permanent(int status) {
+    return status >= 400 && status < 500 && status != 408 && status != 429;
+  }
+
+  private void wake(Target t) {
+    synchronized (t) {
+      t.waiting = false;
+    }
+    pump(t);
+  }
+
+  private void advance(Target t) {
+    t.next++;
+    t.attempts = 0;
+    // Group-committed off the event loop; see DeliveryLog.cursorSoon.
+    t.log.cursorSoon(t.inbox, t.next);
+  }
+
+  /** Exponential from the base, jittered by a factor from 0.5 to 1.5, capped at an hour; Retry-After wins. */
+  Duration backoff(int attempts, @Nullable String retryAfter) {
+    Duration ra = retryAfter(retryAfter);
+    if (ra != null) {
+      return ra.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : ra;
+    }
+    double base = Math.min(MAX_BACKOFF.toMillis(),
+        settings.retryBase().toMillis() * Math.pow(2, Math.min(attempts - 1, 30)));
+    return Duration.ofMillis((long) Math.min(MAX_BACKOFF.toMillis(), base * (0.5 + settings.random().nextDouble())));
+  }
+
+  private @Nullable Duration retryAfter(@Nullable String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+    } catch (NumberFormatException e) {
+      try {
+        Duration d = Duration.between(clock.instant(), ZonedDateTime.parse(value.trim(),
+            DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        return d.isNegative() ? Duration.ZERO : d;
+      } catch (DateTimeParseException e2) {
+        return null;
+      }
+    }
+  }
+
+  /** Sends a one-off activity (an Accept, a Follow) with up to three attempts; then it goes to the dead letters. */
+  public Future<Void> sendOnce(HostedCollective h, String inbox, byte[] body) {
+    Promise<Void> p = Promise.promise();
+    attempt(h, inbox, body, 1, p);
+    return p.future();
+  }
+
+  private void attempt(HostedCollective h, String inbox, byte[] body, int n, Promise<Void> p) {
+    poster.post(h, inbox, body).onComplete(ar -> {
+      int status = ar.succeeded() ? ar.result().status() : 0;
+      if (status / 100 == 2) {
+        p.complete();
+      } else if (n >= 3 || permanent(status)) {
+        // Never dropped silently: the activity itself goes to the dead letters, to be replayed.
+        DeadLetter d = new DeadLetter(h.id(), inbox, -1, status, DeliveryLines.oneLine(reason(ar)),
+            new String(body, StandardCharsets.UTF_8));
+        log(h).dead(d);
+        dead.add(d);
+        p.fail(ar.succeeded() ? new FederationException(inbox + " answered " + status) : ar.cause());
+      } else {
+        vertx.setTimer(backoff(n, "").toMillis(), id -> attempt(h, inbox, body, n + 1, p));
+      }
+    });
+  }
+}

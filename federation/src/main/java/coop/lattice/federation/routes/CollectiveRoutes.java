@@ -1,0 +1,80 @@
+package coop.lattice.federation.routes;
+
+import coop.lattice.federation.hosting.Documents;
+import coop.lattice.federation.hosting.HostedCollective;
+import coop.lattice.federation.hosting.Hosts;
+import coop.lattice.federation.hosting.Responses;
+import coop.lattice.federation.inbox.Inbox;
+import coop.lattice.federation.json.ActivityStreams;
+import coop.lattice.federation.social.FollowBook;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything under {@code /collectives/<id>}: POST to the inbox goes to the {@link Inbox}; any
+ * other POST is 405; a GET must ask for an ActivityStreams type (406) and goes to the route
+ * registered under its first path segment: the actor itself, {@code outbox}, {@code followers},
+ * {@code following}, {@code checkpoint}, {@code ledger}, and {@code entries/<n>[/activity]}.
+ */
+final class CollectiveRoutes {
+  private final Hosts hosts;
+  private final Inbox inbox;
+  /** Routes whose path is exactly their name. */
+  private final Map<String, CollectiveRoute> exact;
+  /** Routes that take a further path after their name and a slash. */
+  private final Map<String, CollectiveRoute> prefixed;
+
+  CollectiveRoutes(Hosts hosts, Inbox inbox, FollowBook follows) {
+    this.hosts = hosts;
+    this.inbox = inbox;
+    this.exact = Map.of(
+        "", new ActorRoute(),
+        "outbox", new OutboxRoute(),
+        "followers", new FollowersRoute(follows),
+        "following", (req, h, rest) -> Responses.json(req, 200, ActivityStreams.MEDIA_TYPE,
+            Documents.emptyCollection(h.actor() + "/following")),
+        "checkpoint", new CheckpointRoute(),
+        "ledger", new LedgerPageRoute());
+    this.prefixed = Map.of("entries", new EntryRoute());
+  }
+
+  void serve(HttpServerRequest req, String path) {
+    int slash = path.indexOf('/');
+    String id = slash < 0 ? path : path.substring(0, slash);
+    Optional<HostedCollective> found = hosts.find(id);
+    if (found.isEmpty()) {
+      Responses.error(req, 404, "no collective called " + id + " on this node");
+      return;
+    }
+    String sub = slash < 0 ? "" : path.substring(slash + 1);
+    boolean post = req.method().name().equals("POST");
+    if (sub.equals("inbox") && post) {
+      inbox.receive(req, found.get());
+      return;
+    }
+    if (post) {
+      Responses.error(req, 405, "only the inbox takes POST");
+      return;
+    }
+    if (!acceptsActivityJson(req)) {
+      Responses.error(req, 406, "ask for application/activity+json or application/ld+json; profile=\""
+          + ActivityStreams.CONTEXT + "\"");
+      return;
+    }
+    int next = sub.indexOf('/');
+    CollectiveRoute route = next < 0 ? exact.get(sub) : prefixed.get(sub.substring(0, next));
+    if (route == null) {
+      Responses.error(req, 404, "nothing here");
+    } else {
+      route.serve(req, found.get(), next < 0 ? "" : sub.substring(next + 1));
+    }
+  }
+
+  private static boolean acceptsActivityJson(HttpServerRequest req) {
+    String accept = Optional.ofNullable(req.getHeader("accept")).orElse("").toLowerCase(Locale.ROOT);
+    return accept.contains("application/activity+json") || accept.contains("application/ld+json")
+        || accept.contains("application/json") || accept.contains("*/*") && !accept.contains("text/html");
+  }
+}

@@ -1,0 +1,52 @@
+package coop.lattice.federation.routes;
+
+import coop.lattice.federation.hosting.Hosts;
+import coop.lattice.federation.hosting.Responses;
+import coop.lattice.federation.inbox.Inbox;
+import coop.lattice.federation.social.FollowBook;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Path dispatch for a node: discovery under {@code /.well-known} and {@code /nodeinfo}, the
+ * shared inbox at {@code /inbox}, and each collective under {@code /collectives/<id>}. Routing
+ * only: what is served is the routes' job, what an inbound activity does is the inbox's. A
+ * failure nobody expected is answered 500, once.
+ */
+public final class Router {
+  private final Discovery discovery;
+  private final Inbox inbox;
+  private final CollectiveRoutes collectives;
+
+  public Router(Hosts hosts, Inbox inbox, FollowBook follows) {
+    this.discovery = new Discovery(hosts);
+    this.inbox = inbox;
+    this.collectives = new CollectiveRoutes(hosts, inbox, follows);
+  }
+
+  public void handle(HttpServerRequest req) {
+    String path = req.path();
+    try {
+      switch (path) {
+        case "/.well-known/webfinger" -> discovery.webfinger(req);
+        case "/.well-known/nodeinfo" -> discovery.nodeinfoLinks(req);
+        case "/nodeinfo/2.1" -> discovery.nodeinfo(req);
+        case "/inbox" -> {
+          if (req.method().name().equals("POST")) {
+            inbox.receive(req, null);
+          } else {
+            Responses.error(req, 404, "nothing here");
+          }
+        }
+        default -> {
+          if (path.startsWith("/collectives/")) {
+            collectives.serve(req, path.substring("/collectives/".length()));
+          } else {
+            Responses.error(req, 404, "nothing here");
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      Responses.error(req, 500, "internal error");
+    }
+  }
+}
