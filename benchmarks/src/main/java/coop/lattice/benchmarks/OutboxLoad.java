@@ -109,14 +109,14 @@ public final class OutboxLoad {
     }
     // One delivery first, so that the double knock has settled on cavage for the sink's host.
     CountDownLatch warm = new CountDownLatch(followers);
-    node.deliveries().onDelivered((inbox, entry) -> warm.countDown());
+    node.onDelivered((inbox, entry) -> warm.countDown());
     coop.admit(MemberId.of("ana"), MemberId.of("bo"), Appearance.byName("Bo"));
     warm.await(60, TimeUnit.SECONDS);
 
     long total = (long) followers * entries;
     CountDownLatch done = new CountDownLatch(1);
     AtomicLong delivered = new AtomicLong();
-    node.deliveries().onDelivered((inbox, entry) -> {
+    node.onDelivered((inbox, entry) -> {
       if (entry > 2 && delivered.incrementAndGet() == total) {
         done.countDown();
       }
@@ -132,7 +132,7 @@ public final class OutboxLoad {
     int cores = Runtime.getRuntime().availableProcessors();
     System.out.printf("%d followers x %d entries = %d signed deliveries (draft-cavage, RSA-2048, %d in flight per host)"
         + " in %.2f s: %.0f/s, %.0f/s per core (%d cores); dead letters %d%n", followers, entries, total, perHost, s,
-        total / s, total / s / cores, cores, node.deliveries().deadLetters().size());
+        total / s, total / s / cores, cores, node.deadLetters().size());
     node.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
