@@ -29,6 +29,13 @@ import java.util.function.Consumer;
 public final class NodeStore {
   private final Path dir;
   private final Map<String, Log> logs = new LinkedHashMap<>();
+  /** The one thread that writes and flushes group-committed lines. */
+  private final ExecutorService flusher = Executors.newSingleThreadExecutor(
+      r -> {
+        Thread t = new Thread(r, "lattice-node-store-flusher");
+        t.setDaemon(true);
+        return t;
+      });
 
   public NodeStore(Path dir) {
     this.dir = dir;
@@ -154,12 +161,6 @@ public final class NodeStore {
     return logs.computeIfAbsent(name, n -> new Log(dir.resolve(n + ".log"), flusher));
   }
 
-  private final ExecutorService flusher = Executors.newSingleThreadExecutor(
-      r -> {
-        Thread t = new Thread(r, "lattice-node-store-flusher");
-        t.setDaemon(true);
-        return t;
-      });
 
   public Path dir() {
     return dir;
