@@ -36,14 +36,14 @@ final class Agenda {
         }
       }
       if (status.inForce()) {
-        long waiting = fold.members.values().stream().filter(m -> g.awaitsAcceptance(a, m)).count();
+        long waiting = fold.membership.members.values().stream().filter(m -> g.awaitsAcceptance(a, m)).count();
         if (waiting > 0) {
           items.add(item(AgendaItem.Kind.ACCEPTANCE_PENDING, a.id().value(), waiting + " member(s) have yet to accept "
               + title + ".", a.adopted(), at));
         }
       }
     }
-    for (Governance.Proposal p : g.proposals.values()) {
+    for (Proposal p : g.proposals.values()) {
       if (p.decision != null) {
         continue;
       }
@@ -94,7 +94,7 @@ final class Agenda {
             + ", with " + t.tension().affected().size() + " member(s) invited.", t.at(), at));
       }
     }
-    for (ClaimRecord c : fold.commons.claims.values()) {
+    for (ClaimRecord c : fold.aidFund.claims.values()) {
       if (c.status() == ClaimRecord.Status.OPEN && !at.isBefore(c.decideBy())) {
         items.add(item(AgendaItem.Kind.AID_CLAIM_WAITING, Long.toString(c.entry()), "Claim " + c.entry() + " on fund "
             + c.fund() + " has waited past " + c.decideBy() + " for the stewards' decision.", c.decideBy(), at));
@@ -106,7 +106,7 @@ final class Agenda {
       items.add(item(AgendaItem.Kind.CONFIRMATION_WAITING, "time-bank", waiting + " time-bank transfer(s) wait for"
           + " confirmation; unconfirmed, they expire.", at, at));
     }
-    for (CommonsFold.Tool t : fold.commons.tools.values()) {
+    for (ToolLibraryFold.Tool t : fold.toolLibrary.tools.values()) {
       if (t.due != null && at.isAfter(t.due)) {
         items.add(item(AgendaItem.Kind.LOAN_OVERDUE, t.id.value(), "\"" + t.name + "\" was due back on " + t.due
             + (t.queue.waiting().isEmpty() ? "." : "; " + t.queue.waiting().size() + " member(s) wait for it."), t.due,

@@ -112,20 +112,20 @@ public final class AidFund {
   }
 
   public Optional<FundRecord> fund(FundId id) {
-    return collective.read(f -> Optional.ofNullable(f.commons.funds.get(id)));
+    return collective.read(f -> Optional.ofNullable(f.aidFund.funds.get(id)));
   }
 
   public List<FundRecord> funds() {
-    return collective.read(f -> List.copyOf(f.commons.funds.values()));
+    return collective.read(f -> List.copyOf(f.aidFund.funds.values()));
   }
 
   public Optional<ClaimRecord> claim(long entry) {
-    return collective.read(f -> Optional.ofNullable(f.commons.claims.get(entry)));
+    return collective.read(f -> Optional.ofNullable(f.aidFund.claims.get(entry)));
   }
 
   /** Claims still open past the time the agreement gives the stewards, at {@code at}. */
   public List<ClaimRecord> overdue(Instant at) {
-    return collective.read(f -> f.commons.claims.values().stream()
+    return collective.read(f -> f.aidFund.claims.values().stream()
         .filter(c -> c.status() == ClaimRecord.Status.OPEN && !at.isBefore(c.decideBy())).toList());
   }
 }

@@ -7,7 +7,6 @@ import coop.lattice.RejectedCommandException;
 import coop.lattice.UnknownMemberException;
 import coop.lattice.cycle.Campaign;
 import coop.lattice.cycle.Debrief;
-import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,24 +17,30 @@ import java.util.Map;
 import java.util.Set;
 
 /** Campaigns, rest opt-ins and debriefs, as a fold with its rules. Not thread-safe. */
-final class Campaigns {
+final class Campaigns implements SubFold {
   final Map<String, Campaign> campaigns = new LinkedHashMap<>();
   final Map<String, Set<MemberId>> optedIn = new HashMap<>();
   final Map<String, Debrief> debriefs = new LinkedHashMap<>();
   final Map<String, Instant> debriefedAt = new HashMap<>();
 
-  static boolean handles(Event e) {
+  @Override
+  public boolean handles(Event e) {
     return e instanceof Event.CampaignStarted || e instanceof Event.RestOptedIn || e instanceof Event.DebriefRecorded;
   }
 
-  void check(MemberId author, Event event, Instant now, Map<MemberId, Member> members) {
+  @Override
+  public void check(Step s) {
+    MemberId author = s.author();
+    Event event = s.event();
+    Instant now = s.time();
+    Map<MemberId, Member> members = s.fold().membership.members;
     Member m = members.get(author);
     if (m == null || !m.active()) {
       throw new UnknownMemberException(author + " is not a member of this collective.");
     }
-    if (event instanceof Event.CampaignStarted s) {
-      if (campaigns.containsKey(s.campaign().id())) {
-        throw new ConflictException("There is already a campaign called " + s.campaign().id() + ".");
+    if (event instanceof Event.CampaignStarted started) {
+      if (campaigns.containsKey(started.campaign().id())) {
+        throw new ConflictException("There is already a campaign called " + started.campaign().id() + ".");
       }
     } else if (event instanceof Event.RestOptedIn o) {
       campaign(o.campaign());
@@ -51,7 +56,8 @@ final class Campaigns {
     }
   }
 
-  void apply(Entry e) {
+  @Override
+  public void apply(Step e) {
     Event event = e.event();
     if (event instanceof Event.CampaignStarted s) {
       campaigns.put(s.campaign().id(), s.campaign());

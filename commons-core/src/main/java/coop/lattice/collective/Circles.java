@@ -9,7 +9,6 @@ import coop.lattice.circle.CircleId;
 import coop.lattice.circle.CircleOutcome;
 import coop.lattice.circle.Tension;
 import coop.lattice.circle.Turn;
-import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import coop.lattice.rotation.Assignment;
 import coop.lattice.rotation.Plan;
@@ -23,7 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Restorative circles, their tensions and meetings, as a fold with its rules. Not thread-safe. */
-final class Circles {
+final class Circles implements SubFold {
   final Map<CircleId, Event.CircleFormed> circles = new TreeMap<>(Comparator.comparing(CircleId::value));
   final Map<Long, RaisedTension> tensions = new LinkedHashMap<>();
   final Map<Long, Event.CircleMeetingHeld> meetings = new LinkedHashMap<>();
@@ -31,12 +30,19 @@ final class Circles {
   /** A tension and whether a meeting of its circle has taken it up since. */
   record RaisedTension(long entry, CircleId circle, MemberId raisedBy, Tension tension, Instant at, boolean takenUp) {}
 
-  static boolean handles(Event e) {
+  @Override
+  public boolean handles(Event e) {
     return e instanceof Event.CircleFormed || e instanceof Event.TensionRaised || e instanceof Event.CircleMeetingHeld;
   }
 
-  void check(MemberId author, Event event, Instant now, Map<MemberId, Member> members, Rotations rotations,
-      Governance governance) {
+  @Override
+  public void check(Step s) {
+    MemberId author = s.author();
+    Event event = s.event();
+    Instant now = s.time();
+    Map<MemberId, Member> members = s.fold().membership.members;
+    Rotations rotations = s.fold().rotations;
+    Governance governance = s.fold().governance;
     if (event instanceof Event.CircleFormed f) {
       active(members, author, "form a circle");
       if (circles.containsKey(f.circle())) {
@@ -96,7 +102,8 @@ final class Circles {
     }
   }
 
-  void apply(Entry e) {
+  @Override
+  public void apply(Step e) {
     Event event = e.event();
     if (event instanceof Event.CircleFormed f) {
       circles.put(f.circle(), f);

@@ -117,10 +117,7 @@ public final class Collective {
    */
   public static Collective open(LedgerStore store, CollectiveKey key, Clock clock) {
     Fold fold = new Fold();
-    Ledger ledger = Ledger.open(store, key.verificationKey(), e -> {
-      fold.check(e.author(), e.event(), e.time());
-      fold.apply(e);
-    });
+    Ledger ledger = Ledger.open(store, key.verificationKey(), fold::replay);
     Optional<LedgerStore.Damage> damage = ledger.damage();
     if (damage.isPresent()) {
       throw new LedgerDamagedException(damage.get().firstBadIndex(), "the ledger in " + store
@@ -246,12 +243,12 @@ public final class Collective {
    */
   public Entry decide(MemberId by, long proposal, String note) {
     synchronized (lock) { // the outcome is computed from the same state the command is checked against
-      Governance.Proposal p = fold.governance.proposals.get(proposal);
+      Proposal p = fold.governance.proposals.get(proposal);
       if (p != null && p.rule.kind() == coop.lattice.agreement.DecisionRule.Kind.ADVICE) {
         throw new coop.lattice.RejectedCommandException("Proposal " + proposal + " is an advice process: its proposer"
             + " decides with decideAdvice, having heard the advice.");
       }
-      Outcome outcome = p == null ? Outcome.NOT_ADOPTED : fold.governance.computedOutcome(p, fold.members, false);
+      Outcome outcome = p == null ? Outcome.NOT_ADOPTED : fold.governance.computedOutcome(p, fold.membership.members, false);
       return submit(by, new Event.ProposalDecided(proposal, outcome, note));
     }
   }
@@ -307,7 +304,7 @@ public final class Collective {
   /** True while {@code member} is within the newcomer window that the agreements in force set. */
   public boolean isNewcomer(MemberId member, Instant at) {
     synchronized (lock) {
-      Member m = fold.members.get(member);
+      Member m = fold.membership.members.get(member);
       return m != null && m.newcomerAt(at, java.time.Duration.ofDays(
           fold.governance.parameters(at).get(Parameter.NEWCOMER_WINDOW_DAYS)));
     }
@@ -315,7 +312,7 @@ public final class Collective {
 
   public Optional<ProposalRecord> proposal(long entry) {
     synchronized (lock) {
-      Governance.Proposal p = fold.governance.proposals.get(entry);
+      Proposal p = fold.governance.proposals.get(entry);
       return p == null ? Optional.empty() : Optional.of(p.record());
     }
   }
@@ -324,7 +321,7 @@ public final class Collective {
   public List<ProposalRecord> openProposals() {
     synchronized (lock) {
       return fold.governance.proposals.values().stream().filter(p -> p.decision == null)
-          .map(Governance.Proposal::record).toList();
+          .map(Proposal::record).toList();
     }
   }
 
@@ -343,7 +340,7 @@ public final class Collective {
       if (current == null) {
         return List.of();
       }
-      return fold.members.values().stream().filter(m -> fold.governance.awaitsAcceptance(current, m))
+      return fold.membership.members.values().stream().filter(m -> fold.governance.awaitsAcceptance(current, m))
           .map(Member::id).sorted().toList();
     }
   }
@@ -374,7 +371,7 @@ public final class Collective {
    */
   public List<Participant> roster() {
     synchronized (lock) {
-      return fold.members.values().stream().filter(Member::active).sorted(Comparator.comparing(Member::id))
+      return fold.membership.members.values().stream().filter(Member::active).sorted(Comparator.comparing(Member::id))
           .map(m -> Participant.of(m.id(), m.joined().atZone(java.time.ZoneOffset.UTC).toLocalDate())).toList();
     }
   }
@@ -612,28 +609,28 @@ public final class Collective {
 
   public Optional<Member> member(MemberId id) {
     synchronized (lock) {
-      return Optional.ofNullable(fold.members.get(id));
+      return Optional.ofNullable(fold.membership.members.get(id));
     }
   }
 
   /** Current members, in alphabetical order of their ids. */
   public List<Member> members() {
     synchronized (lock) {
-      return fold.members.values().stream().filter(Member::active)
+      return fold.membership.members.values().stream().filter(Member::active)
           .sorted(Comparator.comparing(Member::id)).toList();
     }
   }
 
   public Optional<ContributionRecord> contribution(long entry) {
     synchronized (lock) {
-      return Optional.ofNullable(fold.contributions.get(entry));
+      return Optional.ofNullable(fold.membership.contributions.get(entry));
     }
   }
 
   /** Contributions still waiting for their receiver, oldest first. */
   public List<ContributionRecord> pending() {
     synchronized (lock) {
-      return fold.contributions.values().stream().filter(c -> c.status() == Status.PENDING)
+      return fold.membership.contributions.values().stream().filter(c -> c.status() == Status.PENDING)
           .sorted(Comparator.comparingLong(ContributionRecord::entry)).toList();
     }
   }
@@ -644,7 +641,7 @@ public final class Collective {
     Map<ContributionKind, Map<Unit, BigDecimal>> sums = new HashMap<>();
     long n = 0;
     synchronized (lock) {
-      for (ContributionRecord c : fold.contributions.values()) {
+      for (ContributionRecord c : fold.membership.contributions.values()) {
         if (c.counts() && !c.recorded().isBefore(from) && c.recorded().isBefore(until)) {
           add(sums, c);
           n++;
@@ -659,7 +656,7 @@ public final class Collective {
     Map<YearMonth, Map<ContributionKind, Map<Unit, BigDecimal>>> sums = new HashMap<>();
     Map<YearMonth, Long> counts = new HashMap<>();
     synchronized (lock) {
-      for (ContributionRecord c : fold.contributions.values()) {
+      for (ContributionRecord c : fold.membership.contributions.values()) {
         if (c.counts()) {
           YearMonth m = YearMonth.from(c.recorded().atZone(zone));
           add(sums.computeIfAbsent(m, k -> new HashMap<>()), c);
@@ -680,7 +677,7 @@ public final class Collective {
   /** A member's own history: what they gave and received, in ledger order, corrections included. */
   public List<ContributionRecord> history(MemberId member) {
     synchronized (lock) {
-      return fold.contributions.values().stream()
+      return fold.membership.contributions.values().stream()
           .filter(c -> c.contribution().giver().equals(member) || member.equals(c.contribution().receiver()))
           .sorted(Comparator.comparingLong(ContributionRecord::entry)).toList();
     }
@@ -695,7 +692,7 @@ public final class Collective {
     checkArgument(limit >= 0, "limit < 0: %s", limit);
     List<FeedItem> out = new ArrayList<>();
     synchronized (lock) {
-      List<ContributionRecord> live = fold.contributions.values().stream()
+      List<ContributionRecord> live = fold.membership.contributions.values().stream()
           .filter(c -> c.status() != Status.CORRECTED)
           .sorted(Comparator.comparingLong(ContributionRecord::entry).reversed()).toList();
       for (ContributionRecord c : live) {
@@ -703,11 +700,11 @@ public final class Collective {
           break;
         }
         Contribution what = c.contribution();
-        Appearance giver = fold.members.get(what.giver()).appearance();
+        Appearance giver = fold.membership.members.get(what.giver()).appearance();
         if (giver.mode() == Appearance.Mode.AGGREGATES_ONLY) {
           continue;
         }
-        String receiver = what.receiver() == null ? "the collective" : shown(fold.members.get(what.receiver()).appearance());
+        String receiver = what.receiver() == null ? "the collective" : shown(fold.membership.members.get(what.receiver()).appearance());
         out.add(new FeedItem(c.entry(), c.recorded(), shown(giver), receiver, what.kind(), what.quantity(),
             what.servedFor(), c.counts()));
       }

@@ -16,7 +16,6 @@ import coop.lattice.agreement.Parameters;
 import coop.lattice.agreement.ProposalKind;
 import coop.lattice.agreement.Response;
 import coop.lattice.agreement.Setting;
-import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.LedgerJson;
 import coop.lattice.merkle.Hash;
@@ -42,53 +41,12 @@ import org.jspecify.annotations.Nullable;
  * command must keep. Like {@link Fold}, {@link #check} runs before anything is appended and
  * {@link #apply} only sees entries that passed it. Not thread-safe: the collective guards it.
  */
-final class Governance {
+final class Governance implements SubFold {
   /** Every version of every agreement, oldest first, by agreement. */
   final Map<AgreementId, List<AgreementRecord>> agreements = new TreeMap<>(Comparator.comparing(AgreementId::value));
   final Map<Long, Proposal> proposals = new LinkedHashMap<>();
   /** member -> agreement -> the highest version they accepted. */
   final Map<MemberId, Map<AgreementId, Long>> accepted = new HashMap<>();
-
-  /** The mutable state of one proposal; {@link #record()} gives the public view. */
-  static final class Proposal {
-    final long entry;
-    final MemberId proposer;
-    final ProposalKind kind;
-    final @Nullable Hash amends;
-    final boolean major;
-    final String note;
-    final List<MemberId> affected;
-    final DecisionRule rule;
-    AgreementTerms terms;
-    int revision;
-    Instant opened;
-    final Map<MemberId, Response> standing = new HashMap<>();
-    final Map<MemberId, Integer> standingAt = new HashMap<>(); // index into trail
-    final List<ResponseRecord> trail = new ArrayList<>();
-    @Nullable DecisionRecord decision;
-
-    Proposal(Entry e, Event.ProposalMade p, DecisionRule rule) {
-      this.entry = e.sequence();
-      this.proposer = e.author();
-      this.kind = p.kind();
-      this.amends = p.amends();
-      this.major = p.major();
-      this.note = p.note();
-      this.affected = p.affected();
-      this.rule = rule;
-      this.terms = p.terms();
-      this.opened = e.time();
-    }
-
-    Instant closes() {
-      return opened.plus(rule.window());
-    }
-
-    ProposalRecord record() {
-      return new ProposalRecord(entry, proposer, kind, terms, amends, major, note, affected, rule, revision, opened,
-          standing, trail, decision);
-    }
-  }
 
   // ---------------------------------------------------------------------------------- queries
 
@@ -160,7 +118,19 @@ final class Governance {
 
   // ---------------------------------------------------------------------------------- rules
 
-  void check(MemberId author, Event event, Instant now, Map<MemberId, Member> members) {
+  @Override
+  public boolean handles(Event e) {
+    return e instanceof Event.ProposalMade || e instanceof Event.ProposalRevised || e instanceof Event.ResponseGiven
+        || e instanceof Event.ObjectionWithdrawn || e instanceof Event.ProposalDecided
+        || e instanceof Event.AgreementAccepted;
+  }
+
+  @Override
+  public void check(Step s) {
+    MemberId author = s.author();
+    Event event = s.event();
+    Instant now = s.time();
+    Map<MemberId, Member> members = s.fold().membership.members;
     if (event instanceof Event.ProposalMade p) {
       activeMember(members, author, "make a proposal");
       for (MemberId a : p.affected()) {
@@ -349,8 +319,10 @@ final class Governance {
 
   // ---------------------------------------------------------------------------------- fold
 
-  void apply(Entry e, Map<MemberId, Member> members) {
+  @Override
+  public void apply(Step e) {
     Event event = e.event();
+    Map<MemberId, Member> members = e.fold().membership.members;
     if (event instanceof Event.ProposalMade p) {
       DecisionRule rule = p.kind() == ProposalKind.ADOPT
           ? p.terms().rule()

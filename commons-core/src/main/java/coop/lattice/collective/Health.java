@@ -29,7 +29,7 @@ final class Health {
     Parameters p = fold.governance.parameters(at);
     double absence = p.get(Parameter.HEALTH_ROLE_CONCENTRATION_PERCENT) / 100.0;
     double gini = p.get(Parameter.HEALTH_GINI_PERCENT) / 100.0;
-    List<MemberId> active = fold.members.values().stream().filter(Member::active).map(Member::id).sorted().toList();
+    List<MemberId> active = fold.membership.members.values().stream().filter(Member::active).map(Member::id).sorted().toList();
     List<Indicator> out = new ArrayList<>();
 
     Plan plan = fold.rotations.currentPlan();
@@ -72,7 +72,7 @@ final class Health {
     long raised = 0;
     long addressed = 0;
     Duration oldest = Duration.ZERO;
-    for (Governance.Proposal proposal : fold.governance.proposals.values()) {
+    for (Proposal proposal : fold.governance.proposals.values()) {
       for (ResponseRecord r : proposal.trail) {
         if (r.response() == Response.OBJECTION) {
           raised++;
@@ -93,7 +93,7 @@ final class Health {
     int cycles = p.get(Parameter.NEWCOMER_GUARANTEE_CYCLES);
     java.util.TreeSet<java.time.LocalDate> meetingDays = new java.util.TreeSet<>();
     slots.forEach(a -> meetingDays.add(a.slot().date()));
-    List<Member> newcomers = fold.members.values().stream().filter(m -> m.newcomerAt(at, window)).toList();
+    List<Member> newcomers = fold.membership.members.values().stream().filter(m -> m.newcomerAt(at, window)).toList();
     long included = newcomers.stream().filter(m -> {
       java.time.LocalDate joined = m.joined().atZone(java.time.ZoneOffset.UTC).toLocalDate();
       List<java.time.LocalDate> first = meetingDays.tailSet(joined, true).stream().limit(cycles).toList();

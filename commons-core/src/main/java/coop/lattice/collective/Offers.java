@@ -54,12 +54,12 @@ public final class Offers {
   }
 
   public Optional<PostingRecord> posting(long entry) {
-    return collective.read(f -> Optional.ofNullable(f.timeBank.postings.get(entry)));
+    return collective.read(f -> Optional.ofNullable(f.offers.postings.get(entry)));
   }
 
   /** Postings still open for answers at {@code at}, oldest first. */
   public List<PostingRecord> open(Instant at) {
-    return collective.read(f -> f.timeBank.postings.values().stream()
+    return collective.read(f -> f.offers.postings.values().stream()
         .filter(p -> p.stage() == PostingRecord.Stage.OPEN && at.isBefore(p.posting().expires())).toList());
   }
 }

@@ -27,8 +27,7 @@ public final class Replica {
       throw new RejectedCommandException("Entry " + e.sequence() + " arrived, but the replica holds " + fold.size()
           + " entries: hand entries over in order, starting at entry " + fold.size() + ".");
     }
-    fold.check(e.author(), e.event(), e.time());
-    fold.apply(e);
+    fold.replay(e);
   }
 
   /** How many entries it folded. */

@@ -6,7 +6,6 @@ import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
 import coop.lattice.RejectedCommandException;
 import coop.lattice.UnknownMemberException;
-import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import coop.lattice.rotation.Assignment;
 import coop.lattice.rotation.Lottery;
@@ -24,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * The published responsibility map, hand-overs (swaps and cover, each with both members'
  * consent) and lotteries, as a fold with its rules. Not thread-safe: the collective guards it.
  */
-final class Rotations {
+final class Rotations implements SubFold {
   @Nullable Plan published;
   /** The map as it stands: the published plan with accepted hand-overs applied. */
   final Map<Slot, Assignment> current = new TreeMap<>();
@@ -36,7 +35,13 @@ final class Rotations {
   record HandOver(long entry, Slot slot, MemberId from, MemberId to, @Nullable Slot inReturn, String note,
       boolean accepted) {}
 
-  void check(MemberId author, Event event, Instant now, long size, Map<MemberId, Member> members) {
+  @Override
+  public void check(Step s) {
+    MemberId author = s.author();
+    Event event = s.event();
+    Instant now = s.time();
+    long size = s.sequence();
+    Map<MemberId, Member> members = s.fold().membership.members;
     if (event instanceof Event.PlanPublished p) {
       active(members, author, "publish a plan");
       for (Assignment a : p.plan().assignments()) {
@@ -115,7 +120,8 @@ final class Rotations {
     }
   }
 
-  void apply(Entry e) {
+  @Override
+  public void apply(Step e) {
     Event event = e.event();
     if (event instanceof Event.PlanPublished p) {
       published = p.plan();
@@ -140,7 +146,8 @@ final class Rotations {
     }
   }
 
-  static boolean handles(Event e) {
+  @Override
+  public boolean handles(Event e) {
     return e instanceof Event.PlanPublished || e instanceof Event.HandOverProposed
         || e instanceof Event.HandOverAccepted || e instanceof Event.LotteryAnnounced || e instanceof Event.LotteryDrawn;
   }

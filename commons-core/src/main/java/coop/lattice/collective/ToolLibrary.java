@@ -54,12 +54,12 @@ public final class ToolLibrary {
   }
 
   public Optional<ToolRecord> item(ItemId id) {
-    return collective.read(f -> Optional.ofNullable(f.commons.tools.get(id)).map(CommonsFold.Tool::record));
+    return collective.read(f -> Optional.ofNullable(f.toolLibrary.tools.get(id)).map(ToolLibraryFold.Tool::record));
   }
 
   /** Every item, in the order they were listed. */
   public List<ToolRecord> items() {
-    return collective.read(f -> f.commons.tools.values().stream().map(CommonsFold.Tool::record).toList());
+    return collective.read(f -> f.toolLibrary.tools.values().stream().map(ToolLibraryFold.Tool::record).toList());
   }
 
   /** Items out past their due date at {@code at}. */

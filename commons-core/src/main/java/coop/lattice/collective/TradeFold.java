@@ -11,7 +11,6 @@ import coop.lattice.RejectedCommandException;
 import coop.lattice.Unit;
 import coop.lattice.agreement.AgreementId;
 import coop.lattice.exchange.CreditLine;
-import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.Side;
 import coop.lattice.metrics.Need;
@@ -32,7 +31,7 @@ import java.util.TreeMap;
  * when a trade is accepted, counting every trade already committed, so that an acknowledgement
  * never takes a balance past its line. Not thread-safe.
  */
-final class TradeFold {
+final class TradeFold implements SubFold {
   /** A partnership's mutable state; {@link #record()} is the public view. */
   static final class Line {
     final CollectiveId partner;
@@ -64,14 +63,20 @@ final class TradeFold {
   /** partner -> the member appointed to record its steps, and until when. */
   final Map<CollectiveId, Event.RelayAppointed> relays = new TreeMap<>(java.util.Comparator.comparing(CollectiveId::value));
 
-  static boolean handles(Event e) {
-    return e instanceof Event.PartnershipAgreed || e instanceof Event.RelayAppointed || e instanceof Event.TradeOffered || e instanceof Event.TradeAccepted
-        || e instanceof Event.TradeFulfilled || e instanceof Event.TradeAcknowledged || e instanceof Event.CycleCleared
-        || e instanceof Event.CoverageDeclared;
+  @Override
+  public boolean handles(Event e) {
+    return e instanceof Event.PartnershipAgreed || e instanceof Event.RelayAppointed || e instanceof Event.TradeOffered
+        || e instanceof Event.TradeAccepted || e instanceof Event.TradeFulfilled || e instanceof Event.TradeAcknowledged
+        || e instanceof Event.CycleCleared || e instanceof Event.CoverageDeclared;
   }
 
-  void check(MemberId author, Event event, Instant now, Fold fold) {
-    fold.activeMember(author, "take part in trade between collectives");
+  @Override
+  public void check(Step s) {
+    MemberId author = s.author();
+    Event event = s.event();
+    Instant now = s.time();
+    Fold fold = s.fold();
+    fold.membership.activeMember(author, "take part in trade between collectives");
     if (event instanceof Event.PartnershipAgreed a) {
       if (a.partner().equals(fold.id())) {
         throw new NotPermittedException("A collective cannot trade with itself.");
@@ -101,7 +106,7 @@ final class TradeFold {
       }
     } else if (event instanceof Event.RelayAppointed r) {
       partnership(r.partner());
-      fold.activeMember(r.relay(), "relay a partner's steps");
+      fold.membership.activeMember(r.relay(), "relay a partner's steps");
       if (!r.until().isAfter(now)) {
         throw new ExpiredException("An appointment until " + r.until() + " has already run out; give a later date.");
       }
@@ -247,7 +252,8 @@ final class TradeFold {
     return t;
   }
 
-  void apply(Entry e) {
+  @Override
+  public void apply(Step e) {
     Event event = e.event();
     if (event instanceof Event.PartnershipAgreed a) {
       Map<Unit, CreditLine> lines = new EnumMap<>(Unit.class);

@@ -9,59 +9,36 @@ import coop.lattice.RejectedCommandException;
 import coop.lattice.agreement.Parameter;
 import coop.lattice.agreement.Parameters;
 import coop.lattice.exchange.FundId;
-import coop.lattice.exchange.HoldQueue;
-import coop.lattice.exchange.ItemId;
-import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The shared pots: the mutual aid fund and the tool library, as a fold with their rules. Not
+ * The mutual aid funds, as a part of the fold with their rules: public totals, claims decided by
+ * the stewards the agreement in force names, and a balance that never goes below zero. Not
  * thread-safe.
  */
-final class CommonsFold {
+final class AidFundFold implements SubFold {
   final Map<FundId, FundRecord> funds = new LinkedHashMap<>();
   final Map<Long, ClaimRecord> claims = new LinkedHashMap<>();
-  final Map<ItemId, Tool> tools = new LinkedHashMap<>();
 
-  /** An item's mutable state; {@link #record()} is the public view. */
-  static final class Tool {
-    final ItemId id;
-    final String name;
-    final int loanDays;
-    final HoldQueue queue = new HoldQueue();
-    @Nullable MemberId borrower;
-    @Nullable Instant due;
-    long loans;
-
-    Tool(ItemId id, String name, int loanDays) {
-      this.id = id;
-      this.name = name;
-      this.loanDays = loanDays;
-    }
-
-    ToolRecord record() {
-      return new ToolRecord(id, name, loanDays, borrower, due, queue.waiting(), loans);
-    }
-  }
-
-  static boolean handles(Event e) {
+  @Override
+  public boolean handles(Event e) {
     return e instanceof Event.FundOpened || e instanceof Event.FundContribution || e instanceof Event.AidClaimed
-        || e instanceof Event.AidApproved || e instanceof Event.AidDeclined || e instanceof Event.AidPaid
-        || e instanceof Event.ToolListed || e instanceof Event.HoldPlaced || e instanceof Event.HoldCancelled
-        || e instanceof Event.ItemLent || e instanceof Event.ItemReturned;
+        || e instanceof Event.AidApproved || e instanceof Event.AidDeclined || e instanceof Event.AidPaid;
   }
 
-  void check(MemberId author, Event event, Instant now, Fold fold) {
-    fold.activeMember(author, "use the collective's shared funds and tools");
-    Parameters p = fold.governance.parameters(now);
+  @Override
+  public void check(Step s) {
+    MemberId author = s.author();
+    Event event = s.event();
+    s.fold().membership.activeMember(author, "use the collective's shared funds and tools");
+    Parameters p = s.parameters();
     if (event instanceof Event.FundOpened o) {
       if (funds.containsKey(o.fund())) {
         throw new ConflictException("There is already a fund called " + o.fund() + ".");
@@ -106,43 +83,10 @@ final class CommonsFold {
             + f.unit().symbol() + ", less than the " + c.quantity() + " claim " + c.entry() + " asks for: the fund"
             + " never goes below zero. Pay in first.");
       }
-    } else if (event instanceof Event.ToolListed t) {
-      if (tools.containsKey(t.item())) {
-        throw new ConflictException("The tool library already lists " + t.item() + ".");
-      }
-    } else if (event instanceof Event.HoldPlaced h) {
-      Tool t = tool(h.item());
-      if (author.equals(t.borrower)) {
-        throw new ConflictException(author + " has " + t.id + " already.");
-      }
-      if (t.queue.isWaiting(author)) {
-        throw new ConflictException(author + " is already waiting for " + t.id + ".");
-      }
-    } else if (event instanceof Event.HoldCancelled h) {
-      Tool t = tool(h.item());
-      if (!t.queue.isWaiting(author)) {
-        throw new RejectedCommandException(author + " is not waiting for " + t.id + "; there is no hold to cancel.");
-      }
-    } else if (event instanceof Event.ItemLent l) {
-      Tool t = tool(l.item());
-      fold.activeMember(l.borrower(), "borrow from the tool library");
-      if (t.borrower != null) {
-        throw new ConflictException(t.id + " is on loan to " + t.borrower + " until " + t.due + "; place a hold.");
-      }
-      MemberId turn = t.queue.next().orElse(null);
-      if (turn != null && !turn.equals(l.borrower())) {
-        throw new NotPermittedException("It is " + turn + "'s turn to borrow " + t.id + ": the hold queue is fair,"
-            + " not first come first served. Waiting: " + t.queue.waiting() + ".");
-      }
-    } else if (event instanceof Event.ItemReturned r) {
-      Tool t = tool(r.item());
-      if (t.borrower == null) {
-        throw new ConflictException(t.id + " is not on loan, so it cannot be returned.");
-      }
     }
   }
 
-  private void steward(MemberId author, ClaimRecord c, Parameters p, String verb) {
+  private static void steward(MemberId author, ClaimRecord c, Parameters p, String verb) {
     List<MemberId> stewards = p.get(Parameter.AID_FUND_STEWARDS);
     if (!stewards.isEmpty() && !stewards.contains(author)) {
       throw new NotPermittedException("Only the stewards " + stewards + " (" + p.describeSource(Parameter.AID_FUND_STEWARDS)
@@ -168,21 +112,14 @@ final class CommonsFold {
       throw new RejectedCommandException("There is no claim at entry " + ref + ".");
     }
     if (c.status() != expected) {
-      throw new ConflictException("Claim " + ref + " is " + c.status().name().toLowerCase(java.util.Locale.ROOT)
+      throw new ConflictException("Claim " + ref + " is " + c.status().name().toLowerCase(Locale.ROOT)
           + ", so it cannot be " + verb + " now.");
     }
     return c;
   }
 
-  private Tool tool(ItemId id) {
-    Tool t = tools.get(id);
-    if (t == null) {
-      throw new RejectedCommandException("The tool library has no item called " + id + ".");
-    }
-    return t;
-  }
-
-  void apply(Entry e, Fold fold) {
+  @Override
+  public void apply(Step e) {
     Event event = e.event();
     if (event instanceof Event.FundOpened o) {
       funds.put(o.fund(), new FundRecord(o.fund(), o.name(), o.unit(), BigDecimal.ZERO, BigDecimal.ZERO, 0));
@@ -190,12 +127,12 @@ final class CommonsFold {
       funds.computeIfPresent(c.fund(), (k, f) -> new FundRecord(f.id(), f.name(), f.unit(),
           f.paidIn().add(c.quantity().amount()), f.paidOut(), f.claimsPaid()));
     } else if (event instanceof Event.AidClaimed c) {
-      Parameters p = fold.governance.parameters(e.time());
+      Parameters p = e.parameters();
       claims.put(e.sequence(), new ClaimRecord(e.sequence(), c.fund(), c.quantity(), c.sealed(), e.author(), e.time(),
           e.time().plus(Duration.ofDays(p.get(Parameter.AID_FUND_DECIDE_WITHIN_DAYS))), List.of(),
           ClaimRecord.Status.OPEN));
     } else if (event instanceof Event.AidApproved a) {
-      int needed = fold.governance.parameters(e.time()).get(Parameter.AID_FUND_APPROVALS);
+      int needed = e.parameters().get(Parameter.AID_FUND_APPROVALS);
       claims.computeIfPresent(a.claim(), (k, c) -> {
         List<MemberId> approvals = new ArrayList<>(c.approvals());
         approvals.add(e.author());
@@ -208,28 +145,6 @@ final class CommonsFold {
       claims.put(c.entry(), c.with(c.approvals(), ClaimRecord.Status.PAID));
       funds.computeIfPresent(c.fund(), (k, f) -> new FundRecord(f.id(), f.name(), f.unit(), f.paidIn(),
           f.paidOut().add(c.quantity().amount()), f.claimsPaid() + 1));
-    } else if (event instanceof Event.ToolListed t) {
-      tools.put(t.item(), new Tool(t.item(), t.name(), t.loanDays()));
-    } else if (event instanceof Event.HoldPlaced h) {
-      tools.get(h.item()).queue.hold(e.author());
-    } else if (event instanceof Event.HoldCancelled h) {
-      tools.get(h.item()).queue.cancel(e.author());
-    } else if (event instanceof Event.ItemLent l) {
-      Tool t = tools.get(l.item());
-      t.queue.lent(l.borrower());
-      t.borrower = l.borrower();
-      t.due = e.time().plus(Duration.ofDays(t.loanDays));
-      t.loans++;
-    } else if (event instanceof Event.ItemReturned r) {
-      Tool t = tools.get(r.item());
-      t.borrower = null;
-      t.due = null;
     }
-  }
-
-  Map<ItemId, ToolRecord> toolSnapshot() {
-    Map<ItemId, ToolRecord> out = new LinkedHashMap<>();
-    tools.forEach((k, t) -> out.put(k, t.record()));
-    return out;
   }
 }
