@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkState;
 
 import coop.lattice.LedgerDamagedException;
 import coop.lattice.StoreFailedException;
+import coop.lattice.StoreLockedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -53,6 +54,21 @@ import org.jspecify.annotations.Nullable;
  * {@linkplain #damage() damage}: the journal still reads the good prefix but refuses to append
  * until an operator calls {@link #truncate}. Because the length has its own checksum, a flipped
  * byte is never mistaken for a torn write.
+ *
+ * <h2>One writer</h2>
+ *
+ * <p>{@link #open} takes an exclusive lock on the directory ({@code journal.lock}, a {@link
+ * DirectoryLock} that names the holder's process id) until {@link #close}. A second writer, in
+ * another process or this one, is refused with {@link StoreLockedException} before it reads or
+ * writes anything: two writers appending at once would interleave their frames, and the next
+ * open would find records that "do not match their checksum". {@link #openReadOnly} takes no lock
+ * and never writes, so an operator can verify, back up or export the journal of a running node:
+ *
+ * <pre>{@code
+ * try (FileJournal journal = FileJournal.openReadOnly(Path.of("riverside-ledger"))) {
+ *   Ledger ledger = Ledger.open(journal, key, e -> {});   // verifies every record it can see
+ * }
+ * }</pre>
  */
 public final class FileJournal implements LedgerStore {
   /** Segments roll over after this many bytes. */
@@ -67,9 +83,12 @@ public final class FileJournal implements LedgerStore {
   private static final int FRAME_HEADER = 12;
   private static final String CHECKPOINT = "checkpoint";
   private static final String CHECKPOINT_TMP = "checkpoint.tmp";
+  private static final String LOCK = "journal.lock";
 
   private final Path dir;
   private final long segmentBytes;
+  private final boolean readOnly;
+  private @Nullable DirectoryLock lock;
   private final Object writeLock = new Object();
   private final Object syncLock = new Object();
 
@@ -86,12 +105,17 @@ public final class FileJournal implements LedgerStore {
   private boolean checkpointDamaged;
   private long tornBytesCut;
 
-  private FileJournal(Path dir, long segmentBytes) {
+  private FileJournal(Path dir, long segmentBytes, boolean readOnly) {
     this.dir = dir;
     this.segmentBytes = segmentBytes;
+    this.readOnly = readOnly;
   }
 
-  /** Opens (or creates) the journal in {@code directory}, re-checking every frame. */
+  /**
+   * Opens (or creates) the journal in {@code directory} for writing, re-checking every frame.
+   *
+   * @throws StoreLockedException if another writer holds the directory; nothing was written
+   */
   public static FileJournal open(Path directory) {
     return open(directory, DEFAULT_SEGMENT_BYTES);
   }
@@ -100,14 +124,38 @@ public final class FileJournal implements LedgerStore {
   public static FileJournal open(Path directory, long segmentBytes) {
     checkArgument(segmentBytes >= 4096 && segmentBytes <= (1L << 30),
         "segmentBytes outside 4 KiB..1 GiB: %s", segmentBytes);
-    FileJournal j = new FileJournal(directory, segmentBytes);
+    FileJournal j = new FileJournal(directory, segmentBytes, false);
+    j.lock = DirectoryLock.acquire(directory, LOCK, "the journal in " + directory);
+    return j.loaded();
+  }
+
+  /**
+   * Opens the journal in {@code directory} to read only: no lock is taken, nothing is written or
+   * cut, and a live writer may go on appending meanwhile. Every frame read is checked as on
+   * {@link #open}; a frame cut short at the end (one the writer is still writing, or a torn tail
+   * of a crash) is left out and left alone. Appending, checkpoints and truncation are refused.
+   * What it shows is the journal as it stood when it was opened.
+   */
+  public static FileJournal openReadOnly(Path directory) {
+    return new FileJournal(directory, DEFAULT_SEGMENT_BYTES, true).loaded();
+  }
+
+  private FileJournal loaded() {
     try {
-      j.load();
+      load();
     } catch (IOException e) {
-      j.closeQuietly();
-      throw new UncheckedIOException("cannot open the journal in " + directory + ": " + e.getMessage(), e);
+      closeQuietly();
+      throw new UncheckedIOException("cannot open the journal in " + dir + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(); // and the lock with it
+      throw e;
     }
-    return j;
+    return this;
+  }
+
+  /** Whether this instance was opened with {@link #openReadOnly}. */
+  public boolean readOnly() {
+    return readOnly;
   }
 
   public Path directory() {
@@ -122,8 +170,10 @@ public final class FileJournal implements LedgerStore {
   // ---------------------------------------------------------------------------------- opening
 
   private void load() throws IOException {
-    Files.createDirectories(dir);
-    Files.deleteIfExists(dir.resolve(CHECKPOINT_TMP)); // an interrupted checkpoint write
+    if (!readOnly) {
+      Files.createDirectories(dir);
+      Files.deleteIfExists(dir.resolve(CHECKPOINT_TMP)); // an interrupted checkpoint write
+    }
     checkpoint = readCheckpoint();
 
     List<Path> files = new ArrayList<>();
@@ -143,15 +193,18 @@ public final class FileJournal implements LedgerStore {
             + " but " + count + " records come before it: a segment is missing or misplaced");
         break;
       }
-      FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileChannel ch = readOnly ? FileChannel.open(file, StandardOpenOption.READ)
+          : FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
       Segment seg = new Segment(file, first, ch);
       long fileSize = ch.size();
       if (fileSize < SEGMENT_HEADER) {
         if (last && isAllZeroOrShort(ch, 0, fileSize)) {
-          // A segment created just before a crash: nothing in it was ever acknowledged.
+          // A segment created just before a crash (or being created now): nothing in it was ever acknowledged.
           ch.close();
-          Files.delete(file);
-          fsyncDirectory();
+          if (!readOnly) {
+            Files.delete(file);
+            fsyncDirectory();
+          }
           break;
         }
         found = new Damage(count, "segment " + file.getFileName() + " has a damaged header");
@@ -231,9 +284,11 @@ public final class FileJournal implements LedgerStore {
       return new Damage(index, "record " + index + ": " + what + ", but the checkpoint covers "
           + cp.size() + " records");
     }
-    ch.truncate(pos);
-    ch.force(true);
-    tornBytesCut = fileSize - pos;
+    if (!readOnly) { // a read-only reader leaves it: the live writer may be writing it now
+      ch.truncate(pos);
+      ch.force(true);
+      tornBytesCut = fileSize - pos;
+    }
     return null;
   }
 
@@ -392,6 +447,7 @@ public final class FileJournal implements LedgerStore {
   @Override
   public void writeCheckpoint(long cpSize, byte[] signedCheckpoint) {
     synchronized (writeLock) {
+      checkNotReadOnly();
       checkNotFailed();
       checkArgument(cpSize >= 0 && cpSize <= size, "checkpoint size %s outside 0..%s", cpSize, size);
       ByteBuffer b = ByteBuffer.allocate(20 + signedCheckpoint.length).order(ByteOrder.BIG_ENDIAN);
@@ -431,6 +487,7 @@ public final class FileJournal implements LedgerStore {
   @Override
   public void truncate(long newSize) {
     synchronized (writeLock) {
+      checkNotReadOnly();
       checkNotFailed();
       checkArgument(newSize >= 0 && newSize <= size, "cannot truncate %s records to %s", size, newSize);
       try {
@@ -471,6 +528,7 @@ public final class FileJournal implements LedgerStore {
   }
 
   private void checkWritable() {
+    checkNotReadOnly();
     checkNotFailed();
     checkState(!closed, "the journal in %s is closed", dir);
     Damage d = damage;
@@ -478,6 +536,11 @@ public final class FileJournal implements LedgerStore {
       throw new LedgerDamagedException(d.firstBadIndex(), "the journal in " + dir + " refuses to append: "
           + d.reason() + ". Restore it, or truncate it to " + d.firstBadIndex() + " records once you accept the loss.");
     }
+  }
+
+  private void checkNotReadOnly() {
+    checkState(!readOnly, "the journal in %s is open read-only (to verify, back up or export it) and writes"
+        + " nothing; open it with FileJournal.open to write, once no other process holds it", dir);
   }
 
   private void checkNotFailed() {
@@ -600,11 +663,16 @@ public final class FileJournal implements LedgerStore {
         // closing a read-write channel after force has nothing left to lose
       }
     }
+    DirectoryLock l = lock;
+    if (l != null) {
+      lock = null;
+      l.close(); // after the channels: the next writer must not find them still open
+    }
   }
 
   @Override
   public String toString() {
-    return "FileJournal[" + dir + ", " + size + " records]";
+    return "FileJournal[" + dir + ", " + size + " records" + (readOnly ? ", read-only" : "") + "]";
   }
 
   private static final class Segment {
