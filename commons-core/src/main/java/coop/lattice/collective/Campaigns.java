@@ -4,7 +4,6 @@ import coop.lattice.ConflictException;
 import coop.lattice.InvalidRotationException;
 import coop.lattice.MemberId;
 import coop.lattice.RejectedCommandException;
-import coop.lattice.UnknownMemberException;
 import coop.lattice.cycle.Campaign;
 import coop.lattice.cycle.Debrief;
 import coop.lattice.ledger.Event;
@@ -33,11 +32,7 @@ final class Campaigns implements SubFold {
     MemberId author = s.author();
     Event event = s.event();
     Instant now = s.time();
-    Map<MemberId, Member> members = s.fold().membership.members;
-    Member m = members.get(author);
-    if (m == null || !m.active()) {
-      throw new UnknownMemberException(author + " is not a member of this collective.");
-    }
+    s.fold().membership.activeMember(author, "take part in the collective's campaigns");
     if (event instanceof Event.CampaignStarted started) {
       if (campaigns.containsKey(started.campaign().id())) {
         throw new ConflictException("There is already a campaign called " + started.campaign().id() + ".");

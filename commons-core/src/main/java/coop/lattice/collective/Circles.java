@@ -4,7 +4,6 @@ import coop.lattice.ConflictException;
 import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
 import coop.lattice.RejectedCommandException;
-import coop.lattice.UnknownMemberException;
 import coop.lattice.circle.CircleId;
 import coop.lattice.circle.CircleOutcome;
 import coop.lattice.circle.Tension;
@@ -40,19 +39,19 @@ final class Circles implements SubFold {
     MemberId author = s.author();
     Event event = s.event();
     Instant now = s.time();
-    Map<MemberId, Member> members = s.fold().membership.members;
+    Membership membership = s.fold().membership;
     Rotations rotations = s.fold().rotations;
     Governance governance = s.fold().governance;
     if (event instanceof Event.CircleFormed f) {
-      active(members, author, "form a circle");
+      membership.activeMember(author, "form a circle");
       if (circles.containsKey(f.circle())) {
         throw new ConflictException("There is already a circle called " + f.circle() + ".");
       }
     } else if (event instanceof Event.TensionRaised t) {
       circle(t.circle());
-      active(members, author, "raise a tension");
+      membership.activeMember(author, "raise a tension");
       for (MemberId m : t.tension().affected()) {
-        active(members, m, "be invited to the circle");
+        membership.activeMember(m, "be invited to the circle");
       }
     } else if (event instanceof Event.CircleMeetingHeld m) {
       Event.CircleFormed c = circle(m.circle());
@@ -73,7 +72,7 @@ final class Circles implements SubFold {
         throw new RejectedCommandException("The keeper, " + keeper + ", takes part in the meeting.");
       }
       for (MemberId p : m.participants()) {
-        active(members, p, "take part in the circle");
+        membership.activeMember(p, "take part in the circle");
       }
       if (m.budgetSeconds() <= 0) {
         throw new RejectedCommandException("Each participant's equal speaking time must be more than zero seconds.");
@@ -122,12 +121,5 @@ final class Circles implements SubFold {
       throw new RejectedCommandException("There is no circle called " + id + ".");
     }
     return c;
-  }
-
-  private static void active(Map<MemberId, Member> members, MemberId who, String toDo) {
-    Member m = members.get(who);
-    if (m == null || !m.active()) {
-      throw new UnknownMemberException(who + " is not a member of this collective, so cannot " + toDo + ".");
-    }
   }
 }

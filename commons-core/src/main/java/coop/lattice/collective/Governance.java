@@ -5,7 +5,6 @@ import coop.lattice.InvalidAgreementException;
 import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
 import coop.lattice.RejectedCommandException;
-import coop.lattice.UnknownMemberException;
 import coop.lattice.agreement.AgreementId;
 import coop.lattice.agreement.AgreementTerms;
 import coop.lattice.agreement.DecisionRule;
@@ -130,11 +129,12 @@ final class Governance implements SubFold {
     MemberId author = s.author();
     Event event = s.event();
     Instant now = s.time();
-    Map<MemberId, Member> members = s.fold().membership.members;
+    Membership membership = s.fold().membership;
+    Map<MemberId, Member> members = membership.members;
     if (event instanceof Event.ProposalMade p) {
-      activeMember(members, author, "make a proposal");
+      membership.activeMember(author, "make a proposal");
       for (MemberId a : p.affected()) {
-        activeMember(members, a, "be named as affected by a proposal");
+        membership.activeMember(a, "be named as affected by a proposal");
       }
       checkTerms(p.kind(), p.terms(), p.amends(), now, -1);
       if (p.kind() == ProposalKind.ADOPT && p.major()) {
@@ -152,7 +152,7 @@ final class Governance implements SubFold {
       checkTerms(p.kind, r.terms(), p.amends, now, p.entry);
     } else if (event instanceof Event.ResponseGiven r) {
       Proposal p = open(r.proposal(), "respond to");
-      activeMember(members, author, "respond to a proposal");
+      membership.activeMember(author, "respond to a proposal");
       if (!eligible(p, members).contains(author)) {
         throw new NotPermittedException(author + " may not take part in proposal " + p.entry + ": its rule lets only"
             + " members past the newcomer window respond.");
@@ -177,10 +177,10 @@ final class Governance implements SubFold {
       }
     } else if (event instanceof Event.ProposalDecided d) {
       Proposal p = open(d.proposal(), "decide");
-      activeMember(members, author, "record a decision");
+      membership.activeMember(author, "record a decision");
       checkDecision(author, d, p, now, members);
     } else if (event instanceof Event.AgreementAccepted a) {
-      activeMember(members, author, "accept an agreement");
+      membership.activeMember(author, "accept an agreement");
       AgreementRecord current = inForce(a.agreement(), now);
       if (current == null) {
         throw new RejectedCommandException("There is no agreement \"" + a.agreement() + "\" in force to accept.");
@@ -294,13 +294,6 @@ final class Governance implements SubFold {
           + ") at entry " + p.decision.entry() + ".");
     }
     return p;
-  }
-
-  private static void activeMember(Map<MemberId, Member> members, MemberId who, String toDo) {
-    Member m = members.get(who);
-    if (m == null || !m.active()) {
-      throw new UnknownMemberException(who + " is not a member of this collective, so cannot " + toDo + ".");
-    }
   }
 
   private static String name(Enum<?> e) {

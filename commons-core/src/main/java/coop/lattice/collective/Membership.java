@@ -115,7 +115,10 @@ final class Membership implements SubFold {
     return c;
   }
 
-  /** {@code who}, if they are a member now; otherwise says why they cannot {@code toDo}. */
+  /**
+   * {@code who}, if they are a member now; otherwise throws, saying why they cannot {@code toDo}.
+   * The one membership check every part of the fold makes, with one wording.
+   */
   Member activeMember(MemberId who, String toDo) {
     Member m = members.get(who);
     if (m == null) {

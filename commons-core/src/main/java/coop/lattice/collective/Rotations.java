@@ -5,7 +5,6 @@ import coop.lattice.InvalidRotationException;
 import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
 import coop.lattice.RejectedCommandException;
-import coop.lattice.UnknownMemberException;
 import coop.lattice.ledger.Event;
 import coop.lattice.rotation.Assignment;
 import coop.lattice.rotation.Lottery;
@@ -41,12 +40,12 @@ final class Rotations implements SubFold {
     Event event = s.event();
     Instant now = s.time();
     long size = s.sequence();
-    Map<MemberId, Member> members = s.fold().membership.members;
+    Membership membership = s.fold().membership;
     if (event instanceof Event.PlanPublished p) {
-      active(members, author, "publish a plan");
+      membership.activeMember(author, "publish a plan");
       for (Assignment a : p.plan().assignments()) {
         if (a.member() != null) {
-          active(members, a.member(), "be given " + a.slot());
+          membership.activeMember(a.member(), "be given " + a.slot());
         }
       }
     } else if (event instanceof Event.HandOverProposed h) {
@@ -57,7 +56,7 @@ final class Rotations implements SubFold {
       if (!author.equals(a.member())) {
         throw new NotPermittedException("Only " + a.member() + ", who holds " + h.slot() + ", can hand it over.");
       }
-      active(members, h.to(), "take over " + h.slot());
+      membership.activeMember(h.to(), "take over " + h.slot());
       if (h.to().equals(author)) {
         throw new InvalidRotationException("A hand-over goes to someone else.");
       }
@@ -86,7 +85,7 @@ final class Rotations implements SubFold {
         throw new ConflictException("The map changed since this hand-over was proposed; propose it again.");
       }
     } else if (event instanceof Event.LotteryAnnounced l) {
-      active(members, author, "announce a lottery");
+      membership.activeMember(author, "announce a lottery");
       if (l.announcement().anchorHeight() <= size) {
         throw new InvalidRotationException("The anchor height " + l.announcement().anchorHeight() + " must lie beyond"
             + " the ledger's current size (" + size + "), so that nobody knows its root yet.");
@@ -95,7 +94,7 @@ final class Rotations implements SubFold {
         throw new InvalidRotationException("Commitments would already be closed at " + l.announcement().commitBy() + ".");
       }
     } else if (event instanceof Event.LotteryDrawn d) {
-      active(members, author, "record a lottery");
+      membership.activeMember(author, "record a lottery");
       Lottery.Announcement a = announced.get(d.announcement());
       if (a == null) {
         throw new RejectedCommandException("There is no lottery announced at entry " + d.announcement() + ".");
@@ -155,12 +154,5 @@ final class Rotations implements SubFold {
   @Nullable Plan currentPlan() {
     return published == null ? null : new Plan(published.policy(), published.seed(), published.from(), published.until(),
         new ArrayList<>(current.values()));
-  }
-
-  private static void active(Map<MemberId, Member> members, MemberId who, String toDo) {
-    Member m = members.get(who);
-    if (m == null || !m.active()) {
-      throw new UnknownMemberException(who + " is not a member of this collective, so cannot " + toDo + ".");
-    }
   }
 }
