@@ -1,5 +1,6 @@
 package coop.lattice.federation.hosting;
 
+import coop.lattice.store.DirectoryLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -25,9 +26,15 @@ import java.util.function.Consumer;
  * owns its log's line format behind an interface of its own, and writes through a {@link Log}
  * from here. A line is on disk before {@link Log#append} returns, or before the future of {@link
  * Log#appendDurably} completes, with lines that arrive together sharing one flush. Thread-safe.
+ *
+ * <p>One process at a time: the store locks its directory ({@code node.lock}, a {@link
+ * DirectoryLock}) from construction to {@link #close}; a second node on the same directory, in
+ * another process or this one, is refused with {@link coop.lattice.StoreLockedException} naming
+ * the holder's pid, before anything is written.
  */
 public final class NodeStore {
   private final Path dir;
+  private final DirectoryLock lock;
   private final Map<String, Log> logs = new LinkedHashMap<>();
   /** The one thread that writes and flushes group-committed lines. */
   private final ExecutorService flusher = Executors.newSingleThreadExecutor(
@@ -37,13 +44,10 @@ public final class NodeStore {
         return t;
       });
 
+  /** Opens the node's state in {@code dir} (created if absent) and holds it until {@link #close}. */
   public NodeStore(Path dir) {
     this.dir = dir;
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    this.lock = DirectoryLock.acquire(dir, "node.lock", "the node directory " + dir);
   }
 
   /** An append-only log of lines, none of which may hold a line break. */
@@ -166,7 +170,7 @@ public final class NodeStore {
     return dir;
   }
 
-  /** Waits for pending flushes, then closes every log. */
+  /** Waits for pending flushes, then closes every log and lets go of the directory. */
   public synchronized void close() {
     flusher.shutdown();
     try {
@@ -174,7 +178,11 @@ public final class NodeStore {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    logs.values().forEach(Log::close);
-    logs.clear();
+    try {
+      logs.values().forEach(Log::close);
+      logs.clear();
+    } finally {
+      lock.close();
+    }
   }
 }
