@@ -4,18 +4,30 @@ import coop.lattice.ConflictException;
 import coop.lattice.InvalidRotationException;
 import coop.lattice.MemberId;
 import coop.lattice.RejectedCommandException;
+import coop.lattice.agreement.Parameter;
+import coop.lattice.agreement.Parameters;
 import coop.lattice.cycle.Campaign;
 import coop.lattice.cycle.Debrief;
 import coop.lattice.ledger.Event;
+import coop.lattice.rotation.Assignment;
+import coop.lattice.rotation.Plan;
+import coop.lattice.rotation.Role;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Campaigns, rest opt-ins and debriefs, as a fold with its rules. Not thread-safe. */
+/**
+ * Campaigns, rest opt-ins and debriefs, as a part of the fold with their rules, and the burnout
+ * guard that reads them against the published map. Not thread-safe.
+ */
 final class Campaigns implements SubFold {
   final Map<String, Campaign> campaigns = new LinkedHashMap<>();
   final Map<String, Set<MemberId>> optedIn = new HashMap<>();
@@ -62,6 +74,48 @@ final class Campaigns implements SubFold {
       debriefs.put(d.campaign(), d.debrief());
       debriefedAt.put(d.campaign(), e.time());
     }
+  }
+
+  /**
+   * The burnout guard at {@code at}: intense phases longer than the agreed maximum, and weeks in
+   * which the published map puts members over the weekly cap of hours in an intense phase (a turn
+   * counts its role's weight in hours, as the planner counts it). Counts, never names.
+   */
+  static List<String> burnoutWarnings(Fold fold, Instant at, List<Role> roles) {
+    Parameters p = fold.governance.parameters(at);
+    int maxWeeks = p.get(Parameter.CYCLE_MAX_INTENSITY_WEEKS);
+    double cap = p.get(Parameter.INTENSE_CAPACITY_HOURS_PER_WEEK).doubleValue();
+    Plan plan = fold.rotations.currentPlan();
+    List<String> out = new ArrayList<>();
+    for (Campaign c : fold.campaigns.campaigns.values()) {
+      for (Campaign.Phase ph : c.phases()) {
+        if (ph.kind() != Campaign.Phase.Kind.INTENSITY) {
+          continue;
+        }
+        if (ph.weeks() > maxWeeks) {
+          out.add("Campaign " + c.id() + " runs an intense phase of " + ph.weeks() + " weeks (" + ph.from() + " to "
+              + ph.until() + "), longer than the agreed " + maxWeeks + ": plan rest before people burn out.");
+        }
+        if (plan == null) {
+          continue;
+        }
+        Map<String, Double> weekHours = new HashMap<>();
+        for (Assignment a : plan.assignments()) {
+          if (a.member() != null && ph.covers(a.slot().date())) {
+            String week = a.slot().date().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) + "/" + a.member();
+            double hours = roles.stream().filter(r -> r.id().equals(a.slot().role())).findFirst()
+                .map(r -> r.weight().doubleValue()).orElse(1.0);
+            weekHours.merge(week, hours, Double::sum);
+          }
+        }
+        long over = weekHours.values().stream().filter(h -> h > cap).count();
+        if (over > 0) {
+          out.add(over + " member-week(s) in campaign " + c.id() + " go over the cap of " + cap
+              + " hours a week in its intense phase: lighten the map.");
+        }
+      }
+    }
+    return out;
   }
 
   private Campaign campaign(String id) {

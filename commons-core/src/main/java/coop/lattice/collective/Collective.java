@@ -513,41 +513,7 @@ public final class Collective {
    */
   public List<String> burnoutWarnings(Instant at, List<Role> roles) {
     synchronized (lock) {
-      Parameters p = fold.governance.parameters(at);
-      int maxWeeks = p.get(Parameter.CYCLE_MAX_INTENSITY_WEEKS);
-      double cap = p.get(Parameter.INTENSE_CAPACITY_HOURS_PER_WEEK).doubleValue();
-      List<String> out = new java.util.ArrayList<>();
-      for (coop.lattice.cycle.Campaign c : fold.campaigns.campaigns.values()) {
-        for (coop.lattice.cycle.Campaign.Phase ph : c.phases()) {
-          if (ph.kind() == coop.lattice.cycle.Campaign.Phase.Kind.INTENSITY && ph.weeks() > maxWeeks) {
-            out.add("Campaign " + c.id() + " runs an intense phase of " + ph.weeks() + " weeks (" + ph.from() + " to "
-                + ph.until() + "), longer than the agreed " + maxWeeks + ": plan rest before people burn out.");
-          }
-          if (ph.kind() != coop.lattice.cycle.Campaign.Phase.Kind.INTENSITY) {
-            continue;
-          }
-          Plan plan = fold.rotations.currentPlan();
-          if (plan == null) {
-            continue;
-          }
-          Map<String, Double> weekHours = new HashMap<>();
-          for (coop.lattice.rotation.Assignment a : plan.assignments()) {
-            if (a.member() != null && ph.covers(a.slot().date())) {
-              String week = a.slot().date().with(java.time.temporal.TemporalAdjusters.previousOrSame(
-                  java.time.DayOfWeek.MONDAY)) + "/" + a.member();
-              double hours = roles.stream().filter(r -> r.id().equals(a.slot().role())).findFirst()
-                  .map(r -> r.weight().doubleValue()).orElse(1.0);
-              weekHours.merge(week, hours, Double::sum);
-            }
-          }
-          long over = weekHours.values().stream().filter(h -> h > cap).count();
-          if (over > 0) {
-            out.add(over + " member-week(s) in campaign " + c.id() + " go over the cap of " + cap
-                + " hours a week in its intense phase: lighten the map.");
-          }
-        }
-      }
-      return out;
+      return Campaigns.burnoutWarnings(fold, at, roles);
     }
   }
 
