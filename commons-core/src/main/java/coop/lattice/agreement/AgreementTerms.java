@@ -2,6 +2,7 @@ package coop.lattice.agreement;
 
 import coop.lattice.InvalidAgreementException;
 import coop.lattice.internal.Names;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,7 +80,7 @@ public record AgreementTerms(
     private final String title;
     private String text = "";
     private @Nullable LocalDate reviewOn;
-    private DecisionRule rule = DecisionRule.consent(java.time.Duration.ofDays(7));
+    private DecisionRule rule = DecisionRule.consent(Duration.ofDays(7));
     private String scope = "";
     private final List<Setting> settings = new ArrayList<>();
     private @Nullable Long lapseAfterDays;

@@ -3,6 +3,7 @@ package coop.lattice.canonical;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,7 @@ public final class CanonicalWriter {
   /** Largest integer every IEEE 754 reader represents exactly (2^53 - 1). */
   public static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
 
-  private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   private byte[] buf;
   private int len;

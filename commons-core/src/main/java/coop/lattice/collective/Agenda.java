@@ -2,11 +2,18 @@ package coop.lattice.collective;
 
 import coop.lattice.agreement.AgreementStatus;
 import coop.lattice.agreement.Response;
+import coop.lattice.circle.Tension;
+import coop.lattice.cycle.Campaign;
+import coop.lattice.cycle.Debrief;
+import coop.lattice.health.Indicator;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /** Builds a meeting's agenda from the fold: reviews, proposals, objections, acceptances. */
 final class Agenda {
@@ -17,7 +24,7 @@ final class Agenda {
     List<AgendaItem> items = new ArrayList<>();
     for (List<AgreementRecord> versions : g.agreements.values()) {
       AgreementRecord a = versions.get(versions.size() - 1);
-      Instant reviewDay = a.terms().reviewOn().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      Instant reviewDay = a.terms().reviewOn().atStartOfDay(ZoneOffset.UTC).toInstant();
       AgreementStatus status = a.statusAt(at);
       String title = "\"" + a.terms().title() + "\" (" + a.id() + ", version " + a.version() + ")";
       switch (status) {
@@ -47,8 +54,8 @@ final class Agenda {
       if (p.decision != null) {
         continue;
       }
-      String what = "proposal " + p.entry + " to " + p.kind.name().toLowerCase(java.util.Locale.ROOT) + " \""
-          + p.terms.title() + "\" (" + p.rule.kind().name().toLowerCase(java.util.Locale.ROOT) + ")";
+      String what = "proposal " + p.entry + " to " + p.kind.name().toLowerCase(Locale.ROOT) + " \""
+          + p.terms.title() + "\" (" + p.rule.kind().name().toLowerCase(Locale.ROOT) + ")";
       if (!at.isBefore(p.closes())) {
         items.add(item(AgendaItem.Kind.PROPOSAL_READY_TO_DECIDE, Long.toString(p.entry), "The window for " + what
             + " closed at " + p.closes() + "; record the decision.", p.closes(), at));
@@ -64,14 +71,14 @@ final class Agenda {
       }
     }
     if (fold.rotations.published != null) {
-      java.time.YearMonth month = java.time.YearMonth.from(at.atZone(java.time.ZoneOffset.UTC));
+      YearMonth month = YearMonth.from(at.atZone(ZoneOffset.UTC));
       items.add(item(AgendaItem.Kind.ROTATION_REVIEW, month.toString(), "The monthly review of the responsibility map"
           + " for " + month + ": how load is spread, the fairness bounds, newcomers waiting, changes to propose.",
-          month.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), at));
+          month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(), at));
     }
-    for (coop.lattice.cycle.Campaign c : fold.campaigns.campaigns.values()) {
-      Instant ended = c.ends().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-      coop.lattice.cycle.Debrief d = fold.campaigns.debriefs.get(c.id());
+    for (Campaign c : fold.campaigns.campaigns.values()) {
+      Instant ended = c.ends().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+      Debrief d = fold.campaigns.debriefs.get(c.id());
       if (d == null && !at.isBefore(ended)) {
         items.add(item(AgendaItem.Kind.DEBRIEF_DUE, c.id(), "Campaign \"" + c.name() + "\" ended on " + c.ends()
             + ": hold its debrief (celebrate, mourn, refine) to close it.", ended, at));
@@ -88,7 +95,7 @@ final class Agenda {
     }
     for (Circles.RaisedTension t : fold.circles.tensions.values()) {
       if (!t.takenUp()) {
-        String what = t.tension().visibility() == coop.lattice.circle.Tension.Visibility.PUBLIC_SUMMARY
+        String what = t.tension().visibility() == Tension.Visibility.PUBLIC_SUMMARY
             ? "\"" + t.tension().summary() + "\"" : "a tension (circle only)";
         items.add(item(AgendaItem.Kind.TENSION_RAISED, t.circle().value(), "For the " + t.circle() + " circle: " + what
             + ", with " + t.tension().affected().size() + " member(s) invited.", t.at(), at));
@@ -113,7 +120,7 @@ final class Agenda {
             at));
       }
     }
-    for (coop.lattice.health.Indicator i : Health.of(fold, at).crossed()) {
+    for (Indicator i : Health.of(fold, at).crossed()) {
       items.add(item(AgendaItem.Kind.HEALTH_WARNING, i.name(), i.explanation(), at, at));
     }
     items.sort(Comparator.comparing(AgendaItem::kind).thenComparing(AgendaItem::since));

@@ -13,6 +13,7 @@ import coop.lattice.rotation.Assignment;
 import coop.lattice.rotation.Plan;
 import coop.lattice.rotation.Slot;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -55,7 +56,7 @@ final class Circles implements SubFold {
       }
     } else if (event instanceof Event.CircleMeetingHeld m) {
       Event.CircleFormed c = circle(m.circle());
-      if (m.date().isAfter(now.atZone(java.time.ZoneOffset.UTC).toLocalDate())) {
+      if (m.date().isAfter(now.atZone(ZoneOffset.UTC).toLocalDate())) {
         throw new RejectedCommandException("The meeting of " + m.date() + " has not happened yet; record it afterwards.");
       }
       Plan plan = rotations.currentPlan();

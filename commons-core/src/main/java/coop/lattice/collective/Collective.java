@@ -4,17 +4,26 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.ContributionKind;
+import coop.lattice.InvalidRotationException;
 import coop.lattice.LedgerDamagedException;
 import coop.lattice.MemberId;
+import coop.lattice.RejectedCommandException;
 import coop.lattice.Unit;
 import coop.lattice.agreement.AgreementId;
 import coop.lattice.agreement.AgreementTerms;
+import coop.lattice.agreement.DecisionRule;
 import coop.lattice.agreement.Outcome;
 import coop.lattice.agreement.Parameter;
 import coop.lattice.agreement.Parameters;
 import coop.lattice.agreement.ProposalKind;
 import coop.lattice.agreement.Response;
+import coop.lattice.circle.CircleId;
+import coop.lattice.circle.SpeakingReport;
+import coop.lattice.circle.Tension;
 import coop.lattice.collective.ContributionRecord.Status;
+import coop.lattice.cycle.Campaign;
+import coop.lattice.cycle.Debrief;
+import coop.lattice.health.HealthReport;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
@@ -34,21 +43,28 @@ import coop.lattice.rotation.Slot;
 import coop.lattice.store.LedgerStore;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,7 +72,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every change is a command that the collective checks against its current state and rules; an
  * accepted command becomes one ledger entry, a rejected one throws a {@link
- * coop.lattice.RejectedCommandException} subclass whose message says what was wrong and changes
+ * RejectedCommandException} subclass whose message says what was wrong and changes
  * nothing. An app call and an activity arriving from another collective take the same path,
  * {@link #submit}.
  *
@@ -133,7 +149,7 @@ public final class Collective {
    * The one path in: checks {@code event} as a command by {@code author}, appends it, waits until
    * it is durable, and tells the listeners.
    *
-   * @throws coop.lattice.RejectedCommandException if it breaks a rule; nothing is appended
+   * @throws RejectedCommandException if it breaks a rule; nothing is appended
    */
   public Entry submit(MemberId author, Event event) {
     Entry entry;
@@ -211,7 +227,7 @@ public final class Collective {
 
   /** {@code by} proposes to renew the current version of {@code agreement} as it is, until {@code reviewOn}. */
   public long proposeRenewal(MemberId by, AgreementId agreement, LocalDate reviewOn, String note) {
-    AgreementRecord current = agreement(agreement).orElseThrow(() -> new coop.lattice.RejectedCommandException(
+    AgreementRecord current = agreement(agreement).orElseThrow(() -> new RejectedCommandException(
         "There is no agreement \"" + agreement + "\" to renew."));
     return submit(by, new Event.ProposalMade(ProposalKind.RENEW, current.terms().toBuilder().reviewOn(reviewOn).build(),
         current.hash(), false, note, List.of())).sequence();
@@ -244,8 +260,8 @@ public final class Collective {
   public Entry decide(MemberId by, long proposal, String note) {
     synchronized (lock) { // the outcome is computed from the same state the command is checked against
       Proposal p = fold.governance.proposals.get(proposal);
-      if (p != null && p.rule.kind() == coop.lattice.agreement.DecisionRule.Kind.ADVICE) {
-        throw new coop.lattice.RejectedCommandException("Proposal " + proposal + " is an advice process: its proposer"
+      if (p != null && p.rule.kind() == DecisionRule.Kind.ADVICE) {
+        throw new RejectedCommandException("Proposal " + proposal + " is an advice process: its proposer"
             + " decides with decideAdvice, having heard the advice.");
       }
       Outcome outcome = p == null ? Outcome.NOT_ADOPTED : fold.governance.computedOutcome(p, fold.membership.members, false);
@@ -305,7 +321,7 @@ public final class Collective {
   public boolean isNewcomer(MemberId member, Instant at) {
     synchronized (lock) {
       Member m = fold.membership.members.get(member);
-      return m != null && m.newcomerAt(at, java.time.Duration.ofDays(
+      return m != null && m.newcomerAt(at, Duration.ofDays(
           fold.governance.parameters(at).get(Parameter.NEWCOMER_WINDOW_DAYS)));
     }
   }
@@ -328,7 +344,7 @@ public final class Collective {
   /** Every decision, oldest first: criteria, responses, outcome and note. */
   public List<DecisionRecord> decisions() {
     synchronized (lock) {
-      return fold.governance.proposals.values().stream().map(p -> p.decision).filter(java.util.Objects::nonNull)
+      return fold.governance.proposals.values().stream().map(p -> p.decision).filter(Objects::nonNull)
           .sorted(Comparator.comparingLong(DecisionRecord::entry)).toList();
     }
   }
@@ -350,7 +366,7 @@ public final class Collective {
    * dissent, newcomer inclusion, agreements past review, decisions revisited. Group-level only;
    * thresholds come from the agreements in force. Crossings are also on the {@link #agenda}.
    */
-  public coop.lattice.health.HealthReport health(Instant at) {
+  public HealthReport health(Instant at) {
     synchronized (lock) {
       return Health.of(fold, at);
     }
@@ -372,7 +388,7 @@ public final class Collective {
   public List<Participant> roster() {
     synchronized (lock) {
       return fold.membership.members.values().stream().filter(Member::active).sorted(Comparator.comparing(Member::id))
-          .map(m -> Participant.of(m.id(), m.joined().atZone(java.time.ZoneOffset.UTC).toLocalDate())).toList();
+          .map(m -> Participant.of(m.id(), m.joined().atZone(ZoneOffset.UTC).toLocalDate())).toList();
     }
   }
 
@@ -382,9 +398,9 @@ public final class Collective {
    */
   public Plan planRotation(RotationPolicy policy, List<Participant> roster, List<Role> roles, LocalDate from,
       LocalDate until) {
-    Parameters p = parameters(from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
-    List<coop.lattice.cycle.Campaign.Phase> phases = new java.util.ArrayList<>();
-    java.util.Set<MemberId> optedIn = new java.util.HashSet<>();
+    Parameters p = parameters(from.atStartOfDay(ZoneOffset.UTC).toInstant());
+    List<Campaign.Phase> phases = new ArrayList<>();
+    Set<MemberId> optedIn = new HashSet<>();
     synchronized (lock) {
       fold.campaigns.campaigns.values().forEach(c -> phases.addAll(c.phases()));
       fold.campaigns.optedIn.values().forEach(optedIn::addAll);
@@ -433,14 +449,14 @@ public final class Collective {
   public Entry recordLottery(MemberId by, long announcement, Lottery.Transcript transcript) {
     List<String> problems = verifyLottery(transcript);
     if (!problems.isEmpty()) {
-      throw new coop.lattice.InvalidRotationException("The lottery does not verify: " + String.join("; ", problems));
+      throw new InvalidRotationException("The lottery does not verify: " + String.join("; ", problems));
     }
     return submit(by, new Event.LotteryDrawn(announcement, transcript));
   }
 
   /** Everything wrong with {@code transcript} as a draw of this collective; empty means it verifies. */
   public List<String> verifyLottery(Lottery.Transcript transcript) {
-    List<String> problems = new java.util.ArrayList<>(Lottery.verify(transcript));
+    List<String> problems = new ArrayList<>(Lottery.verify(transcript));
     long height = transcript.announcement().anchorHeight();
     if (height > ledger.size()) {
       problems.add("the ledger has not reached the anchor height " + height + " yet");
@@ -483,7 +499,7 @@ public final class Collective {
   }
 
   /** Reads the fold under the collective's lock. */
-  <T> T read(java.util.function.Function<Fold, T> view) {
+  <T> T read(Function<Fold, T> view) {
     synchronized (lock) {
       return view.apply(fold);
     }
@@ -492,7 +508,7 @@ public final class Collective {
   // ---------------------------------------------------------------------------------- cycles
 
   /** {@code by} starts a campaign; plans made after it cap hours in its intense phases and rest in its rest phases. */
-  public Entry startCampaign(MemberId by, coop.lattice.cycle.Campaign campaign) {
+  public Entry startCampaign(MemberId by, Campaign campaign) {
     return submit(by, new Event.CampaignStarted(campaign));
   }
 
@@ -502,7 +518,7 @@ public final class Collective {
   }
 
   /** {@code by} records the campaign's debrief, which closes it; rejected while the campaign is still running. */
-  public Entry debrief(MemberId by, String campaign, coop.lattice.cycle.Debrief debrief) {
+  public Entry debrief(MemberId by, String campaign, Debrief debrief) {
     return submit(by, new Event.DebriefRecorded(campaign, debrief));
   }
 
@@ -520,12 +536,12 @@ public final class Collective {
   // ---------------------------------------------------------------------------------- circles
 
   /** {@code by} forms a standing circle whose keeper comes from the rotation role {@code keeperRole}. */
-  public Entry formCircle(MemberId by, coop.lattice.circle.CircleId circle, String name, RoleId keeperRole) {
+  public Entry formCircle(MemberId by, CircleId circle, String name, RoleId keeperRole) {
     return submit(by, new Event.CircleFormed(circle, name, keeperRole));
   }
 
   /** {@code by} raises a tension for {@code circle} before it becomes a crisis. */
-  public long raiseTension(MemberId by, coop.lattice.circle.CircleId circle, coop.lattice.circle.Tension tension) {
+  public long raiseTension(MemberId by, CircleId circle, Tension tension) {
     return submit(by, new Event.TensionRaised(circle, tension)).sequence();
   }
 
@@ -538,11 +554,11 @@ public final class Collective {
   }
 
   /** How speaking time was spread in the meeting recorded at entry {@code meeting}: a distribution, never a ranking. */
-  public Optional<coop.lattice.circle.SpeakingReport> speakingReport(long meeting) {
+  public Optional<SpeakingReport> speakingReport(long meeting) {
     synchronized (lock) {
       Event.CircleMeetingHeld m = fold.circles.meetings.get(meeting);
       return m == null ? Optional.empty()
-          : Optional.of(coop.lattice.circle.SpeakingReport.of(m.participants(), m.turns(), m.budgetSeconds()));
+          : Optional.of(SpeakingReport.of(m.participants(), m.turns(), m.budgetSeconds()));
     }
   }
 
@@ -632,7 +648,7 @@ public final class Collective {
     }
     SortedMap<YearMonth, ContributionTotals> out = new TreeMap<>();
     sums.forEach((m, s) -> out.put(m, new ContributionTotals(s, counts.get(m))));
-    return java.util.Collections.unmodifiableSortedMap(out);
+    return Collections.unmodifiableSortedMap(out);
   }
 
   private static void add(Map<ContributionKind, Map<Unit, BigDecimal>> sums, ContributionRecord c) {
@@ -679,7 +695,7 @@ public final class Collective {
   }
 
   private static String shown(Appearance a) {
-    return a.mode() == Appearance.Mode.AGGREGATES_ONLY ? "a member" : java.util.Objects.requireNonNull(a.shownAs());
+    return a.mode() == Appearance.Mode.AGGREGATES_ONLY ? "a member" : Objects.requireNonNull(a.shownAs());
   }
 
   /** An immutable snapshot of the whole state (copies it: O(size)). */

@@ -3,9 +3,14 @@ package coop.lattice.collective;
 import coop.lattice.CollectiveId;
 import coop.lattice.MemberId;
 import coop.lattice.agreement.AgreementId;
+import coop.lattice.ledger.Event;
 import coop.lattice.ledger.VerificationKey;
+import coop.lattice.rotation.Lottery;
+import coop.lattice.rotation.Plan;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of everything the ledger's entries add up to. Two collectives whose
@@ -31,14 +36,14 @@ public record CollectiveState(
     CollectiveId id, String name, VerificationKey key, long size,
     Map<MemberId, Member> members, Map<Long, ContributionRecord> contributions,
     Map<AgreementId, List<AgreementRecord>> agreements, Map<Long, ProposalRecord> proposals,
-    Map<MemberId, Map<AgreementId, Long>> accepted, coop.lattice.rotation.@org.jspecify.annotations.Nullable Plan plan,
-    Map<Long, coop.lattice.rotation.Lottery.Transcript> lotteries,
-    Map<Long, coop.lattice.ledger.Event.CircleMeetingHeld> circleMeetings, Map<Long, Boolean> tensions,
+    Map<MemberId, Map<AgreementId, Long>> accepted, @Nullable Plan plan,
+    Map<Long, Lottery.Transcript> lotteries,
+    Map<Long, Event.CircleMeetingHeld> circleMeetings, Map<Long, Boolean> tensions,
     ExchangeState exchanges) {
   public CollectiveState {
     members = Map.copyOf(members);
     contributions = Map.copyOf(contributions);
-    Map<AgreementId, List<AgreementRecord>> a = new java.util.HashMap<>();
+    Map<AgreementId, List<AgreementRecord>> a = new HashMap<>();
     agreements.forEach((k, v) -> a.put(k, List.copyOf(v)));
     agreements = Map.copyOf(a);
     proposals = Map.copyOf(proposals);

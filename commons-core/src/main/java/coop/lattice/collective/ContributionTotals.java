@@ -3,6 +3,9 @@ package coop.lattice.collective;
 import coop.lattice.ContributionKind;
 import coop.lattice.Unit;
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,13 +18,13 @@ import java.util.TreeMap;
  */
 public record ContributionTotals(Map<ContributionKind, Map<Unit, BigDecimal>> amounts, long contributions) {
   public ContributionTotals {
-    Map<ContributionKind, Map<Unit, BigDecimal>> copy = new TreeMap<>(java.util.Comparator.comparing(ContributionKind::value));
+    Map<ContributionKind, Map<Unit, BigDecimal>> copy = new TreeMap<>(Comparator.comparing(ContributionKind::value));
     amounts.forEach((k, v) -> {
-      Map<Unit, BigDecimal> units = new java.util.EnumMap<>(Unit.class);
+      Map<Unit, BigDecimal> units = new EnumMap<>(Unit.class);
       v.forEach((u, a) -> units.put(u, normalize(a)));
-      copy.put(k, java.util.Collections.unmodifiableMap(units));
+      copy.put(k, Collections.unmodifiableMap(units));
     });
-    amounts = java.util.Collections.unmodifiableMap(copy);
+    amounts = Collections.unmodifiableMap(copy);
   }
 
   private static BigDecimal normalize(BigDecimal a) {

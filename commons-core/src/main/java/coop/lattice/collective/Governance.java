@@ -28,6 +28,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -297,7 +298,7 @@ final class Governance implements SubFold {
   }
 
   private static String name(Enum<?> e) {
-    return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    return e.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
   private static String allowed(DecisionRule.Kind kind) {

@@ -1,23 +1,30 @@
 package coop.lattice.collective;
 
 import coop.lattice.MemberId;
+import coop.lattice.agreement.AgreementStatus;
 import coop.lattice.agreement.Parameter;
 import coop.lattice.agreement.Parameters;
 import coop.lattice.agreement.ProposalKind;
 import coop.lattice.agreement.Response;
 import coop.lattice.circle.SpeakingReport;
+import coop.lattice.circle.Turn;
 import coop.lattice.health.HealthReport;
 import coop.lattice.health.Indicator;
+import coop.lattice.ledger.Event;
 import coop.lattice.rotation.Assignment;
 import coop.lattice.rotation.Plan;
 import coop.lattice.rotation.RoleId;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 /** Computes the health report from the fold. Group-level only: counts are never attributed. */
 final class Health {
@@ -51,8 +58,8 @@ final class Health {
 
     Map<MemberId, Long> spoke = new HashMap<>();
     active.forEach(m -> spoke.put(m, 0L));
-    for (coop.lattice.ledger.Event.CircleMeetingHeld m : fold.circles.meetings.values()) {
-      for (coop.lattice.circle.Turn t : m.turns()) {
+    for (Event.CircleMeetingHeld m : fold.circles.meetings.values()) {
+      for (Turn t : m.turns()) {
         if (spoke.containsKey(t.member())) {
           spoke.merge(t.member(), t.seconds(), Long::sum);
         }
@@ -91,12 +98,12 @@ final class Health {
 
     Duration window = Duration.ofDays(p.get(Parameter.NEWCOMER_WINDOW_DAYS));
     int cycles = p.get(Parameter.NEWCOMER_GUARANTEE_CYCLES);
-    java.util.TreeSet<java.time.LocalDate> meetingDays = new java.util.TreeSet<>();
+    TreeSet<LocalDate> meetingDays = new TreeSet<>();
     slots.forEach(a -> meetingDays.add(a.slot().date()));
     List<Member> newcomers = fold.membership.members.values().stream().filter(m -> m.newcomerAt(at, window)).toList();
     long included = newcomers.stream().filter(m -> {
-      java.time.LocalDate joined = m.joined().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-      List<java.time.LocalDate> first = meetingDays.tailSet(joined, true).stream().limit(cycles).toList();
+      LocalDate joined = m.joined().atZone(ZoneOffset.UTC).toLocalDate();
+      List<LocalDate> first = meetingDays.tailSet(joined, true).stream().limit(cycles).toList();
       return slots.stream().anyMatch(a -> m.id().equals(a.member()) && first.contains(a.slot().date()));
     }).count();
     double inclusion = newcomers.isEmpty() ? 1.0 : (double) included / newcomers.size();
@@ -107,7 +114,7 @@ final class Health {
 
     long pastReview = fold.governance.agreements.values().stream()
         .map(v -> v.get(v.size() - 1).statusAt(at))
-        .filter(s -> s == coop.lattice.agreement.AgreementStatus.OVERDUE || s == coop.lattice.agreement.AgreementStatus.LAPSED)
+        .filter(s -> s == AgreementStatus.OVERDUE || s == AgreementStatus.LAPSED)
         .count();
     out.add(new Indicator("agreements-past-review", pastReview, 0, pastReview > 0,
         pastReview + " agreement(s) are overdue for review or have lapsed: revisit them."));
@@ -132,21 +139,21 @@ final class Health {
     if (bank.balances.isEmpty()) {
       return;
     }
-    java.math.BigDecimal debit = p.get(Parameter.TIME_BANK_DEBIT_LIMIT_HOURS);
-    java.math.BigDecimal credit = p.get(Parameter.TIME_BANK_CREDIT_LIMIT_HOURS);
-    java.math.BigDecimal margin = java.math.BigDecimal.ONE;
+    BigDecimal debit = p.get(Parameter.TIME_BANK_DEBIT_LIMIT_HOURS);
+    BigDecimal credit = p.get(Parameter.TIME_BANK_CREDIT_LIMIT_HOURS);
+    BigDecimal margin = BigDecimal.ONE;
     long atDebit = 0;
     long atCredit = 0;
-    java.math.BigDecimal held = java.math.BigDecimal.ZERO;
+    BigDecimal held = BigDecimal.ZERO;
     for (MemberId m : active) {
-      java.math.BigDecimal b = bank.balance(m).total();
+      BigDecimal b = bank.balance(m).total();
       if (b.negate().compareTo(debit.subtract(margin)) >= 0 && debit.signum() > 0) {
         atDebit++;
       }
       if (b.compareTo(credit.subtract(margin)) >= 0 && credit.signum() > 0) {
         atCredit++;
       }
-      held = held.add(b.max(java.math.BigDecimal.ZERO));
+      held = held.add(b.max(BigDecimal.ZERO));
     }
     double alert = p.get(Parameter.TIME_BANK_LIMIT_ALERT_PERCENT) / 100.0;
     double debitShare = active.isEmpty() ? 0 : (double) atDebit / active.size();
@@ -157,7 +164,7 @@ final class Health {
     out.add(new Indicator("time-bank-at-credit-limit", creditShare, alert, creditShare >= alert, atCredit + " of "
         + active.size() + " accounts are within an hour of the credit limit. At " + pct(alert) + " or more, credit is"
         + " piling up unspent: those members can give no more until they receive."));
-    java.math.BigDecimal fresh = java.math.BigDecimal.ZERO;
+    BigDecimal fresh = BigDecimal.ZERO;
     Instant since = at.minus(Duration.ofDays(30));
     for (Map.Entry<MemberId, Instant> g : bank.startingHours.entrySet()) {
       if (!g.getValue().isBefore(since) && !g.getValue().isAfter(at)) {

@@ -2,6 +2,7 @@ package coop.lattice.collective;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.metrics.Need;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -17,7 +18,7 @@ public record RedundancyMap(SortedMap<Need, List<CollectiveId>> coverage) {
   public RedundancyMap {
     TreeMap<Need, List<CollectiveId>> copy = new TreeMap<>();
     coverage.forEach((n, l) -> copy.put(n, List.copyOf(l)));
-    coverage = java.util.Collections.unmodifiableSortedMap(copy);
+    coverage = Collections.unmodifiableSortedMap(copy);
   }
 
   /** Needs that no partner could cover: a single point of failure. */
@@ -41,6 +42,6 @@ public record RedundancyMap(SortedMap<Need, List<CollectiveId>> coverage) {
         out.put(need, partners.stream().filter(p -> !p.equals(partner)).toList());
       }
     });
-    return java.util.Collections.unmodifiableSortedMap(out);
+    return Collections.unmodifiableSortedMap(out);
   }
 }

@@ -7,6 +7,7 @@ import coop.lattice.ledger.Event;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ public final class TimeBank {
 
   /** Every account's balance, by member id (an alphabetical map: balances exist to keep limits, not to compare). */
   public Map<MemberId, HoursBalance> balances() {
-    return collective.read(f -> java.util.Collections.unmodifiableMap(new TreeMap<>(f.timeBank.balances)));
+    return collective.read(f -> Collections.unmodifiableMap(new TreeMap<>(f.timeBank.balances)));
   }
 
   /** The collective's own account: minus the starting hours it gave out. */

@@ -16,6 +16,7 @@ import coop.lattice.ledger.Side;
 import coop.lattice.metrics.Need;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,12 +57,12 @@ final class TradeFold implements SubFold {
     }
   }
 
-  final Map<CollectiveId, Line> partners = new TreeMap<>(java.util.Comparator.comparing(CollectiveId::value));
+  final Map<CollectiveId, Line> partners = new TreeMap<>(Comparator.comparing(CollectiveId::value));
   final Map<Long, TradeRecord> trades = new LinkedHashMap<>();
   final Set<String> clearings = new HashSet<>();
   final Map<Need, List<CollectiveId>> coverage = new TreeMap<>();
   /** partner -> the member appointed to record its steps, and until when. */
-  final Map<CollectiveId, Event.RelayAppointed> relays = new TreeMap<>(java.util.Comparator.comparing(CollectiveId::value));
+  final Map<CollectiveId, Event.RelayAppointed> relays = new TreeMap<>(Comparator.comparing(CollectiveId::value));
 
   @Override
   public boolean handles(Event e) {

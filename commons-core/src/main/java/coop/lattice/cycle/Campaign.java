@@ -3,6 +3,7 @@ package coop.lattice.cycle;
 import coop.lattice.InvalidRotationException;
 import coop.lattice.internal.Names;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -37,7 +38,7 @@ public record Campaign(String id, String name, List<Phase> phases) {
     }
 
     public long weeks() {
-      return (java.time.temporal.ChronoUnit.DAYS.between(from, until) + 7) / 7;
+      return (ChronoUnit.DAYS.between(from, until) + 7) / 7;
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Clears cycles of debt between collectives: where A owes B, B owes C and C owes A, each owes
@@ -124,7 +125,7 @@ public final class Clearing {
     Graph(Unit unit, List<Debt> debts) {
       this.unit = unit;
       Map<CollectiveId, Integer> index = new HashMap<>();
-      debts.stream().flatMap(d -> java.util.stream.Stream.of(d.debtor(), d.creditor())).distinct()
+      debts.stream().flatMap(d -> Stream.of(d.debtor(), d.creditor())).distinct()
           .sorted(Comparator.comparing(CollectiveId::value)).forEach(c -> index.put(c, index.size()));
       nodes = new CollectiveId[index.size()];
       index.forEach((c, i) -> nodes[i] = c);

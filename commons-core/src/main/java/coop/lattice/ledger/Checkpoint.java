@@ -6,6 +6,7 @@ import coop.lattice.CollectiveId;
 import coop.lattice.merkle.Hash;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 
 /**
  * What a collective vouches for at a moment: its ledger held {@code size} entries with this
@@ -37,6 +38,6 @@ public record Checkpoint(CollectiveId collective, long size, Hash root, Instant 
   }
 
   public SignedCheckpoint sign(CollectiveKey key) {
-    return new SignedCheckpoint(this, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(key.sign(signingInput())));
+    return new SignedCheckpoint(this, Base64.getUrlEncoder().withoutPadding().encodeToString(key.sign(signingInput())));
   }
 }

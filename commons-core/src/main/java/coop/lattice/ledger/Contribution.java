@@ -2,6 +2,7 @@ package coop.lattice.ledger;
 
 import coop.lattice.ContributionKind;
 import coop.lattice.MemberId;
+import coop.lattice.NotPermittedException;
 import coop.lattice.Quantity;
 import coop.lattice.internal.Names;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +31,7 @@ public record Contribution(
     Names.text("servedFor", servedFor, 200);
     Names.text("note", note, 2000);
     if (giver.equals(receiver)) {
-      throw new coop.lattice.NotPermittedException(giver + " cannot give a contribution to themselves;"
+      throw new NotPermittedException(giver + " cannot give a contribution to themselves;"
           + " record help that went to another member or to the collective");
     }
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import coop.lattice.MemberId;
 import coop.lattice.canonical.CanonicalWriter;
 import coop.lattice.merkle.Hash;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class EntryCodec {
   private static final JsonFactory JSON = JsonFactory.builder()
-      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxNestingDepth(16).maxStringLength(1 << 16).maxNumberLength(20).maxDocumentLength(1 << 24).build())
       .build();
@@ -338,7 +340,7 @@ final class EntryCodec {
 
     @Nullable Object get(Object record) {
       try {
-        return (Object) java.util.Objects.requireNonNull(accessor).invokeExact(record);
+        return (Object) Objects.requireNonNull(accessor).invokeExact(record);
       } catch (RuntimeException | Error e) {
         throw e;
       } catch (Throwable t) {

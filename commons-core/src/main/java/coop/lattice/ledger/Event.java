@@ -1,5 +1,7 @@
 package coop.lattice.ledger;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import coop.lattice.CollectiveId;
 import coop.lattice.MemberId;
 import coop.lattice.Quantity;
@@ -25,6 +27,7 @@ import coop.lattice.rotation.Lottery;
 import coop.lattice.rotation.Plan;
 import coop.lattice.rotation.RoleId;
 import coop.lattice.rotation.Slot;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -45,7 +48,7 @@ public sealed interface Event {
   record CollectiveFounded(String name, String publicKey) implements Event {
     public CollectiveFounded {
       Names.text("a collective's name", name, 120);
-      com.google.common.base.Preconditions.checkArgument(!name.isBlank(), "a collective needs a name");
+      checkArgument(!name.isBlank(), "a collective needs a name");
     }
   }
 
@@ -258,7 +261,7 @@ public sealed interface Event {
    * This collective's part in a cleared cycle of debt: {@code debtor} owes it {@code amount} less
    * and it owes {@code creditor} {@code amount} less, so its net position does not change.
    */
-  record CycleCleared(String clearing, Unit unit, java.math.BigDecimal amount, CollectiveId debtor,
+  record CycleCleared(String clearing, Unit unit, BigDecimal amount, CollectiveId debtor,
       CollectiveId creditor) implements Event {
     public CycleCleared {
       Names.slug("a clearing's id", clearing);
@@ -311,7 +314,7 @@ public sealed interface Event {
   record ToolListed(ItemId item, String name, int loanDays) implements Event {
     public ToolListed {
       Names.text("an item's name", name, 120);
-      com.google.common.base.Preconditions.checkArgument(loanDays >= 1 && loanDays <= 365,
+      checkArgument(loanDays >= 1 && loanDays <= 365,
           "a loan lasts 1 to 365 days, not %s", loanDays);
     }
   }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -182,7 +183,7 @@ public final class Ledger {
       if (!e.collective().equals(collective)) {
         return "entry " + i + " belongs to collective " + e.collective() + ", not " + collective;
       }
-      if (!java.util.Objects.equals(e.previous(), prev)) {
+      if (!Objects.equals(e.previous(), prev)) {
         return "entry " + i + " does not follow entry " + (i - 1) + ": the hash chain is broken";
       }
     }
@@ -249,7 +250,7 @@ public final class Ledger {
   public List<Entry> appendAll(List<Draft> drafts) {
     synchronized (appendLock) {
       checkWritable();
-      CollectiveId id = java.util.Objects.requireNonNull(collective);
+      CollectiveId id = Objects.requireNonNull(collective);
       long n = tree.size();
       Hash prev = n == 0 ? null : tree.leafHashAt(n - 1);
       List<Entry> entries = new ArrayList<>(drafts.size());
@@ -288,7 +289,7 @@ public final class Ledger {
     synchronized (appendLock) {
       checkWritable();
       long size = tree.size();
-      SignedCheckpoint cp = new Checkpoint(java.util.Objects.requireNonNull(collective), size, tree.root(size), time).sign(signer);
+      SignedCheckpoint cp = new Checkpoint(Objects.requireNonNull(collective), size, tree.root(size), time).sign(signer);
       store.writeCheckpoint(size, cp.toBytes());
       return cp;
     }

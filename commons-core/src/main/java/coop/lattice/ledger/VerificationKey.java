@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
@@ -49,7 +50,7 @@ public final class VerificationKey {
   static VerificationKey of(PublicKey key) {
     byte[] der = key.getEncoded();
     checkArgument(der.length == X509_PREFIX.length + 32, "not an Ed25519 public key: %s", key.getAlgorithm());
-    return new VerificationKey(java.util.Arrays.copyOfRange(der, X509_PREFIX.length, der.length), key);
+    return new VerificationKey(Arrays.copyOfRange(der, X509_PREFIX.length, der.length), key);
   }
 
   /** True exactly when {@code signature} is a valid Ed25519 signature of {@code message} by this key. */
@@ -86,7 +87,7 @@ public final class VerificationKey {
 
   @Override
   public int hashCode() {
-    return java.util.Arrays.hashCode(raw);
+    return Arrays.hashCode(raw);
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.google.common.io.BaseEncoding;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,7 +34,7 @@ public final class Hash {
   }
 
   public static Hash fromHex(String hex) {
-    return of(BaseEncoding.base16().lowerCase().decode(hex.toLowerCase(java.util.Locale.ROOT)));
+    return of(BaseEncoding.base16().lowerCase().decode(hex.toLowerCase(Locale.ROOT)));
   }
 
   /** Parses standard or URL-safe base64 (with or without padding). */

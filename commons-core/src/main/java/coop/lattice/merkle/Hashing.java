@@ -1,5 +1,6 @@
 package coop.lattice.merkle;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -48,7 +49,7 @@ final class Hashing {
     md.update(right, ro, Hash.SIZE);
     try {
       md.digest(out, oo, Hash.SIZE);
-    } catch (java.security.DigestException e) {
+    } catch (DigestException e) {
       throw new AssertionError(e);
     }
   }

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An append-only RFC 9162 Merkle tree: roots at any size, inclusion proofs and consistency
@@ -85,7 +86,7 @@ public final class MerkleTree {
 
   /** The leaf hash at {@code index}. */
   public Hash leafHashAt(long index) {
-    java.util.Objects.checkIndex(index, size);
+    Objects.checkIndex(index, size);
     return Hash.wrap(levels.get(0).get(index));
   }
 

@@ -1,6 +1,9 @@
 package coop.lattice.metrics;
 
+import coop.lattice.Quantity;
+import coop.lattice.RejectedCommandException;
 import coop.lattice.Unit;
+import coop.lattice.circle.CircleOutcome;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
@@ -45,7 +48,7 @@ public final class SovereigntyMetrics {
   /** Exchanges waiting to be settled, by entry: the need they will count under, and how much. */
   private final Map<Long, Pending> pending = new HashMap<>();
 
-  private record Pending(Need need, coop.lattice.Quantity quantity) {}
+  private record Pending(Need need, Quantity quantity) {}
 
   private record Counted(Contribution contribution, YearMonth month, boolean acknowledged) {}
 
@@ -75,7 +78,7 @@ public final class SovereigntyMetrics {
       }
     } else if (event instanceof Event.CircleMeetingHeld m) {
       long resolved = m.outcomes().stream()
-          .filter(o -> o.kind() == coop.lattice.circle.CircleOutcome.Kind.RESOLVED_INTERNALLY).count();
+          .filter(o -> o.kind() == CircleOutcome.Kind.RESOLVED_INTERNALLY).count();
       if (resolved > 0) {
         totals.computeIfAbsent(YearMonth.from(m.date()), k -> new HashMap<>())
             .computeIfAbsent(Need.DISPUTE_RESOLUTION, k -> new EnumMap<>(Unit.class))
@@ -98,7 +101,7 @@ public final class SovereigntyMetrics {
     } else if (event instanceof Event.AidDeclined d) {
       pending.remove(d.claim());
     } else if (event instanceof Event.ItemLent) {
-      count(month(e), Need.TOOLS, coop.lattice.Quantity.items(1));
+      count(month(e), Need.TOOLS, Quantity.items(1));
     } else if (event instanceof Event.ContributionCorrected k) {
       Counted old = contributions.remove(k.corrects());
       if (old != null && old.acknowledged()) {
@@ -115,7 +118,7 @@ public final class SovereigntyMetrics {
     }
   }
 
-  private void count(YearMonth month, Need need, coop.lattice.Quantity q) {
+  private void count(YearMonth month, Need need, Quantity q) {
     totals.computeIfAbsent(month, k -> new HashMap<>()).computeIfAbsent(need, k -> new EnumMap<>(Unit.class))
         .merge(q.unit(), q.amount(), BigDecimal::add);
   }
@@ -160,7 +163,7 @@ public final class SovereigntyMetrics {
    */
   public Map<Need, Map<Unit, BigDecimal>> met(YearMonth from, YearMonth until) {
     if (until.isBefore(from)) {
-      throw new coop.lattice.RejectedCommandException("A period from " + from + " to " + until
+      throw new RejectedCommandException("A period from " + from + " to " + until
           + " ends before it starts; give the months in order.");
     }
     Map<Need, Map<Unit, BigDecimal>> sum = new TreeMap<>();

@@ -3,6 +3,7 @@ package coop.lattice.metrics;
 import coop.lattice.Unit;
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -26,13 +27,13 @@ public record SovereigntyReport(YearMonth period, Map<Need, Map<Unit, BigDecimal
   public SovereigntyReport {
     Map<Need, Map<Unit, BigDecimal>> copy = new TreeMap<>();
     met.forEach((n, u) -> copy.put(n, Map.copyOf(u)));
-    met = java.util.Collections.unmodifiableMap(copy);
+    met = Collections.unmodifiableMap(copy);
     Map<Need, Map<Unit, BigDecimal>> delta = new TreeMap<>();
     change.forEach((n, u) -> delta.put(n, Map.copyOf(u)));
-    change = java.util.Collections.unmodifiableMap(delta);
-    performed = java.util.Collections.unmodifiableSet(new TreeSet<>(performed));
-    gained = java.util.Collections.unmodifiableSet(new TreeSet<>(gained));
-    lost = java.util.Collections.unmodifiableSet(new TreeSet<>(lost));
+    change = Collections.unmodifiableMap(delta);
+    performed = Collections.unmodifiableSet(new TreeSet<>(performed));
+    gained = Collections.unmodifiableSet(new TreeSet<>(gained));
+    lost = Collections.unmodifiableSet(new TreeSet<>(lost));
   }
 
   public BigDecimal of(Need need, Unit unit) {

@@ -4,6 +4,7 @@ import coop.lattice.InvalidRotationException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 
 /**
@@ -23,7 +24,7 @@ public record Cadence(Kind kind, LocalDate first, List<LocalDate> dates) {
           + " never comes round");
     }
     if (kind != Kind.DATES && !dates.isEmpty()) {
-      throw new InvalidRotationException("a " + kind.name().toLowerCase(java.util.Locale.ROOT)
+      throw new InvalidRotationException("a " + kind.name().toLowerCase(Locale.ROOT)
           + " cadence takes a first date, not a list of dates");
     }
   }

@@ -9,10 +9,13 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,7 +71,7 @@ final class FairRotation implements RotationPolicy {
     for (Role role : order) {
       List<LocalDate> dates = role.cadence().between(request.from(), request.until());
       double weight = role.weight().doubleValue();
-      int[] qualified = java.util.stream.IntStream.range(0, n).filter(p -> roster.get(p).eligibleFor(role)).toArray();
+      int[] qualified = IntStream.range(0, n).filter(p -> roster.get(p).eligibleFor(role)).toArray();
       for (int seat = 1; seat <= role.seats(); seat++) {
         // Tie-break order for this role and seat: least load first, then the seeded hash.
         long roleKey = sha(seed + "/role/" + role.id() + "/" + seat);
@@ -224,7 +227,7 @@ final class FairRotation implements RotationPolicy {
     }
     for (int i = 0; i < waiting.size(); i++) {
       if (!taken.containsValue(i)) {
-        match(i, options, taken, new java.util.HashSet<>());
+        match(i, options, taken, new HashSet<>());
       }
     }
     taken.forEach((slot, i) -> {
@@ -258,7 +261,7 @@ final class FairRotation implements RotationPolicy {
   }
 
   /** Kuhn's augmenting path: give newcomer i one of their options, moving others along if needed. */
-  private static boolean match(int i, List<List<Slot>> options, Map<Slot, Integer> taken, java.util.Set<Slot> seen) {
+  private static boolean match(int i, List<List<Slot>> options, Map<Slot, Integer> taken, Set<Slot> seen) {
     for (Slot s : options.get(i)) {
       if (seen.add(s)) {
         Integer other = taken.get(s);

@@ -9,12 +9,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -108,7 +111,7 @@ public final class Lottery {
   }
 
   /** A fresh secret nonce and its commitment, for a member taking part. */
-  public static String[] nonceAndCommitment(java.security.SecureRandom random) {
+  public static String[] nonceAndCommitment(SecureRandom random) {
     byte[] nonce = new byte[32];
     random.nextBytes(nonce);
     return new String[] {HEX.formatHex(nonce), commitmentOf(HEX.formatHex(nonce))};
@@ -126,7 +129,7 @@ public final class Lottery {
    */
   public static Transcript draw(Announcement a, List<Commitment> commitments, List<Reveal> reveals, Hash anchorRoot) {
     Map<MemberId, Commitment> committed = new TreeMap<>();
-    java.util.Set<MemberId> candidates = new java.util.HashSet<>(a.candidates());
+    Set<MemberId> candidates = new HashSet<>(a.candidates());
     for (Commitment c : commitments) {
       if (!candidates.contains(c.member())) {
         throw new InvalidRotationException(c.member() + " is not a candidate in this lottery, so cannot commit");

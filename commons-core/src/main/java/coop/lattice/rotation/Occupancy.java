@@ -1,8 +1,11 @@
 package coop.lattice.rotation;
 
 import coop.lattice.MemberId;
+import coop.lattice.cycle.Campaign;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,7 +52,7 @@ final class Occupancy {
       conflicts.put(r.id(), List.copyOf(c));
     }
     this.phase = new byte[days];
-    for (coop.lattice.cycle.Campaign.Phase p : request.phases()) {
+    for (Campaign.Phase p : request.phases()) {
       for (int d = Math.max(0, day(p.from())); d < days && d <= day(p.until()); d++) {
         phase[d] = switch (p.kind()) {
           case INTENSITY -> (byte) 1;
@@ -65,7 +68,7 @@ final class Occupancy {
       }
     }
     this.cap = request.intenseCapHours().doubleValue();
-    this.firstMonday = from.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+    this.firstMonday = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
   }
 
   int day(LocalDate d) {

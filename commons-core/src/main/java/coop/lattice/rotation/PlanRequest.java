@@ -2,6 +2,8 @@ package coop.lattice.rotation;
 
 import coop.lattice.InvalidRotationException;
 import coop.lattice.MemberId;
+import coop.lattice.cycle.Campaign;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -17,14 +19,14 @@ import java.util.Set;
  * round in the horizon.
  */
 public record PlanRequest(List<Participant> roster, List<Role> roles, LocalDate from, LocalDate until,
-    int newcomerCycles, int newcomerWindowDays, List<coop.lattice.cycle.Campaign.Phase> phases,
-    java.math.BigDecimal intenseCapHours, java.util.Set<MemberId> restOptIn) {
+    int newcomerCycles, int newcomerWindowDays, List<Campaign.Phase> phases,
+    BigDecimal intenseCapHours, Set<MemberId> restOptIn) {
 
   /** A request without campaign phases: no caps and no rest. */
   public PlanRequest(List<Participant> roster, List<Role> roles, LocalDate from, LocalDate until, int newcomerCycles,
       int newcomerWindowDays) {
-    this(roster, roles, from, until, newcomerCycles, newcomerWindowDays, List.of(), java.math.BigDecimal.valueOf(168),
-        java.util.Set.of());
+    this(roster, roles, from, until, newcomerCycles, newcomerWindowDays, List.of(), BigDecimal.valueOf(168),
+        Set.of());
   }
 
   /**
@@ -32,15 +34,15 @@ public record PlanRequest(List<Participant> roster, List<Role> roles, LocalDate 
    * capHoursPerWeek} hours a week (a turn counts its role's weight in hours); during rest only
    * members in {@code optedIn} are assigned.
    */
-  public PlanRequest withCycles(List<coop.lattice.cycle.Campaign.Phase> cyclePhases, java.math.BigDecimal capHoursPerWeek,
-      java.util.Set<MemberId> optedIn) {
+  public PlanRequest withCycles(List<Campaign.Phase> cyclePhases, BigDecimal capHoursPerWeek,
+      Set<MemberId> optedIn) {
     return new PlanRequest(roster, roles, from, until, newcomerCycles, newcomerWindowDays, cyclePhases, capHoursPerWeek,
         optedIn);
   }
 
   public PlanRequest {
     phases = List.copyOf(phases);
-    restOptIn = java.util.Set.copyOf(restOptIn);
+    restOptIn = Set.copyOf(restOptIn);
     if (intenseCapHours.signum() <= 0) {
       throw new InvalidRotationException("the capacity cap in intense phases is more than 0 hours a week, not "
           + intenseCapHours.toPlainString());

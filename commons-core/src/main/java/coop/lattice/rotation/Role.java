@@ -3,6 +3,7 @@ package coop.lattice.rotation;
 import coop.lattice.InvalidRotationException;
 import coop.lattice.internal.Names;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -48,7 +49,7 @@ public record Role(RoleId id, String name, Cadence cadence, int seats, Set<Strin
   }
 
   public Role requires(String... tags) {
-    return new Role(id, name, cadence, seats, new TreeSet<>(java.util.List.of(tags)), weight, meaningful, exclusiveWith);
+    return new Role(id, name, cadence, seats, new TreeSet<>(List.of(tags)), weight, meaningful, exclusiveWith);
   }
 
   public Role weight(String w) {
@@ -61,6 +62,6 @@ public record Role(RoleId id, String name, Cadence cadence, int seats, Set<Strin
   }
 
   public Role exclusiveWith(RoleId... others) {
-    return new Role(id, name, cadence, seats, requires, weight, meaningful, new TreeSet<>(java.util.List.of(others)));
+    return new Role(id, name, cadence, seats, requires, weight, meaningful, new TreeSet<>(List.of(others)));
   }
 }

@@ -20,6 +20,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
@@ -400,7 +402,7 @@ public final class FileJournal implements LedgerStore {
       segments.get(segments.size() - 1).channel.force(false);
     }
     long first = size;
-    Path file = dir.resolve(String.format(java.util.Locale.ROOT, "journal-%020d.seg", first));
+    Path file = dir.resolve(String.format(Locale.ROOT, "journal-%020d.seg", first));
     FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
     ByteBuffer h = ByteBuffer.allocate(SEGMENT_HEADER).order(ByteOrder.BIG_ENDIAN);
     h.putInt(MAGIC).putInt(VERSION).putLong(first).flip();
@@ -566,7 +568,7 @@ public final class FileJournal implements LedgerStore {
 
   @Override
   public byte[] read(long index) {
-    java.util.Objects.checkIndex(index, size);
+    Objects.checkIndex(index, size);
     long loc = locations[(int) index];
     byte[] out = new byte[lengths[(int) index]];
     ByteBuffer b = ByteBuffer.wrap(out);

@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkPositionIndexes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -79,7 +80,7 @@ final class InMemoryStore implements LedgerStore {
 
   @Override
   public byte[] read(long index) {
-    java.util.Objects.checkIndex(index, size);
+    Objects.checkIndex(index, size);
     long start = starts[(int) index];
     byte[] arena = arenas[(int) (start >>> 44)];
     int off = (int) (start & ((1L << 44) - 1));

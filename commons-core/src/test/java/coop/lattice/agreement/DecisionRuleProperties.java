@@ -3,6 +3,7 @@ package coop.lattice.agreement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +30,7 @@ class DecisionRuleProperties {
         Arbitraries.integers().between(1, 100).map(q -> DecisionRule.majority(Duration.ofDays(7), q)),
         Arbitraries.just(DecisionRule.advice(Duration.ofDays(7))));
     return rules.flatMap(rule -> {
-      List<Response> allowed = java.util.Arrays.stream(Response.values()).filter(r -> r.allowedUnder(rule.kind())).toList();
+      List<Response> allowed = Arrays.stream(Response.values()).filter(r -> r.allowedUnder(rule.kind())).toList();
       Arbitrary<Set<Integer>> eligible = Arbitraries.integers().between(0, 14).set().ofMaxSize(12).map(TreeSet::new);
       Arbitrary<Map<Integer, Response>> responses = Arbitraries.maps(Arbitraries.integers().between(0, 16),
           Arbitraries.of(allowed)).ofMaxSize(16);

@@ -1,6 +1,7 @@
 package coop.lattice.circle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import coop.lattice.MemberId;
 import java.util.ArrayList;
@@ -69,8 +70,8 @@ class SpeakingTimeProperties {
     double gini = total == 0 ? 0 : diff / (2.0 * n * n * ((double) total / n));
     assertThat(r.participants()).isEqualTo(n);
     assertThat(r.totalSeconds()).isEqualTo(total);
-    assertThat(r.longestShare()).isCloseTo(total == 0 ? 0 : (double) longest / total, org.assertj.core.data.Offset.offset(1e-12));
-    assertThat(r.gini()).isCloseTo(gini, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(r.longestShare()).isCloseTo(total == 0 ? 0 : (double) longest / total, offset(1e-12));
+    assertThat(r.gini()).isCloseTo(gini, offset(1e-9));
     assertThat(r.overBudget()).isEqualTo(over);
     assertThat(r.secondsSorted()).isSorted().hasSize(n);
   }

@@ -7,6 +7,7 @@ import static coop.lattice.collective.People.DEE;
 import static coop.lattice.collective.People.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.ConflictException;
@@ -121,9 +122,9 @@ class AgreementsTest {
     assertThat(record.decision().outcome()).isEqualTo(Outcome.ADOPTED);
     assertThat(record.revision()).isEqualTo(1);
     assertThat(record.trail()).extracting(ResponseRecord::response, ResponseRecord::resolution).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(Response.CONCERN, "answered by revision 1"),
-        org.assertj.core.groups.Tuple.tuple(Response.OBJECTION, "answered by revision 1"),
-        org.assertj.core.groups.Tuple.tuple(Response.CONSENT, null));
+        tuple(Response.CONCERN, "answered by revision 1"),
+        tuple(Response.OBJECTION, "answered by revision 1"),
+        tuple(Response.CONSENT, null));
     assertThat(coop.decisions()).singleElement().satisfies(d -> {
       assertThat(d.rule().kind()).isEqualTo(DecisionRule.Kind.CONSENT);
       assertThat(d.eligible()).isEqualTo(3);

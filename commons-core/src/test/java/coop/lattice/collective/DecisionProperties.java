@@ -2,6 +2,8 @@ package coop.lattice.collective;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coop.lattice.CollectiveId;
+import coop.lattice.MemberId;
 import coop.lattice.TestClock;
 import coop.lattice.agreement.AgreementId;
 import coop.lattice.agreement.AgreementTerms;
@@ -10,15 +12,16 @@ import coop.lattice.agreement.Outcome;
 import coop.lattice.agreement.Response;
 import coop.lattice.agreement.RuleModel;
 import coop.lattice.ledger.Appearance;
-import coop.lattice.CollectiveId;
 import coop.lattice.ledger.CollectiveKey;
-import coop.lattice.MemberId;
 import coop.lattice.store.LedgerStore;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -45,7 +48,7 @@ class DecisionProperties {
         Arbitraries.just(DecisionRule.consensus(Duration.ofDays(2))),
         Arbitraries.integers().between(1, 100).map(q -> DecisionRule.majority(Duration.ofDays(2), q)));
     return rules.flatMap(rule -> Arbitraries.integers().between(1, 7).flatMap(n -> {
-      List<Response> allowed = java.util.Arrays.stream(Response.values()).filter(r -> r.allowedUnder(rule.kind())).toList();
+      List<Response> allowed = Arrays.stream(Response.values()).filter(r -> r.allowedUnder(rule.kind())).toList();
       Arbitrary<Step> step = Combinators.combine(Arbitraries.integers().between(0, n - 1), Arbitraries.of(allowed),
           Arbitraries.integers().between(0, 9).map(k -> k == 0)).as(Step::new);
       return step.list().ofMaxSize(14).map(steps -> new Scenario(rule, n, steps));
@@ -82,7 +85,7 @@ class DecisionProperties {
     clock.advance(Duration.ofDays(3));
     coop.decide(founder, p, "");
 
-    java.util.Set<Integer> everyone = new java.util.TreeSet<>();
+    Set<Integer> everyone = new TreeSet<>();
     for (int i = 0; i < s.members(); i++) {
       everyone.add(i);
     }

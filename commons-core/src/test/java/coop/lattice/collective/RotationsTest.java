@@ -11,6 +11,7 @@ import coop.lattice.InvalidRotationException;
 import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
 import coop.lattice.TestClock;
+import coop.lattice.UnknownMemberException;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.merkle.Hash;
 import coop.lattice.rotation.Cadence;
@@ -98,7 +99,7 @@ class RotationsTest {
     rejected(() -> coop.proposeHandOver(other, week(0), first, null, ""), NotPermittedException.class,
         "who holds facilitation on 2026-04-06, can hand it over");
     rejected(() -> coop.proposeHandOver(first, week(0), MemberId.of("zed"), null, ""),
-        coop.lattice.UnknownMemberException.class, "zed is not a member");
+        UnknownMemberException.class, "zed is not a member");
     rejected(() -> coop.proposeHandOver(first, week(0), other, week(0), ""), InvalidRotationException.class,
         "does not hold facilitation on 2026-04-06");
   }

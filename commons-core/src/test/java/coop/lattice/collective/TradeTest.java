@@ -22,6 +22,7 @@ import coop.lattice.exchange.Clearing;
 import coop.lattice.exchange.CreditLine;
 import coop.lattice.exchange.Debt;
 import coop.lattice.ledger.Appearance;
+import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Side;
 import coop.lattice.metrics.Need;
 import coop.lattice.store.LedgerStore;
@@ -217,7 +218,7 @@ class TradeTest {
     trade(REPAIR, FOOD, Quantity.hours("5"));
     Collective food = network.get(FOOD);
     Replica mirror = new Replica();
-    List<coop.lattice.ledger.Entry> entries = food.ledger().entries(0, food.ledger().size());
+    List<Entry> entries = food.ledger().entries(0, food.ledger().size());
     assertThatThrownBy(() -> mirror.apply(entries.get(1))).isInstanceOf(RejectedCommandException.class)
         .hasMessageContaining("starting at entry 0");
     entries.forEach(mirror::apply);

@@ -2,6 +2,7 @@ package coop.lattice.ledger;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.ContributionKind;
@@ -15,17 +16,37 @@ import coop.lattice.agreement.AgreementTerms;
 import coop.lattice.agreement.DecisionRule;
 import coop.lattice.agreement.Parameter;
 import coop.lattice.agreement.Response;
+import coop.lattice.circle.CircleId;
+import coop.lattice.circle.CircleOutcome;
+import coop.lattice.circle.Tension;
+import coop.lattice.circle.Turn;
 import coop.lattice.collective.Collective;
+import coop.lattice.cycle.Campaign;
+import coop.lattice.cycle.Debrief;
+import coop.lattice.exchange.Clearing;
 import coop.lattice.exchange.CreditLine;
 import coop.lattice.exchange.FundId;
 import coop.lattice.exchange.ItemId;
 import coop.lattice.exchange.Posting;
+import coop.lattice.metrics.Need;
+import coop.lattice.rotation.Cadence;
+import coop.lattice.rotation.Lottery;
+import coop.lattice.rotation.Participant;
+import coop.lattice.rotation.Plan;
+import coop.lattice.rotation.Role;
+import coop.lattice.rotation.RoleId;
+import coop.lattice.rotation.RotationPolicy;
+import coop.lattice.rotation.Slot;
 import coop.lattice.store.FileJournal;
 import coop.lattice.store.LedgerStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -62,76 +83,76 @@ class GoldenLedgerTest {
     // Governance: a proposal, a response with a reason, a decision once the window passed, an acceptance.
     AgreementTerms terms = AgreementTerms.builder(AgreementId.of("acknowledgements"), "Who acknowledges help")
         .text("Help counts once someone who saw it acknowledges it.").scope("contributions")
-        .reviewOn(java.time.LocalDate.of(2026, 7, 1)).rule(DecisionRule.consent(java.time.Duration.ofHours(1)))
+        .reviewOn(LocalDate.of(2026, 7, 1)).rule(DecisionRule.consent(Duration.ofHours(1)))
         .set(Parameter.ACKNOWLEDGED_BY, AcknowledgementRule.ANY_OTHER_MEMBER).lapseAfterDays(30).build();
     long p = c.proposeAgreement(ANA, terms, "as discussed");
     c.respond(BO, p, Response.CONCERN, "let us watch it");
-    clock.advance(java.time.Duration.ofHours(2));
+    clock.advance(Duration.ofHours(2));
     c.decide(ANA, p, "adopted");
     c.accept(BO, AgreementId.of("acknowledgements"));
     // Rotations: a published plan, a cover accepted by the other member, a lottery announced and drawn.
-    java.time.LocalDate monday = java.time.LocalDate.of(2026, 2, 2);
-    coop.lattice.rotation.Plan plan = c.planRotation(coop.lattice.rotation.RotationPolicy.fair(7),
-        java.util.List.of(coop.lattice.rotation.Participant.of(ANA, java.time.LocalDate.of(2025, 1, 1)),
-            coop.lattice.rotation.Participant.of(BO, java.time.LocalDate.of(2025, 1, 1))),
-        java.util.List.of(coop.lattice.rotation.Role.of(coop.lattice.rotation.RoleId.of("facilitation"), "Facilitation",
-            coop.lattice.rotation.Cadence.weekly(monday))), monday, monday.plusWeeks(2));
+    LocalDate monday = LocalDate.of(2026, 2, 2);
+    Plan plan = c.planRotation(RotationPolicy.fair(7),
+        List.of(Participant.of(ANA, LocalDate.of(2025, 1, 1)),
+            Participant.of(BO, LocalDate.of(2025, 1, 1))),
+        List.of(Role.of(RoleId.of("facilitation"), "Facilitation",
+            Cadence.weekly(monday))), monday, monday.plusWeeks(2));
     c.publishPlan(ANA, plan);
-    coop.lattice.rotation.Slot first = plan.assignments().get(0).slot();
+    Slot first = plan.assignments().get(0).slot();
     MemberId holder = plan.assignments().get(0).member();
     MemberId other = holder.equals(ANA) ? BO : ANA;
     c.acceptHandOver(other, c.proposeHandOver(holder, first, other, null, "a cold"));
-    java.time.Instant commitBy = java.time.Instant.parse("2026-01-16T12:00:00Z");
-    coop.lattice.rotation.Lottery.Announcement a = coop.lattice.rotation.Lottery.Announcement.of("circle keeper",
-        java.util.List.of(ANA, BO), 1, c.ledger().size() + 2, commitBy, commitBy.plusSeconds(3600));
+    Instant commitBy = Instant.parse("2026-01-16T12:00:00Z");
+    Lottery.Announcement a = Lottery.Announcement.of("circle keeper",
+        List.of(ANA, BO), 1, c.ledger().size() + 2, commitBy, commitBy.plusSeconds(3600));
     long announced = c.announceLottery(ANA, a);
     String nonce = "5a".repeat(32);
     c.changeAppearance(BO, Appearance.byName("Bo B."));
-    clock.advance(java.time.Duration.ofHours(20));
-    coop.lattice.rotation.Lottery.Transcript t = coop.lattice.rotation.Lottery.draw(a,
-        java.util.List.of(new coop.lattice.rotation.Lottery.Commitment(ANA, coop.lattice.rotation.Lottery.commitmentOf(nonce),
+    clock.advance(Duration.ofHours(20));
+    Lottery.Transcript t = Lottery.draw(a,
+        List.of(new Lottery.Commitment(ANA, Lottery.commitmentOf(nonce),
             commitBy.minusSeconds(60))),
-        java.util.List.of(new coop.lattice.rotation.Lottery.Reveal(ANA, nonce, commitBy.plusSeconds(60))),
+        List.of(new Lottery.Reveal(ANA, nonce, commitBy.plusSeconds(60))),
         c.anchorRoot(a.anchorHeight()).orElseThrow());
     c.recordLottery(ANA, announced, t);
     // Circles and cycles: a circle keeping to the rotation, a tension, a meeting; a short campaign and its debrief.
-    coop.lattice.circle.CircleId circle = coop.lattice.circle.CircleId.of("care-circle");
-    c.formCircle(ANA, circle, "Care circle", coop.lattice.rotation.RoleId.of("facilitation"));
-    c.raiseTension(BO, circle, new coop.lattice.circle.Tension("late pick-ups", java.util.List.of(ANA),
-        coop.lattice.circle.Tension.Visibility.PUBLIC_SUMMARY, "pick-ups"));
-    clock.advance(java.time.Duration.ofDays(20)); // a meeting is recorded after it took place
+    CircleId circle = CircleId.of("care-circle");
+    c.formCircle(ANA, circle, "Care circle", RoleId.of("facilitation"));
+    c.raiseTension(BO, circle, new Tension("late pick-ups", List.of(ANA),
+        Tension.Visibility.PUBLIC_SUMMARY, "pick-ups"));
+    clock.advance(Duration.ofDays(20)); // a meeting is recorded after it took place
     MemberId keeper = c.currentPlan().orElseThrow().at(first).orElseThrow().member();
-    c.recordCircleMeeting(keeper, new Event.CircleMeetingHeld(circle, first.date(), java.util.List.of(ANA, BO), 300,
-        java.util.List.of(new coop.lattice.circle.Turn(ANA, 1, 0, 120), coop.lattice.circle.Turn.pass(BO, 120),
-            new coop.lattice.circle.Turn(BO, 2, 130, 250)),
-        java.util.List.of(coop.lattice.circle.CircleOutcome.resolvedInternally("a pick-up rota"))));
-    coop.lattice.cycle.Campaign drive = new coop.lattice.cycle.Campaign("winter-drive", "Winter drive", java.util.List.of(
-        new coop.lattice.cycle.Campaign.Phase(coop.lattice.cycle.Campaign.Phase.Kind.INTENSITY,
-            java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 1, 7)),
-        new coop.lattice.cycle.Campaign.Phase(coop.lattice.cycle.Campaign.Phase.Kind.REST,
-            java.time.LocalDate.of(2026, 1, 8), java.time.LocalDate.of(2026, 1, 10))));
+    c.recordCircleMeeting(keeper, new Event.CircleMeetingHeld(circle, first.date(), List.of(ANA, BO), 300,
+        List.of(new Turn(ANA, 1, 0, 120), Turn.pass(BO, 120),
+            new Turn(BO, 2, 130, 250)),
+        List.of(CircleOutcome.resolvedInternally("a pick-up rota"))));
+    Campaign drive = new Campaign("winter-drive", "Winter drive", List.of(
+        new Campaign.Phase(Campaign.Phase.Kind.INTENSITY,
+            LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 7)),
+        new Campaign.Phase(Campaign.Phase.Kind.REST,
+            LocalDate.of(2026, 1, 8), LocalDate.of(2026, 1, 10))));
     c.startCampaign(ANA, drive);
     c.optIntoRest(BO, "winter-drive");
-    c.debrief(BO, "winter-drive", new coop.lattice.cycle.Debrief(java.util.List.of("warm coats"), java.util.List.of(),
-        java.util.List.of("start earlier")));
+    c.debrief(BO, "winter-drive", new Debrief(List.of("warm coats"), List.of(),
+        List.of("start earlier")));
     // Exchanges: hours both ways, an offer, a trade with two partners and a cleared leg, a fund, a loan.
-    java.time.LocalDate day = java.time.LocalDate.of(2026, 2, 4);
+    LocalDate day = LocalDate.of(2026, 2, 4);
     c.timeBank().confirm(ANA, c.timeBank().record(BO, BO, ANA, Quantity.hours("1.5"), day, "bread class"));
     c.timeBank().decline(BO, c.timeBank().record(ANA, ANA, BO, Quantity.hours("1"), day, "x"), "a slip");
     long posted = c.offers().post(ANA, new Posting(Posting.Type.OFFER, ContributionKind.REPAIR, "mend a coat",
-        Quantity.hours("1"), java.time.Instant.parse("2026-03-01T00:00:00Z")));
+        Quantity.hours("1"), Instant.parse("2026-03-01T00:00:00Z")));
     c.offers().answer(BO, posted, "my winter coat");
-    c.offers().commit(ANA, posted, BO, java.time.LocalDate.of(2026, 2, 20));
+    c.offers().commit(ANA, posted, BO, LocalDate.of(2026, 2, 20));
     c.offers().fulfil(ANA, posted);
     c.offers().confirm(BO, posted);
     CollectiveId fixit = CollectiveId.of("fixit-cafe");
     CollectiveId hands = CollectiveId.of("little-hands");
-    for (CollectiveId partner : java.util.List.of(fixit, hands)) {
+    for (CollectiveId partner : List.of(fixit, hands)) {
       c.trade().agree(ANA, partner, AgreementId.of("acknowledgements"),
-          java.util.List.of(CreditLine.of(Unit.KILOGRAMS, "50", "20.5")));
-      c.trade().appointRelay(ANA, partner, BO, java.time.Instant.parse("2026-06-01T00:00:00Z"));
+          List.of(CreditLine.of(Unit.KILOGRAMS, "50", "20.5")));
+      c.trade().appointRelay(ANA, partner, BO, Instant.parse("2026-06-01T00:00:00Z"));
     }
-    java.time.Instant expires = java.time.Instant.parse("2026-03-01T00:00:00Z");
+    Instant expires = Instant.parse("2026-03-01T00:00:00Z");
     long give = c.trade().offer(ANA, fixit, Side.US, Side.US, Quantity.kilograms("8"), "apples", expires);
     long take = c.trade().offer(BO, hands, Side.PARTNER, Side.PARTNER, Quantity.kilograms("5"), "jam", expires);
     c.trade().accept(BO, give, Side.PARTNER);
@@ -140,9 +161,9 @@ class GoldenLedgerTest {
     c.trade().fulfil(BO, take, Side.PARTNER);
     c.trade().acknowledge(BO, give, Side.PARTNER);
     c.trade().acknowledge(ANA, take, Side.US);
-    c.trade().recordClearing(ANA, new coop.lattice.exchange.Clearing.Leg("2026-02", Unit.KILOGRAMS,
-        new java.math.BigDecimal("2.5"), fixit, hands));
-    c.trade().declareCoverage(ANA, coop.lattice.metrics.Need.REPAIR, java.util.List.of(fixit));
+    c.trade().recordClearing(ANA, new Clearing.Leg("2026-02", Unit.KILOGRAMS,
+        new BigDecimal("2.5"), fixit, hands));
+    c.trade().declareCoverage(ANA, Need.REPAIR, List.of(fixit));
     c.aidFund().open(ANA, FundId.of("legal-defence"), "Legal defence", Unit.HOURS);
     c.aidFund().payIn(BO, FundId.of("legal-defence"), Quantity.hours("10"));
     ItemId ladder = ItemId.of("ladder-3m");
@@ -198,13 +219,13 @@ class GoldenLedgerTest {
   void decodingIsStrictAndCanonical() {
     Collective c = smallLedger(LedgerStore.inMemory());
     String canonical = new String(c.ledger().entryBytes(3), UTF_8);
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    assertThatThrownBy(
             () -> EntryCodec.decodeCanonical((canonical.replace("{\"author\"", "{ \"author\"")).getBytes(UTF_8)))
         .hasMessageContaining("not in canonical form");
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    assertThatThrownBy(
             () -> EntryCodec.decodeCanonical(canonical.replace("\"time\"", "\"extra\":1,\"time\"").getBytes(UTF_8)))
         .hasMessageContaining("unknown members");
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    assertThatThrownBy(
             () -> EntryCodec.decodeCanonical(canonical.replace("\"author\":\"bo\"", "\"author\":\"bo\",\"author\":\"bo\"")
                 .getBytes(UTF_8)))
         .hasMessageContaining("Duplicate field");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import coop.lattice.CollectiveId;
+import coop.lattice.ConflictException;
 import coop.lattice.ContributionKind;
 import coop.lattice.LedgerDamagedException;
 import coop.lattice.MemberId;
@@ -81,7 +82,7 @@ class ReplayValidationTest {
     c.admit(ANA, BO, Appearance.byName("Bo"));
     long ref = c.record(Contribution.toCollective(BO, ContributionKind.REPAIR, Quantity.hours("1")));
     c.acknowledge(ANA, ref);
-    assertThatThrownBy(() -> c.acknowledge(ANA, ref)).isInstanceOf(coop.lattice.ConflictException.class);
+    assertThatThrownBy(() -> c.acknowledge(ANA, ref)).isInstanceOf(ConflictException.class);
     assertThat(heard).containsExactly(2L, 3L, 4L); // the rejected command was never heard
     assertThat(roots).hasSize(3).doesNotHaveDuplicates();
   }

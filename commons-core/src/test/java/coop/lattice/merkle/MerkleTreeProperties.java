@@ -2,6 +2,7 @@ package coop.lattice.merkle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -110,7 +111,7 @@ class MerkleTreeProperties {
       MerkleTree honest = treeOf(leaves);
       byte[] changed = Arrays.copyOf(leaves.get(victim), leaves.get(victim).length + 1);
       changed[changed.length - 1] ^= flip;
-      List<byte[]> forged = new java.util.ArrayList<>(leaves);
+      List<byte[]> forged = new ArrayList<>(leaves);
       forged.set(victim, changed);
       MerkleTree liar = treeOf(forged);
       // The liar's proof from the honest old root to its own new root must fail.

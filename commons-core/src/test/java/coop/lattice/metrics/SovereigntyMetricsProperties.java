@@ -1,13 +1,17 @@
 package coop.lattice.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.ContributionKind;
+import coop.lattice.InvalidAgreementException;
 import coop.lattice.MemberId;
 import coop.lattice.Quantity;
+import coop.lattice.RejectedCommandException;
 import coop.lattice.TestClock;
 import coop.lattice.Unit;
+import coop.lattice.agreement.Setting;
 import coop.lattice.collective.Collective;
 import coop.lattice.collective.ContributionTotals;
 import coop.lattice.ledger.Appearance;
@@ -15,6 +19,7 @@ import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.Entry;
 import coop.lattice.store.LedgerStore;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -115,14 +120,14 @@ class SovereigntyMetricsProperties {
     assertThat(april.change().get(Need.FOOD).get(Unit.KILOGRAMS)).isEqualByComparingTo("-20");
     assertThat(april.change().get(Need.REPAIR).get(Unit.HOURS)).isEqualByComparingTo("2");
     assertThat(m.report(YearMonth.of(2026, 3)).met()).isEqualTo(Map.of(Need.FOOD, Map.of(Unit.KILOGRAMS,
-        new java.math.BigDecimal("20"))));
+        new BigDecimal("20"))));
     assertThat(m.met(YearMonth.of(2026, 3), YearMonth.of(2026, 4))).containsOnlyKeys(Need.FOOD, Need.REPAIR);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.met(YearMonth.of(2026, 4), YearMonth.of(2026, 3)))
-        .isInstanceOf(coop.lattice.RejectedCommandException.class).hasMessageContaining("ends before it starts");
+    assertThatThrownBy(() -> m.met(YearMonth.of(2026, 4), YearMonth.of(2026, 3)))
+        .isInstanceOf(RejectedCommandException.class).hasMessageContaining("ends before it starts");
     // Thresholds come from agreements, in range or not at all.
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new coop.lattice.agreement.Setting("health-gini-percent", "150"))
-        .isInstanceOf(coop.lattice.InvalidAgreementException.class).hasMessageContaining("from 1 to 100");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new coop.lattice.agreement.Setting("health-dissent-days", "0"))
-        .isInstanceOf(coop.lattice.InvalidAgreementException.class);
+    assertThatThrownBy(() -> new Setting("health-gini-percent", "150"))
+        .isInstanceOf(InvalidAgreementException.class).hasMessageContaining("from 1 to 100");
+    assertThatThrownBy(() -> new Setting("health-dissent-days", "0"))
+        .isInstanceOf(InvalidAgreementException.class);
   }
 }

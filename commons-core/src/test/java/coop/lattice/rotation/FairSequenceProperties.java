@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import coop.lattice.MemberId;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ class FairSequenceProperties {
       for (int i = 0; i < members; i++) {
         all.add(i);
       }
-      return new Case(members, java.util.Collections.nCopies(length, all), Map.of());
+      return new Case(members, Collections.nCopies(length, all), Map.of());
     }
 
     List<MemberId> ids() {

@@ -7,6 +7,7 @@ import coop.lattice.InvalidRotationException;
 import coop.lattice.MemberId;
 import coop.lattice.merkle.Hash;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -140,7 +141,7 @@ class LotteryProperties {
     Map<MemberId, Integer> counts = new HashMap<>();
     int runs = 20_000;
     for (int i = 0; i < runs; i++) {
-      for (MemberId m : Lottery.shuffle(five, 2, Hash.sha256(Integer.toString(i).getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
+      for (MemberId m : Lottery.shuffle(five, 2, Hash.sha256(Integer.toString(i).getBytes(StandardCharsets.UTF_8)))) {
         counts.merge(m, 1, Integer::sum);
       }
     }

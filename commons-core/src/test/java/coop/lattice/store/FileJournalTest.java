@@ -8,15 +8,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import coop.lattice.LedgerDamagedException;
+import coop.lattice.MemberId;
 import coop.lattice.collective.Collective;
 import coop.lattice.ledger.Appearance;
+import coop.lattice.ledger.Event;
 import coop.lattice.ledger.Ledger;
-import coop.lattice.MemberId;
 import coop.lattice.merkle.Hash;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -73,7 +76,7 @@ class FileJournalTest {
     Path seg = segments(dir).get(0);
     long[] last = frames(seg).get(13);
     long fullSize = Files.size(seg);
-    try (var ch = java.nio.channels.FileChannel.open(seg, StandardOpenOption.WRITE)) {
+    try (var ch = FileChannel.open(seg, StandardOpenOption.WRITE)) {
       ch.truncate(last[0] + 12 + last[1] / 2); // a crash in the middle of writing entry 13
     }
     try (FileJournal j = FileJournal.open(dir)) {
@@ -119,8 +122,8 @@ class FileJournalTest {
       long size = ledger.size();
       Hash root = ledger.root();
       assertThat(size).isEqualTo(6);
-      assertThatThrownBy(() -> ledger.append(java.time.Instant.EPOCH, MemberId.of("ana"),
-              new coop.lattice.ledger.Event.MemberLeft(MemberId.of("bo"))))
+      assertThatThrownBy(() -> ledger.append(Instant.EPOCH, MemberId.of("ana"),
+              new Event.MemberLeft(MemberId.of("bo"))))
           .isInstanceOf(LedgerDamagedException.class)
           .hasMessageContaining("refuses to append")
           .hasMessageContaining("truncate the store to 6 entries");
@@ -216,7 +219,7 @@ class FileJournalTest {
     }
     Path seg = segments(dir).get(0);
     long[] f = frames(seg).get(10);
-    try (var ch = java.nio.channels.FileChannel.open(seg, StandardOpenOption.WRITE)) {
+    try (var ch = FileChannel.open(seg, StandardOpenOption.WRITE)) {
       ch.truncate(f[0]); // cleanly cut: entries 10..12 gone
     }
     assertDamagedAt(10, "the checkpoint covers 13");

@@ -7,12 +7,13 @@ import coop.lattice.LedgerDamagedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.constraints.IntRange;
 
 /** Flipping any single byte of any stored record is detected on open, with the record's index. */
 class TamperProperties {
@@ -31,7 +32,7 @@ class TamperProperties {
   @AfterContainer
   static void cleanUp() throws IOException {
     try (var s = Files.walk(pristine)) {
-      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 
@@ -62,7 +63,7 @@ class TamperProperties {
       }
     } finally {
       try (var s = Files.walk(copy)) {
-        s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
   }

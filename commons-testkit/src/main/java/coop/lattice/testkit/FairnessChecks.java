@@ -1,6 +1,7 @@
 package coop.lattice.testkit;
 
 import coop.lattice.MemberId;
+import coop.lattice.merkle.Hash;
 import coop.lattice.rotation.Assignment;
 import coop.lattice.rotation.Lottery;
 import coop.lattice.rotation.Participant;
@@ -14,9 +15,12 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -222,7 +226,7 @@ public final class FairnessChecks {
    * the draw follows from the seed), and its anchor root is {@code rootAtAnchorHeight}, the root a
    * verifier holding the ledger sees at the announced height.
    */
-  public static List<String> f7(Lottery.Transcript transcript, coop.lattice.merkle.Hash rootAtAnchorHeight) {
+  public static List<String> f7(Lottery.Transcript transcript, Hash rootAtAnchorHeight) {
     List<String> out = new ArrayList<>();
     Lottery.verify(transcript).forEach(p -> out.add("F7: " + p));
     if (!transcript.anchorRoot().equals(rootAtAnchorHeight)) {
@@ -275,7 +279,7 @@ public final class FairnessChecks {
     Map<Slot, Integer> taken = new HashMap<>();
     int possible = 0;
     for (int i = 0; i < options.size(); i++) {
-      possible += match(i, options, taken, new java.util.HashSet<>()) ? 1 : 0;
+      possible += match(i, options, taken, new HashSet<>()) ? 1 : 0;
     }
     int served = options.size() - unserved.size();
     return served >= possible ? List.of() : List.of("F8: " + served + " of " + options.size()
@@ -303,7 +307,7 @@ public final class FairnessChecks {
     return true;
   }
 
-  private static boolean match(int i, List<List<Slot>> options, Map<Slot, Integer> taken, java.util.Set<Slot> seen) {
+  private static boolean match(int i, List<List<Slot>> options, Map<Slot, Integer> taken, Set<Slot> seen) {
     for (Slot s : options.get(i)) {
       if (seen.add(s)) {
         Integer other = taken.get(s);
@@ -372,7 +376,7 @@ public final class FairnessChecks {
 
   /** The fair policy's planning order: real roles before chores, then by id (its F9 disclosure). */
   private static List<Role> order(Map<RoleId, Role> roles) {
-    return roles.values().stream().sorted(java.util.Comparator.comparing((Role r) -> !r.meaningful())
+    return roles.values().stream().sorted(Comparator.comparing((Role r) -> !r.meaningful())
         .thenComparing(Role::id)).toList();
   }
 

@@ -3,13 +3,18 @@ package coop.lattice.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.lattice.MemberId;
+import coop.lattice.merkle.Hash;
 import coop.lattice.rotation.Assignment;
+import coop.lattice.rotation.Cadence;
+import coop.lattice.rotation.Lottery;
 import coop.lattice.rotation.Participant;
 import coop.lattice.rotation.Plan;
 import coop.lattice.rotation.PlanRequest;
 import coop.lattice.rotation.Role;
+import coop.lattice.rotation.RoleId;
 import coop.lattice.rotation.RotationPolicy;
 import coop.lattice.rotation.Slot;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,8 +82,8 @@ class FairRotationProperties {
     }
     List<Role> roles = new ArrayList<>();
     for (String chore : List.of("dishes", "bins", "floors", "laundry")) {
-      roles.add(Role.of(coop.lattice.rotation.RoleId.of(chore), chore,
-          coop.lattice.rotation.Cadence.weekly(RotationArbitraries.START)).chore());
+      roles.add(Role.of(RoleId.of(chore), chore,
+          Cadence.weekly(RotationArbitraries.START)).chore());
     }
     Plan plan = FAIR.plan(PlanRequest.of(roster, roles, RotationArbitraries.START, RotationArbitraries.START.plusWeeks(10)));
     Map<MemberId, Long> total = new TreeMap<>();
@@ -90,14 +95,14 @@ class FairRotationProperties {
   @Example
   void lotteryChecksPassForAFairDrawAndCatchATamperedOne() {
     List<MemberId> candidates = List.of(MemberId.of("a"), MemberId.of("b"), MemberId.of("c"));
-    java.time.Instant commitBy = java.time.Instant.parse("2027-03-01T00:00:00Z");
-    coop.lattice.rotation.Lottery.Announcement a = coop.lattice.rotation.Lottery.Announcement.of("keeper", candidates, 1,
+    Instant commitBy = Instant.parse("2027-03-01T00:00:00Z");
+    Lottery.Announcement a = Lottery.Announcement.of("keeper", candidates, 1,
         10, commitBy, commitBy.plusSeconds(3600));
-    coop.lattice.merkle.Hash root = coop.lattice.merkle.Hash.sha256(new byte[] {4});
-    coop.lattice.rotation.Lottery.Transcript t = coop.lattice.rotation.Lottery.draw(a, List.of(), List.of(), root);
+    Hash root = Hash.sha256(new byte[] {4});
+    Lottery.Transcript t = Lottery.draw(a, List.of(), List.of(), root);
     assertThat(FairnessChecks.f4(a)).isEmpty();
     assertThat(FairnessChecks.f7(t, root)).isEmpty();
-    assertThat(FairnessChecks.f7(t, coop.lattice.merkle.Hash.sha256(new byte[] {5}))).isNotEmpty();
+    assertThat(FairnessChecks.f7(t, Hash.sha256(new byte[] {5}))).isNotEmpty();
   }
 
   /** The complaint about chore apps, as a policy: everything goes to the first person on the list. */
@@ -135,8 +140,8 @@ class FairRotationProperties {
       roster.add(Participant.of(MemberId.of("m" + i), RotationArbitraries.START.minusYears(1)));
     }
     PlanRequest r = PlanRequest.of(roster,
-        List.of(Role.of(coop.lattice.rotation.RoleId.of("dishes"), "Dishes",
-            coop.lattice.rotation.Cadence.weekly(RotationArbitraries.START))),
+        List.of(Role.of(RoleId.of("dishes"), "Dishes",
+            Cadence.weekly(RotationArbitraries.START))),
         RotationArbitraries.START, RotationArbitraries.START.plusWeeks(8));
     List<String> violations = FairnessChecks.all(FIRST_IN_LIST, r);
     assertThat(violations).anyMatch(v -> v.startsWith("F1: ")).anyMatch(v -> v.startsWith("F2: "))

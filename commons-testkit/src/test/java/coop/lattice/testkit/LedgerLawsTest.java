@@ -12,6 +12,7 @@ import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.store.LedgerStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -43,9 +44,9 @@ class LedgerLawsTest {
     SteppingClock a = SteppingClock.startingAt("2026-01-01T00:00:00Z", Duration.ofSeconds(7));
     SteppingClock b = SteppingClock.startingAt("2026-01-01T00:00:00Z", Duration.ofSeconds(7));
     for (int i = 0; i < readings; i++) {
-      java.time.Instant t = a.instant();
+      Instant t = a.instant();
       assertThat(t).isEqualTo(b.instant())
-          .isEqualTo(java.time.Instant.parse("2026-01-01T00:00:00Z").plusSeconds(7L * i));
+          .isEqualTo(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(7L * i));
     }
   }
 }
