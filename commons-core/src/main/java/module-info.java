@@ -20,4 +20,5 @@ module coop.lattice.core {
   exports coop.lattice.collective;
   exports coop.lattice.cycle;
   exports coop.lattice.exchange;
+  exports coop.lattice.time;
 }

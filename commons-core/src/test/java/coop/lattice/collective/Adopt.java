@@ -1,12 +1,12 @@
 package coop.lattice.collective;
 
 import coop.lattice.MemberId;
-import coop.lattice.TestClock;
 import coop.lattice.agreement.AgreementId;
 import coop.lattice.agreement.AgreementTerms;
 import coop.lattice.agreement.DecisionRule;
 import coop.lattice.agreement.Parameter;
 import coop.lattice.agreement.Response;
+import coop.lattice.time.SteppingClock;
 import java.time.Duration;
 import java.time.LocalDate;
 
@@ -25,7 +25,7 @@ final class Adopt {
         .reviewOn(LocalDate.of(2027, 12, 1)).rule(DecisionRule.consent(Duration.ofDays(7)));
   }
 
-  static void adopt(Collective coop, TestClock clock, MemberId proposer, AgreementTerms terms) {
+  static void adopt(Collective coop, SteppingClock clock, MemberId proposer, AgreementTerms terms) {
     long p = coop.proposeAgreement(proposer, terms, "");
     for (Member m : coop.members()) {
       if (!m.id().equals(proposer)) {

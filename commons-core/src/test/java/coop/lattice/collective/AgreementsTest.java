@@ -16,7 +16,6 @@ import coop.lattice.InvalidAgreementException;
 import coop.lattice.NotPermittedException;
 import coop.lattice.Quantity;
 import coop.lattice.RejectedCommandException;
-import coop.lattice.TestClock;
 import coop.lattice.UnknownMemberException;
 import coop.lattice.agreement.AcknowledgementRule;
 import coop.lattice.agreement.AgreementId;
@@ -32,6 +31,7 @@ import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.Event;
 import coop.lattice.merkle.Hash;
 import coop.lattice.store.LedgerStore;
+import coop.lattice.time.SteppingClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,13 +44,13 @@ import org.junit.jupiter.api.Test;
 class AgreementsTest {
   static final AgreementId ACK = AgreementId.of("acknowledgements");
 
-  TestClock clock;
+  SteppingClock clock;
   LedgerStore store;
   Collective coop;
 
   @BeforeEach
   void found() {
-    clock = TestClock.startingAt("2026-03-02T09:00:00Z");
+    clock = SteppingClock.startingAt("2026-03-02T09:00:00Z", Duration.ofMinutes(1));
     store = LedgerStore.inMemory();
     coop = Collective.found(CollectiveId.of("childcare-coop"), "Childcare Co-op", ANA, Appearance.byName("Ana"),
         store, KEY, clock);

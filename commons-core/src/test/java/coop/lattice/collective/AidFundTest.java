@@ -17,7 +17,6 @@ import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
 import coop.lattice.Quantity;
 import coop.lattice.RejectedCommandException;
-import coop.lattice.TestClock;
 import coop.lattice.Unit;
 import coop.lattice.agreement.Parameter;
 import coop.lattice.exchange.ClaimDetails;
@@ -25,6 +24,7 @@ import coop.lattice.exchange.FundId;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.LedgerJson;
 import coop.lattice.store.LedgerStore;
+import coop.lattice.time.SteppingClock;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,13 +35,13 @@ import org.junit.jupiter.api.Test;
 /** The mutual aid fund: public totals, sealed claims, rules from the agreement in force. */
 class AidFundTest {
   static final FundId LEGAL = FundId.of("legal-defence");
-  TestClock clock;
+  SteppingClock clock;
   Collective coop;
   AidFund fund;
 
   @BeforeEach
   void found() {
-    clock = TestClock.startingAt("2026-03-02T09:00:00Z");
+    clock = SteppingClock.startingAt("2026-03-02T09:00:00Z", Duration.ofMinutes(1));
     coop = Collective.found(CollectiveId.of("tenants-union"), "Tenants' Union", ANA, Appearance.byName("Ana"),
         LedgerStore.inMemory(), KEY, clock);
     for (MemberId m : List.of(BO, CY, DEE)) {

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.InvalidRotationException;
-import coop.lattice.TestClock;
 import coop.lattice.cycle.Campaign;
 import coop.lattice.cycle.Debrief;
 import coop.lattice.ledger.Appearance;
@@ -20,6 +19,7 @@ import coop.lattice.rotation.Role;
 import coop.lattice.rotation.RoleId;
 import coop.lattice.rotation.RotationPolicy;
 import coop.lattice.store.LedgerStore;
+import coop.lattice.time.SteppingClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,13 +29,13 @@ import org.junit.jupiter.api.Test;
 
 class CampaignsTest {
   static final LocalDate START = LocalDate.of(2026, 4, 6);
-  TestClock clock;
+  SteppingClock clock;
   Collective coop;
   Campaign harvest;
 
   @BeforeEach
   void found() {
-    clock = TestClock.startingAt("2026-03-02T09:00:00Z");
+    clock = SteppingClock.startingAt("2026-03-02T09:00:00Z", Duration.ofMinutes(1));
     coop = Collective.found(CollectiveId.of("food-coop"), "Food Co-op", ANA, Appearance.byName("Ana"),
         LedgerStore.inMemory(), KEY, clock);
     coop.admit(ANA, BO, Appearance.byName("Bo"));

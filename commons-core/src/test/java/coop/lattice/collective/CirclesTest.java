@@ -11,7 +11,6 @@ import coop.lattice.CollectiveId;
 import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
 import coop.lattice.RejectedCommandException;
-import coop.lattice.TestClock;
 import coop.lattice.Unit;
 import coop.lattice.circle.CircleId;
 import coop.lattice.circle.CircleOutcome;
@@ -29,6 +28,8 @@ import coop.lattice.rotation.RoleId;
 import coop.lattice.rotation.RotationPolicy;
 import coop.lattice.rotation.Slot;
 import coop.lattice.store.LedgerStore;
+import coop.lattice.time.SteppingClock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -40,14 +41,14 @@ import org.junit.jupiter.api.Test;
 class CirclesTest {
   static final CircleId CARE = CircleId.of("care-circle");
   static final LocalDate THURSDAY = LocalDate.of(2026, 4, 2);
-  TestClock clock;
+  SteppingClock clock;
   LedgerStore store;
   Collective coop;
   MemberId keeper;
 
   @BeforeEach
   void found() {
-    clock = TestClock.startingAt("2026-04-03T09:00:00Z"); // the day after the first meeting
+    clock = SteppingClock.startingAt("2026-04-03T09:00:00Z", Duration.ofMinutes(1)); // the day after the first meeting
     store = LedgerStore.inMemory();
     coop = Collective.found(CollectiveId.of("childcare-coop"), "Childcare Co-op", ANA, Appearance.byName("Ana"), store,
         KEY, clock);

@@ -15,7 +15,6 @@ import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
 import coop.lattice.Quantity;
 import coop.lattice.RejectedCommandException;
-import coop.lattice.TestClock;
 import coop.lattice.Unit;
 import coop.lattice.UnknownMemberException;
 import coop.lattice.collective.ContributionRecord.Status;
@@ -25,6 +24,7 @@ import coop.lattice.ledger.Event;
 import coop.lattice.ledger.Ledger;
 import coop.lattice.merkle.Hash;
 import coop.lattice.store.LedgerStore;
+import coop.lattice.time.SteppingClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,13 +38,13 @@ import org.junit.jupiter.api.Test;
 
 class CollectiveTest {
 
-  TestClock clock;
+  SteppingClock clock;
   LedgerStore store;
   Collective coop;
 
   @BeforeEach
   void found() {
-    clock = TestClock.startingAt("2026-03-01T09:00:00Z");
+    clock = SteppingClock.startingAt("2026-03-01T09:00:00Z", Duration.ofMinutes(1));
     store = LedgerStore.inMemory();
     coop = Collective.found(CollectiveId.of("riverside-food-coop"), "Riverside Food Co-op", ANA,
         Appearance.byName("Ana"), store, KEY, clock);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.MemberId;
-import coop.lattice.TestClock;
 import coop.lattice.agreement.AgreementId;
 import coop.lattice.agreement.AgreementTerms;
 import coop.lattice.agreement.DecisionRule;
@@ -14,6 +13,7 @@ import coop.lattice.agreement.RuleModel;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.store.LedgerStore;
+import coop.lattice.time.SteppingClock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -57,7 +57,7 @@ class DecisionProperties {
 
   @Property(tries = 250, seed = "20261136")
   void theRecordedDecisionEqualsTheModel(@ForAll("scenarios") Scenario s) {
-    TestClock clock = TestClock.startingAt("2026-05-04T10:00:00Z");
+    SteppingClock clock = SteppingClock.startingAt("2026-05-04T10:00:00Z", Duration.ofMinutes(1));
     LedgerStore store = LedgerStore.inMemory();
     MemberId founder = MemberId.of("m0");
     Collective coop = Collective.found(CollectiveId.of("tool-library"), "Tool Library", founder, Appearance.byName("M0"),

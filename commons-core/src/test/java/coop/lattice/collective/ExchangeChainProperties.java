@@ -16,7 +16,6 @@ import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
 import coop.lattice.Quantity;
 import coop.lattice.RejectedCommandException;
-import coop.lattice.TestClock;
 import coop.lattice.Unit;
 import coop.lattice.agreement.AgreementId;
 import coop.lattice.agreement.Parameter;
@@ -26,6 +25,7 @@ import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.Side;
 import coop.lattice.merkle.Hash;
 import coop.lattice.store.LedgerStore;
+import coop.lattice.time.SteppingClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +65,7 @@ class ExchangeChainProperties {
 
   /** The system under test and the model, side by side. */
   static final class Bank {
-    final TestClock clock = new TestClock(Instant.parse("2026-03-02T09:00:00Z"), Duration.ZERO);
+    final SteppingClock clock = SteppingClock.startingAt(Instant.parse("2026-03-02T09:00:00Z"), Duration.ZERO);
     final LedgerStore store = LedgerStore.inMemory();
     final Collective coop;
     // The model.

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.MemberId;
-import coop.lattice.TestClock;
 import coop.lattice.agreement.AgreementId;
 import coop.lattice.agreement.AgreementTerms;
 import coop.lattice.agreement.Response;
@@ -25,6 +24,7 @@ import coop.lattice.rotation.RoleId;
 import coop.lattice.rotation.RotationPolicy;
 import coop.lattice.rotation.Slot;
 import coop.lattice.store.LedgerStore;
+import coop.lattice.time.SteppingClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,12 +36,12 @@ import org.junit.jupiter.api.Test;
 /** Health indicators on constructed collectives: they cross when power concentrates and stay under when it rotates. */
 class HealthTest {
   static final LocalDate MONDAY = LocalDate.of(2026, 4, 6);
-  TestClock clock;
+  SteppingClock clock;
   Collective coop;
 
   @BeforeEach
   void found() {
-    clock = TestClock.startingAt("2026-03-02T09:00:00Z");
+    clock = SteppingClock.startingAt("2026-03-02T09:00:00Z", Duration.ofMinutes(1));
     coop = Collective.found(CollectiveId.of("food-coop"), "Food Co-op", ANA, Appearance.byName("Ana"),
         LedgerStore.inMemory(), KEY, clock);
     for (MemberId m : List.of(BO, CY, DEE)) {

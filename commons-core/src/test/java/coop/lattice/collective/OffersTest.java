@@ -15,13 +15,13 @@ import coop.lattice.LimitExceededException;
 import coop.lattice.NotPermittedException;
 import coop.lattice.Quantity;
 import coop.lattice.RejectedCommandException;
-import coop.lattice.TestClock;
 import coop.lattice.Unit;
 import coop.lattice.exchange.Posting;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.metrics.Need;
 import coop.lattice.metrics.SovereigntyMetrics;
 import coop.lattice.store.LedgerStore;
+import coop.lattice.time.SteppingClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,13 +32,13 @@ import org.junit.jupiter.api.Test;
 
 /** Offers and requests: post, answer, commit, fulfil, confirm; each a ledger entry, each step expiring. */
 class OffersTest {
-  TestClock clock;
+  SteppingClock clock;
   Collective coop;
   Offers board;
 
   @BeforeEach
   void found() {
-    clock = TestClock.startingAt("2026-03-02T09:00:00Z");
+    clock = SteppingClock.startingAt("2026-03-02T09:00:00Z", Duration.ofMinutes(1));
     coop = Collective.found(CollectiveId.of("repair-cafe"), "Repair Café", ANA, Appearance.byName("Ana"),
         LedgerStore.inMemory(), KEY, clock);
     coop.admit(ANA, BO, Appearance.byName("Bo"));

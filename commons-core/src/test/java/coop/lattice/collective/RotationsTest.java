@@ -10,7 +10,6 @@ import coop.lattice.CollectiveId;
 import coop.lattice.InvalidRotationException;
 import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
-import coop.lattice.TestClock;
 import coop.lattice.UnknownMemberException;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.merkle.Hash;
@@ -23,6 +22,7 @@ import coop.lattice.rotation.RoleId;
 import coop.lattice.rotation.RotationPolicy;
 import coop.lattice.rotation.Slot;
 import coop.lattice.store.LedgerStore;
+import coop.lattice.time.SteppingClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,14 +33,14 @@ import org.junit.jupiter.api.Test;
 
 class RotationsTest {
   static final LocalDate MONDAY = LocalDate.of(2026, 4, 6);
-  TestClock clock;
+  SteppingClock clock;
   LedgerStore store;
   Collective coop;
   Plan plan;
 
   @BeforeEach
   void found() {
-    clock = TestClock.startingAt("2026-03-02T09:00:00Z");
+    clock = SteppingClock.startingAt("2026-03-02T09:00:00Z", Duration.ofMinutes(1));
     store = LedgerStore.inMemory();
     coop = Collective.found(CollectiveId.of("repair-cafe"), "Repair Café", ANA, Appearance.byName("Ana"), store, KEY,
         clock);

@@ -17,12 +17,12 @@ import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
 import coop.lattice.Quantity;
 import coop.lattice.RejectedCommandException;
-import coop.lattice.TestClock;
 import coop.lattice.UnknownMemberException;
 import coop.lattice.agreement.Parameter;
 import coop.lattice.health.Indicator;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.store.LedgerStore;
+import coop.lattice.time.SteppingClock;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,13 +36,13 @@ class TimeBankTest {
   static final LocalDate SATURDAY = LocalDate.of(2026, 3, 7);
   static final LocalDate MONDAY = LocalDate.of(2026, 3, 2);
 
-  TestClock clock;
+  SteppingClock clock;
   Collective coop;
   TimeBank bank;
 
   @BeforeEach
   void found() {
-    clock = TestClock.startingAt("2026-03-02T09:00:00Z");
+    clock = SteppingClock.startingAt("2026-03-02T09:00:00Z", Duration.ofMinutes(1));
     coop = Collective.found(CollectiveId.of("childcare-coop"), "Childcare Co-op", ANA, Appearance.byName("Ana"),
         LedgerStore.inMemory(), KEY, clock);
     coop.admit(ANA, BO, Appearance.byName("Bo"));

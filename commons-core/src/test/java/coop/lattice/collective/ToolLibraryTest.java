@@ -13,11 +13,11 @@ import coop.lattice.ConflictException;
 import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
 import coop.lattice.RejectedCommandException;
-import coop.lattice.TestClock;
 import coop.lattice.UnknownMemberException;
 import coop.lattice.exchange.ItemId;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.store.LedgerStore;
+import coop.lattice.time.SteppingClock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,13 +26,13 @@ import org.junit.jupiter.api.Test;
 /** The tool library: loans, returns, and a hold queue that is fair rather than first come first served. */
 class ToolLibraryTest {
   static final ItemId LADDER = ItemId.of("ladder-3m");
-  TestClock clock;
+  SteppingClock clock;
   Collective coop;
   ToolLibrary tools;
 
   @BeforeEach
   void found() {
-    clock = TestClock.startingAt("2026-03-02T09:00:00Z");
+    clock = SteppingClock.startingAt("2026-03-02T09:00:00Z", Duration.ofMinutes(1));
     coop = Collective.found(CollectiveId.of("tool-library"), "Tool Library", ANA, Appearance.byName("Ana"),
         LedgerStore.inMemory(), KEY, clock);
     for (MemberId m : List.of(BO, CY, DEE)) {

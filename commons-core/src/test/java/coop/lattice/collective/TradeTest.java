@@ -15,7 +15,6 @@ import coop.lattice.LimitExceededException;
 import coop.lattice.NotPermittedException;
 import coop.lattice.Quantity;
 import coop.lattice.RejectedCommandException;
-import coop.lattice.TestClock;
 import coop.lattice.Unit;
 import coop.lattice.agreement.AgreementId;
 import coop.lattice.exchange.Clearing;
@@ -26,6 +25,7 @@ import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Side;
 import coop.lattice.metrics.Need;
 import coop.lattice.store.LedgerStore;
+import coop.lattice.time.SteppingClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,12 +43,12 @@ class TradeTest {
   static final CollectiveId CARE = CollectiveId.of("little-hands");
   static final AgreementId EXCHANGE = AgreementId.of("exchange");
 
-  TestClock clock;
+  SteppingClock clock;
   final Map<CollectiveId, Collective> network = new LinkedHashMap<>();
 
   @BeforeEach
   void found() {
-    clock = TestClock.startingAt("2026-03-02T09:00:00Z");
+    clock = SteppingClock.startingAt("2026-03-02T09:00:00Z", Duration.ofMinutes(1));
     for (CollectiveId id : List.of(FOOD, REPAIR, CARE)) {
       Collective c = Collective.found(id, id.value(), ANA, Appearance.byName("Ana"), LedgerStore.inMemory(), KEY, clock);
       c.admit(ANA, BO, Appearance.byName("Bo"));

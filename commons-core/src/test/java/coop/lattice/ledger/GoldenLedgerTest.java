@@ -8,7 +8,6 @@ import coop.lattice.CollectiveId;
 import coop.lattice.ContributionKind;
 import coop.lattice.MemberId;
 import coop.lattice.Quantity;
-import coop.lattice.TestClock;
 import coop.lattice.Unit;
 import coop.lattice.agreement.AcknowledgementRule;
 import coop.lattice.agreement.AgreementId;
@@ -39,6 +38,7 @@ import coop.lattice.rotation.RotationPolicy;
 import coop.lattice.rotation.Slot;
 import coop.lattice.store.FileJournal;
 import coop.lattice.store.LedgerStore;
+import coop.lattice.time.SteppingClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -68,7 +68,7 @@ class GoldenLedgerTest {
     for (int i = 0; i < 32; i++) {
       seed[i] = (byte) i;
     }
-    TestClock clock = TestClock.startingAt("2026-01-15T18:30:00Z");
+    SteppingClock clock = SteppingClock.startingAt("2026-01-15T18:30:00Z", Duration.ofMinutes(1));
     Collective c = Collective.found(CollectiveId.of("riverside-food-coop"), "Riverside Food Co-op \u2615", ANA,
         Appearance.byName("Ana Lúcia"), store, CollectiveKey.fromSeed(seed), clock);
     c.admit(ANA, BO, Appearance.pseudonym("bo the \"baker\""));

@@ -9,10 +9,11 @@ import coop.lattice.ContributionKind;
 import coop.lattice.LedgerDamagedException;
 import coop.lattice.MemberId;
 import coop.lattice.Quantity;
-import coop.lattice.TestClock;
 import coop.lattice.collective.Collective;
 import coop.lattice.merkle.Hash;
 import coop.lattice.store.LedgerStore;
+import coop.lattice.time.SteppingClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ class ReplayValidationTest {
         new Ledger.Draft(t, BO, new Event.ContributionAcknowledged(3))));
     ledger.checkpoint(KEY, t);
 
-    assertThatThrownBy(() -> Collective.open(store, KEY, TestClock.startingAt("2026-03-01T00:00:00Z")))
+    assertThatThrownBy(() -> Collective.open(store, KEY, SteppingClock.startingAt("2026-03-01T00:00:00Z", Duration.ofMinutes(1))))
         .isInstanceOf(LedgerDamagedException.class)
         .hasMessageContaining("entry 4 breaks the collective's rules")
         .hasMessageContaining("cannot confirm their own contribution")
@@ -54,7 +55,7 @@ class ReplayValidationTest {
   void aCheckpointWithAForgedSignatureOrAnotherKeyDoesNotVerify() {
     LedgerStore store = LedgerStore.inMemory();
     Collective c = Collective.found(CollectiveId.of("repair-cafe"), "Repair Café", ANA, Appearance.byName("Ana"),
-        store, KEY, TestClock.startingAt("2026-02-01T10:00:00Z"));
+        store, KEY, SteppingClock.startingAt("2026-02-01T10:00:00Z", Duration.ofMinutes(1)));
     SignedCheckpoint cp = c.checkpoint();
     assertThat(cp.verify(KEY.verificationKey())).isTrue();
     assertThat(cp.verify(CollectiveKey.fromSeed(new byte[] {
@@ -72,7 +73,7 @@ class ReplayValidationTest {
   @Test
   void listenersHearEachDurableEntryInOrder() {
     Collective c = Collective.found(CollectiveId.of("repair-cafe"), "Repair Café", ANA, Appearance.byName("Ana"),
-        LedgerStore.inMemory(), KEY, TestClock.startingAt("2026-02-01T10:00:00Z"));
+        LedgerStore.inMemory(), KEY, SteppingClock.startingAt("2026-02-01T10:00:00Z", Duration.ofMinutes(1)));
     List<Long> heard = new ArrayList<>();
     List<Hash> roots = new ArrayList<>();
     c.onEntry(e -> {

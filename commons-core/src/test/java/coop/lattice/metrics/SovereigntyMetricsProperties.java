@@ -9,7 +9,6 @@ import coop.lattice.InvalidAgreementException;
 import coop.lattice.MemberId;
 import coop.lattice.Quantity;
 import coop.lattice.RejectedCommandException;
-import coop.lattice.TestClock;
 import coop.lattice.Unit;
 import coop.lattice.agreement.Setting;
 import coop.lattice.collective.Collective;
@@ -19,6 +18,7 @@ import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.Entry;
 import coop.lattice.store.LedgerStore;
+import coop.lattice.time.SteppingClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -53,7 +53,7 @@ class SovereigntyMetricsProperties {
 
   @Property(tries = 300, seed = "20261401")
   void incrementalEqualsFullRecomputeAndTheCollectivesTotals(@ForAll("histories") List<Step> steps) {
-    TestClock clock = TestClock.startingAt("2026-01-05T10:00:00Z");
+    SteppingClock clock = SteppingClock.startingAt("2026-01-05T10:00:00Z", Duration.ofMinutes(1));
     Collective coop = Collective.found(CollectiveId.of("commons"), "Commons", MemberId.of("m0"), Appearance.byName("M0"),
         LedgerStore.inMemory(), CollectiveKey.fromSeed(new byte[32]), clock);
     for (int i = 1; i < 4; i++) {
@@ -103,7 +103,7 @@ class SovereigntyMetricsProperties {
 
   @Example
   void sovereigntyGainedIsWhatTheCommunityNowDoesForItselfThatItDidNotBefore() {
-    TestClock clock = TestClock.startingAt("2026-03-02T10:00:00Z");
+    SteppingClock clock = SteppingClock.startingAt("2026-03-02T10:00:00Z", Duration.ofMinutes(1));
     Collective coop = Collective.found(CollectiveId.of("commons"), "Commons", MemberId.of("ana"),
         Appearance.byName("Ana"), LedgerStore.inMemory(), CollectiveKey.fromSeed(new byte[32]), clock);
     coop.admit(MemberId.of("ana"), MemberId.of("bo"), Appearance.byName("Bo"));

@@ -4,16 +4,17 @@ import coop.lattice.CollectiveId;
 import coop.lattice.ContributionKind;
 import coop.lattice.MemberId;
 import coop.lattice.Quantity;
-import coop.lattice.TestClock;
 import coop.lattice.collective.Collective;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
+import coop.lattice.time.SteppingClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -33,7 +34,7 @@ final class JournalFixture {
 
   static Collective build(LedgerStore store, int contributions, boolean checkpoint, String start) {
     Collective c = Collective.found(CollectiveId.of("repair-cafe"), "Repair Café", ANA, Appearance.byName("Ana"),
-        store, KEY, TestClock.startingAt(start));
+        store, KEY, SteppingClock.startingAt(start, Duration.ofMinutes(1)));
     c.admit(ANA, BO, Appearance.byName("Bo"));
     for (int i = 0; i < contributions; i++) {
       long ref = c.record(Contribution.toMember(BO, ANA, ContributionKind.REPAIR, Quantity.hours((1 + i % 7) + ".5"))
@@ -47,7 +48,7 @@ final class JournalFixture {
   }
 
   static Collective open(LedgerStore store) {
-    return Collective.open(store, KEY, TestClock.startingAt("2026-06-01T10:00:00Z"));
+    return Collective.open(store, KEY, SteppingClock.startingAt("2026-06-01T10:00:00Z", Duration.ofMinutes(1)));
   }
 
   static List<Path> segments(Path dir) {
