@@ -44,6 +44,17 @@ public final class Hosts {
     }
   }
 
+  /** Stops hosting {@code id}; throws if this node does not host it. */
+  public HostedCollective remove(CollectiveId id) {
+    synchronized (this) {
+      HostedCollective h = get(id);
+      Map<String, HostedCollective> next = new LinkedHashMap<>(byId);
+      next.remove(h.id());
+      byId = Collections.unmodifiableMap(next);
+      return h;
+    }
+  }
+
   /** The hosted collective {@code id}; throws if this node does not host it. */
   public HostedCollective get(CollectiveId id) {
     HostedCollective h = byId.get(id.value());

@@ -102,14 +102,19 @@ public final class FederationNode {
     this.inbox = new Inbox(vertx, b.clock, hosts, store, new HttpSignatures(b.clock, b.window), documents, flags,
         mirror, trades, follows, deliveries);
     this.router = new Router(hosts, inbox, follows);
-    b.collectives.forEach(this::host);
+    b.collectives.forEach(this::hostNow);
   }
 
-  private void host(Collective c) {
+  private HostedCollective hostNow(Collective c) {
     HostedCollective h = hosts.add(c);
     inbox.restore(h);
     deliveries.host(h, follows.of(h).inboxes());
-    c.onEntry(e -> deliveries.kick(h));
+    c.onEntry(e -> {
+      if (hosts.find(h.id()).orElse(null) == h) {
+        deliveries.kick(h);
+      }
+    });
+    return h;
   }
 
   public static Builder builder(Vertx vertx, URI base, Path dir) {
@@ -219,6 +224,28 @@ public final class FederationNode {
     return Future.all(closing).compose(v -> client.close()).onComplete(v -> store.close()).mapEmpty();
   }
 
+  /**
+   * Hosts {@code collective} on the running node: its actor, inbox and outbox answer from now on,
+   * and deliveries to its followers resume from their cursors. Throws if it is hosted already.
+   */
+  public void host(Collective collective) {
+    deliveries.kick(hostNow(collective));
+  }
+
+  /**
+   * Stops hosting {@code collective}: its URLs answer 404 and nothing more is sent for it. Its
+   * node state (followers, cursors, accepted ids) stays, so hosting it again carries on where it
+   * stopped. The collective itself (its journal) is the caller's to close.
+   */
+  public void unhost(CollectiveId collective) {
+    deliveries.unhost(hosts.remove(collective));
+  }
+
+  /** The collectives this node hosts now. */
+  public List<CollectiveId> hosted() {
+    return hosts.all().stream().map(HostedCollective::collectiveId).toList();
+  }
+
   // ------------------------------------------------------------------------------------ views
 
   public URI actor(CollectiveId collective) {
@@ -257,6 +284,11 @@ public final class FederationNode {
   /** Called with each accepted activity, once it is durable and answered, on a Vert.x thread. */
   public void onInbound(Consumer<InboundActivity> listener) {
     inbox.onInbound(listener);
+  }
+
+  /** Each actor {@code collective} sent a follow to, with where that follow stands. */
+  public Map<String, FollowState> following(CollectiveId collective) {
+    return follows.of(hosts.get(collective)).following();
   }
 
   /** Where a follow this node sent stands. */

@@ -67,6 +67,7 @@ public final class Deliveries {
     int attempts;
     boolean busy;
     boolean waiting;
+    volatile boolean gone;
 
     Target(HostedCollective h, DeliveryLog log, String inbox, long next) {
       this.h = h;
@@ -89,9 +90,12 @@ public final class Deliveries {
 
   /** Restores {@code h}'s cursors and dead letters; {@code inboxes} are its followers' inboxes. */
   public void host(HostedCollective h, List<String> inboxes) {
+    boolean again = logs.containsKey(h.id());
     DeliveryLog log = log(h);
     DeliveryLog.Restored restored = log.restore();
-    dead.addAll(restored.deadLetters());
+    if (!again) {
+      dead.addAll(restored.deadLetters()); // hosted again: its dead letters are in the list already
+    }
     long size = h.collective().ledger().size();
     for (String inbox : inboxes) {
       targets.put(key(h, inbox), new Target(h, log, inbox, restored.cursors().getOrDefault(inbox, size)));
@@ -113,6 +117,17 @@ public final class Deliveries {
       DeliveryLog log = log(h);
       log.cursor(inbox, now);
       return new Target(h, log, inbox, now);
+    });
+  }
+
+  /** {@code h} is no longer hosted: nothing more is sent for it; its cursors stay for when it comes back. */
+  public void unhost(HostedCollective h) {
+    targets.values().removeIf(t -> {
+      if (t.h == h) {
+        t.gone = true;
+        return true;
+      }
+      return false;
     });
   }
 
@@ -168,7 +183,7 @@ public final class Deliveries {
   }
 
   private void pump(Target t) {
-    if (stopped) {
+    if (stopped || t.gone) {
       return;
     }
     HostBreaker host = hosts.of(t.host);

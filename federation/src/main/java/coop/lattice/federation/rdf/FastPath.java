@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +65,7 @@ public final class FastPath {
       JsonNode ctx = JSON.readTree(in).get("@context");
       Map<String, String> prefixes = new HashMap<>();
       Map<String, JsonNode> raw = new HashMap<>();
-      ctx.fields().forEachRemaining(e -> raw.put(e.getKey(), e.getValue()));
+      ctx.properties().forEach(e -> raw.put(e.getKey(), e.getValue()));
       raw.forEach((k, v) -> {
         if (v.isTextual() && v.asText().endsWith("#") || v.isTextual() && v.asText().endsWith("/")) {
           prefixes.put(k, v.asText());
@@ -139,8 +138,7 @@ public final class FastPath {
       if (!p.isObject()) {
         throw new Decline();
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : p.properties()) {
         if (e.getKey().startsWith("@") || !e.getValue().isTextual()) {
           throw new Decline();
         }
@@ -208,8 +206,7 @@ public final class FastPath {
       } else {
         throw new Decline();
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : obj.properties()) {
         String key = e.getKey();
         JsonNode value = e.getValue();
         if (key.equals("@context") || key.equals("id") || key.equals("@id")) {
@@ -267,8 +264,7 @@ public final class FastPath {
         if (!value.isObject()) {
           throw new Decline();
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : value.properties()) {
           if (!e.getValue().isTextual() || !e.getKey().matches("[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")) {
             throw new Decline();
           }

@@ -1,6 +1,7 @@
 package coop.lattice.federation.social;
 
 import coop.lattice.federation.FollowState;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,6 +90,14 @@ public final class Follows {
   public void answered(String followId, FollowState state) {
     log.answered(followId, state);
     states.put(followId, state);
+  }
+
+  /** Each actor this collective sent a follow to, with where its latest follow stands. */
+  public Map<String, FollowState> following() {
+    Map<String, FollowState> out = new LinkedHashMap<>();
+    sent.forEach((followId, to) -> out.merge(to, states.getOrDefault(followId, FollowState.PENDING),
+        (a, b) -> a == FollowState.ACCEPTED ? a : b));
+    return Map.copyOf(out);
   }
 
   public Optional<FollowState> state(String followId) {

@@ -1,0 +1,74 @@
+package coop.lattice.launcher.config;
+
+import coop.lattice.CollectiveId;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The checks a configuration must pass beyond its shape: ranges, URLs, ids, key files. */
+final class ConfigChecks {
+  private ConfigChecks() {}
+
+  static void check(LatticeConfig config, String text) {
+    NodeSettings n = config.node();
+    if (n.port() < 1 || n.port() > 65535) {
+      throw at(config, text, "port", 0, "`port` cannot be " + n.port());
+    }
+    if (n.eventLoops() != null && n.eventLoops() < 1) {
+      throw at(config, text, "event-loops", 0, "`event-loops` cannot be " + n.eventLoops());
+    }
+    if (!isHttpUrl(n.baseUrl())) {
+      throw at(config, text, "base-url", 0, "`base-url` must be an absolute http or https URL, not `" + n.baseUrl() + "`");
+    }
+    List<String> allow = n.allowOrNone();
+    for (String peer : allow) {
+      try {
+        Peer.parse(peer);
+      } catch (IllegalArgumentException e) {
+        throw at(config, text, "allow", 0, "`allow` has `" + peer + "`: " + e.getMessage());
+      }
+    }
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < config.collectives().size(); i++) {
+      CollectiveSettings c = config.collectives().get(i);
+      try {
+        CollectiveId.of(c.id());
+      } catch (IllegalArgumentException e) {
+        throw at(config, text, "id", i, "`id` cannot be `" + c.id() + "` (" + e.getMessage() + ")");
+      }
+      if (!ids.add(c.id())) {
+        throw at(config, text, "id", i, "the collective `" + c.id() + "` is listed twice");
+      }
+      for (URI f : c.followOrNone()) {
+        if (!isHttpUrl(f)) {
+          throw at(config, text, "follow", followIndex(config, i),
+              "`follow` of `" + c.id() + "` has `" + f + "`, not an absolute http or https URL");
+        }
+      }
+      try {
+        KeyFiles.check(c.keyFile());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(config.file() + ", line " + ConfigFile.lineOf(text, "key-file", i)
+            + ": the key file of `" + c.id() + "` cannot be used: " + e.getMessage());
+      }
+    }
+  }
+
+  private static int followIndex(LatticeConfig config, int collective) {
+    int n = 0;
+    for (int i = 0; i < collective; i++) {
+      n += config.collectives().get(i).follow() == null ? 0 : 1;
+    }
+    return n;
+  }
+
+  private static boolean isHttpUrl(URI u) {
+    return u.isAbsolute() && ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
+  }
+
+  private static ConfigException at(LatticeConfig config, String text, String key, int occurrence, String what) {
+    return new ConfigException(config.file() + ", line " + ConfigFile.lineOf(text, key, occurrence) + ": " + what
+        + "; write " + ConfigFile.HINTS.get(key) + ".");
+  }
+}
