@@ -260,7 +260,10 @@ final class FairRotation implements RotationPolicy {
     });
   }
 
-  /** Kuhn's augmenting path: give newcomer i one of their options, moving others along if needed. */
+  /**
+   * Kuhn's augmenting path: give newcomer i one of their options, moving others along if needed.
+   * The testkit's FairnessChecks has its own, on purpose: a policy is not checked by its own code.
+   */
   private static boolean match(int i, List<List<Slot>> options, Map<Slot, Integer> taken, Set<Slot> seen) {
     for (Slot s : options.get(i)) {
       if (seen.add(s)) {

@@ -35,6 +35,14 @@ import java.util.TreeSet;
  * the same role that day, and not holding a role planned earlier that excludes it (real roles
  * before chores, then by id: the order the fair policy plans in, its F9 disclosure).
  *
+ * <p>Independent of the policies it checks, on purpose: it reads only the request and the
+ * finished plan, through core's public types, and shares no code with {@code FairRotation} (the
+ * fair policy in {@code coop.lattice.rotation}) or any other policy. A policy must not be checked
+ * by its own code, or a mistake in that code would pass its own check. So where the two look
+ * alike, they are two derivations of one property: for F8 the policy matches newcomers to the
+ * slots it can free for them, and this class, with its own maximum matching (the same textbook
+ * augmenting path), counts how many newcomers any plan could serve and compares. Keep them apart.
+ *
  * <pre>{@code
  * // in a jqwik property
  * void myPolicyIsFair(@ForAll("requests") PlanRequest request) {
@@ -307,6 +315,7 @@ public final class FairnessChecks {
     return true;
   }
 
+  /** Kuhn's augmenting path, this class's own: see the class comment for why it is not shared. */
   private static boolean match(int i, List<List<Slot>> options, Map<Slot, Integer> taken, Set<Slot> seen) {
     for (Slot s : options.get(i)) {
       if (seen.add(s)) {
