@@ -24,8 +24,8 @@
  * members, contributions), {@code Governance}, {@code Rotations}, {@code Circles}, {@code
  * Campaigns}, and one per exchange facade, named after it ({@code TimeBankFold}, {@code
  * OffersFold}, {@code TradeFold}, {@code AidFundFold}, {@code ToolLibraryFold}). To find a rule,
- * read the part that owns the event; {@code Health} and {@code Agenda} read the fold for their
- * reports.
+ * read the part that owns the event. {@code Health}, {@code Agenda} and the burnout guard ({@code
+ * Campaigns.burnoutWarnings}) read the fold for their reports.
  */
 @NullMarked
 package coop.lattice.collective;

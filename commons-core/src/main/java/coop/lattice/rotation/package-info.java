@@ -1,9 +1,20 @@
 /**
- * Rotations: a responsibility map that is provably fair and verifiably random (in progress).
+ * Rotations: a responsibility map that is provably fair and verifiably random.
  *
- * <p>So far this package holds the fairness core, package-private: {@code FairSequence} assigns
- * one role's slots keeping every member within one turn of their share (F1). Roles, cadences,
- * availability, plans with reasons, lotteries, swaps and the monthly review build on it.
+ * <p>Start with {@link coop.lattice.rotation.RotationPolicy}: {@code fair(seed)} is the one to
+ * use, {@code weighted(seed)} balances tasks of unequal weight, {@code roundRobin()} is the
+ * baseline. A policy turns a {@link coop.lattice.rotation.PlanRequest} (the roster of {@link
+ * coop.lattice.rotation.Participant}s, the {@link coop.lattice.rotation.Role}s with their {@link
+ * coop.lattice.rotation.Cadence}, a horizon) into a {@link coop.lattice.rotation.Plan}: one
+ * {@link coop.lattice.rotation.Assignment} per {@link coop.lattice.rotation.Slot}, each with its
+ * reason. A {@link coop.lattice.rotation.Lottery} draws by commitments and reveals anchored in
+ * the ledger, so anyone can re-derive it; the {@link coop.lattice.rotation.RotationReview} is the
+ * monthly look at how load is spread. Publishing, hand-overs and lotteries are ledger entries:
+ * see {@code Collective.planRotation}.
+ *
+ * <p>Inside, {@code FairSequence} keeps each member within one turn of their share of a role
+ * (F1) and {@code Occupancy} enforces seats and exclusivity each day; the testkit's {@code
+ * FairnessChecks} checks any policy against the same properties with code of its own.
  */
 @NullMarked
 package coop.lattice.rotation;
