@@ -1,5 +1,6 @@
 package coop.lattice;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -25,6 +26,18 @@ class ArchitectureTest {
   static final ArchRule theStoreKnowsNothingOfEntries = noClasses().that().resideInAPackage("coop.lattice.store..")
       .should().dependOnClassesThat().resideInAnyPackage("coop.lattice.ledger..", "coop.lattice.collective..")
       .because("a LedgerStore holds opaque records; the ledger above it verifies them");
+
+  @ArchTest
+  static final ArchRule rejectionsSayWhatKindTheyAre = noClasses().that().areNotAssignableTo(RejectedCommandException.class)
+      .should().callConstructor(RejectedCommandException.class, String.class)
+      .because("a caller acts on the kind of rejection (UnknownReferenceException, TooEarlyException, ...), so every"
+          + " throw names a specific subclass, never the bare RejectedCommandException");
+
+  @ArchTest
+  static final ArchRule eachKindOfRejectionIsFinal = classes().that().areAssignableTo(RejectedCommandException.class)
+      .and().doNotHaveFullyQualifiedName(RejectedCommandException.class.getName())
+      .should().haveModifier(JavaModifier.FINAL)
+      .because("the kinds of rejection are a closed list that callers can rely on");
 
   @ArchTest
   static final ArchRule noRankingsOfPeople = methods().that().arePublic()

@@ -1,6 +1,6 @@
 package coop.lattice.circle;
 
-import coop.lattice.RejectedCommandException;
+import coop.lattice.InvalidCircleException;
 import coop.lattice.internal.Names;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
@@ -20,10 +20,10 @@ public record CircleOutcome(Kind kind, String text, @Nullable LocalDate followUp
   public CircleOutcome {
     Names.text("an outcome", text, 2000);
     if (kind == Kind.REPAIR && followUp == null) {
-      throw new RejectedCommandException("a repair commitment needs a follow-up date");
+      throw new InvalidCircleException("a repair commitment needs a follow-up date");
     }
     if (kind == Kind.PROPOSAL && proposal == null) {
-      throw new RejectedCommandException("a proposal outcome names the proposal's entry");
+      throw new InvalidCircleException("a proposal outcome names the proposal's entry");
     }
   }
 

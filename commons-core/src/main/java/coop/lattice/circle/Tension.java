@@ -1,7 +1,7 @@
 package coop.lattice.circle;
 
+import coop.lattice.InvalidCircleException;
 import coop.lattice.MemberId;
-import coop.lattice.RejectedCommandException;
 import coop.lattice.internal.Names;
 import java.util.List;
 
@@ -27,7 +27,7 @@ public record Tension(String situation, List<MemberId> affected, Visibility visi
     Names.text("a tension's summary", summary, 400);
     affected = List.copyOf(affected);
     if (situation.isBlank()) {
-      throw new RejectedCommandException("a tension needs a description of the situation");
+      throw new InvalidCircleException("a tension needs a description of the situation");
     }
   }
 }

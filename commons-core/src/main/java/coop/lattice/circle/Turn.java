@@ -1,7 +1,7 @@
 package coop.lattice.circle;
 
+import coop.lattice.InvalidCircleException;
 import coop.lattice.MemberId;
-import coop.lattice.RejectedCommandException;
 
 /**
  * One turn on the keeper's timer: who, in which round, from and to which second of the meeting;
@@ -20,10 +20,10 @@ public record Turn(MemberId member, int round, long startSecond, long endSecond)
 
   public Turn {
     if (round < 1) {
-      throw new RejectedCommandException("rounds are counted from 1, not " + round);
+      throw new InvalidCircleException("rounds are counted from 1, not " + round);
     }
     if (startSecond < 0 || endSecond < startSecond) {
-      throw new RejectedCommandException("a turn from second " + startSecond + " to " + endSecond
+      throw new InvalidCircleException("a turn from second " + startSecond + " to " + endSecond
           + " is not a stretch of time: it must start at 0 or later and not end before it starts");
     }
   }

@@ -1,10 +1,11 @@
 package coop.lattice.collective;
 
+import coop.lattice.ConflictException;
 import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
 import coop.lattice.Quantity;
-import coop.lattice.RejectedCommandException;
 import coop.lattice.Unit;
+import coop.lattice.UnknownReferenceException;
 import coop.lattice.agreement.Parameter;
 import coop.lattice.exchange.ClaimDetails;
 import coop.lattice.exchange.FundId;
@@ -103,10 +104,10 @@ public final class AidFund {
 
   /** Hands back details kept outside Lattice, after checking them against the claim's seal on the ledger. */
   public void restoreDetails(long claim, ClaimDetails claimDetails) {
-    ClaimRecord c = claim(claim).orElseThrow(() -> new RejectedCommandException("There is no claim at entry " + claim
+    ClaimRecord c = claim(claim).orElseThrow(() -> new UnknownReferenceException("There is no claim at entry " + claim
         + "."));
     if (!c.sealed().equals(claimDetails.seal())) {
-      throw new RejectedCommandException("These details do not match the seal of claim " + claim + " on the ledger.");
+      throw new ConflictException("These details do not match the seal of claim " + claim + " on the ledger.");
     }
     details.put(claim, claimDetails);
   }

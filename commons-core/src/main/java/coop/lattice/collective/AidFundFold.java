@@ -5,7 +5,7 @@ import coop.lattice.InvalidQuantityException;
 import coop.lattice.LimitExceededException;
 import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
-import coop.lattice.RejectedCommandException;
+import coop.lattice.UnknownReferenceException;
 import coop.lattice.agreement.Parameter;
 import coop.lattice.agreement.Parameters;
 import coop.lattice.exchange.FundId;
@@ -101,7 +101,7 @@ final class AidFundFold implements SubFold {
   private FundRecord fund(FundId id) {
     FundRecord f = funds.get(id);
     if (f == null) {
-      throw new RejectedCommandException("There is no fund called " + id + ".");
+      throw new UnknownReferenceException("There is no fund called " + id + ".");
     }
     return f;
   }
@@ -109,7 +109,7 @@ final class AidFundFold implements SubFold {
   private ClaimRecord claim(long ref, ClaimRecord.Status expected, String verb) {
     ClaimRecord c = claims.get(ref);
     if (c == null) {
-      throw new RejectedCommandException("There is no claim at entry " + ref + ".");
+      throw new UnknownReferenceException("There is no claim at entry " + ref + ".");
     }
     if (c.status() != expected) {
       throw new ConflictException("Claim " + ref + " is " + c.status().name().toLowerCase(Locale.ROOT)

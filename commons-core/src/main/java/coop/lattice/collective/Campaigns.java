@@ -3,7 +3,7 @@ package coop.lattice.collective;
 import coop.lattice.ConflictException;
 import coop.lattice.InvalidRotationException;
 import coop.lattice.MemberId;
-import coop.lattice.RejectedCommandException;
+import coop.lattice.UnknownReferenceException;
 import coop.lattice.agreement.Parameter;
 import coop.lattice.agreement.Parameters;
 import coop.lattice.cycle.Campaign;
@@ -121,7 +121,7 @@ final class Campaigns implements SubFold {
   private Campaign campaign(String id) {
     Campaign c = campaigns.get(id);
     if (c == null) {
-      throw new RejectedCommandException("There is no campaign called " + id + ".");
+      throw new UnknownReferenceException("There is no campaign called " + id + ".");
     }
     return c;
   }

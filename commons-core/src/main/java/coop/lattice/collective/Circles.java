@@ -1,9 +1,12 @@
 package coop.lattice.collective;
 
 import coop.lattice.ConflictException;
+import coop.lattice.InvalidCircleException;
 import coop.lattice.MemberId;
+import coop.lattice.MissingStepException;
 import coop.lattice.NotPermittedException;
-import coop.lattice.RejectedCommandException;
+import coop.lattice.TooEarlyException;
+import coop.lattice.UnknownReferenceException;
 import coop.lattice.circle.CircleId;
 import coop.lattice.circle.CircleOutcome;
 import coop.lattice.circle.Tension;
@@ -57,46 +60,46 @@ final class Circles implements SubFold {
     } else if (event instanceof Event.CircleMeetingHeld m) {
       Event.CircleFormed c = circle(m.circle());
       if (m.date().isAfter(now.atZone(ZoneOffset.UTC).toLocalDate())) {
-        throw new RejectedCommandException("The meeting of " + m.date() + " has not happened yet; record it afterwards.");
+        throw new TooEarlyException("The meeting of " + m.date() + " has not happened yet; record it afterwards.");
       }
       Plan plan = rotations.currentPlan();
       MemberId keeper = plan == null ? null : plan.at(new Slot(m.date(), c.keeperRole(), 1))
           .map(Assignment::member).orElse(null);
       if (keeper == null) {
-        throw new RejectedCommandException("A circle meeting needs a keeper: the rotation names no " + c.keeperRole()
+        throw new MissingStepException("A circle meeting needs a keeper: the rotation names no " + c.keeperRole()
             + " for " + m.date() + ". Publish a plan that does, then record the meeting.");
       }
       if (!author.equals(keeper)) {
         throw new NotPermittedException("The keeper, " + keeper + ", records the meeting of " + m.date() + ".");
       }
       if (!m.participants().contains(keeper)) {
-        throw new RejectedCommandException("The keeper, " + keeper + ", takes part in the meeting.");
+        throw new InvalidCircleException("The keeper, " + keeper + ", takes part in the meeting.");
       }
       for (MemberId p : m.participants()) {
         membership.activeMember(p, "take part in the circle");
       }
       if (m.budgetSeconds() <= 0) {
-        throw new RejectedCommandException("Each participant's equal speaking time must be more than zero seconds.");
+        throw new InvalidCircleException("Each participant's equal speaking time must be more than zero seconds.");
       }
       List<Turn> sorted = new ArrayList<>(m.turns());
       sorted.sort(Comparator.comparingLong(Turn::startSecond).thenComparingLong(Turn::endSecond));
       for (int i = 0; i < sorted.size(); i++) {
         Turn t = sorted.get(i);
         if (!m.participants().contains(t.member())) {
-          throw new RejectedCommandException(t.member() + " had a turn but is not listed as taking part.");
+          throw new InvalidCircleException(t.member() + " had a turn but is not listed as taking part.");
         }
         if (i > 0 && t.round() < sorted.get(i - 1).round()) {
-          throw new RejectedCommandException("Turns go round by round: a turn of round " + t.round() + " at second "
+          throw new InvalidCircleException("Turns go round by round: a turn of round " + t.round() + " at second "
               + t.startSecond() + " comes after round " + sorted.get(i - 1).round() + " began.");
         }
         if (i > 0 && t.startSecond() < sorted.get(i - 1).endSecond()) {
-          throw new RejectedCommandException("Two turns overlap at second " + t.startSecond() + " (" + sorted.get(i - 1)
+          throw new InvalidCircleException("Two turns overlap at second " + t.startSecond() + " (" + sorted.get(i - 1)
               .member() + " and " + t.member() + "): the keeper's timer gives the floor to one person at a time.");
         }
       }
       for (CircleOutcome o : m.outcomes()) {
         if (o.kind() == CircleOutcome.Kind.PROPOSAL && !governance.proposals.containsKey(o.proposal())) {
-          throw new RejectedCommandException("The outcome names proposal " + o.proposal() + ", which does not exist.");
+          throw new UnknownReferenceException("The outcome names proposal " + o.proposal() + ", which does not exist.");
         }
       }
     }
@@ -119,7 +122,7 @@ final class Circles implements SubFold {
   private Event.CircleFormed circle(CircleId id) {
     Event.CircleFormed c = circles.get(id);
     if (c == null) {
-      throw new RejectedCommandException("There is no circle called " + id + ".");
+      throw new UnknownReferenceException("There is no circle called " + id + ".");
     }
     return c;
   }

@@ -7,8 +7,10 @@ import coop.lattice.ContributionKind;
 import coop.lattice.InvalidRotationException;
 import coop.lattice.LedgerDamagedException;
 import coop.lattice.MemberId;
+import coop.lattice.NotPermittedException;
 import coop.lattice.RejectedCommandException;
 import coop.lattice.Unit;
+import coop.lattice.UnknownReferenceException;
 import coop.lattice.agreement.AgreementId;
 import coop.lattice.agreement.AgreementTerms;
 import coop.lattice.agreement.DecisionRule;
@@ -227,7 +229,7 @@ public final class Collective {
 
   /** {@code by} proposes to renew the current version of {@code agreement} as it is, until {@code reviewOn}. */
   public long proposeRenewal(MemberId by, AgreementId agreement, LocalDate reviewOn, String note) {
-    AgreementRecord current = agreement(agreement).orElseThrow(() -> new RejectedCommandException(
+    AgreementRecord current = agreement(agreement).orElseThrow(() -> new UnknownReferenceException(
         "There is no agreement \"" + agreement + "\" to renew."));
     return submit(by, new Event.ProposalMade(ProposalKind.RENEW, current.terms().toBuilder().reviewOn(reviewOn).build(),
         current.hash(), false, note, List.of())).sequence();
@@ -261,7 +263,7 @@ public final class Collective {
     synchronized (lock) { // the outcome is computed from the same state the command is checked against
       Proposal p = fold.governance.proposals.get(proposal);
       if (p != null && p.rule.kind() == DecisionRule.Kind.ADVICE) {
-        throw new RejectedCommandException("Proposal " + proposal + " is an advice process: its proposer"
+        throw new NotPermittedException("Proposal " + proposal + " is an advice process: its proposer"
             + " decides with decideAdvice, having heard the advice.");
       }
       Outcome outcome = p == null ? Outcome.NOT_ADOPTED : fold.governance.computedOutcome(p, fold.membership.members, false);

@@ -1,10 +1,12 @@
 package coop.lattice.collective;
 
 import coop.lattice.ConflictException;
+import coop.lattice.ExpiredException;
 import coop.lattice.InvalidAgreementException;
 import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
-import coop.lattice.RejectedCommandException;
+import coop.lattice.TooEarlyException;
+import coop.lattice.UnknownReferenceException;
 import coop.lattice.agreement.AgreementId;
 import coop.lattice.agreement.AgreementTerms;
 import coop.lattice.agreement.DecisionRule;
@@ -159,21 +161,21 @@ final class Governance implements SubFold {
             + " members past the newcomer window respond.");
       }
       if (!now.isBefore(p.closes())) {
-        throw new RejectedCommandException("The window for responses to proposal " + p.entry + " closed at "
+        throw new ExpiredException("The window for responses to proposal " + p.entry + " closed at "
             + p.closes() + "; it can now be decided.");
       }
       if (!r.response().allowedUnder(p.rule.kind())) {
-        throw new RejectedCommandException("A " + name(p.rule.kind()) + " proposal does not take " + name(r.response())
+        throw new InvalidAgreementException("A " + name(p.rule.kind()) + " proposal does not take " + name(r.response())
             + "; it takes " + allowed(p.rule.kind()) + ".");
       }
       if (r.response().needsReason() && r.reason().isBlank()) {
-        throw new RejectedCommandException("An " + name(r.response()) + " needs a reason: say what you see, so that"
+        throw new InvalidAgreementException("An " + name(r.response()) + " needs a reason: say what you see, so that"
             + " the proposal can be improved or the collective can learn from it.");
       }
     } else if (event instanceof Event.ObjectionWithdrawn w) {
       Proposal p = open(w.proposal(), "withdraw an objection to");
       if (p.standing.get(author) != Response.OBJECTION) {
-        throw new RejectedCommandException(author + " has no standing objection to proposal " + p.entry
+        throw new UnknownReferenceException(author + " has no standing objection to proposal " + p.entry
             + " to withdraw.");
       }
     } else if (event instanceof Event.ProposalDecided d) {
@@ -184,7 +186,7 @@ final class Governance implements SubFold {
       membership.activeMember(author, "accept an agreement");
       AgreementRecord current = inForce(a.agreement(), now);
       if (current == null) {
-        throw new RejectedCommandException("There is no agreement \"" + a.agreement() + "\" in force to accept.");
+        throw new UnknownReferenceException("There is no agreement \"" + a.agreement() + "\" in force to accept.");
       }
       if (a.version() != current.version()) {
         throw new ConflictException("Version " + a.version() + " of \"" + a.agreement() + "\" is not the current one;"
@@ -210,17 +212,17 @@ final class Governance implements SubFold {
       boolean allAdvised = !p.affected.isEmpty()
           && p.affected.stream().allMatch(m -> p.standing.get(m) == Response.ADVICE);
       if (now.isBefore(p.closes()) && !allAdvised) {
-        throw new RejectedCommandException("Proposal " + p.entry + " can be decided once everyone affected has given"
+        throw new TooEarlyException("Proposal " + p.entry + " can be decided once everyone affected has given"
             + " advice or its window closes at " + p.closes() + ".");
       }
     } else {
       if (now.isBefore(p.closes())) {
-        throw new RejectedCommandException("The window for responses to proposal " + p.entry + " is open until "
+        throw new TooEarlyException("The window for responses to proposal " + p.entry + " is open until "
             + p.closes() + "; decide after it closes.");
       }
       Outcome computed = computedOutcome(p, members, false);
       if (d.outcome() != computed) {
-        throw new RejectedCommandException("Under " + name(p.rule.kind()) + ", with the responses that stand, proposal "
+        throw new ConflictException("Under " + name(p.rule.kind()) + ", with the responses that stand, proposal "
             + p.entry + " comes out " + name(computed) + "; it cannot be recorded as " + name(d.outcome()) + ".");
       }
     }
@@ -248,7 +250,7 @@ final class Governance implements SubFold {
     } else {
       AgreementRecord latest = current(terms.id());
       if (latest == null) {
-        throw new RejectedCommandException("There is no agreement \"" + terms.id() + "\" to " + name(kind)
+        throw new UnknownReferenceException("There is no agreement \"" + terms.id() + "\" to " + name(kind)
             + "; propose to adopt it.");
       }
       if (current == null) {
@@ -288,7 +290,7 @@ final class Governance implements SubFold {
   private Proposal open(long ref, String verb) {
     Proposal p = proposals.get(ref);
     if (p == null) {
-      throw new RejectedCommandException("There is no proposal at entry " + ref + " to " + verb + ".");
+      throw new UnknownReferenceException("There is no proposal at entry " + ref + " to " + verb + ".");
     }
     if (p.decision != null) {
       throw new ConflictException("Proposal " + ref + " was already decided (" + name(p.decision.outcome())

@@ -4,8 +4,8 @@ import coop.lattice.CollectiveId;
 import coop.lattice.ConflictException;
 import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
-import coop.lattice.RejectedCommandException;
 import coop.lattice.UnknownMemberException;
+import coop.lattice.UnknownReferenceException;
 import coop.lattice.agreement.AcknowledgementRule;
 import coop.lattice.agreement.Parameter;
 import coop.lattice.agreement.Parameters;
@@ -106,7 +106,7 @@ final class Membership implements SubFold {
   private ContributionRecord liveContribution(long ref, String verb) {
     ContributionRecord c = contributions.get(ref);
     if (c == null) {
-      throw new RejectedCommandException("There is no contribution at entry " + ref + " to " + verb + ".");
+      throw new UnknownReferenceException("There is no contribution at entry " + ref + " to " + verb + ".");
     }
     if (c.status() == Status.CORRECTED) {
       throw new ConflictException("Contribution " + ref + " was corrected by entry " + c.correctedBy()

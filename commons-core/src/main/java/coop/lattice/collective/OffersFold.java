@@ -4,10 +4,12 @@ import static coop.lattice.collective.TimeBankFold.day;
 
 import coop.lattice.ConflictException;
 import coop.lattice.ExpiredException;
+import coop.lattice.InvalidExchangeException;
 import coop.lattice.MemberId;
+import coop.lattice.MissingStepException;
 import coop.lattice.NotPermittedException;
-import coop.lattice.RejectedCommandException;
 import coop.lattice.Unit;
+import coop.lattice.UnknownReferenceException;
 import coop.lattice.agreement.Parameter;
 import coop.lattice.agreement.Parameters;
 import coop.lattice.ledger.Event;
@@ -60,12 +62,12 @@ final class OffersFold implements SubFold {
       }
       openFor(r, now, "committed");
       if (!r.answers().contains(c.with())) {
-        throw new RejectedCommandException(c.with() + " has not answered posting " + r.entry() + "; commit with one who"
+        throw new MissingStepException(c.with() + " has not answered posting " + r.entry() + "; commit with one who"
             + " did: " + r.answers() + ".");
       }
       membership.activeMember(c.with(), "take part in a commitment");
       if (c.due().isBefore(day(now))) {
-        throw new RejectedCommandException("The commitment would be due on " + c.due() + ", before today (" + day(now)
+        throw new InvalidExchangeException("The commitment would be due on " + c.due() + ", before today (" + day(now)
             + ").");
       }
     } else if (event instanceof Event.PostingFulfilled f) {
@@ -99,7 +101,7 @@ final class OffersFold implements SubFold {
   private PostingRecord posting(long ref, String verb) {
     PostingRecord r = postings.get(ref);
     if (r == null) {
-      throw new RejectedCommandException("There is no offer or request at entry " + ref + " to " + verb + ".");
+      throw new UnknownReferenceException("There is no offer or request at entry " + ref + " to " + verb + ".");
     }
     return r;
   }

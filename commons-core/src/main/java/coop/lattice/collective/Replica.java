@@ -1,5 +1,7 @@
 package coop.lattice.collective;
 
+import coop.lattice.ConflictException;
+import coop.lattice.MissingStepException;
 import coop.lattice.RejectedCommandException;
 import coop.lattice.ledger.Entry;
 
@@ -20,12 +22,15 @@ public final class Replica {
   /**
    * Folds the next entry.
    *
-   * @throws RejectedCommandException if it is out of sequence or breaks a rule; the replica is unchanged
+   * @throws MissingStepException if entries before it have not been applied
+   * @throws ConflictException if the replica already holds an entry at its place
+   * @throws RejectedCommandException if it breaks another rule; the replica is unchanged
    */
   public void apply(Entry e) {
     if (e.sequence() != fold.size()) {
-      throw new RejectedCommandException("Entry " + e.sequence() + " arrived, but the replica holds " + fold.size()
-          + " entries: hand entries over in order, starting at entry " + fold.size() + ".");
+      String message = "Entry " + e.sequence() + " arrived, but the replica holds " + fold.size()
+          + " entries: hand entries over in order, starting at entry " + fold.size() + ".";
+      throw e.sequence() > fold.size() ? new MissingStepException(message) : new ConflictException(message);
     }
     fold.replay(e);
   }

@@ -4,7 +4,7 @@ import coop.lattice.ConflictException;
 import coop.lattice.InvalidRotationException;
 import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
-import coop.lattice.RejectedCommandException;
+import coop.lattice.UnknownReferenceException;
 import coop.lattice.ledger.Event;
 import coop.lattice.rotation.Assignment;
 import coop.lattice.rotation.Lottery;
@@ -51,7 +51,7 @@ final class Rotations implements SubFold {
     } else if (event instanceof Event.HandOverProposed h) {
       Assignment a = current.get(h.slot());
       if (a == null) {
-        throw new RejectedCommandException("There is no " + h.slot() + " in the published plan.");
+        throw new UnknownReferenceException("There is no " + h.slot() + " in the published plan.");
       }
       if (!author.equals(a.member())) {
         throw new NotPermittedException("Only " + a.member() + ", who holds " + h.slot() + ", can hand it over.");
@@ -70,7 +70,7 @@ final class Rotations implements SubFold {
     } else if (event instanceof Event.HandOverAccepted acc) {
       HandOver h = handOvers.get(acc.proposal());
       if (h == null) {
-        throw new RejectedCommandException("There is no hand-over at entry " + acc.proposal() + " to accept.");
+        throw new UnknownReferenceException("There is no hand-over at entry " + acc.proposal() + " to accept.");
       }
       if (!author.equals(h.to())) {
         throw new NotPermittedException("Only " + h.to() + ", who was asked, can accept this hand-over: swaps and"
@@ -97,7 +97,7 @@ final class Rotations implements SubFold {
       membership.activeMember(author, "record a lottery");
       Lottery.Announcement a = announced.get(d.announcement());
       if (a == null) {
-        throw new RejectedCommandException("There is no lottery announced at entry " + d.announcement() + ".");
+        throw new UnknownReferenceException("There is no lottery announced at entry " + d.announcement() + ".");
       }
       if (drawn.containsKey(d.announcement())) {
         throw new ConflictException("The lottery announced at entry " + d.announcement() + " was already drawn.");

@@ -7,8 +7,9 @@ import coop.lattice.LimitExceededException;
 import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
 import coop.lattice.Quantity;
-import coop.lattice.RejectedCommandException;
+import coop.lattice.TooEarlyException;
 import coop.lattice.Unit;
+import coop.lattice.UnknownReferenceException;
 import coop.lattice.agreement.Parameter;
 import coop.lattice.agreement.Parameters;
 import coop.lattice.agreement.TransferRecorder;
@@ -71,7 +72,7 @@ final class TimeBankFold implements SubFold {
             + "); the other side confirms it.");
       }
       if (r.served().isAfter(day(now))) {
-        throw new RejectedCommandException("The service is dated " + r.served() + ", after today (" + day(now)
+        throw new TooEarlyException("The service is dated " + r.served() + ", after today (" + day(now)
             + "): record time once it has been given.");
       }
       checkLimits(r.provider(), r.receiver(), r.hours().amount(), r.served(), p);
@@ -115,7 +116,7 @@ final class TimeBankFold implements SubFold {
   private TimeTransfer pendingTransfer(long ref, String verb, MemberId author, Instant now) {
     TimeTransfer t = transfers.get(ref);
     if (t == null) {
-      throw new RejectedCommandException("There is no time-bank transfer at entry " + ref + " to " + verb + ".");
+      throw new UnknownReferenceException("There is no time-bank transfer at entry " + ref + " to " + verb + ".");
     }
     if (t.status() != TimeTransfer.Status.PENDING) {
       throw new ConflictException("Transfer " + ref + " was already " + t.status().name().toLowerCase(Locale.ROOT)

@@ -1,7 +1,7 @@
 package coop.lattice.collective;
 
 import coop.lattice.MemberId;
-import coop.lattice.RejectedCommandException;
+import coop.lattice.MissingStepException;
 import coop.lattice.exchange.ItemId;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
@@ -44,7 +44,7 @@ public final class ToolLibrary {
   /** {@code by} lends the item to the member whose turn it is. */
   public Entry lendToNext(MemberId by, ItemId item) {
     MemberId next = item(item).flatMap(t -> t.waiting().stream().findFirst()).orElseThrow(
-        () -> new RejectedCommandException("Nobody is waiting for " + item + "."));
+        () -> new MissingStepException("Nobody is waiting for " + item + "."));
     return lend(by, item, next);
   }
 

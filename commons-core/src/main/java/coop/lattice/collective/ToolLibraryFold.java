@@ -3,7 +3,7 @@ package coop.lattice.collective;
 import coop.lattice.ConflictException;
 import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
-import coop.lattice.RejectedCommandException;
+import coop.lattice.UnknownReferenceException;
 import coop.lattice.exchange.HoldQueue;
 import coop.lattice.exchange.ItemId;
 import coop.lattice.ledger.Event;
@@ -68,7 +68,7 @@ final class ToolLibraryFold implements SubFold {
     } else if (event instanceof Event.HoldCancelled h) {
       Tool t = tool(h.item());
       if (!t.queue.isWaiting(author)) {
-        throw new RejectedCommandException(author + " is not waiting for " + t.id + "; there is no hold to cancel.");
+        throw new UnknownReferenceException(author + " is not waiting for " + t.id + "; there is no hold to cancel.");
       }
     } else if (event instanceof Event.ItemLent l) {
       Tool t = tool(l.item());
@@ -92,7 +92,7 @@ final class ToolLibraryFold implements SubFold {
   private Tool tool(ItemId id) {
     Tool t = tools.get(id);
     if (t == null) {
-      throw new RejectedCommandException("The tool library has no item called " + id + ".");
+      throw new UnknownReferenceException("The tool library has no item called " + id + ".");
     }
     return t;
   }

@@ -3,12 +3,14 @@ package coop.lattice.collective;
 import coop.lattice.CollectiveId;
 import coop.lattice.ConflictException;
 import coop.lattice.ExpiredException;
+import coop.lattice.InvalidExchangeException;
 import coop.lattice.InvalidQuantityException;
 import coop.lattice.LimitExceededException;
 import coop.lattice.MemberId;
+import coop.lattice.NoPartnershipException;
 import coop.lattice.NotPermittedException;
-import coop.lattice.RejectedCommandException;
 import coop.lattice.Unit;
+import coop.lattice.UnknownReferenceException;
 import coop.lattice.agreement.AgreementId;
 import coop.lattice.exchange.CreditLine;
 import coop.lattice.ledger.Event;
@@ -89,7 +91,7 @@ final class TradeFold implements SubFold {
       Set<Unit> units = new HashSet<>();
       for (CreditLine l : a.lines()) {
         if (!units.add(l.unit())) {
-          throw new RejectedCommandException("Two credit lines in " + l.unit().symbol() + "; give one per unit.");
+          throw new InvalidExchangeException("Two credit lines in " + l.unit().symbol() + "; give one per unit.");
         }
       }
       Line existing = partners.get(a.partner());
@@ -168,7 +170,7 @@ final class TradeFold implements SubFold {
         throw new ConflictException("Clearing " + c.clearing() + " is already on this ledger.");
       }
       if (c.debtor().equals(c.creditor())) {
-        throw new RejectedCommandException("A cycle passes through two different partners; debts both ways with "
+        throw new InvalidExchangeException("A cycle passes through two different partners; debts both ways with "
             + c.debtor() + " are already netted in one balance.");
       }
       if (c.amount().signum() <= 0 || c.amount().stripTrailingZeros().scale() > 3) {
@@ -180,11 +182,11 @@ final class TradeFold implements SubFold {
       creditLine(owesUs, c.unit());
       creditLine(weOwe, c.unit());
       if (owesUs.balance(c.unit()).compareTo(c.amount()) < 0) {
-        throw new RejectedCommandException(c.debtor() + " owes this collective " + signed(owesUs.balance(c.unit()),
+        throw new ConflictException(c.debtor() + " owes this collective " + signed(owesUs.balance(c.unit()),
             c.unit()) + ", less than the " + c.amount().toPlainString() + " the clearing would take off.");
       }
       if (weOwe.balance(c.unit()).negate().compareTo(c.amount()) < 0) {
-        throw new RejectedCommandException("This collective owes " + c.creditor() + " "
+        throw new ConflictException("This collective owes " + c.creditor() + " "
             + signed(weOwe.balance(c.unit()).negate(), c.unit()) + ", less than the " + c.amount().toPlainString()
             + " the clearing would take off.");
       }
@@ -193,7 +195,7 @@ final class TradeFold implements SubFold {
         partnership(p);
       }
       if (new HashSet<>(d.partners()).size() != d.partners().size()) {
-        throw new RejectedCommandException("A partner is named twice for " + d.need() + ".");
+        throw new InvalidExchangeException("A partner is named twice for " + d.need() + ".");
       }
     }
   }
@@ -225,7 +227,7 @@ final class TradeFold implements SubFold {
   private Line partnership(CollectiveId partner) {
     Line l = partners.get(partner);
     if (l == null) {
-      throw new RejectedCommandException("There is no exchange agreement with " + partner + ": agree a partnership"
+      throw new NoPartnershipException("There is no exchange agreement with " + partner + ": agree a partnership"
           + " with credit lines first.");
     }
     return l;
@@ -244,7 +246,7 @@ final class TradeFold implements SubFold {
   private TradeRecord trade(long ref, TradeRecord.Stage expected, String verb) {
     TradeRecord t = trades.get(ref);
     if (t == null) {
-      throw new RejectedCommandException("There is no trade offered at entry " + ref + ".");
+      throw new UnknownReferenceException("There is no trade offered at entry " + ref + ".");
     }
     if (t.stage() != expected) {
       throw new ConflictException("Trade " + ref + " is " + t.stage().name().toLowerCase(Locale.ROOT) + ", so it cannot"

@@ -1,6 +1,6 @@
 package coop.lattice.cycle;
 
-import coop.lattice.RejectedCommandException;
+import coop.lattice.InvalidRotationException;
 import coop.lattice.internal.Names;
 import java.util.List;
 
@@ -17,7 +17,7 @@ public record Debrief(List<String> celebrate, List<String> mourn, List<String> r
       l.forEach(s -> Names.text("a debrief finding", s, 1000));
     }
     if (celebrate.isEmpty() && mourn.isEmpty() && refine.isEmpty()) {
-      throw new RejectedCommandException("a debrief records at least one thing to celebrate, mourn or refine");
+      throw new InvalidRotationException("a debrief records at least one thing to celebrate, mourn or refine");
     }
   }
 }

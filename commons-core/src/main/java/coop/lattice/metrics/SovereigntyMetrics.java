@@ -1,7 +1,7 @@
 package coop.lattice.metrics;
 
+import coop.lattice.InvalidPeriodException;
 import coop.lattice.Quantity;
-import coop.lattice.RejectedCommandException;
 import coop.lattice.Unit;
 import coop.lattice.circle.CircleOutcome;
 import coop.lattice.ledger.Contribution;
@@ -159,11 +159,11 @@ public final class SovereigntyMetrics {
   /**
    * What was met over the months {@code from} to {@code until}, both included, by need and unit.
    *
-   * @throws coop.lattice.RejectedCommandException if the period ends before it starts
+   * @throws InvalidPeriodException if the period ends before it starts
    */
   public Map<Need, Map<Unit, BigDecimal>> met(YearMonth from, YearMonth until) {
     if (until.isBefore(from)) {
-      throw new RejectedCommandException("A period from " + from + " to " + until
+      throw new InvalidPeriodException("A period from " + from + " to " + until
           + " ends before it starts; give the months in order.");
     }
     Map<Need, Map<Unit, BigDecimal>> sum = new TreeMap<>();

@@ -2,7 +2,9 @@ package coop.lattice.federation.mirror;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.MemberId;
-import coop.lattice.RejectedCommandException;
+import coop.lattice.MissingStepException;
+import coop.lattice.NotPermittedException;
+import coop.lattice.UnknownReferenceException;
 import coop.lattice.collective.Collective;
 import coop.lattice.collective.TradeRecord;
 import coop.lattice.federation.hosting.NodeStore;
@@ -57,7 +59,7 @@ public final class TradeRelay {
   public boolean relay(Link link, Collective local, String entryJson) {
     Entry e = LedgerJson.decode(entryJson.getBytes(StandardCharsets.UTF_8), Entry.class);
     if (!e.collective().equals(link.partner())) {
-      throw new RejectedCommandException("the entry is from " + e.collective() + ", not from the partner "
+      throw new NotPermittedException("the entry is from " + e.collective() + ", not from the partner "
           + link.partner() + " that sent it");
     }
     Event ev = e.event();
@@ -72,7 +74,7 @@ public final class TradeRelay {
             .filter(t -> t.partner().equals(link.partner()) && t.offeredBy() == Side.US && t.gives() == o.gives().other()
                 && t.quantity().equals(o.quantity()) && t.what().equals(o.what()) && t.expires().equals(o.expires())
                 && !refs.containsValue(t.entry()))
-            .mapToLong(TradeRecord::entry).min().orElseThrow(() -> new RejectedCommandException(
+            .mapToLong(TradeRecord::entry).min().orElseThrow(() -> new UnknownReferenceException(
                 "the partner copied an offer this collective never made"));
         remember(key + e.sequence(), ours);
         return true;
@@ -113,7 +115,7 @@ public final class TradeRelay {
   private long ref(String key, long partnerRef) {
     Long r = refs.get(key + partnerRef);
     if (r == null) {
-      throw new RejectedCommandException("no trade here matches the partner's entry " + partnerRef
+      throw new MissingStepException("no trade here matches the partner's entry " + partnerRef
           + "; its offer never arrived");
     }
     return r;
