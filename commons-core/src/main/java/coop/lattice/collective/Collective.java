@@ -364,17 +364,31 @@ public final class Collective {
   }
 
   /**
-   * The health report at {@code at}: role, facilitation and proposal concentration, unresolved
-   * dissent, newcomer inclusion, agreements past review, decisions revisited. Group-level only;
-   * thresholds come from the agreements in force. Crossings are also on the {@link #agenda}.
+   * The health report now, on the collective's own clock: role, facilitation and proposal
+   * concentration, unresolved dissent, newcomer inclusion, agreements past review, decisions
+   * revisited. Group-level only; thresholds come from the agreements in force. Crossings are also
+   * on the {@link #agenda()}.
    */
+  public HealthReport health() {
+    return health(clock.instant());
+  }
+
+  /** The health report as it stood, or will stand, at {@code at}; see {@link #health()}. */
   public HealthReport health(Instant at) {
     synchronized (lock) {
       return Health.of(fold, at);
     }
   }
 
-  /** What a meeting at {@code at} should take up, most urgent first. */
+  /**
+   * What a meeting now should take up, most urgent first, on the collective's own clock: reviews
+   * due or overdue, proposals to decide, objections by age, health crossings.
+   */
+  public List<AgendaItem> agenda() {
+    return agenda(clock.instant());
+  }
+
+  /** What a meeting at {@code at} should take up, most urgent first; see {@link #agenda()}. */
   public List<AgendaItem> agenda(Instant at) {
     synchronized (lock) {
       return Agenda.of(fold, at);
