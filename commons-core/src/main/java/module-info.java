@@ -1,10 +1,12 @@
 /**
  * Lattice core: the open ledger, collectives and their contributions, and the durable journal.
- * Depends on Guava and Jackson only; never on a network or RDF stack.
+ * Depends on Guava, Jackson and the SLF4J API only (a damaged or stopped journal is logged; the
+ * application chooses the logging provider); never on a network or RDF stack.
  */
 module coop.lattice.core {
   requires com.google.common;
   requires com.fasterxml.jackson.core;
+  requires org.slf4j;
   requires static transitive org.jspecify;
 
   exports coop.lattice;

@@ -8,6 +8,7 @@ import coop.lattice.InvalidRotationException;
 import coop.lattice.LedgerDamagedException;
 import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
+import coop.lattice.Progress;
 import coop.lattice.RejectedCommandException;
 import coop.lattice.Unit;
 import coop.lattice.UnknownReferenceException;
@@ -134,8 +135,18 @@ public final class Collective {
    * @throws LedgerDamagedException if any entry fails verification, with the index of the first
    */
   public static Collective open(LedgerStore store, CollectiveKey key, Clock clock) {
+    return open(store, key, clock, Progress.none());
+  }
+
+  /**
+   * As {@link #open(LedgerStore, CollectiveKey, Clock)}, telling {@code progress} how many of the
+   * stored entries are verified and folded, every few thousand entries and once at the end.
+   *
+   * @throws LedgerDamagedException if any entry fails verification, with the index of the first
+   */
+  public static Collective open(LedgerStore store, CollectiveKey key, Clock clock, Progress progress) {
     Fold fold = new Fold();
-    Ledger ledger = Ledger.open(store, key.verificationKey(), fold::replay);
+    Ledger ledger = Ledger.open(store, key.verificationKey(), fold::replay, progress);
     Optional<LedgerStore.Damage> damage = ledger.damage();
     if (damage.isPresent()) {
       throw new LedgerDamagedException(damage.get().firstBadIndex(), "the ledger in " + store

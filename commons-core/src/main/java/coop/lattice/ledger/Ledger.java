@@ -9,6 +9,7 @@ import coop.lattice.CollectiveId;
 import coop.lattice.LatticeException;
 import coop.lattice.LedgerDamagedException;
 import coop.lattice.MemberId;
+import coop.lattice.Progress;
 import coop.lattice.merkle.ConsistencyProof;
 import coop.lattice.merkle.Hash;
 import coop.lattice.merkle.InclusionProof;
@@ -24,6 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A collective's append-only, tamper-evident ledger: entries in canonical bytes on a {@link
@@ -45,6 +48,8 @@ import org.jspecify.annotations.Nullable;
  * them.
  */
 public final class Ledger {
+  private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
+
   private final LedgerStore store;
   private final VerificationKey key;
   private final MerkleTree tree = new MerkleTree();
@@ -71,8 +76,27 @@ public final class Ledger {
    * (throws a {@link LatticeException}), that entry counts as damage too.
    */
   public static Ledger open(LedgerStore store, VerificationKey key, EntryVisitor visitor) {
+    return open(store, key, visitor, Progress.none());
+  }
+
+  /**
+   * As {@link #open(LedgerStore, VerificationKey, EntryVisitor)}, telling {@code progress} how
+   * many of the stored entries are verified (a call every few thousand entries, and a last one
+   * with all of them once the ledger is open, damaged or not).
+   */
+  public static Ledger open(LedgerStore store, VerificationKey key, EntryVisitor visitor, Progress progress) {
     Ledger l = new Ledger(store, key);
-    l.verifyAndLoad(visitor);
+    long stored = store.size();
+    l.verifyAndLoad(visitor, progress, stored);
+    progress.update(stored, stored);
+    LedgerStore.Damage d = l.damage;
+    if (d != null) {
+      // Logged here as well as thrown by Collective.open: an application may catch the exception
+      // and go on read-only, and the operator still has to learn that the journal needs them.
+      LOG.error("The ledger of {} in {} is damaged at entry {}: {}. It refuses appends until it is restored or"
+          + " truncated to {} entries.", l.collective().map(CollectiveId::value).orElse("an unknown collective"),
+          store, d.firstBadIndex(), d.reason(), d.firstBadIndex());
+    }
     return l;
   }
 
@@ -87,8 +111,7 @@ public final class Ledger {
    * chunks strictly in order on this thread, so the first bad index is the same as a sequential
    * scan would find.
    */
-  private void verifyAndLoad(EntryVisitor visitor) {
-    long stored = store.size();
+  private void verifyAndLoad(EntryVisitor visitor, Progress progress, long stored) {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     // A small ledger is verified on this thread; threads pay off only from a few chunks on.
     ExecutorService pool = stored <= 2L * CHUNK
@@ -122,6 +145,9 @@ public final class Ledger {
           }
           tree.appendLeafHash(chunk.leaves[k]);
           prev = chunk.leaves[k];
+        }
+        if (chunk.from + chunk.entries.length < stored) {
+          progress.update(chunk.from + chunk.entries.length, stored);
         }
       }
     } finally {
@@ -373,6 +399,15 @@ public final class Ledger {
   /** Damage found while opening; while present, every append throws {@link LedgerDamagedException}. */
   public Optional<LedgerStore.Damage> damage() {
     return Optional.ofNullable(damage);
+  }
+
+  /**
+   * Why the store under this ledger stopped after a storage failure, if it did ({@link
+   * LedgerStore#failure()}); from then on every append throws {@link coop.lattice.StoreFailedException}.
+   * With {@link #damage()}, what a health check asks: the ledger takes appends when both are empty.
+   */
+  public Optional<String> failure() {
+    return store.failure();
   }
 
   /** Checks an entry's canonical bytes against an inclusion proof and a root someone vouched for. */

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
 import coop.lattice.LedgerDamagedException;
+import coop.lattice.Progress;
 import coop.lattice.StoreFailedException;
 import coop.lattice.StoreLockedException;
 import java.io.IOException;
@@ -25,6 +26,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The durable embedded store: an append-only journal of segment files in one directory.
@@ -86,6 +89,9 @@ public final class FileJournal implements LedgerStore {
   private static final String CHECKPOINT = "checkpoint";
   private static final String CHECKPOINT_TMP = "checkpoint.tmp";
   private static final String LOCK = "journal.lock";
+  private static final Logger LOG = LoggerFactory.getLogger(FileJournal.class);
+  /** Opening reports its progress every this many bytes scanned, and after each segment. */
+  private static final long REPORT_BYTES = 8L << 20;
 
   private final Path dir;
   private final long segmentBytes;
@@ -124,11 +130,26 @@ public final class FileJournal implements LedgerStore {
 
   /** As {@link #open(Path)}, with segments that roll after {@code segmentBytes}. */
   public static FileJournal open(Path directory, long segmentBytes) {
+    return open(directory, segmentBytes, Progress.none());
+  }
+
+  /**
+   * As {@link #open(Path)}, telling {@code progress} how many bytes of the segment files have
+   * been scanned and checked, of all of them (every few megabytes, and once at the end). The
+   * ledger on top verifies the entries afterwards, with progress of its own: see {@link
+   * coop.lattice.collective.Collective#open(LedgerStore, coop.lattice.ledger.CollectiveKey,
+   * java.time.Clock, Progress)}.
+   */
+  public static FileJournal open(Path directory, Progress progress) {
+    return open(directory, DEFAULT_SEGMENT_BYTES, progress);
+  }
+
+  private static FileJournal open(Path directory, long segmentBytes, Progress progress) {
     checkArgument(segmentBytes >= 4096 && segmentBytes <= (1L << 30),
         "segmentBytes outside 4 KiB..1 GiB: %s", segmentBytes);
     FileJournal j = new FileJournal(directory, segmentBytes, false);
     j.lock = DirectoryLock.acquire(directory, LOCK, "the journal in " + directory);
-    return j.loaded();
+    return j.loaded(progress);
   }
 
   /**
@@ -139,12 +160,12 @@ public final class FileJournal implements LedgerStore {
    * What it shows is the journal as it stood when it was opened.
    */
   public static FileJournal openReadOnly(Path directory) {
-    return new FileJournal(directory, DEFAULT_SEGMENT_BYTES, true).loaded();
+    return new FileJournal(directory, DEFAULT_SEGMENT_BYTES, true).loaded(Progress.none());
   }
 
-  private FileJournal loaded() {
+  private FileJournal loaded(Progress progress) {
     try {
-      load();
+      load(progress);
     } catch (IOException e) {
       closeQuietly();
       throw new UncheckedIOException("cannot open the journal in " + dir + ": " + e.getMessage(), e);
@@ -171,7 +192,7 @@ public final class FileJournal implements LedgerStore {
 
   // ---------------------------------------------------------------------------------- opening
 
-  private void load() throws IOException {
+  private void load(Progress progress) throws IOException {
     if (!readOnly) {
       Files.createDirectories(dir);
       Files.deleteIfExists(dir.resolve(CHECKPOINT_TMP)); // an interrupted checkpoint write
@@ -183,6 +204,11 @@ public final class FileJournal implements LedgerStore {
       ds.forEach(files::add);
     }
     files.sort(null); // zero-padded names sort by first index
+    long totalBytes = 0;
+    for (Path file : files) {
+      totalBytes += Files.size(file);
+    }
+    long scannedBefore = 0; // bytes of the segments before the one being scanned
 
     long count = 0;
     @Nullable Damage found = null;
@@ -223,8 +249,13 @@ public final class FileJournal implements LedgerStore {
       segments.add(seg);
       int segIndex = segments.size() - 1;
       long pos = SEGMENT_HEADER;
+      long nextReport = REPORT_BYTES;
       CRC32C crc = new CRC32C();
       while (pos < fileSize) {
+        if (pos >= nextReport) {
+          progress.update(Math.min(totalBytes, scannedBefore + pos), totalBytes);
+          nextReport = pos + REPORT_BYTES;
+        }
         long remaining = fileSize - pos;
         if (remaining < FRAME_HEADER) {
           found = tornOrDamaged(last, ch, pos, fileSize, count, "a frame header is cut short");
@@ -257,7 +288,12 @@ public final class FileJournal implements LedgerStore {
         pos += FRAME_HEADER + len;
       }
       seg.end = pos; // the end of the last good record, past any torn tail that was cut
+      scannedBefore += fileSize;
+      if (found == null && s < files.size() - 1) {
+        progress.update(Math.min(totalBytes, scannedBefore), totalBytes);
+      }
     }
+    progress.update(totalBytes, totalBytes);
     StoredCheckpoint cp = checkpoint;
     if (found == null && checkpointDamaged) {
       found = new Damage(0, "the checkpoint file is damaged; restore it from a backup or a peer,"
@@ -555,6 +591,8 @@ public final class FileJournal implements LedgerStore {
 
   private StoreFailedException fail(String what, IOException e) {
     failure = "an I/O error while " + what + " (" + e.getMessage() + ")";
+    LOG.error("The journal in {} has stopped after an I/O error while {}; it takes no appends until it is reopened"
+        + " from disk, which re-verifies everything", dir, what, e);
     return new StoreFailedException("the journal in " + dir + " failed while " + what
         + "; it accepts nothing more. Reopen it from disk.", e);
   }
@@ -639,6 +677,11 @@ public final class FileJournal implements LedgerStore {
   @Override
   public Optional<StoredCheckpoint> checkpoint() {
     return Optional.ofNullable(checkpoint);
+  }
+
+  @Override
+  public Optional<String> failure() {
+    return Optional.ofNullable(failure);
   }
 
   @Override

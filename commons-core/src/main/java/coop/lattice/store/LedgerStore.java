@@ -83,6 +83,16 @@ public interface LedgerStore extends Closeable {
   Optional<Damage> damage();
 
   /**
+   * Why this store stopped, if it did: after an I/O error while writing or forcing, a durable store
+   * cannot know which bytes reached the disk, so it refuses every append from then on ({@link
+   * coop.lattice.StoreFailedException}) until it is reopened. Empty while it works, and always for
+   * stores that cannot fail that way. A read-only query, cheap enough for a health check.
+   */
+  default Optional<String> failure() {
+    return Optional.empty();
+  }
+
+  /**
    * An operator's deliberate repair: cut the store back to its first {@code size} records, drop a
    * checkpoint that covers more, and clear the damage. Use it only after deciding that what lies
    * beyond is lost (for example, to fetch it again from a peer).

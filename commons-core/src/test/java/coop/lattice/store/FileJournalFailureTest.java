@@ -36,9 +36,12 @@ class FileJournalFailureTest {
       j.append(List.of(new byte[] {1}, new byte[] {2}));
       j.sync();
       j.append(List.of(new byte[] {3}));
+      assertThat(j.failure()).isEmpty();
       breakTheDisk(j);
       assertThatThrownBy(j::sync).isInstanceOf(StoreFailedException.class)
           .hasMessageContaining("failed while forcing records to disk");
+      // What a health check reads, without touching the store.
+      assertThat(j.failure()).hasValueSatisfying(f -> assertThat(f).contains("forcing records to disk"));
       // No retry-and-continue: everything after the failure is refused.
       assertThatThrownBy(j::sync).isInstanceOf(StoreFailedException.class).hasMessageContaining("has stopped");
       assertThatThrownBy(() -> j.append(List.of(new byte[] {4}))).isInstanceOf(StoreFailedException.class)
@@ -46,6 +49,7 @@ class FileJournalFailureTest {
       assertThatThrownBy(() -> j.writeCheckpoint(2, new byte[] {9})).isInstanceOf(StoreFailedException.class);
     }
     try (FileJournal j = FileJournal.open(dir)) {
+      assertThat(j.failure()).isEmpty();
       assertThat(j.damage()).isEmpty();
       assertThat(j.size()).isGreaterThanOrEqualTo(2); // what was forced before the failure is there
       j.append(List.of(new byte[] {5}));
