@@ -16,10 +16,16 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.lang.LangJSONLD11;
+import org.apache.jena.riot.system.ErrorHandlerFactory;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.Context;
 
 /**
@@ -117,13 +123,45 @@ public final class LinkedData {
     }
   }
 
+  /**
+   * What Jena's {@code toGraph()} keeps: the default graph's triples (an object proof is a named
+   * graph of its own, checked over the exact JSON by the inbox, not here). Unlike Jena's sink it
+   * says nothing of the named graphs it leaves out: its WARN would come with every activity that
+   * carries a proof, Lattice's own among them.
+   */
+  private static StreamRDF defaultGraphOnly(Graph graph) {
+    return new StreamRDFBase() {
+      @Override
+      public void triple(Triple triple) {
+        graph.add(triple);
+      }
+
+      @Override
+      public void quad(Quad quad) {
+        if (quad.isTriple() || quad.isDefaultGraph()) {
+          graph.add(quad.asTriple());
+        }
+      }
+
+      @Override
+      public void prefix(String prefix, String iri) {
+        graph.getPrefixMapping().setNsPrefix(prefix, iri);
+      }
+    };
+  }
+
   /** Parses {@code json} as JSON-LD 1.1 into a graph, with Jena's reader and the offline loader. */
   public static Graph toGraph(byte[] json) throws Unreadable {
     JsonLdOptions options = new JsonLdOptions();
     options.setDocumentLoader(offlineLoader());
     Context context = Context.create().set(LangJSONLD11.JSONLD_OPTIONS, options);
     try {
-      return RDFParser.source(new ByteArrayInputStream(json)).lang(Lang.JSONLD11).context(context).toGraph();
+      // Refusals are the caller's to count and log (400, reason json-ld); Jena's default handler
+      // would log an ERROR for each document anyone sends with an unknown context.
+      Graph graph = GraphFactory.createDefaultGraph();
+      RDFParser.source(new ByteArrayInputStream(json)).lang(Lang.JSONLD11).context(context)
+          .errorHandler(ErrorHandlerFactory.errorHandlerNoLogging).parse(defaultGraphOnly(graph));
+      return graph;
     } catch (RiotException | UncheckedIOException e) {
       throw new Unreadable("not JSON-LD that Lattice can read: " + e.getMessage(), e);
     }
