@@ -18,6 +18,9 @@ module coop.lattice.federation {
   requires transitive org.apache.jena.arq;
   requires transitive org.apache.jena.core;
   requires titanium.json.ld;
+  requires org.slf4j;
+  // The node's builder takes the application's MeterRegistry.
+  requires transitive micrometer.core;
 
   exports coop.lattice.federation;
   exports coop.lattice.federation.http;

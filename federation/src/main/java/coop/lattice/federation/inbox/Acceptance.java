@@ -14,29 +14,37 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The last step of every accepted activity: claim its id (once, forever: a replay is answered
  * 202 and does nothing), apply its effect, record it durably, and only then answer 202, show it
  * in the collective's inbound list and call the listeners. An effect that refuses (throws a
  * {@link Refusal}) gives the claim back, so a refused id can come again corrected; if the record
- * cannot be written the answer is 503.
+ * cannot be written the answer is 503. That the records cannot be written is logged once when it
+ * starts and once when it ends, not once per request.
  */
 final class Acceptance {
+  private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
   private static final Buffer ACCEPTED = Buffer.buffer("{\"status\":\"accepted\"}");
 
   private final Vertx vertx;
   private final NodeStore store;
   private final Clock clock;
+  private final InboxMeters meters;
+  private final AtomicBoolean storeFailing = new AtomicBoolean();
   private final Set<String> seen = new HashSet<>();
   private final Map<String, AcceptedLog> logs = new ConcurrentHashMap<>();
   private final List<Consumer<InboundActivity>> listeners = new CopyOnWriteArrayList<>();
 
-  Acceptance(Vertx vertx, NodeStore store, Clock clock) {
+  Acceptance(Vertx vertx, NodeStore store, Clock clock, InboxMeters meters) {
     this.vertx = vertx;
     this.store = store;
     this.clock = clock;
+    this.meters = meters;
   }
 
   /** On open: {@code h}'s accepted ids count as seen, and each accepted activity's JSON goes to {@code each}. */
@@ -87,7 +95,7 @@ final class Acceptance {
       effect.run();
     } catch (Refusal r) {
       release(a.id());
-      a.refuse(r.status(), r.getMessage());
+      a.refuse(r.reason(), r.getMessage());
       return;
     }
     HostedCollective h = a.collective();
@@ -95,9 +103,16 @@ final class Acceptance {
     Context context = vertx.getOrCreateContext();
     log(h).append(a.id(), a.body()).whenComplete((v, e) -> context.runOnContext(z -> a.arrival().guard(() -> {
       if (e != null) {
-        a.refuse(503, "cannot store the activity now; send it again later");
+        if (storeFailing.compareAndSet(false, true)) {
+          LOG.error("Cannot record the activities accepted for {}; the inbox answers 503 until it can", h.id(), e);
+        }
+        a.refuse(Reason.STORE, "cannot store the activity now; send it again later");
         return;
       }
+      if (storeFailing.compareAndSet(true, false)) {
+        LOG.info("Recording accepted activities again (for {})", h.id());
+      }
+      meters.accepted(a);
       h.accepted(in);
       a.arrival().request().response().setStatusCode(202).putHeader("content-type", "application/json")
           .end(ACCEPTED);
@@ -107,7 +122,8 @@ final class Acceptance {
   }
 
   /** A replay of an accepted activity: 202, and nothing done again. */
-  static void alreadyAccepted(VerifiedActivity a) {
+  void alreadyAccepted(VerifiedActivity a) {
+    meters.duplicate();
     Responses.json(a.arrival().request(), 202, "application/json",
         Responses.status("already accepted: nothing done again"));
   }

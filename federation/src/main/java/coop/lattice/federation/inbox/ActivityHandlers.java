@@ -2,6 +2,7 @@ package coop.lattice.federation.inbox;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The registry from activity type to {@link ActivityHandler}, and the step that dispatches to it.
@@ -24,10 +25,15 @@ final class ActivityHandlers implements Step<VerifiedActivity> {
     return this;
   }
 
+  /** The types that have a handler. */
+  Set<String> types() {
+    return Set.copyOf(byType.keySet());
+  }
+
   @Override
   public void accept(VerifiedActivity a) {
     if (acceptance.seen(a.id())) {
-      Acceptance.alreadyAccepted(a);
+      acceptance.alreadyAccepted(a);
       return;
     }
     ActivityHandler handler = byType.get(a.type());

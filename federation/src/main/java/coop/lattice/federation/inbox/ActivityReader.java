@@ -19,14 +19,14 @@ final class ActivityReader implements Step<Inspected> {
     try {
       activity = Json.parseObject(a.body());
     } catch (IOException e) {
-      a.refuse(400, "not a JSON object within the limits: " + e.getMessage());
+      a.refuse(Reason.MALFORMED, "not a JSON object within the limits: " + e.getMessage());
       return;
     }
     String id = Json.id(activity).orElse("");
     String actor = Json.id(activity.get("actor")).orElse("");
     String type = Json.text(activity, "type").orElse("");
     if (id.isEmpty() || actor.isEmpty() || type.isEmpty()) {
-      a.refuse(400, "an activity needs an id, a type and an actor");
+      a.refuse(Reason.MALFORMED, "an activity needs an id, a type and an actor");
       return;
     }
     next.accept(new Parsed(a, in.signed(), activity, id, actor, type));

@@ -23,7 +23,7 @@ final class Authentication implements Step<Candidate> {
     String keyId = p.signed().keyId();
     keys.key(keyId, c.collective()).onComplete(ar -> p.arrival().guard(() -> {
       if (ar.failed()) {
-        p.arrival().refuse(401, "cannot obtain key " + keyId + ": " + ar.cause().getMessage());
+        p.arrival().refuse(Reason.KEY, "cannot obtain key " + keyId + ": " + ar.cause().getMessage());
       } else {
         verify(c, ar.result(), true);
       }
@@ -34,7 +34,7 @@ final class Authentication implements Step<Candidate> {
     Parsed p = c.parsed();
     HttpSignatures.Signed signed = p.signed();
     if (!key.owner().equals(p.actor())) {
-      p.arrival().refuse(401, "key " + signed.keyId() + " belongs to " + key.owner() + ", not to the actor "
+      p.arrival().refuse(Reason.KEY_OWNER, "key " + signed.keyId() + " belongs to " + key.owner() + ", not to the actor "
           + p.actor());
       return;
     }
@@ -45,14 +45,14 @@ final class Authentication implements Step<Candidate> {
         keys.forget(signed.keyId());
         keys.key(signed.keyId(), c.collective()).onComplete(again -> p.arrival().guard(() -> {
           if (again.failed()) {
-            p.arrival().refuse(401, "signature rejected: " + e.getMessage());
+            p.arrival().refuse(Reason.SIGNATURE, "signature rejected: " + e.getMessage());
           } else {
             verify(c, again.result(), false);
           }
         }));
         return;
       }
-      p.arrival().refuse(401, "signature rejected: " + e.getMessage());
+      p.arrival().refuse(Reason.SIGNATURE, "signature rejected: " + e.getMessage());
       return;
     }
     next.accept(new VerifiedActivity(p.arrival(), c.collective(), p.activity(), p.id(), p.actor(), p.type(), key));

@@ -1,7 +1,6 @@
 package coop.lattice.federation.inbox;
 
 import coop.lattice.federation.hosting.HostedCollective;
-import coop.lattice.federation.hosting.Responses;
 import coop.lattice.federation.json.Json;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -13,9 +12,11 @@ import org.jspecify.annotations.Nullable;
  * refused and the connection closed), then hands the bytes on.
  */
 final class BodyLimit {
+  private final InboxMeters meters;
   private final Step<Arrival> next;
 
-  BodyLimit(Step<Arrival> next) {
+  BodyLimit(InboxMeters meters, Step<Arrival> next) {
+    this.meters = meters;
     this.next = next;
   }
 
@@ -24,11 +25,11 @@ final class BodyLimit {
     if (length != null) {
       try {
         if (Long.parseLong(length.trim()) > Json.MAX_DOCUMENT) {
-          tooLarge(req);
+          tooLarge(req, target);
           return;
         }
       } catch (NumberFormatException e) {
-        Responses.error(req, 400, "Content-Length is not a number");
+        Arrival.refuse(req, target, Reason.MALFORMED, "Content-Length is not a number", null, meters);
         return;
       }
     }
@@ -41,19 +42,20 @@ final class BodyLimit {
       body.appendBuffer(chunk);
       if (body.length() > Json.MAX_DOCUMENT) {
         over[0] = true;
-        tooLarge(req);
+        tooLarge(req, target);
       }
     });
     req.endHandler(v -> {
       if (!over[0]) {
-        Arrival a = new Arrival(req, target, body.getBytes());
+        Arrival a = new Arrival(req, target, body.getBytes(), meters);
         a.guard(() -> next.accept(a));
       }
     });
   }
 
-  private static void tooLarge(HttpServerRequest req) {
+  private void tooLarge(HttpServerRequest req, @Nullable HostedCollective target) {
     req.response().putHeader("connection", "close");
-    Responses.error(req, 413, "the body is larger than " + Json.MAX_DOCUMENT + " bytes");
+    Arrival.refuse(req, target, Reason.TOO_LARGE, "the body is larger than " + Json.MAX_DOCUMENT + " bytes", null,
+        meters);
   }
 }

@@ -34,7 +34,7 @@ final class CreateHandler implements ActivityHandler {
     if (embedded) {
       Optional<RemoteObjects.Refusal> refusal = objects.checkCreate(actor, object);
       if (refusal.isPresent()) {
-        a.refuse(refusal.get().status(), refusal.get().message());
+        a.refuse(refusal.get().reason(), refusal.get().message());
         return;
       }
     }
@@ -57,7 +57,7 @@ final class CreateHandler implements ActivityHandler {
       trades.relay(link, a.collective().collective(), entry);
     } catch (RuntimeException e) {
       // The collective refused the step (or it did not parse): nothing was recorded; say why.
-      throw new Refusal(422, "the partner's trade step was refused: " + e.getMessage());
+      throw new Refusal(Reason.TRADE_STEP, "the partner's trade step was refused: " + e.getMessage());
     }
   }
 }

@@ -19,12 +19,12 @@ final class DeleteHandler implements ActivityHandler {
     String actor = a.actor();
     String objectId = Json.id(a.activity().get("object")).orElse("");
     if (objectId.isEmpty() || !Origins.sameOrigin(objectId, actor)) {
-      a.refuse(403, "a Delete may only remove its actor's own objects");
+      a.refuse(Reason.NOT_OWNER, "a Delete may only remove its actor's own objects");
       return;
     }
     Optional<RemoteObjects.Refusal> refusal = objects.checkDelete(actor, objectId);
     if (refusal.isPresent()) {
-      a.refuse(refusal.get().status(), refusal.get().message());
+      a.refuse(refusal.get().reason(), refusal.get().message());
       return;
     }
     acceptance.accept(a, () -> objects.delete(actor, objectId), () -> { });

@@ -26,7 +26,8 @@ final class FollowAnswerHandler implements ActivityHandler {
     String followId = Json.id(a.activity().get("object")).orElse("");
     String sentTo = f.sentTo(followId).orElse(null);
     if (sentTo == null || !sentTo.equals(a.actor())) {
-      a.refuse(422, a.type() + " of " + followId + ", which this collective did not send to " + a.actor());
+      a.refuse(Reason.UNSOLICITED, a.type() + " of " + followId + ", which this collective did not send to "
+          + a.actor());
       return;
     }
     acceptance.accept(a, () -> f.answered(followId, answer), () -> { });

@@ -30,13 +30,13 @@ final class FollowHandler implements ActivityHandler {
   public void handle(VerifiedActivity a) {
     HostedCollective h = a.collective();
     if (!Json.id(a.activity().get("object")).map(o -> o.equals(h.actor().toString())).orElse(false)) {
-      a.refuse(422, "this Follow is not for " + h.actor());
+      a.refuse(Reason.UNSOLICITED, "this Follow is not for " + h.actor());
       return;
     }
     documents.fetch(a.actor(), h).onComplete(ar -> a.arrival().guard(() -> {
       String inbox = ar.succeeded() ? Json.text(ar.result(), "inbox").orElse("") : "";
       if (inbox.isEmpty() || !Origins.sameOrigin(inbox, a.actor())) {
-        a.refuse(422, "the follower's actor has no inbox on its own origin");
+        a.refuse(Reason.NO_INBOX, "the follower's actor has no inbox on its own origin");
         return;
       }
       acceptance.accept(a, () -> {

@@ -12,6 +12,7 @@ import coop.lattice.federation.mirror.LedgerMirror;
 import coop.lattice.federation.mirror.TradeRelay;
 import coop.lattice.federation.outbox.Deliveries;
 import coop.lattice.federation.social.FollowBook;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import java.time.Clock;
@@ -27,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  * BodyLimit -> SignatureInspection -> ActivityReader -> OriginRules -> Authentication
  *   -> LinkedDataCheck -> ProofCheck -> ActivityHandlers -> (a handler) -> Acceptance
  * </pre>
+ *
+ * <p>Every request is counted once in {@code meters} ({@link InboxMeters}: accepted by type,
+ * refused by status and {@link Reason}), and refusals are logged at their reason's level.
  */
 public final class Inbox {
   private final RemoteObjects objects = new RemoteObjects();
@@ -35,9 +39,10 @@ public final class Inbox {
 
   public Inbox(Vertx vertx, Clock clock, Hosts hosts, NodeStore store, HttpSignatures signatures,
       RemoteDocuments documents, Flags flags, LedgerMirror mirror, TradeRelay trades, FollowBook follows,
-      Deliveries deliveries) {
-    KeyCache keys = new KeyCache(documents, clock);
-    this.acceptance = new Acceptance(vertx, store, clock);
+      Deliveries deliveries, MeterRegistry registry) {
+    InboxMeters meters = new InboxMeters(registry);
+    KeyCache keys = new KeyCache(documents, clock, meters);
+    this.acceptance = new Acceptance(vertx, store, clock, meters);
     ActivityHandlers handlers = new ActivityHandlers(acceptance)
         .register("Follow", new FollowHandler(documents, follows, deliveries, acceptance))
         .register("Undo", new UndoHandler(follows, acceptance))
@@ -46,7 +51,8 @@ public final class Inbox {
         .register("Create", new CreateHandler(objects, trades, mirror, acceptance))
         .register("Update", new UpdateHandler(keys, objects, acceptance))
         .register("Delete", new DeleteHandler(objects, acceptance));
-    this.entry = new BodyLimit(
+    meters.countTypes(handlers.types());
+    this.entry = new BodyLimit(meters,
         new SignatureInspection(hosts.base(), signatures,
             new ActivityReader(
                 new OriginRules(hosts, flags,

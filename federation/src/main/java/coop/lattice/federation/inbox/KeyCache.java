@@ -17,17 +17,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Remote keys, fetched as {@link RemoteDocuments} (identity from the URL, never from what the
  * document says) and found in the document's {@code publicKey} or {@code assertionMethod}. Keys are
  * cached for an hour and failures for five minutes, both bounded, and each origin may cause at
  * most 120 key fetches a minute (no refresh storms).
+ *
+ * <p>A fetch that fails is logged at INFO, a fetch refused because the origin's budget is spent at
+ * WARN; both at most 20 lines a minute for the whole node, since anyone can make up key ids on
+ * origins of their own (the next line that gets through says how many were left out).
  */
 final class KeyCache {
+  private static final Logger LOG = LoggerFactory.getLogger(KeyCache.class);
   private static final int MAX = 10_000;
   private static final Duration TTL = Duration.ofHours(1);
   private static final Duration NEGATIVE_TTL = Duration.ofMinutes(5);
+  private static final int LOG_LINES_PER_MINUTE = 20;
 
   /** A key and the actor that owns it; {@code cached} when it came from the cache rather than a fetch just now. */
   record Key(PublicKey publicKey, String owner, boolean cached) {
@@ -47,11 +56,17 @@ final class KeyCache {
   private final Cache<String, Cached> keys = CacheBuilder.newBuilder().maximumSize(MAX).build();
   private final Cache<String, Instant> failures = CacheBuilder.newBuilder().maximumSize(MAX).build();
   private final OriginBudget budget;
+  private final InboxMeters meters;
+  /** One budget, under one name, for the log lines of the whole node. */
+  private final OriginBudget logLines;
+  private final AtomicLong linesLeftOut = new AtomicLong();
 
-  KeyCache(RemoteDocuments documents, Clock clock) {
+  KeyCache(RemoteDocuments documents, Clock clock, InboxMeters meters) {
     this.documents = documents;
     this.clock = clock;
+    this.meters = meters;
     this.budget = new OriginBudget(clock, 120, Duration.ofMinutes(1));
+    this.logLines = new OriginBudget(clock, LOG_LINES_PER_MINUTE, Duration.ofMinutes(1));
   }
 
   Future<Key> key(String keyId, HostedCollective as) {
@@ -62,10 +77,16 @@ final class KeyCache {
     }
     Instant failed = failures.getIfPresent(keyId);
     if (failed != null && now.isBefore(failed.plus(NEGATIVE_TTL))) {
+      meters.keyFetch(InboxMeters.KeyFetch.SUPPRESSED);
       return Future.failedFuture(new FederationException("fetching this key failed recently; not trying again yet"));
     }
     String url = keyId.contains("#") ? keyId.substring(0, keyId.indexOf('#')) : keyId;
     if (!budget.take(origin(url))) {
+      meters.keyFetch(InboxMeters.KeyFetch.REFUSED);
+      if (mayLog()) {
+        LOG.warn("Refused to fetch key {} for {}: {} has used its 120 key fetches a minute{}", keyId, as.id(),
+            origin(url), leftOut());
+      }
       return Future.failedFuture(new FederationException("too many key fetches for " + origin(url)
           + " in the last minute; try again later"));
     }
@@ -75,8 +96,30 @@ final class KeyCache {
         return Future.<Key>failedFuture(new FederationException(url + " does not hold key " + keyId));
       }
       keys.put(keyId, new Cached(key, now.plus(TTL)));
+      meters.keyFetch(InboxMeters.KeyFetch.FETCHED);
       return Future.succeededFuture(key);
-    }).onFailure(e -> failures.put(keyId, now));
+    }).onFailure(e -> {
+      failures.put(keyId, now);
+      meters.keyFetch(InboxMeters.KeyFetch.FAILED);
+      if (mayLog()) {
+        LOG.info("Could not fetch key {} for {} from {}: {}; not trying it again for {} minutes{}", keyId, as.id(),
+            origin(url), e.getMessage(), NEGATIVE_TTL.toMinutes(), leftOut());
+      }
+    });
+  }
+
+  /** Whether a line may be logged now; counts the ones that may not. */
+  private boolean mayLog() {
+    if (logLines.take("")) {
+      return true;
+    }
+    linesLeftOut.incrementAndGet();
+    return false;
+  }
+
+  private String leftOut() {
+    long n = linesLeftOut.getAndSet(0);
+    return n == 0 ? "" : " (" + n + " more such lines were left out in the last minute)";
   }
 
   private static String origin(String url) {

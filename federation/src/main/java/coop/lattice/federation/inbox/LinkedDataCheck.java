@@ -18,7 +18,7 @@ final class LinkedDataCheck implements Step<VerifiedActivity> {
     try {
       LinkedData.check(a.activity(), a.body());
     } catch (LinkedData.Unreadable e) {
-      a.refuse(400, e.getMessage());
+      a.refuse(Reason.NOT_LINKED_DATA, e.getMessage());
       return;
     }
     next.accept(a);

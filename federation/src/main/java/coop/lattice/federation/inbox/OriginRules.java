@@ -38,27 +38,27 @@ final class OriginRules implements Step<Parsed> {
     Arrival a = p.arrival();
     String actor = p.actor();
     if (!sameOrigin(p.id(), actor) || !sameOrigin(p.signed().keyId(), actor)) {
-      a.refuse(401, "the activity, its actor and the signing key must share one origin");
+      a.refuse(Reason.ORIGIN, "the activity, its actor and the signing key must share one origin");
       return;
     }
     if (sameOrigin(actor, hosts.base().toString())) {
-      a.refuse(403, "a remote activity cannot claim this node's origin");
+      a.refuse(Reason.OWN_ORIGIN, "a remote activity cannot claim this node's origin");
       return;
     }
     Optional<String> flag = flags.why(actor);
     if (flag.isPresent()) {
-      a.refuse(403, actor + " is flagged (" + flag.get() + "); nothing more is accepted from it");
+      a.refuse(Reason.FLAGGED, actor + " is flagged (" + flag.get() + "); nothing more is accepted from it");
       return;
     }
     JsonNode object = p.activity().get("object");
     if (object != null && object.isObject() && Json.id(object).filter(o -> !sameOrigin(o, actor)).isPresent()
         && !EMBED_OTHERS.contains(p.type())) {
-      a.refuse(401, "an embedded object must share its actor's origin");
+      a.refuse(Reason.ORIGIN, "an embedded object must share its actor's origin");
       return;
     }
     HostedCollective h = a.target() != null ? a.target() : addressee(p.activity()).orElse(null);
     if (h == null) {
-      a.refuse(404, "the activity addresses no collective on this node");
+      a.refuse(Reason.NOT_ADDRESSED, "the activity addresses no collective on this node");
       return;
     }
     next.accept(new Candidate(p, h));

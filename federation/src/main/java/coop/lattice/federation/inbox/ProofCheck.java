@@ -27,11 +27,11 @@ final class ProofCheck implements Step<VerifiedActivity> {
     try {
       method = ObjectProofs.verificationMethod(a.activity());
     } catch (SignatureRejected e) {
-      a.refuse(401, "proof rejected: " + e.getMessage());
+      a.refuse(Reason.PROOF, "proof rejected: " + e.getMessage());
       return;
     }
     if (!Origins.sameOrigin(method, a.actor())) {
-      a.refuse(401, "proof rejected: its key is not on the actor's origin");
+      a.refuse(Reason.PROOF, "proof rejected: its key is not on the actor's origin");
       return;
     }
     keys.key(method, a.collective()).onComplete(pk -> a.arrival().guard(() -> {
@@ -44,7 +44,7 @@ final class ProofCheck implements Step<VerifiedActivity> {
         }
         ObjectProofs.verify(a.activity(), pk.result().publicKey());
       } catch (SignatureRejected e) {
-        a.refuse(401, "proof rejected: " + e.getMessage());
+        a.refuse(Reason.PROOF, "proof rejected: " + e.getMessage());
         return;
       }
       next.accept(a);

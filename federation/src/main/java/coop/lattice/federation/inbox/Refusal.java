@@ -2,17 +2,21 @@ package coop.lattice.federation.inbox;
 
 import coop.lattice.federation.FederationException;
 
-/** An inbound activity refused, with the HTTP status that says how, and a message that says why. */
+/** An inbound activity refused, with the {@link Reason} that gives the HTTP status, and a message that says why. */
 public final class Refusal extends FederationException {
   private static final long serialVersionUID = 1L;
-  private final int status;
+  private final Reason reason;
 
-  public Refusal(int status, String message) {
+  Refusal(Reason reason, String message) {
     super(message);
-    this.status = status;
+    this.reason = reason;
   }
 
   public int status() {
-    return status;
+    return reason.status();
+  }
+
+  Reason reason() {
+    return reason;
   }
 }

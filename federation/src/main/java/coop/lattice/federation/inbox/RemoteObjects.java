@@ -20,8 +20,8 @@ final class RemoteObjects {
   /** What is stored of an object. */
   record Stored(String owner, Instant version, boolean deleted) {}
 
-  /** Why a change was refused, with the HTTP status that says it. */
-  record Refusal(int status, String message) {}
+  /** Why a change was refused. */
+  record Refusal(Reason reason, String message) {}
 
   private final Map<String, Stored> objects = new ConcurrentHashMap<>();
 
@@ -72,7 +72,8 @@ final class RemoteObjects {
     }
     Stored s = objects.get(id);
     if (s != null && !s.owner().equals(actor)) {
-      return Optional.of(new Refusal(403, id + " belongs to " + s.owner() + "; " + actor + " cannot create it"));
+      return Optional.of(new Refusal(Reason.NOT_OWNER, id + " belongs to " + s.owner() + "; " + actor
+          + " cannot create it"));
     }
     return Optional.empty();
   }
@@ -85,13 +86,13 @@ final class RemoteObjects {
       return Optional.empty(); // first sight: the actor becomes its owner
     }
     if (!s.owner().equals(actor)) {
-      return Optional.of(new Refusal(403, id + " belongs to " + s.owner() + "; only its owner updates it"));
+      return Optional.of(new Refusal(Reason.NOT_OWNER, id + " belongs to " + s.owner() + "; only its owner updates it"));
     }
     if (s.deleted()) {
-      return Optional.of(new Refusal(410, id + " was deleted"));
+      return Optional.of(new Refusal(Reason.GONE, id + " was deleted"));
     }
     if (!version(object).isAfter(s.version())) {
-      return Optional.of(new Refusal(409, "the update of " + id + " is not newer than the version held ("
+      return Optional.of(new Refusal(Reason.STALE, "the update of " + id + " is not newer than the version held ("
           + s.version() + ")"));
     }
     return Optional.empty();
@@ -101,7 +102,8 @@ final class RemoteObjects {
   Optional<Refusal> checkDelete(String actor, String id) {
     Stored s = objects.get(id);
     if (s != null && !s.owner().equals(actor)) {
-      return Optional.of(new Refusal(403, id + " belongs to " + s.owner() + "; only its owner deletes it"));
+      return Optional.of(new Refusal(Reason.NOT_OWNER, id + " belongs to " + s.owner()
+          + "; only its owner deletes it"));
     }
     return Optional.empty();
   }

@@ -40,7 +40,7 @@ final class SignatureInspection implements Step<Arrival> {
     try {
       signed = signatures.inspect(m);
     } catch (SignatureRejected e) {
-      a.refuse(401, "signature rejected: " + e.getMessage());
+      a.refuse(Reason.SIGNATURE, "signature rejected: " + e.getMessage());
       return;
     }
     next.accept(new Inspected(a, signed));

@@ -27,14 +27,14 @@ final class UpdateHandler implements ActivityHandler {
     JsonNode object = a.activity().get("object");
     String objectId = Json.id(object).orElse("");
     if (!Origins.sameOrigin(objectId, actor)) {
-      a.refuse(403, "an Update may only change its actor's own objects");
+      a.refuse(Reason.NOT_OWNER, "an Update may only change its actor's own objects");
       return;
     }
     boolean ofActor = objectId.equals(actor);
     if (!ofActor && object != null && object.isObject()) {
       Optional<RemoteObjects.Refusal> refusal = objects.checkUpdate(actor, object);
       if (refusal.isPresent()) {
-        a.refuse(refusal.get().status(), refusal.get().message());
+        a.refuse(refusal.get().reason(), refusal.get().message());
         return;
       }
     }

@@ -22,7 +22,8 @@ record VerifiedActivity(Arrival arrival, HostedCollective collective, ObjectNode
     return arrival.body();
   }
 
-  void refuse(int status, String message) {
-    arrival.refuse(status, message);
+  /** Refuses it; the log line names its actor, whom the signature proved. */
+  void refuse(Reason reason, String message) {
+    arrival.refuse(reason, message, actor);
   }
 }

@@ -23,8 +23,10 @@
  *
  * Each step gets one record from the step before ({@code Arrival}, {@code Inspected}, {@code
  * Parsed}, {@code Candidate}, {@code VerifiedActivity}) and answers refusals itself, so every
- * request is answered exactly once. {@code RemoteObjects} keeps the owners and versions of objects
- * other servers created here. Not exported: internal to the federation module.
+ * request is answered exactly once. A refusal names its {@code Reason} (the status, a bounded tag
+ * for the meters, the level it is logged at); {@code InboxMeters} counts every request once.
+ * {@code RemoteObjects} keeps the owners and versions of objects other servers created here. Not
+ * exported: internal to the federation module.
  */
 @NullMarked
 package coop.lattice.federation.inbox;

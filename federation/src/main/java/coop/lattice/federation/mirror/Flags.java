@@ -1,20 +1,31 @@
 package coop.lattice.federation.mirror;
 
 import coop.lattice.federation.hosting.NodeStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Partners flagged for good (they equivocated, or served a ledger that does not match what they
  * signed), with why; kept in the line log {@code flagged} as {@code actor  why} (tab-separated),
- * written and read only here. Thread-safe.
+ * written and read only here. A new flag is logged at WARN and counted ({@code
+ * lattice.mirror.flagged}). Thread-safe.
  */
 public final class Flags {
+  private static final Logger LOG = LoggerFactory.getLogger(Flags.class);
+
   private final NodeStore.Log log;
   private final Map<String, String> flagged = new ConcurrentHashMap<>();
+  private final Counter flags;
 
-  public Flags(NodeStore store) {
+  public Flags(NodeStore store, MeterRegistry registry) {
+    this.flags = Counter.builder("lattice.mirror.flagged")
+        .description("Partners flagged for equivocating or serving a ledger that does not match what they signed")
+        .register(registry);
     this.log = store.log("flagged");
     log.replay(line -> {
       int tab = line.indexOf('\t');
@@ -31,6 +42,8 @@ public final class Flags {
   void flag(String actor, String why) {
     if (flagged.putIfAbsent(actor, why) == null) {
       log.append(actor + "\t" + why.replace('\t', ' ').replace('\n', ' '));
+      flags.increment();
+      LOG.warn("Flagged {}: {}. Nothing more is accepted from it, or mirrored.", actor, why);
     }
   }
 }

@@ -1,5 +1,7 @@
 package coop.lattice.federation.mirror;
 
+import coop.lattice.CollectiveId;
+import coop.lattice.Progress;
 import coop.lattice.collective.CollectiveState;
 import coop.lattice.collective.Replica;
 import coop.lattice.federation.FederationException;
@@ -14,13 +16,20 @@ import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.ledger.VerificationKey;
 import coop.lattice.merkle.Hash;
 import coop.lattice.merkle.MerkleTree;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Anti-entropy: a node keeps a verified copy of a partner collective's ledger by pulling what it
@@ -31,25 +40,67 @@ import java.util.concurrent.ConcurrentHashMap;
  * collective's own rules ({@link Replica}), and requires the Merkle root of the copy to equal
  * the checkpoint's. Two checkpoints of the same size with different roots are equivocation: the
  * partner is flagged and nothing more is accepted from it.
+ *
+ * <p>{@code lattice.mirror.lag}, tagged {@code partner} with the partner's collective id, is how
+ * many entries a copy lacks of the partner's latest checkpoint seen (pulled, or pushed in a
+ * {@code Create}); one gauge per mirrored partner, at most {@value #MAX_LAG_GAUGES}.
  */
 public final class LedgerMirror {
+  private static final Logger LOG = LoggerFactory.getLogger(LedgerMirror.class);
+  static final int MAX_LAG_GAUGES = 1000;
+
   /** A partner's ledger as this node holds it. */
   static final class Copy {
     final Replica replica = new Replica();
     final MerkleTree tree = new MerkleTree();
     final Map<Long, Hash> roots = new ConcurrentHashMap<>();
     VerificationKey key;
+    /** The partner's collective, from its entry 0; null until the first pull read it. */
+    volatile @Nullable CollectiveId collective;
+    /** The largest size of a verified checkpoint of the partner's. */
+    volatile long latest;
+
+    /** Entries this copy lacks of the latest checkpoint seen. */
+    long lag() {
+      return Math.max(0, latest - replica.size());
+    }
   }
 
   private final SafeClient client;
   private final Flags flags;
   private final Clock clock;
+  private final MeterRegistry registry;
   private final Map<String, Copy> copies = new ConcurrentHashMap<>();
+  private final List<Gauge> lagGauges = new CopyOnWriteArrayList<>();
 
-  public LedgerMirror(SafeClient client, Flags flags, Clock clock) {
+  public LedgerMirror(SafeClient client, Flags flags, Clock clock, MeterRegistry registry) {
     this.client = client;
     this.flags = flags;
     this.clock = clock;
+    this.registry = registry;
+  }
+
+  /** Takes the lag gauges out of the registry (the node stops). */
+  public void close() {
+    lagGauges.forEach(registry::remove);
+    lagGauges.clear();
+  }
+
+  private void measure(Copy c, CollectiveId partner) {
+    synchronized (lagGauges) {
+      if (c.collective != null) {
+        return;
+      }
+      c.collective = partner;
+      if (lagGauges.size() >= MAX_LAG_GAUGES) {
+        LOG.info("Not measuring the lag of the mirror of {}: {} partners are measured already", partner,
+            MAX_LAG_GAUGES);
+        return;
+      }
+      lagGauges.add(Gauge.builder("lattice.mirror.lag", c, Copy::lag)
+          .description("Entries a mirror lacks of its partner's latest checkpoint").tag("partner", partner.value())
+          .strongReference(true).register(registry));
+    }
   }
 
   public Optional<CollectiveState> state(String actor) {
@@ -60,6 +111,9 @@ public final class LedgerMirror {
   /** Records a checkpoint seen from {@code actor}; flags the actor on equivocation. */
   void seen(String actor, SignedCheckpoint cp) {
     Copy c = copies.computeIfAbsent(actor, a -> new Copy());
+    synchronized (c) {
+      c.latest = Math.max(c.latest, cp.checkpoint().size());
+    }
     Hash before = c.roots.putIfAbsent(cp.checkpoint().size(), cp.checkpoint().root());
     if (before != null && !before.equals(cp.checkpoint().root())) {
       flags.flag(actor, "two checkpoints of size " + cp.checkpoint().size() + " with different roots");
@@ -85,6 +139,15 @@ public final class LedgerMirror {
 
   /** Brings the copy of the ledger behind {@code actor} up to its latest checkpoint. */
   public Future<CollectiveState> pull(String actor, HostedCollective as) {
+    return pull(actor, as, Progress.none());
+  }
+
+  /**
+   * As {@link #pull(String, HostedCollective)}, telling {@code progress} how many entries of the
+   * checkpoint the copy holds after each page (on a Vert.x thread), and all of them once the root
+   * is verified.
+   */
+  public Future<CollectiveState> pull(String actor, HostedCollective as, Progress progress) {
     Optional<String> flagged = flags.why(actor);
     if (flagged.isPresent()) {
       return Future.failedFuture(new FederationException(actor + " is flagged: " + flagged.get()));
@@ -102,7 +165,7 @@ public final class LedgerMirror {
         if (equivocated.isPresent()) {
           return Future.failedFuture(new FederationException(actor + " equivocated: " + equivocated.get()));
         }
-        return fetch(actor, as, c, cp);
+        return fetch(actor, as, c, cp, progress);
       });
     });
   }
@@ -113,16 +176,19 @@ public final class LedgerMirror {
       if (e.sequence() != 0 || !(e.event() instanceof Event.CollectiveFounded f)) {
         throw new FederationException("entry 0 of " + actor + " is not the founding entry");
       }
+      measure(copies.get(actor), e.collective());
       return VerificationKey.fromBase64Url(f.publicKey());
     });
   }
 
-  private Future<CollectiveState> fetch(String actor, HostedCollective as, Copy c, SignedCheckpoint cp) {
+  private Future<CollectiveState> fetch(String actor, HostedCollective as, Copy c, SignedCheckpoint cp,
+      Progress progress) {
     long target = cp.checkpoint().size();
     long from = c.replica.size();
     if (from >= target) {
-      return verifyRoot(actor, c, cp);
+      return verifyRoot(actor, c, cp).onSuccess(s -> progress.update(target, target));
     }
+    progress.update(from, target);
     long to = Math.min(target, from + LedgerPage.MAX);
     return get(actor + "/ledger?from=" + from + "&to=" + to, as).compose(body -> {
       synchronized (c) {
@@ -138,7 +204,7 @@ public final class LedgerMirror {
           c.tree.append(LedgerJson.canonicalBytes(e));
         }
       }
-      return fetch(actor, as, c, cp);
+      return fetch(actor, as, c, cp, progress);
     });
   }
 

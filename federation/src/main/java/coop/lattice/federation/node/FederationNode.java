@@ -2,6 +2,7 @@ package coop.lattice.federation.node;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.MemberId;
+import coop.lattice.Progress;
 import coop.lattice.collective.Collective;
 import coop.lattice.collective.CollectiveState;
 import coop.lattice.federation.DeadLetter;
@@ -23,12 +24,15 @@ import coop.lattice.federation.net.SafeClient;
 import coop.lattice.federation.outbox.Broadcasts;
 import coop.lattice.federation.outbox.Deliveries;
 import coop.lattice.federation.outbox.DeliverySettings;
+import coop.lattice.federation.outbox.FlowAlarm;
 import coop.lattice.federation.rdf.LinkedData;
 import coop.lattice.federation.routes.Router;
 import coop.lattice.federation.social.ActorLookup;
 import coop.lattice.federation.social.FollowBook;
 import coop.lattice.federation.social.FollowRequests;
 import coop.lattice.ledger.SignedCheckpoint;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -62,6 +66,11 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * {@code inbox} package's, the paths the {@code routes} package's; this class builds them, starts
  * and stops the server, and carries the commands an application gives.
  *
+ * <p>Observability: notable events are logged through SLF4J (the application picks the provider),
+ * meters named {@code lattice.*} go to the {@link Builder#meterRegistry MeterRegistry} the
+ * application supplies, and {@code GET /health} answers 200 or 503 with the reasons (journals that
+ * take no appends, deliveries stuck for longer than the {@link Builder#healthAlarm alarm} allows).
+ *
  * <pre>{@code
  * FederationNode node = FederationNode.builder(vertx, URI.create("https://food.example"), dir)
  *     .collective(coop).build();
@@ -92,16 +101,16 @@ public final class FederationNode {
     this.client = new SafeClient(b.vertx, b.policy, SafeClient.Limits.DEFAULT);
     RemoteDocuments documents = new RemoteDocuments(client, b.clock);
     this.follows = new FollowBook(store);
-    this.deliveries = new Deliveries(vertx, client, store, b.clock, b.delivery);
+    this.deliveries = new Deliveries(vertx, client, store, b.clock, b.delivery, b.meters);
     this.broadcasts = new Broadcasts(deliveries, b.clock);
     this.followRequests = new FollowRequests(documents, follows, deliveries);
     this.lookup = new ActorLookup(client, documents);
-    this.flags = new Flags(store);
-    this.mirror = new LedgerMirror(client, flags, b.clock);
+    this.flags = new Flags(store, b.meters);
+    this.mirror = new LedgerMirror(client, flags, b.clock, b.meters);
     this.trades = new TradeRelay(store);
     this.inbox = new Inbox(vertx, b.clock, hosts, store, new HttpSignatures(b.clock, b.window), documents, flags,
-        mirror, trades, follows, deliveries);
-    this.router = new Router(hosts, inbox, follows);
+        mirror, trades, follows, deliveries, b.meters);
+    this.router = new Router(hosts, inbox, follows, deliveries, b.alarm);
     b.collectives.forEach(this::hostNow);
   }
 
@@ -130,6 +139,8 @@ public final class FederationNode {
     private Duration window = Duration.ofHours(1);
     private AddressPolicy policy = AddressPolicy.publicOnly();
     private DeliverySettings delivery = DeliverySettings.defaults();
+    private MeterRegistry meters = new CompositeMeterRegistry();
+    private FlowAlarm alarm = FlowAlarm.defaults();
     private final List<Collective> collectives = new ArrayList<>();
 
     Builder(Vertx vertx, URI base, Path dir) {
@@ -182,6 +193,27 @@ public final class FederationNode {
       return this;
     }
 
+    /**
+     * Where the node's meters go ({@code lattice.inbox.*}, {@code lattice.deliveries.*}, {@code
+     * lattice.mirror.*}: see the README); by default nowhere (an empty composite registry). Give
+     * each node a registry of its own, or a common tag that tells them apart: a gauge registered
+     * twice under one name and tags reports the first node only.
+     */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.meters = registry;
+      return this;
+    }
+
+    /**
+     * When {@code GET /health} says deliveries are stuck (503): a host or an inbox failing for
+     * longer than {@code stuckFor}, or more than {@code deadLetters} dead letters within it (15
+     * minutes and 10 by default).
+     */
+    public Builder healthAlarm(Duration stuckFor, int deadLetters) {
+      this.alarm = new FlowAlarm(stuckFor, deadLetters);
+      return this;
+    }
+
     public Builder collective(Collective collective) {
       collectives.add(collective);
       return this;
@@ -220,6 +252,7 @@ public final class FederationNode {
   /** Stops sending, closes the servers and the client, then the node's logs. */
   public Future<Void> stop() {
     deliveries.stop();
+    mirror.close();
     List<Future<Void>> closing = servers.stream().map(HttpServer::close).toList();
     return Future.all(closing).compose(v -> client.close()).onComplete(v -> store.close()).mapEmpty();
   }
@@ -372,6 +405,15 @@ public final class FederationNode {
    */
   public Future<CollectiveState> mirror(CollectiveId collective, URI partnerActor) {
     return mirror.pull(partnerActor.toString(), hosts.get(collective));
+  }
+
+  /**
+   * As {@link #mirror(CollectiveId, URI)}, telling {@code progress} how many entries of the
+   * partner's checkpoint the copy holds after each page it pulls (on a Vert.x thread; keep it
+   * short), and all of them once the copy is verified.
+   */
+  public Future<CollectiveState> mirror(CollectiveId collective, URI partnerActor, Progress progress) {
+    return mirror.pull(partnerActor.toString(), hosts.get(collective), progress);
   }
 
   /**

@@ -6,6 +6,7 @@ import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.hosting.NodeStore;
 import coop.lattice.federation.http.HttpSignatures;
 import coop.lattice.federation.net.SafeClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -14,16 +15,21 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivery of a collective's entries to its followers' inboxes. The ledger is the outbox: each
@@ -37,8 +43,16 @@ import org.jspecify.annotations.Nullable;
  * goes to the dead letters, which are never dropped and can be {@linkplain #replay replayed}. Each
  * host has a {@link HostBreaker} and a bounded number of requests in flight; the POST itself,
  * with the double knock, is the {@link SignedPoster}'s.
+ *
+ * <p>Logged: each dead letter (WARN, with the collective, the inbox and why), a breaker opening
+ * (WARN; again while the host keeps failing, DEBUG) and closing (INFO), each retry (DEBUG).
+ * Counted: see {@link DeliveryMeters}. {@link #flow} says whether deliveries flow, for a health
+ * check.
  */
 public final class Deliveries {
+  private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
+  /** Dead letters remembered with their time, for {@link #flow}; the alarm counts at most this many. */
+  private static final int RECENT_DEAD = 1000;
   static final int MAX_ATTEMPTS = 10;
   static final Duration MAX_BACKOFF = Duration.ofHours(1);
   private static final long BUSY_WAIT_NANOS = 50_000_000L;
@@ -55,6 +69,8 @@ public final class Deliveries {
   private final List<DeadLetter> dead = new CopyOnWriteArrayList<>();
   private final AtomicLong delivered = new AtomicLong();
   private final List<BiConsumer<String, Long>> listeners = new CopyOnWriteArrayList<>();
+  private final ConcurrentLinkedDeque<Instant> recentDead = new ConcurrentLinkedDeque<>();
+  private final DeliveryMeters meters;
   private volatile boolean stopped;
 
   /** One follower inbox of one collective, and where its delivery stands. */
@@ -68,6 +84,8 @@ public final class Deliveries {
     boolean busy;
     boolean waiting;
     volatile boolean gone;
+    /** When the entry now due first failed to reach this inbox; null while it has not failed. */
+    volatile @Nullable Instant failingSince;
 
     Target(HostedCollective h, DeliveryLog log, String inbox, long next) {
       this.h = h;
@@ -78,7 +96,8 @@ public final class Deliveries {
     }
   }
 
-  public Deliveries(Vertx vertx, SafeClient client, NodeStore store, Clock clock, DeliverySettings settings) {
+  public Deliveries(Vertx vertx, SafeClient client, NodeStore store, Clock clock, DeliverySettings settings,
+      MeterRegistry registry) {
     this.vertx = vertx;
     this.store = store;
     this.clock = clock;
@@ -86,6 +105,7 @@ public final class Deliveries {
     this.hosts = new RemoteHosts(settings);
     this.poster = new SignedPoster(vertx, client, hosts, clock);
     this.entries = new SignedEntries(clock);
+    this.meters = new DeliveryMeters(registry, dead::size, hosts::open);
   }
 
   /** Restores {@code h}'s cursors and dead letters; {@code inboxes} are its followers' inboxes. */
@@ -166,6 +186,52 @@ public final class Deliveries {
   /** No more sends after this; the cursors stay where they are for the next start. */
   public void stop() {
     stopped = true;
+    meters.close();
+  }
+
+  /**
+   * Whether deliveries flow, measured against {@code alarm}: a host whose breaker opened longer
+   * ago than the alarm allows without a delivery going through since, an inbox whose due entry
+   * has failed for that long, or more dead letters within that time than it allows.
+   */
+  public Flow flow(FlowAlarm alarm) {
+    Instant since = clock.instant().minus(alarm.stuckFor());
+    List<String> problems = new ArrayList<>();
+    Map<String, Instant> troubled = hosts.troubled();
+    troubled.forEach((host, from) -> {
+      if (from.isBefore(since)) {
+        problems.add("deliveries to " + host + " have failed since " + from + " (its circuit breaker keeps opening)");
+      }
+    });
+    for (Target t : targets.values()) {
+      Instant from = t.failingSince;
+      if (from != null && from.isBefore(since) && !troubled.containsKey(t.host)) {
+        problems.add("entry " + t.next + " of " + t.h.id() + " has not reached " + t.inbox + " since " + from);
+      }
+    }
+    int recent = 0;
+    for (Instant at : recentDead) {
+      if (!at.isBefore(since)) {
+        recent++;
+      }
+    }
+    if (recent > alarm.deadLetters()) {
+      problems.add(recent + " activities went to the dead letters in the last " + alarm.stuckFor().toMinutes()
+          + " minutes (more than " + alarm.deadLetters() + ")");
+    }
+    return new Flow(problems, troubled.size(), dead.size(), recent);
+  }
+
+  private void deadLetter(DeadLetter d, DeliveryLog log, String why) {
+    log.dead(d);
+    dead.add(d);
+    recentDead.addLast(clock.instant());
+    while (recentDead.size() > RECENT_DEAD) {
+      recentDead.pollFirst();
+    }
+    meters.deadLetter();
+    LOG.warn("Gave up delivering {} of {} to {} ({}): {}. It waits in the dead letters for a replay.",
+        d.entry() >= 0 ? "entry " + d.entry() : "a one-off activity", d.collective(), d.inbox(), why, d.reason());
   }
 
   /** Sends a dead letter again; completes when the inbox took it. It stays in the log, marked replayed. */
@@ -215,17 +281,29 @@ public final class Deliveries {
       t.busy = false;
       if (status / 100 == 2) {
         delivered.incrementAndGet();
-        host.succeeded();
+        meters.delivered();
+        Instant troubleSince = host.succeeded();
+        if (troubleSince != null) {
+          LOG.info("Circuit breaker for {} closed: a delivery for {} went through after failures since {}", t.host,
+              t.h.id(), troubleSince);
+        }
         advance(t);
         listeners.forEach(l -> l.accept(t.inbox, index));
       } else if (permanent(status) || t.attempts + 1 >= MAX_ATTEMPTS) {
         DeadLetter d = new DeadLetter(t.h.id(), t.inbox, index, status, DeliveryLines.oneLine(reason(ar)));
-        t.log.dead(d);
-        dead.add(d);
+        deadLetter(d, t.log, permanent(status) ? "an answer that sending again will not change"
+            : "after " + (t.attempts + 1) + " attempts");
         advance(t);
       } else {
         t.attempts++;
-        host.failed(System.nanoTime());
+        Instant now = clock.instant();
+        if (t.failingSince == null) {
+          t.failingSince = now;
+        }
+        meters.retried();
+        LOG.debug("Delivery of entry {} of {} to {} failed ({}); attempt {} comes later", index, t.h.id(), t.inbox,
+            reason(ar), t.attempts + 1);
+        breaker(host.failed(System.nanoTime(), now), t, reason(ar));
         t.waiting = true;
         String retryAfter = ar.succeeded() ? ar.result().header("retry-after") : "";
         vertx.setTimer(Math.max(1, backoff(t.attempts, retryAfter).toMillis()), id -> wake(t));
@@ -233,6 +311,20 @@ public final class Deliveries {
       }
     }
     return true;
+  }
+
+  private void breaker(HostBreaker.Trip trip, Target t, String why) {
+    if (trip == HostBreaker.Trip.NONE) {
+      return;
+    }
+    meters.breakerOpened();
+    if (trip == HostBreaker.Trip.OPENED) {
+      LOG.warn("Circuit breaker for {} opened after {} failed deliveries in a row (the last for {}: {});"
+          + " nothing is sent there for {} s", t.host, settings.breakAfter(), t.h.id(), why,
+          settings.breakFor().toMillis() / 1000.0);
+    } else {
+      LOG.debug("Circuit breaker for {} opened again: still failing ({} for {})", t.host, why, t.h.id());
+    }
   }
 
   private static String reason(AsyncResult<SafeClient.Response> ar) {
@@ -254,6 +346,7 @@ public final class Deliveries {
   private void advance(Target t) {
     t.next++;
     t.attempts = 0;
+    t.failingSince = null;
     // Group-committed off the event loop; see DeliveryLog.cursorSoon.
     t.log.cursorSoon(t.inbox, t.next);
   }
@@ -297,15 +390,17 @@ public final class Deliveries {
     poster.post(h, inbox, body).onComplete(ar -> {
       int status = ar.succeeded() ? ar.result().status() : 0;
       if (status / 100 == 2) {
+        meters.delivered();
         p.complete();
       } else if (n >= 3 || permanent(status)) {
         // Never dropped silently: the activity itself goes to the dead letters, to be replayed.
         DeadLetter d = new DeadLetter(h.id(), inbox, -1, status, DeliveryLines.oneLine(reason(ar)),
             new String(body, StandardCharsets.UTF_8));
-        log(h).dead(d);
-        dead.add(d);
+        deadLetter(d, log(h), permanent(status) ? "an answer that sending again will not change"
+            : "after " + n + " attempts");
         p.fail(ar.succeeded() ? new FederationException(inbox + " answered " + status) : ar.cause());
       } else {
+        meters.retried();
         vertx.setTimer(backoff(n, "").toMillis(), id -> attempt(h, inbox, body, n + 1, p));
       }
     });

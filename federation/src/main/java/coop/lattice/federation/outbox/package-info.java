@@ -8,8 +8,10 @@
  * entry's {@code Create} with its object proof, made once) -> {@code HostBreaker} (may this host
  * take one more now?) -> {@code SignedPoster} (sign, POST, the double knock) -> {@link
  * coop.lattice.federation.outbox.DeliveryLog} (the cursor moves, or a dead letter is written). The
- * log's line format has one owner, {@code DeliveryLines}. Not exported: internal to the
- * federation module.
+ * log's line format has one owner, {@code DeliveryLines}. {@code DeliveryMeters} counts outcomes
+ * and breakers; {@link coop.lattice.federation.outbox.Flow} says whether deliveries flow, measured
+ * against a {@link coop.lattice.federation.outbox.FlowAlarm}, for the node's health check. Not
+ * exported: internal to the federation module.
  */
 @NullMarked
 package coop.lattice.federation.outbox;

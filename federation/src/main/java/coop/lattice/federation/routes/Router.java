@@ -3,23 +3,31 @@ package coop.lattice.federation.routes;
 import coop.lattice.federation.hosting.Hosts;
 import coop.lattice.federation.hosting.Responses;
 import coop.lattice.federation.inbox.Inbox;
+import coop.lattice.federation.outbox.Deliveries;
+import coop.lattice.federation.outbox.FlowAlarm;
 import coop.lattice.federation.social.FollowBook;
 import io.vertx.core.http.HttpServerRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Path dispatch for a node: discovery under {@code /.well-known} and {@code /nodeinfo}, the
- * shared inbox at {@code /inbox}, and each collective under {@code /collectives/<id>}. Routing
- * only: what is served is the routes' job, what an inbound activity does is the inbox's. A
- * failure nobody expected is answered 500, once.
+ * shared inbox at {@code /inbox}, the node's {@code /health}, and each collective under {@code
+ * /collectives/<id>}. Routing only: what is served is the routes' job, what an inbound activity
+ * does is the inbox's. A failure nobody expected is logged and answered 500, once.
  */
 public final class Router {
+  private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+
   private final Discovery discovery;
   private final Inbox inbox;
+  private final HealthRoute health;
   private final CollectiveRoutes collectives;
 
-  public Router(Hosts hosts, Inbox inbox, FollowBook follows) {
+  public Router(Hosts hosts, Inbox inbox, FollowBook follows, Deliveries deliveries, FlowAlarm alarm) {
     this.discovery = new Discovery(hosts);
     this.inbox = inbox;
+    this.health = new HealthRoute(hosts, deliveries, alarm);
     this.collectives = new CollectiveRoutes(hosts, inbox, follows);
   }
 
@@ -30,6 +38,7 @@ public final class Router {
         case "/.well-known/webfinger" -> discovery.webfinger(req);
         case "/.well-known/nodeinfo" -> discovery.nodeinfoLinks(req);
         case "/nodeinfo/2.1" -> discovery.nodeinfo(req);
+        case "/health" -> health.serve(req);
         case "/inbox" -> {
           if (req.method().name().equals("POST")) {
             inbox.receive(req, null);
@@ -46,6 +55,7 @@ public final class Router {
         }
       }
     } catch (RuntimeException e) {
+      LOG.error("{} {} failed unexpectedly", req.method(), path, e);
       Responses.error(req, 500, "internal error");
     }
   }

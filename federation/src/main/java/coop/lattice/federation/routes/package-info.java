@@ -1,6 +1,7 @@
 /**
  * What a node serves, and where. {@link coop.lattice.federation.routes.Router} dispatches by path:
- * {@code Discovery} (WebFinger, NodeInfo), the shared inbox, and {@code CollectiveRoutes}, a
+ * {@code Discovery} (WebFinger, NodeInfo), the shared inbox, {@code HealthRoute} ({@code /health}:
+ * journals that take appends, deliveries that flow), and {@code CollectiveRoutes}, a
  * registry from a collective's sub-path to one {@code CollectiveRoute} each: {@code ActorRoute},
  * {@code OutboxRoute}, {@code FollowersRoute}, {@code CheckpointRoute}, {@code LedgerPageRoute},
  * {@code EntryRoute}. POSTs to an inbox are handed to the inbox package untouched. Routes never
