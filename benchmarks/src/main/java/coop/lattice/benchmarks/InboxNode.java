@@ -7,6 +7,7 @@ import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.federation.node.FederationNode;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.store.LedgerStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.net.InetAddress;
 import java.net.URI;
@@ -17,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The node side of the inbox load test: one collective on a node listening on 127.0.0.1, one
- * server instance per core, allowed to fetch keys from the load process's port only. Runs until
- * it is stopped by its PID.
+ * server instance per core, allowed to fetch keys from the load process's port only, its meters
+ * in a {@link SimpleMeterRegistry} and its log lines through slf4j-simple (as an application would
+ * have them). Runs until it is stopped by its PID.
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar coop.lattice.benchmarks.InboxNode NODE_PORT LOAD_PORT
@@ -36,6 +38,7 @@ public final class InboxNode {
         Appearance.byName("Ana"), LedgerStore.inMemory(), Workload.KEY, Clock.systemUTC());
     FederationNode node = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + port), dir)
         .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), loadPort))
+        .meterRegistry(new SimpleMeterRegistry()) // the meters cost what they would in an application
         .collective(coop).build();
     int cores = Runtime.getRuntime().availableProcessors();
     node.start(port, "127.0.0.1", cores).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -12,6 +12,7 @@ import coop.lattice.federation.node.FederationNode;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.store.LedgerStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -84,7 +85,7 @@ public final class OutboxLoad {
     String base = "http://127.0.0.1:" + port;
     FederationNode node = FederationNode.builder(vertx, URI.create(base), Files.createTempDirectory("outbox-load"))
         .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), sink.actualPort()))
-        .perHostConcurrency(perHost).collective(coop).build();
+        .perHostConcurrency(perHost).meterRegistry(new SimpleMeterRegistry()).collective(coop).build();
     node.start(port, "127.0.0.1", 2).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
 
     HttpClient client = vertx.createHttpClient();
