@@ -1,5 +1,6 @@
 /** Runnable programs that show Lattice at work. */
 module coop.lattice.examples {
   requires coop.lattice.core;
+  requires coop.lattice.federation;
   requires static org.jspecify;
 }

@@ -1,0 +1,98 @@
+package coop.lattice.examples.readme;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coop.lattice.Unit;
+import coop.lattice.agreement.AcknowledgementRule;
+import coop.lattice.agreement.Outcome;
+import coop.lattice.agreement.Parameter;
+import coop.lattice.collective.Collective;
+import coop.lattice.collective.DecisionRecord;
+import coop.lattice.ledger.CollectiveKey;
+import coop.lattice.metrics.Need;
+import coop.lattice.metrics.SovereigntyMetrics;
+import coop.lattice.store.FileJournal;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's Java blocks are exactly the snippet regions in {@code coop.lattice.examples.readme},
+ * so they cannot drift from code that compiles; and each snippet, run as written, does what the
+ * README says it does. The federation snippet runs two nodes and is {@code ReadmeFederationIT}.
+ */
+class ReadmeTest {
+  @Test
+  void theReadmeShowsEverySnippetExactlyAsTheCodeHasIt() {
+    Map<String, List<String>> blocks = Snippets.blocks(Snippets.readme());
+    Map<String, List<String>> regions = Snippets.regions(Snippets.sources());
+    assertEquals(regions.keySet(), blocks.keySet(), "the README's snippets and the regions in " + Snippets.sources());
+    regions.forEach((name, code) -> assertEquals(String.join("\n", code), String.join("\n", blocks.get(name)),
+        "README snippet \"" + name + "\" differs from its region in " + Snippets.sources()
+            + "; copy the region into the README"));
+  }
+
+  @Test
+  void embeddingFoundsOnceReopensAfterAndProvesTheEntry(@TempDir Path dir) throws Exception {
+    byte[] seed = new byte[32];
+    assertTrue(Embedding.recordAndProve(dir, seed), "the first run's bread is in the ledger");
+    long afterFirst = sizeOf(dir, seed);
+    assertTrue(Embedding.recordAndProve(dir, seed), "the second run reopens, re-verifies and proves again");
+    assertEquals(afterFirst + 2, sizeOf(dir, seed), "the second run added its record and its acknowledgement");
+  }
+
+  private static long sizeOf(Path dir, byte[] seed) {
+    try (FileJournal journal = FileJournal.openReadOnly(dir)) {
+      return Collective.open(journal, CollectiveKey.fromSeed(seed), Clock.systemUTC()).ledger().size();
+    }
+  }
+
+  @Test
+  void theAgreementIsAdoptedAfterTheObjectionIsAnsweredAndGovernsAcknowledgements() throws Exception {
+    Snippets.Run<Collective> run = Snippets.run(Agreements::agreeWhoAcknowledges);
+    Collective coop = run.result();
+    assertEquals(AcknowledgementRule.RECEIVER, coop.parameters().get(Parameter.ACKNOWLEDGED_BY));
+    DecisionRecord decision = coop.decisions().get(coop.decisions().size() - 1);
+    assertEquals(Outcome.ADOPTED, decision.outcome());
+    assertEquals("RECEIVER", run.printed().get(0));
+    assertTrue(coop.openProposals().isEmpty());
+  }
+
+  @Test
+  void thePlanIsPublishedAndTheSwapHappensOnceBoAgrees() throws Exception {
+    Snippets.Run<Collective> run = Snippets.run(Rotation::planTheRoles);
+    assertTrue(run.result().currentPlan().isPresent(), "the plan is published");
+    assertEquals(1, run.printed().size());
+    assertTrue(run.printed().get(0).endsWith(" now goes to bo"), run.printed().get(0));
+  }
+
+  @Test
+  void theHealthReportAndTheMetricsAreReadForTheGroup() throws Exception {
+    Snippets.Run<SovereigntyMetrics> run = Snippets.run(HealthAndMetrics::readTheHealthAndTheNeedsMet);
+    assertTrue(run.result().report(YearMonth.of(2027, 3)).gained().contains(Need.FOOD),
+        "food is a need the co-op met itself in March that it did not in February");
+    assertEquals("[" + Need.FOOD + "]", run.printed().get(run.printed().size() - 1));
+  }
+
+  @Test
+  void twoHoursMoveOnceTheReceiverConfirms() throws Exception {
+    Snippets.Run<Collective> run = Snippets.run(TimeBank::giveTwoHours);
+    assertEquals(List.of("2 / -2"), run.printed());
+  }
+
+  @Test
+  void theCycleIsClearedAndNoNetPositionChanges() throws Exception {
+    Snippets.Run<Collective> run = Snippets.run(TradeAndClearing::tradeAndClear);
+    Collective coop = run.result();
+    assertEquals(List.of("[]"), run.printed());
+    BigDecimal net = coop.trade().partnerships().stream().map(p -> p.balance(Unit.HOURS))
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertEquals(0, new BigDecimal("2").compareTo(net), "5 given less 3 received, before and after clearing: " + net);
+  }
+}
