@@ -18,6 +18,6 @@ interface AcceptedLog {
 
   /** The accepted activities of collective {@code id} in the node's line logs. */
   static AcceptedLog inLines(NodeStore store, String id) {
-    return new AcceptedLines(store.log(id + "/inbound"));
+    return new AcceptedLines(store.log(id + "/inbound", NodeStore.Compaction.KEEP_ALL));
   }
 }

@@ -3,8 +3,12 @@ package coop.lattice.federation.mirror;
 import coop.lattice.federation.hosting.NodeStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Partners flagged for good (they equivocated, or served a ledger that does not match what they
  * signed), with why; kept in the line log {@code flagged} as {@code actor  why} (tab-separated),
- * written and read only here. A new flag is logged at WARN and counted ({@code
- * lattice.mirror.flagged}). Thread-safe.
+ * written and read only here; compacted to one line per actor, the first. A new flag is logged
+ * at WARN and counted ({@code lattice.mirror.flagged}). Thread-safe.
  */
 public final class Flags {
   private static final Logger LOG = LoggerFactory.getLogger(Flags.class);
@@ -26,11 +30,26 @@ public final class Flags {
     this.flags = Counter.builder("lattice.mirror.flagged")
         .description("Partners flagged for equivocating or serving a ledger that does not match what they signed")
         .register(registry);
-    this.log = store.log("flagged");
+    this.log = store.log("flagged", Flags::live);
     log.replay(line -> {
       int tab = line.indexOf('\t');
-      flagged.put(line.substring(0, tab), line.substring(tab + 1));
+      if (tab > 0) {
+        flagged.putIfAbsent(line.substring(0, tab), line.substring(tab + 1));
+      }
     });
+  }
+
+  /** The first line of each actor: a flag is for good, and its first reason stays. */
+  static List<String> live(List<String> lines) {
+    Set<String> actors = new HashSet<>();
+    List<String> live = new ArrayList<>();
+    for (String line : lines) {
+      int tab = line.indexOf('\t');
+      if (tab > 0 && actors.add(line.substring(0, tab))) {
+        live.add(line);
+      }
+    }
+    return live;
   }
 
   /** Why {@code actor} is flagged, if it is. */

@@ -33,6 +33,6 @@ public interface DeliveryLog {
 
   /** The delivery state of collective {@code id} in the node's line logs. */
   static DeliveryLog inLines(NodeStore store, String id) {
-    return new DeliveryLines(id, store.log(id + "/delivery"));
+    return new DeliveryLines(id, store);
   }
 }

@@ -13,6 +13,6 @@ public interface FollowLog extends FollowEvents {
 
   /** The follows of collective {@code id} in the node's line logs. */
   static FollowLog inLines(NodeStore store, String id) {
-    return new FollowLines(store.log(id + "/followers"), store.log(id + "/following"));
+    return new FollowLines(store, id);
   }
 }

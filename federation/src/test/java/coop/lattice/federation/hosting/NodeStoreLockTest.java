@@ -17,7 +17,7 @@ class NodeStoreLockTest {
   @Test
   void aSecondStoreOnTheSameDirectoryIsRefusedUntilTheFirstCloses() throws IOException {
     NodeStore first = new NodeStore(dir);
-    first.log("flagged").append("https://a.example/u\tequivocated");
+    first.log("flagged", NodeStore.Compaction.KEEP_ALL).append("https://a.example/u\tequivocated");
     byte[] before = Files.readAllBytes(dir.resolve("flagged.log"));
 
     assertThatThrownBy(() -> new NodeStore(dir))
