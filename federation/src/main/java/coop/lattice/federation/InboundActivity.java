@@ -9,7 +9,8 @@ import java.time.Instant;
  *
  * @param collective whose inbox it came to (or, through the shared inbox, whom it addressed)
  * @param type the activity's type, such as {@code Create}
- * @param id its id, unique forever on this node
+ * @param id its id; another activity with it is refused as a replay for as long as a signature
+ *     could still carry it (twice the signature window and ten minutes)
  * @param actor who sent it
  * @param json its exact bytes, as received
  * @param received when

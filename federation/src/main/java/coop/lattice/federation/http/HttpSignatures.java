@@ -60,6 +60,11 @@ public final class HttpSignatures {
     this(clock, Duration.ofHours(1));
   }
 
+  /** How far from now, either way, a signature's date or {@code created} may be. */
+  public Duration window() {
+    return window;
+  }
+
   /** An inbound request whose signature passed every check that does not need the key. */
   public static final class Signed {
     private final String keyId;

@@ -8,10 +8,9 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
-import java.util.HashSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last step of every accepted activity: claim its id (once, forever: a replay is answered
- * 202 and does nothing), apply its effect, record it durably, and only then answer 202, show it
+ * The last step of every accepted activity: claim its id (once, for as long as a request carrying
+ * it could pass the signature's date check, see {@link SeenIds}: a replay is answered 202 and
+ * does nothing), apply its effect, record it durably, and only then answer 202, show it
  * in the collective's inbound list and call the listeners. An effect that refuses (throws a
  * {@link Refusal}) gives the claim back, so a refused id can come again corrected; if the record
  * cannot be written the answer is 503. That the records cannot be written is logged once when it
@@ -36,45 +36,42 @@ final class Acceptance {
   private final Clock clock;
   private final InboxMeters meters;
   private final AtomicBoolean storeFailing = new AtomicBoolean();
-  private final Set<String> seen = new HashSet<>();
+  private final SeenIds seen;
   private final Map<String, AcceptedLog> logs = new ConcurrentHashMap<>();
   private final List<Consumer<InboundActivity>> listeners = new CopyOnWriteArrayList<>();
 
-  Acceptance(Vertx vertx, NodeStore store, Clock clock, InboxMeters meters) {
+  /** Ids are remembered for {@code retention} after they were accepted, by {@code clock}. */
+  Acceptance(Vertx vertx, NodeStore store, Clock clock, Duration retention, InboxMeters meters) {
     this.vertx = vertx;
     this.store = store;
     this.clock = clock;
+    this.seen = new SeenIds(clock, retention);
     this.meters = meters;
   }
 
-  /** On open: {@code h}'s accepted ids count as seen, and each accepted activity's JSON goes to {@code each}. */
-  void restore(HostedCollective h, Consumer<byte[]> each) {
-    log(h).replay((id, json) -> {
-      synchronized (this) {
-        seen.add(id);
-      }
-      each.accept(json);
-    });
+  /** On open: {@code h}'s accepted ids still remembered count as seen, and its remote objects are rebuilt. */
+  void restore(HostedCollective h, RemoteObjects objects) {
+    log(h).restore(seen, objects);
   }
 
   private AcceptedLog log(HostedCollective h) {
-    return logs.computeIfAbsent(h.id(), id -> AcceptedLog.inLines(store, id));
+    return logs.computeIfAbsent(h.id(), id -> AcceptedLog.inLines(store, id, clock, seen.retention()));
   }
 
   void onInbound(Consumer<InboundActivity> listener) {
     listeners.add(listener);
   }
 
-  synchronized boolean seen(String id) {
+  boolean seen(String id) {
     return seen.contains(id);
   }
 
-  private synchronized boolean claim(String id) {
-    return seen.add(id);
+  private boolean claim(String id) {
+    return seen.claim(id);
   }
 
-  private synchronized void release(String id) {
-    seen.remove(id);
+  private void release(String id) {
+    seen.release(id);
   }
 
   /** Accepts {@code a} with no effect of its own. */

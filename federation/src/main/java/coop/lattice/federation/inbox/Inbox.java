@@ -42,7 +42,7 @@ public final class Inbox {
       Deliveries deliveries, MeterRegistry registry) {
     InboxMeters meters = new InboxMeters(registry);
     KeyCache keys = new KeyCache(documents, clock, meters);
-    this.acceptance = new Acceptance(vertx, store, clock, meters);
+    this.acceptance = new Acceptance(vertx, store, clock, SeenIds.retentionFor(signatures.window()), meters);
     ActivityHandlers handlers = new ActivityHandlers(acceptance)
         .register("Follow", new FollowHandler(documents, follows, deliveries, acceptance))
         .register("Undo", new UndoHandler(follows, acceptance))
@@ -66,9 +66,9 @@ public final class Inbox {
     entry.receive(req, target);
   }
 
-  /** On open: what {@code h} accepted before counts as seen, and the remote objects are rebuilt from it. */
+  /** On open: what {@code h} accepted within the replay window counts as seen, and its remote objects are rebuilt. */
   public void restore(HostedCollective h) {
-    acceptance.restore(h, objects::replay);
+    acceptance.restore(h, objects);
   }
 
   /** Called with each accepted activity once it is durable and answered, on a Vert.x thread. */

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code updated} time, else {@code published}): only the owner may update or delete one, an
  * update must carry a later version than the stored one, and a deleted object stays a tombstone.
  * Nothing is written for it: it is rebuilt on open from the accepted activities, which are on
- * disk before the inbox answers. Thread-safe.
+ * disk before the inbox answers, and from the snapshot their log keeps of activities older than
+ * the replay window ({@link AcceptedLines}). Thread-safe.
  */
 final class RemoteObjects {
   /** What is stored of an object. */
@@ -29,6 +30,16 @@ final class RemoteObjects {
 
   /** Replays one accepted activity (its exact JSON), in the order it was accepted. */
   void replay(byte[] json) {
+    fold(objects, json);
+  }
+
+  /** Restores one object as a snapshot of older activities left it. */
+  void restore(String id, Stored stored) {
+    objects.put(id, stored);
+  }
+
+  /** What one accepted activity does to {@code objects}: the one rule for replay and for compaction's snapshot. */
+  static void fold(Map<String, Stored> objects, byte[] json) {
     JsonNode a;
     try {
       a = Json.parseObject(json);
@@ -40,9 +51,9 @@ final class RemoteObjects {
     JsonNode object = a.get("object");
     if ((type.equals("Create") || type.equals("Update")) && object != null && object.isObject()
         && !Json.id(object).orElse("").equals(actor)) {
-      put(actor, object);
+      put(objects, actor, object);
     } else if (type.equals("Delete")) {
-      Json.id(object).ifPresent(id -> delete(actor, id));
+      Json.id(object).ifPresent(id -> delete(objects, actor, id));
     }
   }
 
@@ -109,15 +120,19 @@ final class RemoteObjects {
   }
 
   void put(String actor, JsonNode object) {
-    Json.id(object).ifPresent(id -> record(id, new Stored(actor, version(object), false)));
+    put(objects, actor, object);
   }
 
   void delete(String actor, String id) {
-    Stored s = objects.get(id);
-    record(id, new Stored(s == null ? actor : s.owner(), s == null ? Instant.EPOCH : s.version(), true));
+    delete(objects, actor, id);
   }
 
-  private void record(String id, Stored s) {
-    objects.put(id, s);
+  private static void put(Map<String, Stored> objects, String actor, JsonNode object) {
+    Json.id(object).ifPresent(id -> objects.put(id, new Stored(actor, version(object), false)));
+  }
+
+  private static void delete(Map<String, Stored> objects, String actor, String id) {
+    Stored s = objects.get(id);
+    objects.put(id, new Stored(s == null ? actor : s.owner(), s == null ? Instant.EPOCH : s.version(), true));
   }
 }

@@ -17,7 +17,8 @@
  *   <li>{@code ActivityHandlers}: the registry from type to {@code ActivityHandler} ({@code
  *       FollowHandler}, {@code UndoHandler}, {@code FollowAnswerHandler}, {@code CreateHandler},
  *       {@code UpdateHandler}, {@code DeleteHandler});
- *   <li>{@code Acceptance}: the id claimed once forever, the effect applied, the activity recorded
+ *   <li>{@code Acceptance}: the id claimed once ({@code SeenIds}: for as long as a request
+ *       carrying it could still pass the date check), the effect applied, the activity recorded
  *       durably ({@code AcceptedLog}), then 202 and the listeners.
  * </ol>
  *
@@ -25,8 +26,9 @@
  * Parsed}, {@code Candidate}, {@code VerifiedActivity}) and answers refusals itself, so every
  * request is answered exactly once. A refusal names its {@code Reason} (the status, a bounded tag
  * for the meters, the level it is logged at); {@code InboxMeters} counts every request once.
- * {@code RemoteObjects} keeps the owners and versions of objects other servers created here. Not
- * exported: internal to the federation module.
+ * {@code RemoteObjects} keeps the owners and versions of objects other servers created here; the
+ * accepted log keeps a snapshot of them when it lets old activities go. Not exported: internal to
+ * the federation module.
  */
 @NullMarked
 package coop.lattice.federation.inbox;

@@ -62,7 +62,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * is checked without the key (coverage, date window, digest), the document is parsed under
  * limits, the ids must share the signer's origin and none may claim this node's, the key is
  * fetched through the {@link SafeClient} and must be owned by the activity's actor, and only
- * then does the signature verify. An activity id is accepted once, forever. The steps are the
+ * then does the signature verify. An activity id is accepted once: a replay is refused for as
+ * long as its signature could still pass the date window. The steps are the
  * {@code inbox} package's, the paths the {@code routes} package's; this class builds them, starts
  * and stops the server, and carries the commands an application gives.
  *
