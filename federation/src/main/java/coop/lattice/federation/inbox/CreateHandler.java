@@ -1,6 +1,7 @@
 package coop.lattice.federation.inbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import coop.lattice.federation.hosting.Responses;
 import coop.lattice.federation.json.Json;
 import coop.lattice.federation.mirror.LedgerMirror;
 import coop.lattice.federation.mirror.TradeRelay;
@@ -10,7 +11,8 @@ import java.util.Optional;
  * {@code Create}: an object another actor owns cannot be created again (403). From a linked
  * partner, a ledger entry that is a trade step becomes a command on this collective's ledger
  * ({@link TradeRelay}; refused with 422 and nothing recorded if the collective's rules refuse
- * it). Otherwise the object is stored with its owner, and a checkpoint in it is offered to the
+ * it); a step relayed before, sent again however late, is answered 202 and changes nothing.
+ * Otherwise the object is stored with its owner, and a checkpoint in it is offered to the
  * partner's mirror.
  */
 final class CreateHandler implements ActivityHandler {
@@ -41,6 +43,12 @@ final class CreateHandler implements ActivityHandler {
     Optional<TradeRelay.Link> link = trades.link(actor, a.collective().collectiveId());
     String entry = embedded ? Json.text(object, "entry").orElse("") : "";
     if (link.isPresent() && !entry.isEmpty()) {
+      if (trades.alreadyRelayed(link.get(), entry)) {
+        // Sent again, perhaps after its activity id was forgotten: the step counts once.
+        Responses.json(a.arrival().request(), 202, "application/json",
+            Responses.status("already done: this trade step is on the ledger; nothing done again"));
+        return;
+      }
       acceptance.accept(a, () -> relay(link.get(), a, entry), () -> { });
       return;
     }

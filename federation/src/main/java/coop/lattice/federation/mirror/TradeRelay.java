@@ -27,6 +27,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * partner's copies of steps this collective took itself are recognised and recorded nowhere. The
  * collective's own rules still apply: a step that breaks a credit line is refused and nothing is
  * recorded.
+ *
+ * <p>Each of the partner's entries is relayed at most once, for good: it is known by its own
+ * identity (the partner and the entry's sequence number), not by the id of the activity that
+ * carried it, which the inbox forgets after the replay window. A step sent again, however late,
+ * changes nothing ({@link #alreadyRelayed}).
  */
 public final class TradeRelay {
   /** A partner linked to a local collective. */
@@ -34,7 +39,7 @@ public final class TradeRelay {
 
   private final PartnerLog log;
   private final Map<String, Link> byActor = new ConcurrentHashMap<>();
-  /** local collective / partner / partner's entry -> this ledger's entry for the same trade. */
+  /** local collective / partner / partner's entry -> this ledger's entry for the same step. */
   private final Map<String, Long> refs = new ConcurrentHashMap<>();
 
   public TradeRelay(NodeStore store) {
@@ -52,18 +57,38 @@ public final class TradeRelay {
   }
 
   /**
-   * Submits the trade step in {@code entryJson} (the partner's canonical entry) to {@code local}.
-   * Returns false when the entry is not a trade step for this collective; throws when the
-   * collective refuses it.
+   * Whether the partner's entry in {@code entryJson} was relayed here before (false too when it
+   * does not read as an entry: {@link #relay} says why).
    */
-  public boolean relay(Link link, Collective local, String entryJson) {
+  public boolean alreadyRelayed(Link link, String entryJson) {
+    try {
+      Entry e = LedgerJson.decode(entryJson.getBytes(StandardCharsets.UTF_8), Entry.class);
+      return refs.containsKey(key(link) + e.sequence());
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static String key(Link link) {
+    return link.local() + "/" + link.partner() + "/";
+  }
+
+  /**
+   * Submits the trade step in {@code entryJson} (the partner's canonical entry) to {@code local}.
+   * Returns false when the entry is not a trade step for this collective, and true, doing
+   * nothing, when it was relayed before; throws when the collective refuses it.
+   */
+  public synchronized boolean relay(Link link, Collective local, String entryJson) {
     Entry e = LedgerJson.decode(entryJson.getBytes(StandardCharsets.UTF_8), Entry.class);
     if (!e.collective().equals(link.partner())) {
       throw new NotPermittedException("the entry is from " + e.collective() + ", not from the partner "
           + link.partner() + " that sent it");
     }
     Event ev = e.event();
-    String key = link.local() + "/" + link.partner() + "/";
+    String key = key(link);
+    if (refs.containsKey(key + e.sequence())) {
+      return true; // relayed before: a step counts once
+    }
     if (ev instanceof Event.TradeOffered o) {
       if (!o.partner().equals(link.local())) {
         return false;
@@ -102,13 +127,15 @@ public final class TradeRelay {
       return true; // the partner's copy of a step this collective took: already on this ledger
     }
     long ref = ref(key, offer);
+    Entry ours;
     if (ev instanceof Event.TradeAccepted) {
-      local.trade().accept(link.relay(), ref, Side.PARTNER);
+      ours = local.trade().accept(link.relay(), ref, Side.PARTNER);
     } else if (ev instanceof Event.TradeFulfilled) {
-      local.trade().fulfil(link.relay(), ref, Side.PARTNER);
+      ours = local.trade().fulfil(link.relay(), ref, Side.PARTNER);
     } else {
-      local.trade().acknowledge(link.relay(), ref, Side.PARTNER);
+      ours = local.trade().acknowledge(link.relay(), ref, Side.PARTNER);
     }
+    remember(key + e.sequence(), ours.sequence());
     return true;
   }
 
