@@ -2,7 +2,7 @@ package coop.lattice.collective;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.Quantity;
-import coop.lattice.ledger.Side;
+import coop.lattice.exchange.Side;
 import java.time.Instant;
 
 /**

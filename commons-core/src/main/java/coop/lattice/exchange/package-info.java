@@ -2,7 +2,8 @@
  * Exchanges: the values their ledger events carry, and two algorithms that stand on their own.
  *
  * <p>The values: a {@link coop.lattice.exchange.Posting} (an offer or request), a {@link
- * coop.lattice.exchange.CreditLine} between partner collectives, a mutual aid fund's {@link
+ * coop.lattice.exchange.CreditLine} between partner collectives, the {@link
+ * coop.lattice.exchange.Side} of a trade that took a step, a mutual aid fund's {@link
  * coop.lattice.exchange.FundId} and the {@link coop.lattice.exchange.ClaimDetails} that stay off
  * the ledger, and a tool library {@link coop.lattice.exchange.ItemId}. The algorithms: {@link
  * coop.lattice.exchange.Clearing} (netting out cycles of debt between collectives, into {@link

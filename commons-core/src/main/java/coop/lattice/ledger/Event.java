@@ -21,6 +21,7 @@ import coop.lattice.exchange.CreditLine;
 import coop.lattice.exchange.FundId;
 import coop.lattice.exchange.ItemId;
 import coop.lattice.exchange.Posting;
+import coop.lattice.exchange.Side;
 import coop.lattice.internal.Names;
 import coop.lattice.merkle.Hash;
 import coop.lattice.rotation.Lottery;

@@ -27,6 +27,7 @@ import coop.lattice.exchange.CreditLine;
 import coop.lattice.exchange.FundId;
 import coop.lattice.exchange.ItemId;
 import coop.lattice.exchange.Posting;
+import coop.lattice.exchange.Side;
 import coop.lattice.metrics.Need;
 import coop.lattice.rotation.Cadence;
 import coop.lattice.rotation.Lottery;

@@ -1,4 +1,4 @@
-package coop.lattice.ledger;
+package coop.lattice.exchange;
 
 /**
  * Which side of a bilateral trade took a step, as this collective's ledger records it. Steps by
