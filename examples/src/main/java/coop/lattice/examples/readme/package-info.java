@@ -11,7 +11,8 @@
  * {@link coop.lattice.examples.readme.TimeBank} moves hours; {@link
  * coop.lattice.examples.readme.TradeAndClearing} trades with partners and clears a cycle of debt;
  * {@link coop.lattice.examples.readme.TwoNodes} runs two federation nodes on loopback that follow,
- * trade with and mirror each other.
+ * trade with and mirror each other; {@link coop.lattice.examples.readme.Observability} gives a node
+ * a meter registry and reopens a journal with progress.
  */
 @NullMarked
 package coop.lattice.examples.readme;
