@@ -6,12 +6,13 @@ import coop.lattice.federation.InboundActivity;
 import coop.lattice.federation.keys.ActorKeys;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 
 /**
  * A collective hosted on a node: the collective, its actor URL, its keys (replaced on rotation),
- * and the activities accepted for it since the node started. Its followers, deliveries and
+ * and the activities accepted for it since the node started (the latest 10,000, so memory stays
+ * bounded; the accepted-activity log on disk keeps them as long as its retention says). Its followers, deliveries and
  * mirrors are kept by the packages that own them, keyed by {@link #id()}.
  */
 public final class HostedCollective {
@@ -20,7 +21,10 @@ public final class HostedCollective {
   private final URI actor;
   private final Path keyFile;
   private volatile ActorKeys keys;
-  private final List<InboundActivity> inbound = new ArrayList<>();
+  /** The most recent accepted activities kept in memory; older ones are on disk only. */
+  static final int INBOUND_KEPT = 10_000;
+
+  private final ArrayDeque<InboundActivity> inbound = new ArrayDeque<>();
 
   HostedCollective(Collective collective, URI base, Path dir) {
     this.collective = collective;
@@ -69,11 +73,14 @@ public final class HostedCollective {
   /** Remembers an activity accepted for this collective. */
   public void accepted(InboundActivity a) {
     synchronized (inbound) {
-      inbound.add(a);
+      inbound.addLast(a);
+      if (inbound.size() > INBOUND_KEPT) {
+        inbound.removeFirst();
+      }
     }
   }
 
-  /** The activities accepted since the node started, oldest first. */
+  /** The activities accepted since the node started, oldest first: the latest 10,000. */
   public List<InboundActivity> inbound() {
     synchronized (inbound) {
       return List.copyOf(inbound);

@@ -6,37 +6,26 @@ import coop.lattice.Progress;
 import coop.lattice.collective.Collective;
 import coop.lattice.collective.CollectiveState;
 import coop.lattice.federation.DeadLetter;
-import coop.lattice.federation.FederationException;
 import coop.lattice.federation.FollowState;
 import coop.lattice.federation.InboundActivity;
 import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.hosting.Hosts;
-import coop.lattice.federation.hosting.NodeStore;
-import coop.lattice.federation.hosting.RemoteDocuments;
 import coop.lattice.federation.http.HttpSignatures;
 import coop.lattice.federation.inbox.Inbox;
-import coop.lattice.federation.json.Json;
-import coop.lattice.federation.mirror.Flags;
-import coop.lattice.federation.mirror.LedgerMirror;
 import coop.lattice.federation.mirror.TradeRelay;
 import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.federation.net.SafeClient;
-import coop.lattice.federation.outbox.Broadcasts;
 import coop.lattice.federation.outbox.Deliveries;
 import coop.lattice.federation.outbox.DeliverySettings;
 import coop.lattice.federation.outbox.FlowAlarm;
 import coop.lattice.federation.rdf.LinkedData;
-import coop.lattice.federation.routes.Router;
-import coop.lattice.federation.social.ActorLookup;
 import coop.lattice.federation.social.FollowBook;
-import coop.lattice.federation.social.FollowRequests;
 import coop.lattice.ledger.SignedCheckpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,7 +39,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
  * A Lattice node: one Vert.x HTTP server hosting collectives as ActivityStreams {@code Group}
@@ -80,38 +68,21 @@ import org.apache.jena.sparql.graph.GraphFactory;
  */
 public final class FederationNode {
   private final Vertx vertx;
+  private final NodeParts parts;
   private final Hosts hosts;
-  private final NodeStore store;
-  private final SafeClient client;
   private final FollowBook follows;
   private final Deliveries deliveries;
-  private final Broadcasts broadcasts;
-  private final FollowRequests followRequests;
-  private final ActorLookup lookup;
-  private final Flags flags;
-  private final LedgerMirror mirror;
-  private final TradeRelay trades;
   private final Inbox inbox;
-  private final Router router;
   private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
 
   private FederationNode(Builder b) {
     this.vertx = b.vertx;
-    this.store = new NodeStore(b.dir);
-    this.hosts = new Hosts(b.base, b.dir);
-    this.client = new SafeClient(b.vertx, b.policy, SafeClient.Limits.DEFAULT);
-    RemoteDocuments documents = new RemoteDocuments(client, b.clock);
-    this.follows = new FollowBook(store);
-    this.deliveries = new Deliveries(vertx, client, store, b.clock, b.delivery, b.meters);
-    this.broadcasts = new Broadcasts(deliveries, b.clock);
-    this.followRequests = new FollowRequests(documents, follows, deliveries);
-    this.lookup = new ActorLookup(client, documents);
-    this.flags = new Flags(store, b.meters);
-    this.mirror = new LedgerMirror(client, flags, b.clock, b.meters);
-    this.trades = new TradeRelay(store);
-    this.inbox = new Inbox(vertx, b.clock, hosts, store, new HttpSignatures(b.clock, b.window), documents, flags,
-        mirror, trades, follows, deliveries, b.meters);
-    this.router = new Router(hosts, inbox, follows, deliveries, b.alarm);
+    this.parts = NodeParts.assemble(b.vertx, b.base, b.dir, b.clock, b.window, b.policy, b.delivery, b.meters,
+        b.alarm);
+    this.hosts = parts.hosts();
+    this.follows = parts.follows();
+    this.deliveries = parts.deliveries();
+    this.inbox = parts.inbox();
     b.collectives.forEach(this::hostNow);
   }
 
@@ -237,12 +208,12 @@ public final class FederationNode {
    * of its own (one per core is the usual choice); Vert.x spreads connections among them.
    */
   public Future<Integer> start(int port, String host, int instances) {
-    HttpServer first = vertx.createHttpServer().requestHandler(router::handle);
+    HttpServer first = vertx.createHttpServer().requestHandler(parts.router()::handle);
     servers.add(first);
     return first.listen(port, host).compose(s -> {
       List<Future<HttpServer>> more = new ArrayList<>();
       for (int i = 1; i < instances; i++) {
-        HttpServer another = vertx.createHttpServer().requestHandler(router::handle);
+        HttpServer another = vertx.createHttpServer().requestHandler(parts.router()::handle);
         servers.add(another);
         more.add(another.listen(s.actualPort(), host));
       }
@@ -253,9 +224,9 @@ public final class FederationNode {
   /** Stops sending, closes the servers and the client, then the node's logs. */
   public Future<Void> stop() {
     deliveries.stop();
-    mirror.close();
+    parts.mirror().close();
     List<Future<Void>> closing = servers.stream().map(HttpServer::close).toList();
-    return Future.all(closing).compose(v -> client.close()).onComplete(v -> store.close()).mapEmpty();
+    return Future.all(closing).compose(v -> parts.client().close()).onComplete(v -> parts.store().close()).mapEmpty();
   }
 
   /**
@@ -291,7 +262,7 @@ public final class FederationNode {
     return follows.of(hosts.get(collective)).followers();
   }
 
-  /** Activities accepted for {@code collective} since the node started, oldest first. */
+  /** Activities accepted for {@code collective} since the node started, oldest first (the latest 10,000). */
   public List<InboundActivity> inbound(CollectiveId collective) {
     return hosts.get(collective).inbound();
   }
@@ -302,17 +273,7 @@ public final class FederationNode {
    * stored, since proofs are over it; the graph is derived from it and always the same.
    */
   public Graph inboundGraph(CollectiveId collective) {
-    Graph all = GraphFactory.createDefaultGraph();
-    for (InboundActivity a : inbound(collective)) {
-      Graph g;
-      try {
-        g = LinkedData.read(Json.parseObject(a.json()), a.json());
-      } catch (IOException | LinkedData.Unreadable e) {
-        throw new FederationException("an accepted activity no longer reads as JSON-LD: " + a.id(), e);
-      }
-      g.find().forEachRemaining(all::add);
-    }
-    return all;
+    return LinkedData.graphOf(inbound(collective));
   }
 
   /** Called with each accepted activity, once it is durable and answered, on a Vert.x thread. */
@@ -332,7 +293,7 @@ public final class FederationNode {
 
   /** Why {@code actor} is flagged (it equivocated, or served a ledger that does not match its checkpoint), if it is. */
   public Optional<String> flagged(String actor) {
-    return flags.why(actor);
+    return parts.flags().why(actor);
   }
 
   /** Activities that could not be delivered, oldest first; none is ever dropped. */
@@ -367,7 +328,7 @@ public final class FederationNode {
    * {@code Follow} to its inbox, and completes with the follow's id once the inbox took it.
    */
   public Future<String> follow(CollectiveId collective, URI remote) {
-    return followRequests.follow(hosts.get(collective), remote);
+    return parts.followRequests().follow(hosts.get(collective), remote);
   }
 
   /**
@@ -375,7 +336,7 @@ public final class FederationNode {
    * collective} (for servers that require signed fetches). Completes with the actor's id.
    */
   public Future<URI> lookup(CollectiveId collective, String acct, String scheme) {
-    return lookup.lookup(hosts.get(collective), acct, scheme);
+    return parts.lookup().lookup(hosts.get(collective), acct, scheme);
   }
 
   /**
@@ -385,7 +346,7 @@ public final class FederationNode {
    */
   public Future<SignedCheckpoint> publishCheckpoint(CollectiveId collective) {
     HostedCollective h = hosts.get(collective);
-    return broadcasts.checkpoint(h, follows.of(h).inboxes());
+    return parts.broadcasts().checkpoint(h, follows.of(h).inboxes());
   }
 
   /**
@@ -395,7 +356,7 @@ public final class FederationNode {
    */
   public Future<Void> rotateKeys(CollectiveId collective) {
     HostedCollective h = hosts.get(collective);
-    return broadcasts.rotateKeys(h, follows.of(h).inboxes());
+    return parts.broadcasts().rotateKeys(h, follows.of(h).inboxes());
   }
 
   /**
@@ -405,7 +366,7 @@ public final class FederationNode {
    * match what it signed.
    */
   public Future<CollectiveState> mirror(CollectiveId collective, URI partnerActor) {
-    return mirror.pull(partnerActor.toString(), hosts.get(collective));
+    return parts.mirror().pull(partnerActor.toString(), hosts.get(collective));
   }
 
   /**
@@ -414,7 +375,7 @@ public final class FederationNode {
    * short), and all of them once the copy is verified.
    */
   public Future<CollectiveState> mirror(CollectiveId collective, URI partnerActor, Progress progress) {
-    return mirror.pull(partnerActor.toString(), hosts.get(collective), progress);
+    return parts.mirror().pull(partnerActor.toString(), hosts.get(collective), progress);
   }
 
   /**
@@ -426,7 +387,7 @@ public final class FederationNode {
    */
   public void linkPartner(CollectiveId collective, CollectiveId partner, URI partnerActor, MemberId relay) {
     hosts.get(collective);
-    trades.link(new TradeRelay.Link(collective, partner, partnerActor.toString(), relay));
+    parts.trades().link(new TradeRelay.Link(collective, partner, partnerActor.toString(), relay));
   }
 
   /** Sends a dead letter again; completes when the inbox took it. */

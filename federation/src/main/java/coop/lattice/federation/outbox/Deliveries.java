@@ -16,9 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +51,6 @@ public final class Deliveries {
   /** Dead letters remembered with their time, for {@link #flow}; the alarm counts at most this many. */
   private static final int RECENT_DEAD = 1000;
   static final int MAX_ATTEMPTS = 10;
-  static final Duration MAX_BACKOFF = Duration.ofHours(1);
   private static final long BUSY_WAIT_NANOS = 50_000_000L;
 
   private final Vertx vertx;
@@ -64,6 +60,7 @@ public final class Deliveries {
   private final RemoteHosts hosts;
   private final SignedPoster poster;
   private final SignedEntries entries;
+  private final Backoff backoff;
   private final Map<String, DeliveryLog> logs = new ConcurrentHashMap<>();
   private final Map<String, Target> targets = new ConcurrentHashMap<>();
   private final List<DeadLetter> dead = new CopyOnWriteArrayList<>();
@@ -105,6 +102,7 @@ public final class Deliveries {
     this.hosts = new RemoteHosts(settings);
     this.poster = new SignedPoster(vertx, client, hosts, clock);
     this.entries = new SignedEntries(clock);
+    this.backoff = new Backoff(settings, clock);
     this.meters = new DeliveryMeters(registry, dead::size, hosts::open);
   }
 
@@ -306,7 +304,7 @@ public final class Deliveries {
         breaker(host.failed(System.nanoTime(), now), t, reason(ar));
         t.waiting = true;
         String retryAfter = ar.succeeded() ? ar.result().header("retry-after") : "";
-        vertx.setTimer(Math.max(1, backoff(t.attempts, retryAfter).toMillis()), id -> wake(t));
+        vertx.setTimer(Math.max(1, backoff.next(t.attempts, retryAfter).toMillis()), id -> wake(t));
         return false;
       }
     }
@@ -351,34 +349,6 @@ public final class Deliveries {
     t.log.cursorSoon(t.inbox, t.next);
   }
 
-  /** Exponential from the base, jittered by a factor from 0.5 to 1.5, capped at an hour; Retry-After wins. */
-  Duration backoff(int attempts, @Nullable String retryAfter) {
-    Duration ra = retryAfter(retryAfter);
-    if (ra != null) {
-      return ra.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : ra;
-    }
-    double base = Math.min(MAX_BACKOFF.toMillis(),
-        settings.retryBase().toMillis() * Math.pow(2, Math.min(attempts - 1, 30)));
-    return Duration.ofMillis((long) Math.min(MAX_BACKOFF.toMillis(), base * (0.5 + settings.random().nextDouble())));
-  }
-
-  private @Nullable Duration retryAfter(@Nullable String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-    } catch (NumberFormatException e) {
-      try {
-        Duration d = Duration.between(clock.instant(), ZonedDateTime.parse(value.trim(),
-            DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        return d.isNegative() ? Duration.ZERO : d;
-      } catch (DateTimeParseException e2) {
-        return null;
-      }
-    }
-  }
-
   /** Sends a one-off activity (an Accept, a Follow) with up to three attempts; then it goes to the dead letters. */
   public Future<Void> sendOnce(HostedCollective h, String inbox, byte[] body) {
     Promise<Void> p = Promise.promise();
@@ -401,7 +371,7 @@ public final class Deliveries {
         p.fail(ar.succeeded() ? new FederationException(inbox + " answered " + status) : ar.cause());
       } else {
         meters.retried();
-        vertx.setTimer(backoff(n, "").toMillis(), id -> attempt(h, inbox, body, n + 1, p));
+        vertx.setTimer(backoff.next(n, "").toMillis(), id -> attempt(h, inbox, body, n + 1, p));
       }
     });
   }

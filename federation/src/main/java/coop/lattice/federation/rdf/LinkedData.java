@@ -8,11 +8,14 @@ import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.jsonld.loader.DocumentLoader;
 import com.apicatalog.jsonld.loader.DocumentLoaderOptions;
 import coop.lattice.federation.FederationException;
+import coop.lattice.federation.InboundActivity;
+import coop.lattice.federation.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.graph.Graph;
@@ -114,6 +117,25 @@ public final class LinkedData {
   public static Graph read(com.fasterxml.jackson.databind.JsonNode doc, byte[] json) throws Unreadable {
     Optional<Graph> fast = FastPath.toGraph(doc);
     return fast.isPresent() ? fast.get() : toGraph(json);
+  }
+
+  /**
+   * Accepted activities as one RDF graph, each read from its exact JSON (the fast path, else
+   * Jena's reader, bundled contexts only). Throws if one no longer reads: it was checked when it
+   * was accepted, so that means the bundled contexts changed under it.
+   */
+  public static Graph graphOf(List<InboundActivity> activities) {
+    Graph all = GraphFactory.createDefaultGraph();
+    for (InboundActivity a : activities) {
+      Graph g;
+      try {
+        g = read(Json.parseObject(a.json()), a.json());
+      } catch (IOException | Unreadable e) {
+        throw new FederationException("an accepted activity no longer reads as JSON-LD: " + a.id(), e);
+      }
+      g.find().forEachRemaining(all::add);
+    }
+    return all;
   }
 
   /** Throws unless {@code json} reads as JSON-LD, as {@link #read} would, without keeping the graph. */

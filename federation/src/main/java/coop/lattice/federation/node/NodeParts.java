@@ -1,0 +1,53 @@
+package coop.lattice.federation.node;
+
+import coop.lattice.federation.hosting.Hosts;
+import coop.lattice.federation.hosting.NodeStore;
+import coop.lattice.federation.hosting.RemoteDocuments;
+import coop.lattice.federation.http.HttpSignatures;
+import coop.lattice.federation.inbox.Inbox;
+import coop.lattice.federation.mirror.Flags;
+import coop.lattice.federation.mirror.LedgerMirror;
+import coop.lattice.federation.mirror.TradeRelay;
+import coop.lattice.federation.net.AddressPolicy;
+import coop.lattice.federation.net.SafeClient;
+import coop.lattice.federation.outbox.Broadcasts;
+import coop.lattice.federation.outbox.Deliveries;
+import coop.lattice.federation.outbox.DeliverySettings;
+import coop.lattice.federation.outbox.FlowAlarm;
+import coop.lattice.federation.routes.Router;
+import coop.lattice.federation.social.ActorLookup;
+import coop.lattice.federation.social.FollowBook;
+import coop.lattice.federation.social.FollowRequests;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The parts of a node, each built once and handed to the parts that use it through their
+ * constructors: the wiring diagram of the federation module, in one place.
+ */
+record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook follows, Deliveries deliveries,
+    Broadcasts broadcasts, FollowRequests followRequests, ActorLookup lookup, Flags flags, LedgerMirror mirror,
+    TradeRelay trades, Inbox inbox, Router router) {
+
+  static NodeParts assemble(Vertx vertx, URI base, Path dir, Clock clock, Duration window, AddressPolicy policy,
+      DeliverySettings delivery, MeterRegistry meters, FlowAlarm alarm) {
+    NodeStore store = new NodeStore(dir);
+    Hosts hosts = new Hosts(base, dir);
+    SafeClient client = new SafeClient(vertx, policy, SafeClient.Limits.DEFAULT);
+    RemoteDocuments documents = new RemoteDocuments(client, clock);
+    FollowBook follows = new FollowBook(store);
+    Deliveries deliveries = new Deliveries(vertx, client, store, clock, delivery, meters);
+    Flags flags = new Flags(store, meters);
+    LedgerMirror mirror = new LedgerMirror(client, flags, clock, meters);
+    TradeRelay trades = new TradeRelay(store);
+    Inbox inbox = new Inbox(vertx, clock, hosts, store, new HttpSignatures(clock, window), documents, flags, mirror,
+        trades, follows, deliveries, meters);
+    return new NodeParts(store, hosts, client, follows, deliveries, new Broadcasts(deliveries, clock),
+        new FollowRequests(documents, follows, deliveries), new ActorLookup(client, documents), flags, mirror, trades,
+        inbox, new Router(hosts, inbox, follows, deliveries, alarm));
+  }
+}
