@@ -425,6 +425,12 @@ public final class Collective {
    */
   public Plan planRotation(RotationPolicy policy, List<Participant> roster, List<Role> roles, LocalDate from,
       LocalDate until) {
+    return planRotation(policy, roster, roles, from, until, Progress.none());
+  }
+
+  /** As {@link #planRotation(RotationPolicy, List, List, LocalDate, LocalDate)}, telling {@code progress} how far it has come. */
+  public Plan planRotation(RotationPolicy policy, List<Participant> roster, List<Role> roles, LocalDate from,
+      LocalDate until, Progress progress) {
     Parameters p = parameters(from.atStartOfDay(ZoneOffset.UTC).toInstant());
     List<Campaign.Phase> phases = new ArrayList<>();
     Set<MemberId> optedIn = new HashSet<>();
@@ -434,7 +440,7 @@ public final class Collective {
     }
     return policy.plan(new PlanRequest(roster, roles, from, until, p.get(Parameter.NEWCOMER_GUARANTEE_CYCLES),
         p.get(Parameter.NEWCOMER_WINDOW_DAYS)).withCycles(phases, p.get(Parameter.INTENSE_CAPACITY_HOURS_PER_WEEK),
-        optedIn));
+        optedIn), progress);
   }
 
   /** {@code by} publishes the responsibility map; it replaces any earlier one. */

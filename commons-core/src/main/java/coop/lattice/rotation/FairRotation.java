@@ -2,6 +2,7 @@ package coop.lattice.rotation;
 
 import com.google.common.hash.Hashing;
 import coop.lattice.MemberId;
+import coop.lattice.Progress;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,6 +45,15 @@ final class FairRotation implements RotationPolicy {
 
   @Override
   public Plan plan(PlanRequest request) {
+    return plan(request, Progress.none());
+  }
+
+  /** Reports one unit for each role's seat planned, and one for the newcomer pass. */
+  @Override
+  public Plan plan(PlanRequest request, Progress progress) {
+    long steps = request.roles().stream().mapToLong(Role::seats).sum() + 1;
+    long done = 0;
+    progress.update(done, steps);
     Map<RoleId, Role> roles = new TreeMap<>();
     request.roles().forEach(r -> roles.put(r.id(), r));
     Occupancy occupancy = new Occupancy(request, roles);
@@ -130,9 +140,11 @@ final class FairRotation implements RotationPolicy {
           loadOf[p] += weight;
           occupancy.hold(d, member, role.id());
         }
+        progress.update(++done, steps);
       }
     }
     guaranteeNewcomers(request, roles, occupancy, out);
+    progress.update(steps, steps);
     return new Plan(name(), Long.toString(seed), request.from(), request.until(), new ArrayList<>(out.values()));
   }
 

@@ -1,5 +1,7 @@
 package coop.lattice.rotation;
 
+import coop.lattice.Progress;
+
 /**
  * How a collective's roles rotate. Implementations must be deterministic: the same request
  * gives the same plan (F6), so anyone can re-derive a published plan.
@@ -16,6 +18,18 @@ public interface RotationPolicy {
   String name();
 
   Plan plan(PlanRequest request);
+
+  /**
+   * As {@link #plan(PlanRequest)}, telling {@code progress} how far it has come. A policy that
+   * cannot tell reports only the start ({@code 0} of {@code 1}) and the end ({@code 1} of {@code
+   * 1}); the fair policy reports each role's seat as it is planned, then the newcomer pass.
+   */
+  default Plan plan(PlanRequest request, Progress progress) {
+    progress.update(0, 1);
+    Plan plan = plan(request);
+    progress.update(1, 1);
+    return plan;
+  }
 
   /** The fair scheduler; {@code seed} decides ties and should be published with the plan. */
   static RotationPolicy fair(long seed) {
