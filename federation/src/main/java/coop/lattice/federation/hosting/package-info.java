@@ -5,7 +5,7 @@
  *   <li>{@link coop.lattice.federation.hosting.Hosts} and {@link
  *       coop.lattice.federation.hosting.HostedCollective}: the hosted collectives with their actor
  *       URLs and keys.
- *   <li>{@link coop.lattice.federation.hosting.NodeStore}: logs of lines with group commit, kept
+ *   <li>{@link coop.lattice.federation.hosting.NodeStore} and its {@link coop.lattice.federation.hosting.NodeLog}s: logs of lines with group commit, kept
  *       to their live lines by compaction, in a directory one process holds at a time; each log's
  *       line format, and what of it stays live, belongs to the package that keeps that state.
  *   <li>{@link coop.lattice.federation.hosting.Documents}: the JSON-LD documents a node serves and

@@ -1,5 +1,6 @@
 package coop.lattice.federation.inbox;
 
+import coop.lattice.federation.hosting.NodeLog;
 import coop.lattice.federation.hosting.NodeStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -31,7 +32,7 @@ import java.util.concurrent.CompletableFuture;
  * for a prefix of the log and replaying the rest on top of it rebuilds the same objects.
  */
 final class AcceptedLines implements AcceptedLog {
-  private final NodeStore.Log log;
+  private final NodeLog log;
   private final Clock clock;
   private final Instant opened;
 

@@ -1,5 +1,6 @@
 package coop.lattice.federation.mirror;
 
+import coop.lattice.federation.hosting.NodeLog;
 import coop.lattice.federation.hosting.NodeStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class Flags {
   private static final Logger LOG = LoggerFactory.getLogger(Flags.class);
 
-  private final NodeStore.Log log;
+  private final NodeLog log;
   private final Map<String, String> flagged = new ConcurrentHashMap<>();
   private final Counter flags;
 

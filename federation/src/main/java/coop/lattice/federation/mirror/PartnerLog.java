@@ -2,6 +2,7 @@ package coop.lattice.federation.mirror;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.MemberId;
+import coop.lattice.federation.hosting.NodeLog;
 import coop.lattice.federation.hosting.NodeStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
  * latest link of each (actor, local collective) and one ref per key.
  */
 final class PartnerLog {
-  private final NodeStore.Log log;
+  private final NodeLog log;
 
   PartnerLog(NodeStore store) {
     this.log = store.log("partners", PartnerLog::live);

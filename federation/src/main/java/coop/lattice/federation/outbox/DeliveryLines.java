@@ -1,6 +1,7 @@
 package coop.lattice.federation.outbox;
 
 import coop.lattice.federation.DeadLetter;
+import coop.lattice.federation.hosting.NodeLog;
 import coop.lattice.federation.hosting.NodeStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class DeliveryLines implements DeliveryLog {
   private final String collective;
-  private final NodeStore.Log log;
+  private final NodeLog log;
 
   DeliveryLines(String collective, NodeStore store) {
     this.collective = collective;

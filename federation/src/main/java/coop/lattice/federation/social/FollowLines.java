@@ -1,6 +1,7 @@
 package coop.lattice.federation.social;
 
 import coop.lattice.federation.FollowState;
+import coop.lattice.federation.hosting.NodeLog;
 import coop.lattice.federation.hosting.NodeStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +15,8 @@ import java.util.Map;
  * sent with its latest state.
  */
 final class FollowLines implements FollowLog {
-  private final NodeStore.Log followers;
-  private final NodeStore.Log following;
+  private final NodeLog followers;
+  private final NodeLog following;
 
   FollowLines(NodeStore store, String collective) {
     this.followers = store.log(collective + "/followers", FollowLines::liveFollowers);

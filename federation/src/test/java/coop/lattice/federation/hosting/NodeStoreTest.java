@@ -29,7 +29,7 @@ class NodeStoreTest {
     return List.copyOf(latest.values());
   }
 
-  static List<String> lines(NodeStore.Log log) {
+  static List<String> lines(NodeLog log) {
     List<String> out = new ArrayList<>();
     log.replay(out::add);
     return out;
@@ -42,7 +42,7 @@ class NodeStoreTest {
     Files.writeString(file, "a 1\nb 2\nc 3 but the writer was kil", StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("food/delivery.log.tmp"), "a half-written compaction");
     NodeStore store = new NodeStore(dir);
-    NodeStore.Log log = store.log("food/delivery", NodeStore.Compaction.KEEP_ALL);
+    NodeLog log = store.log("food/delivery", NodeStore.Compaction.KEEP_ALL);
     assertThat(lines(log)).containsExactly("a 1", "b 2");
     log.append("c 4");
     store.close();
@@ -70,7 +70,7 @@ class NodeStoreTest {
   @Test
   void aLogIsCompactedWhenItGrowsPastTwiceItsLiveSize() {
     NodeStore store = new NodeStore(dir, 1024);
-    NodeStore.Log log = store.log("cursors", NodeStoreTest::latestPerKey);
+    NodeLog log = store.log("cursors", NodeStoreTest::latestPerKey);
     long most = 0;
     for (int i = 0; i < 2000; i++) {
       log.append("inbox-" + (i % 20) + " " + i);
@@ -90,7 +90,7 @@ class NodeStoreTest {
   @Test
   void linesAppendedWhileALogIsCompactedAreKept() {
     NodeStore store = new NodeStore(dir, 1 << 20);
-    NodeStore.Log log = store.log("cursors", NodeStoreTest::latestPerKey);
+    NodeLog log = store.log("cursors", NodeStoreTest::latestPerKey);
     List<CompletableFuture<Void>> acks = new ArrayList<>();
     for (int i = 0; i < 3000; i++) {
       acks.add(log.appendDurably("inbox-" + i + " " + i));
