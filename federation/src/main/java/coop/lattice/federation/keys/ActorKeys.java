@@ -1,16 +1,13 @@
 package coop.lattice.federation.keys;
 
+import coop.lattice.store.PrivateFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -21,9 +18,8 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * An actor's signing keys: RSA-2048 for draft-cavage signatures as Mastodon speaks them, and
@@ -75,17 +71,9 @@ public final class ActorKeys {
       p.setProperty("rsa.public", b.encodeToString(keys.rsa.getPublic().getEncoded()));
       p.setProperty("ed25519.private", b.encodeToString(keys.ed25519.getPrivate().getEncoded()));
       p.setProperty("ed25519.public", b.encodeToString(keys.ed25519.getPublic().getEncoded()));
-      Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.deleteIfExists(tmp); // left by an interrupted write; made again below with the right permissions
-      createPrivate(tmp);
-      try (var out = Files.newOutputStream(tmp)) {
-        p.store(out, "actor keys: keep private");
-      }
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ch.force(true);
-      }
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      p.store(out, "actor keys: keep private");
+      PrivateFiles.write(file, out.toByteArray());
       return keys;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the actor keys in " + file, e);
@@ -94,36 +82,14 @@ public final class ActorKeys {
     }
   }
 
-  private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
-      PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
-
-  /** Creates {@code file} empty with permissions 0600 where the file system has them, else plainly. */
-  private static void createPrivate(Path file) throws IOException {
-    try {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException e) {
-      Files.createFile(file); // not POSIX (Windows, some network shares): its own access rules apply
-    }
-  }
-
   /** Refuses a key file that users other than its owner may read or write. */
   private static void checkPrivate(Path file) throws IOException {
-    Set<PosixFilePermission> perms;
-    try {
-      perms = Files.getPosixFilePermissions(file);
-    } catch (UnsupportedOperationException e) {
-      return;
-    }
-    Set<PosixFilePermission> exposed = EnumSet.noneOf(PosixFilePermission.class);
-    exposed.addAll(perms);
-    exposed.retainAll(OTHERS);
-    if (!exposed.isEmpty()) {
-      throw new KeyFileExposedException(file, "The actor keys in " + file + " can be "
-          + (exposed.contains(PosixFilePermission.GROUP_READ) || exposed.contains(PosixFilePermission.OTHERS_READ)
-              ? "read" : "changed")
-          + " by other users of this machine (permissions " + PosixFilePermissions.toString(perms) + "), and"
-          + " whoever reads them can sign as the collective, so they are not loaded. Make the file private with"
-          + " `chmod 600 " + file + "`, and rotate the keys if someone else may have read them.");
+    Optional<String> exposed = PrivateFiles.exposure(file);
+    if (exposed.isPresent()) {
+      throw new KeyFileExposedException(file, "The actor keys in " + file + " can be " + exposed.get().replace(" (",
+          " by other users of this machine (permissions ") + ", and whoever reads them can sign as the collective,"
+          + " so they are not loaded. Make the file private with `chmod 600 " + file + "`, and rotate the keys if"
+          + " someone else may have read them.");
     }
   }
 

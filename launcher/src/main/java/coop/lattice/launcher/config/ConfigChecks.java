@@ -11,22 +11,23 @@ final class ConfigChecks {
   private ConfigChecks() {}
 
   static void check(LatticeConfig config, String text) {
+    YamlLines lines = YamlLines.of(text);
     NodeSettings n = config.node();
     if (n.port() < 1 || n.port() > 65535) {
-      throw at(config, text, "port", 0, "`port` cannot be " + n.port());
+      throw at(config, lines, "node.port", "`port` cannot be " + n.port());
     }
     if (n.eventLoops() != null && n.eventLoops() < 1) {
-      throw at(config, text, "event-loops", 0, "`event-loops` cannot be " + n.eventLoops());
+      throw at(config, lines, "node.event-loops", "`event-loops` cannot be " + n.eventLoops());
     }
     if (!isHttpUrl(n.baseUrl())) {
-      throw at(config, text, "base-url", 0, "`base-url` must be an absolute http or https URL, not `" + n.baseUrl() + "`");
+      throw at(config, lines, "node.base-url", "`base-url` must be an absolute http or https URL, not `" + n.baseUrl() + "`");
     }
     List<String> allow = n.allowOrNone();
     for (String peer : allow) {
       try {
         Peer.parse(peer);
       } catch (IllegalArgumentException e) {
-        throw at(config, text, "allow", 0, "`allow` has `" + peer + "`: " + e.getMessage());
+        throw at(config, lines, "node.allow", "`allow` has `" + peer + "`: " + e.getMessage());
       }
     }
     Set<String> ids = new HashSet<>();
@@ -35,40 +36,33 @@ final class ConfigChecks {
       try {
         CollectiveId.of(c.id());
       } catch (IllegalArgumentException e) {
-        throw at(config, text, "id", i, "`id` cannot be `" + c.id() + "` (" + e.getMessage() + ")");
+        throw at(config, lines, "collectives[" + i + "].id", "`id` cannot be `" + c.id() + "` (" + e.getMessage() + ")");
       }
       if (!ids.add(c.id())) {
-        throw at(config, text, "id", i, "the collective `" + c.id() + "` is listed twice");
+        throw at(config, lines, "collectives[" + i + "].id", "the collective `" + c.id() + "` is listed twice");
       }
       for (URI f : c.followOrNone()) {
         if (!isHttpUrl(f)) {
-          throw at(config, text, "follow", followIndex(config, i),
+          throw at(config, lines, "collectives[" + i + "].follow",
               "`follow` of `" + c.id() + "` has `" + f + "`, not an absolute http or https URL");
         }
       }
       try {
         KeyFiles.check(c.keyFile());
       } catch (IllegalArgumentException e) {
-        throw new ConfigException(config.file() + ", line " + ConfigFile.lineOf(text, "key-file", i)
+        throw new ConfigException(config.file() + ", line " + lines.line("collectives[" + i + "].key-file")
             + ": the key file of `" + c.id() + "` cannot be used: " + e.getMessage());
       }
     }
-  }
-
-  private static int followIndex(LatticeConfig config, int collective) {
-    int n = 0;
-    for (int i = 0; i < collective; i++) {
-      n += config.collectives().get(i).follow() == null ? 0 : 1;
-    }
-    return n;
   }
 
   private static boolean isHttpUrl(URI u) {
     return u.isAbsolute() && ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
   }
 
-  private static ConfigException at(LatticeConfig config, String text, String key, int occurrence, String what) {
-    return new ConfigException(config.file() + ", line " + ConfigFile.lineOf(text, key, occurrence) + ": " + what
-        + "; write " + ConfigFile.HINTS.get(key) + ".");
+  private static ConfigException at(LatticeConfig config, YamlLines lines, String path, String what) {
+    String key = path.substring(path.lastIndexOf('.') + 1);
+    return new ConfigException(config.file() + ", line " + lines.line(path) + ": " + what + "; write "
+        + ConfigFile.HINTS.get(key) + ".");
   }
 }

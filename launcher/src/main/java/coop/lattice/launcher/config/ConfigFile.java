@@ -205,16 +205,4 @@ public final class ConfigFile {
     }
     return prev[b.length()];
   }
-
-  /** The line of the {@code n}th occurrence of {@code key:} in {@code text} (1-based), or 0. */
-  static int lineOf(String text, String key, int n) {
-    List<Integer> lines = new ArrayList<>();
-    String[] all = text.split("\n", -1);
-    for (int i = 0; i < all.length; i++) {
-      if (all[i].matches("\\s*(-\\s*)?" + key + "\\s*:.*")) {
-        lines.add(i + 1);
-      }
-    }
-    return n < lines.size() ? lines.get(n) : 0;
-  }
 }

@@ -1,26 +1,22 @@
 package coop.lattice.launcher.config;
 
 import coop.lattice.ledger.CollectiveKey;
+import coop.lattice.store.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * A collective's signing key on disk: its 32-byte Ed25519 seed in base64, in a file only its owner
- * may read (0600). A file that others can read is refused, with the command that fixes it.
+ * may read or write ({@link PrivateFiles}). A file others can reach is refused, with the command that
+ * fixes it.
  */
 public final class KeyFiles {
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-
   private KeyFiles() {}
 
   /** Throws {@link IllegalArgumentException} saying why, if {@code file} exists and cannot be used. */
@@ -36,14 +32,11 @@ public final class KeyFiles {
   }
 
   static CollectiveKey read(Path file) {
-    PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
     try {
-      if (posix != null) {
-        Set<PosixFilePermission> p = posix.readAttributes().permissions();
-        if (p.contains(PosixFilePermission.GROUP_READ) || p.contains(PosixFilePermission.OTHERS_READ)) {
-          throw new IllegalArgumentException(file + " can be read by others (" + PosixFilePermissions.toString(p)
-              + "); make it readable by its owner only: chmod 600 " + file);
-        }
+      Optional<String> exposed = PrivateFiles.exposure(file);
+      if (exposed.isPresent()) {
+        throw new IllegalArgumentException(file + " can be " + exposed.get().replace(" (", " by others (")
+            + "; make it readable by its owner only: chmod 600 " + file);
       }
       byte[] seed = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
       if (seed.length != 32) {
@@ -65,17 +58,7 @@ public final class KeyFiles {
   private static CollectiveKey create(Path file) {
     CollectiveKey key = CollectiveKey.generate();
     try {
-      Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path tmp = dir.resolve(file.getFileName() + ".tmp");
-      Files.deleteIfExists(tmp);
-      if (Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class)) {
-        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-      } else {
-        Files.createFile(tmp);
-      }
-      Files.writeString(tmp, Base64.getEncoder().encodeToString(key.seed()) + "\n", StandardCharsets.US_ASCII);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+      PrivateFiles.write(file, (Base64.getEncoder().encodeToString(key.seed()) + "\n").getBytes(StandardCharsets.US_ASCII));
       return key;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the key file " + file, e);
