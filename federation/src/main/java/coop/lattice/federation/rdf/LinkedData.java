@@ -15,6 +15,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,27 +51,37 @@ public final class LinkedData {
    */
   public static final String VALUEFLOWS = "https://lattice.coop/ns/valueflows";
 
-  /** Bundled context documents by URL. */
-  public static final Map<String, String> BUNDLED = Map.of(
-      "https://www.w3.org/ns/activitystreams", "activitystreams.jsonld",
-      "http://www.w3.org/ns/activitystreams", "activitystreams.jsonld",
-      "https://w3id.org/security/v1", "security-v1.jsonld",
-      "https://w3id.org/security/data-integrity/v1", "data-integrity-v1.jsonld",
-      "https://w3id.org/security/multikey/v1", "multikey-v1.jsonld",
-      "https://w3id.org/identity/v1", "identity-v1.jsonld",
-      "https://www.w3.org/ns/did/v1", "did-v1.jsonld",
-      FastPath.LATTICE, "lattice.jsonld",
-      VALUEFLOWS, "valueflows.jsonld");
-
-
-
+  /** Bundled context documents by URL: the index {@code jsonld/contexts.tsv}, URL then file. */
+  public static final Map<String, String> BUNDLED = index();
 
   private static final Map<String, Document> DOCUMENTS = load();
 
   private LinkedData() {}
 
+  private static Map<String, String> index() {
+    Map<String, String> out = new LinkedHashMap<>();
+    try (InputStream in = LinkedData.class.getResourceAsStream("/coop/lattice/federation/jsonld/contexts.tsv")) {
+      if (in == null) {
+        throw new IllegalStateException("the index of bundled contexts (jsonld/contexts.tsv) is missing");
+      }
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] parts = line.strip().split("\t");
+        if (parts.length != 2) {
+          throw new IllegalStateException("jsonld/contexts.tsv: not \"URL<TAB>file\": " + line);
+        }
+        out.put(parts[0], parts[1]);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
   private static Map<String, Document> load() {
-    java.util.HashMap<String, Document> out = new java.util.HashMap<>();
+    Map<String, Document> out = new HashMap<>();
     BUNDLED.forEach((url, file) -> {
       try (InputStream in = LinkedData.class.getResourceAsStream("/coop/lattice/federation/jsonld/" + file)) {
         if (in == null) {
