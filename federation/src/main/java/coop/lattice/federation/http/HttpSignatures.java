@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +46,15 @@ public final class HttpSignatures {
   private static final List<String> RFC_POST = List.of("@method", "@target-uri", "content-digest", "content-type",
       "date");
   private static final List<String> RFC_GET = List.of("@method", "@target-uri", "date");
+
+  /**
+   * The {@code Accept-Signature} field (RFC 9421 section 5.1) a Lattice inbox sends with every
+   * answer: RFC 9421 signatures over what Lattice signs, made with an Ed25519 key. A sender that
+   * reads it may sign with its Ed25519 key from then on ({@link Signing#RFC9421_ED25519}).
+   */
+  public static final String ACCEPT_ED25519 =
+      new StructuredFields.InnerList(RFC_POST, Map.of("alg", Algorithm.ED25519.rfc9421Name())).serialize()
+          .transform(list -> "sig1=" + list);
 
   private final Clock clock;
   private final Duration window;
@@ -220,6 +230,23 @@ public final class HttpSignatures {
   private static void require(boolean ok, String message) throws SignatureRejected {
     if (!ok) {
       throw new SignatureRejected(message);
+    }
+  }
+
+  /**
+   * True when an {@code Accept-Signature} field asks for RFC 9421 signatures with Ed25519 (any
+   * member with {@code alg="ed25519"}); false for anything else, an unreadable field included.
+   */
+  public static boolean asksForEd25519(@Nullable String acceptSignature) {
+    if (acceptSignature == null || acceptSignature.isBlank()) {
+      return false;
+    }
+    try {
+      return StructuredFields.dictionary(acceptSignature).values().stream()
+          .anyMatch(m -> m instanceof StructuredFields.InnerList l
+              && Algorithm.ED25519.rfc9421Name().equals(l.params().get("alg")));
+    } catch (IllegalArgumentException e) {
+      return false;
     }
   }
 

@@ -11,6 +11,7 @@ import coop.lattice.federation.InboundActivity;
 import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.hosting.Hosts;
 import coop.lattice.federation.http.HttpSignatures;
+import coop.lattice.federation.http.Signing;
 import coop.lattice.federation.inbox.Inbox;
 import coop.lattice.federation.mirror.TradeRelay;
 import coop.lattice.federation.net.AddressPolicy;
@@ -140,28 +141,34 @@ public final class FederationNode {
 
     /** The source of jitter for retries; seed it in tests. */
     public Builder random(Random random) {
-      delivery = new DeliverySettings(random, delivery.retryBase(), delivery.perHost(), delivery.breakAfter(),
-          delivery.breakFor());
+      delivery = delivery.withRandom(random);
       return this;
     }
 
     /** The first retry's delay before jitter (one second by default); each further retry doubles it. */
     public Builder retryBase(Duration retryBase) {
-      delivery = new DeliverySettings(delivery.random(), retryBase, delivery.perHost(), delivery.breakAfter(),
-          delivery.breakFor());
+      delivery = delivery.withRetryBase(retryBase);
       return this;
     }
 
     /** How many deliveries may be in flight to one host at once (eight by default). */
     public Builder perHostConcurrency(int perHost) {
-      delivery = new DeliverySettings(delivery.random(), delivery.retryBase(), perHost, delivery.breakAfter(),
-          delivery.breakFor());
+      delivery = delivery.withPerHost(perHost);
       return this;
     }
 
     /** After {@code failures} failed deliveries in a row a host is left alone for {@code open} (5 and a minute by default). */
     public Builder circuitBreaker(int failures, Duration open) {
-      delivery = new DeliverySettings(delivery.random(), delivery.retryBase(), delivery.perHost(), failures, open);
+      delivery = delivery.withBreaker(failures, open);
+      return this;
+    }
+
+    /**
+     * How long a host that refused RFC 9421 and took draft-cavage is signed with cavage before
+     * RFC 9421 is tried again (a day by default).
+     */
+    public Builder rfc9421Again(Duration after) {
+      delivery = delivery.withRfc9421Again(after);
       return this;
     }
 
@@ -311,9 +318,17 @@ public final class FederationNode {
     deliveries.onDelivered(listener);
   }
 
-  /** The signature scheme deliveries to {@code authority} use now (RFC 9421 until the host refused it). */
+  /**
+   * How deliveries to {@code authority} are signed now: RFC 9421 with the RSA key for a new host,
+   * with the Ed25519 key once the host asked for it, draft-cavage while it refuses RFC 9421.
+   */
+  public Signing signing(String authority) {
+    return deliveries.signingFor(authority);
+  }
+
+  /** The signature scheme deliveries to {@code authority} use now: {@link #signing}'s scheme. */
   public HttpSignatures.Scheme signatureScheme(String authority) {
-    return deliveries.schemeFor(authority);
+    return signing(authority).scheme();
   }
 
   /** For tests in this package: the hosted collective with its keys. */

@@ -4,7 +4,7 @@ import coop.lattice.federation.DeadLetter;
 import coop.lattice.federation.FederationException;
 import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.hosting.NodeStore;
-import coop.lattice.federation.http.HttpSignatures;
+import coop.lattice.federation.http.Signing;
 import coop.lattice.federation.net.SafeClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.AsyncResult;
@@ -171,9 +171,9 @@ public final class Deliveries {
     return List.copyOf(dead);
   }
 
-  /** Which scheme a host is signed with now. */
-  public HttpSignatures.Scheme schemeFor(String authority) {
-    return hosts.scheme(authority);
+  /** How requests to a host are signed now (see {@link Signing}). */
+  public Signing signingFor(String authority) {
+    return hosts.current(authority);
   }
 
   /** After a key rotation: activities signed with the old key are not sent again. */

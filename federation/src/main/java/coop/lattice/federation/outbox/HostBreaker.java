@@ -1,14 +1,11 @@
 package coop.lattice.federation.outbox;
 
-import coop.lattice.federation.http.HttpSignatures;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One remote host as deliveries see it: the signature scheme it takes (RFC 9421 until it refuses
- * it, then draft-cavage: the "double knock"), a circuit breaker (after so many failures in a row
- * the host is left alone for a while; it closes by itself), and how many requests are in flight to
- * it. Times for the breaker are {@link System#nanoTime()} values; when the trouble began is an
+ * One remote host's circuit breaker (after so many failures in a row the host is left alone for a
+ * while; it closes by itself), and how many requests are in flight to it. Times for the breaker are {@link System#nanoTime()} values; when the trouble began is an
  * instant of the node's clock, for health checks and log lines. Thread-safe.
  */
 final class HostBreaker {
@@ -24,7 +21,6 @@ final class HostBreaker {
 
   private final int breakAfter;
   private final long breakForNanos;
-  private volatile HttpSignatures.Scheme scheme = HttpSignatures.Scheme.RFC9421;
   private int failuresInARow;
   private long openUntil;
   private int inFlight;
@@ -34,15 +30,6 @@ final class HostBreaker {
   HostBreaker(int breakAfter, long breakForNanos) {
     this.breakAfter = breakAfter;
     this.breakForNanos = breakForNanos;
-  }
-
-  HttpSignatures.Scheme scheme() {
-    return scheme;
-  }
-
-  /** The host took a request signed with draft-cavage after refusing RFC 9421: cavage from now on. */
-  void settleOnCavage() {
-    scheme = HttpSignatures.Scheme.CAVAGE;
   }
 
   /**

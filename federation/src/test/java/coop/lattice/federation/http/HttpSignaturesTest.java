@@ -106,4 +106,21 @@ class HttpSignaturesTest {
     assertThat(HttpSignatures.imfFixdate("Sunday, 06-Nov-94 08:49:37 GMT")).isNull();
     assertThat(HttpSignatures.imfFixdate("Sun, 06 Nov 1994 08:49:37 UTC")).isNull();
   }
+
+  @Test
+  void aLatticeInboxAsksForEd25519OverWhatLatticeSigns() {
+    assertThat(HttpSignatures.ACCEPT_ED25519).isEqualTo(
+        "sig1=(\"@method\" \"@target-uri\" \"content-digest\" \"content-type\" \"date\");alg=\"ed25519\"");
+    assertThat(HttpSignatures.asksForEd25519(HttpSignatures.ACCEPT_ED25519)).isTrue();
+  }
+
+  @Test
+  void onlyAnAcceptSignatureWithAlgEd25519AsksForIt() {
+    assertThat(HttpSignatures.asksForEd25519("sig1=(\"@method\");alg=\"rsa-v1_5-sha256\"")).isFalse();
+    assertThat(HttpSignatures.asksForEd25519("a=(\"@method\"), b=(\"@method\");alg=\"ed25519\"")).isTrue();
+    assertThat(HttpSignatures.asksForEd25519("sig1=(\"@method\")")).isFalse();
+    assertThat(HttpSignatures.asksForEd25519("not a dictionary")).isFalse();
+    assertThat(HttpSignatures.asksForEd25519("")).isFalse();
+    assertThat(HttpSignatures.asksForEd25519(null)).isFalse();
+  }
 }

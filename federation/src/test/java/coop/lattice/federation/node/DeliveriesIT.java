@@ -10,6 +10,7 @@ import coop.lattice.Quantity;
 import coop.lattice.collective.Collective;
 import coop.lattice.federation.http.HttpMessage;
 import coop.lattice.federation.http.HttpSignatures;
+import coop.lattice.federation.http.Signing;
 import coop.lattice.federation.keys.ActorKeys;
 import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.ledger.Appearance;
@@ -51,7 +52,7 @@ class DeliveriesIT {
   static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   static final ObjectMapper json = new ObjectMapper();
 
-  record Received(String type, String id, boolean rfc9421, Instant at) {}
+  record Received(String type, String id, boolean rfc9421, String signatureInput, Instant at) {}
 
   Vertx vertx;
   HttpServer follower;
@@ -62,6 +63,8 @@ class DeliveriesIT {
   final LinkedBlockingQueue<Received> creates = new LinkedBlockingQueue<>();
   final LinkedBlockingQueue<String> checkpoints = new LinkedBlockingQueue<>();
   final LinkedBlockingQueue<com.fasterxml.jackson.databind.JsonNode> updates = new LinkedBlockingQueue<>();
+  /** Whether the follower's inbox asks for Ed25519 with Accept-Signature, as a Lattice inbox does. */
+  volatile boolean asksForEd25519;
   Collective coop;
   FederationNode node;
   Path dir;
@@ -100,8 +103,12 @@ class DeliveriesIT {
           }
           String next = script.poll();
           String[] status = (next == null ? "202" : next).split(" ");
-          creates.add(new Received("Create", a.path("id").asText(), rfc, Instant.now()));
+          creates.add(new Received("Create", a.path("id").asText(), rfc,
+              rfc ? r.getHeader("signature-input") : "", Instant.now()));
           var resp = r.response().setStatusCode(Integer.parseInt(status[0]));
+          if (asksForEd25519) {
+            resp.putHeader("accept-signature", HttpSignatures.ACCEPT_ED25519);
+          }
           if (status.length > 1) {
             resp.putHeader("retry-after", status[1]);
           }
@@ -132,10 +139,14 @@ class DeliveriesIT {
   }
 
   void startNode() throws Exception {
-    node = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + port), dir)
+    startNode(b -> b);
+  }
+
+  void startNode(java.util.function.UnaryOperator<FederationNode.Builder> more) throws Exception {
+    node = more.apply(FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + port), dir)
         .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), follower.actualPort()))
         .random(new java.util.Random(1)).retryBase(Duration.ofMillis(20)).circuitBreaker(3, Duration.ofMillis(1500))
-        .collective(coop).build();
+        .collective(coop)).build();
     await(node.start(port, "127.0.0.1"));
   }
 
@@ -209,6 +220,53 @@ class DeliveriesIT {
         .isEqualTo(HttpSignatures.Scheme.CAVAGE);
     record();
     assertThat(next().rfc9421()).isFalse();
+  }
+
+  @Test
+  void theFirstKnockIsRfc9421WithTheRsaKeyAndEd25519FollowsOnceTheHostAsksForIt() throws Exception {
+    asksForEd25519 = true;
+    LinkedBlockingQueue<Long> delivered = new LinkedBlockingQueue<>();
+    node.onDelivered((inbox, entry) -> delivered.add(entry));
+    long e = record();
+    assertThat(delivered.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(e);
+    Received first = next();
+    assertThat(first.rfc9421()).isTrue();
+    assertThat(first.signatureInput()).contains("alg=\"rsa-v1_5-sha256\"")
+        .contains("keyid=\"http://127.0.0.1:" + port + "/collectives/food#main-key\"");
+    assertThat(node.signing("127.0.0.1:" + follower.actualPort())).isEqualTo(Signing.RFC9421_ED25519);
+    record();
+    Received second = next();
+    assertThat(second.signatureInput()).contains("alg=\"ed25519\"");
+    assertThat(node.deadLetters()).isEmpty();
+  }
+
+  @Test
+  void aHostThatDoesNotAskForEd25519KeepsGettingTheRsaKey() throws Exception {
+    LinkedBlockingQueue<Long> delivered = new LinkedBlockingQueue<>();
+    node.onDelivered((inbox, entry) -> delivered.add(entry));
+    record();
+    record();
+    assertThat(next().signatureInput()).contains("alg=\"rsa-v1_5-sha256\"");
+    assertThat(next().signatureInput()).contains("alg=\"rsa-v1_5-sha256\"");
+    assertThat(delivered.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+    assertThat(delivered.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+    assertThat(node.signing("127.0.0.1:" + follower.actualPort())).isEqualTo(Signing.RFC9421_RSA);
+  }
+
+  @Test
+  void rfc9421IsTriedAgainOnceTheWaitAfterARefusalIsOver() throws Exception {
+    await(node.stop());
+    startNode(b -> b.rfc9421Again(Duration.ZERO));
+    script.add("refuse-rfc9421");
+    LinkedBlockingQueue<Long> delivered = new LinkedBlockingQueue<>();
+    node.onDelivered((inbox, entry) -> delivered.add(entry));
+    long e = record();
+    assertThat(delivered.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(e);
+    assertThat(next().rfc9421()).isFalse(); // refused, then taken with cavage
+    assertThat(node.signatureScheme("127.0.0.1:" + follower.actualPort())).isEqualTo(HttpSignatures.Scheme.CAVAGE);
+    record();
+    assertThat(next().rfc9421()).as("asked again after the wait (zero here)").isTrue();
+    assertThat(node.signing("127.0.0.1:" + follower.actualPort())).isEqualTo(Signing.RFC9421_RSA);
   }
 
   @Test

@@ -11,6 +11,7 @@ import coop.lattice.collective.Collective;
 import coop.lattice.federation.FollowState;
 import coop.lattice.federation.InboundActivity;
 import coop.lattice.federation.http.HttpSignatures;
+import coop.lattice.federation.http.Signing;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
@@ -71,8 +72,10 @@ class TwoNodesIT {
       assertThat(json.path("object").path("entry").asText())
           .isEqualTo(new String(LedgerJson.canonicalBytes(food.ledger().entry(ref)), StandardCharsets.UTF_8));
       assertThat(json.path("proof").path("cryptosuite").asText()).isEqualTo("eddsa-jcs-2022");
-      // Both ends speak RFC 9421, so the first knock got in: no fallback to cavage was needed.
+      // Both ends speak RFC 9421, so the first knock (RSA key) got in: no fallback to cavage was
+      // needed; the cafe's inbox asked for Ed25519 in its answer, and the entry went with it.
       assertThat(foodNode.signatureScheme("127.0.0.1:" + cafePort)).isEqualTo(HttpSignatures.Scheme.RFC9421);
+      assertThat(foodNode.signing("127.0.0.1:" + cafePort)).isEqualTo(Signing.RFC9421_ED25519);
       nodes.stop();
     } finally {
       await(vertx.close());
