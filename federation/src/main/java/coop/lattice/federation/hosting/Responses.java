@@ -27,6 +27,15 @@ public final class Responses {
     json(req, status, "application/json", o);
   }
 
+  /**
+   * 405 with {@code Allow: POST}: {@code what} takes activities, and nothing is read from it
+   * (members read the outbox and the ledger; an inbox is no public collection).
+   */
+  public static void postOnly(HttpServerRequest req, String what) {
+    req.response().putHeader("allow", "POST");
+    error(req, 405, what + " takes only POST (signed activities); read the outbox instead");
+  }
+
   /** {@code {"status": message}}. */
   public static ObjectNode status(String message) {
     ObjectNode o = Json.object();

@@ -163,6 +163,18 @@ public final class HttpSignatures {
         throw new SignatureRejected("created is not a number");
       }
     }
+    String expires = p.params().get("expires");
+    if (expires != null) {
+      Instant e;
+      try {
+        e = Instant.ofEpochSecond(Long.parseLong(expires.trim()));
+      } catch (NumberFormatException | java.time.DateTimeException x) {
+        throw new SignatureRejected("expires is not a number of seconds: " + expires);
+      }
+      if (clock.instant().isAfter(e)) {
+        throw new SignatureRejected("the signature expired at " + e);
+      }
+    }
     if (body) {
       require(covered.contains("digest") || covered.contains("content-digest"), "a POST must cover digest");
       checkDigest(m);

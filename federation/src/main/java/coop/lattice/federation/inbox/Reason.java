@@ -19,6 +19,8 @@ enum Reason {
   TOO_LARGE(413, "too-large", Level.DEBUG),
   /** Not a JSON object within the limits, no id, type or actor, or a Content-Length that is no number (400). */
   MALFORMED(400, "malformed", Level.DEBUG),
+  /** Sent with a {@code Host} that is not this node's authority (421 Misdirected Request). */
+  MISDIRECTED(421, "misdirected", Level.DEBUG),
   /** No signature, or one that is malformed, out of its date window, covers too little or does not verify (401). */
   SIGNATURE(401, "signature", Level.DEBUG),
   /** The activity, its actor, its key or an embedded object on different origins (401). */

@@ -3,6 +3,7 @@ package coop.lattice.federation.inbox;
 import coop.lattice.federation.http.HttpMessage;
 import coop.lattice.federation.http.HttpSignatures;
 import coop.lattice.federation.http.SignatureRejected;
+import coop.lattice.federation.net.Origins;
 import io.vertx.core.http.HttpServerRequest;
 import java.net.URI;
 import java.util.ArrayList;
@@ -10,12 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Checks the HTTP signature without its key: present, well formed, within the date window,
- * covering what it must, with a digest that matches the body (draft-cavage or RFC 9421). 401 if
- * not.
+ * Checks the HTTP signature without its key: sent to this node (a {@code Host} that is not the
+ * node's own authority is a 421: a request signed for another server, replayed here), present, well
+ * formed, within the date window, not expired, covering what it must, with a digest that matches
+ * the body (draft-cavage or RFC 9421). 401 if not.
  */
 final class SignatureInspection implements Step<Arrival> {
   private final URI base;
@@ -34,7 +35,13 @@ final class SignatureInspection implements Step<Arrival> {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     req.headers().forEach(e -> headers.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
         .add(e.getValue()));
-    String authority = Optional.ofNullable(req.getHeader("host")).orElse(base.getAuthority());
+    String host = req.getHeader("host");
+    if (host != null && !Origins.sameOrigin(base.getScheme() + "://" + host.strip(), base.toString())) {
+      a.refuse(Reason.MISDIRECTED, "the request is for " + host.strip() + ", and this node is " + base.getAuthority()
+          + ": a signed request counts only at the server it was signed for");
+      return;
+    }
+    String authority = host == null ? base.getAuthority() : host.strip();
     HttpMessage m = new HttpMessage("POST", base.getScheme(), authority, req.uri(), headers, a.body());
     HttpSignatures.Signed signed;
     try {

@@ -50,8 +50,12 @@ final class CollectiveRoutes {
     }
     String sub = slash < 0 ? "" : path.substring(slash + 1);
     boolean post = req.method().name().equals("POST");
-    if (sub.equals("inbox") && post) {
-      inbox.receive(req, found.get());
+    if (sub.equals("inbox")) {
+      if (post) {
+        inbox.receive(req, found.get());
+      } else {
+        Responses.postOnly(req, "an inbox");
+      }
       return;
     }
     if (post) {

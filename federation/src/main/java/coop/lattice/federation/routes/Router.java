@@ -43,7 +43,7 @@ public final class Router {
           if (req.method().name().equals("POST")) {
             inbox.receive(req, null);
           } else {
-            Responses.error(req, 404, "nothing here");
+            Responses.postOnly(req, "the shared inbox");
           }
         }
         default -> {

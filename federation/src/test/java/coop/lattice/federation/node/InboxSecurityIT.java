@@ -155,18 +155,7 @@ class InboxSecurityIT {
   /** Posts {@code body} signed as {@code keyId} with {@code key}, letting {@code change} alter the signed message. */
   HttpResponse<String> post(String body, String keyId, KeyPair key, HttpSignatures.Scheme scheme, Instant at,
       java.util.function.UnaryOperator<HttpMessage> change) throws Exception {
-    URI u = URI.create(inbox());
-    HttpMessage m = HttpMessage.request("POST", "http", u.getAuthority(), u.getPath(),
-        body.getBytes(StandardCharsets.UTF_8)).with("content-type", "application/activity+json");
-    HttpMessage signed = change.apply(HttpSignatures.sign(m, scheme, keyId, key.getPrivate(), at));
-    HttpRequest.Builder b = HttpRequest.newBuilder(u).timeout(WAIT)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(signed.body()));
-    signed.headers().forEach((k, v) -> {
-      if (!k.equals("host") && !k.equals("content-length")) {
-        v.forEach(x -> b.header(k, x));
-      }
-    });
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return RemoteActors.signedPost(URI.create(inbox()), body, keyId, key, scheme, at, change);
   }
 
   HttpResponse<String> post(String body, String who, KeyPair key) throws Exception {

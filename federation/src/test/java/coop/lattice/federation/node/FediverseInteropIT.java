@@ -1,0 +1,145 @@
+package coop.lattice.federation.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coop.lattice.CollectiveId;
+import coop.lattice.MemberId;
+import coop.lattice.collective.Collective;
+import coop.lattice.federation.http.HttpMessage;
+import coop.lattice.federation.http.HttpSignatures;
+import coop.lattice.federation.net.AddressPolicy;
+import coop.lattice.ledger.Appearance;
+import coop.lattice.ledger.CollectiveKey;
+import coop.lattice.store.LedgerStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the fediverse as it is sends and expects, against a node on loopback: inboxes that answer
+ * GET with 405, requests signed for another server, cavage signatures past their {@code expires}.
+ */
+class FediverseInteropIT {
+  static Vertx vertx;
+  static RemoteActors remote;
+
+  Collective coop;
+  FederationNode node;
+  String base;
+
+  @BeforeAll
+  static void remotes() throws Exception {
+    vertx = Vertx.vertx();
+    remote = RemoteActors.start(vertx);
+  }
+
+  @AfterAll
+  static void stopRemotes() throws Exception {
+    remote.close();
+    await(vertx.close());
+  }
+
+  @BeforeEach
+  void startNode(@TempDir Path dir) throws Exception {
+    coop = Collective.found(CollectiveId.of("food"), "Food Co-op", MemberId.of("ana"), Appearance.byName("Ana"),
+        LedgerStore.inMemory(), CollectiveKey.fromSeed(new byte[32]), Clock.systemUTC());
+    int port = FedifyPeer.freePort();
+    base = "http://127.0.0.1:" + port;
+    node = FederationNode.builder(vertx, URI.create(base), dir)
+        .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"),
+            URI.create(remote.origin).getPort()))
+        .collective(coop).build();
+    await(node.start(port, "127.0.0.1"));
+  }
+
+  @AfterEach
+  void stopNode() throws Exception {
+    await(node.stop());
+  }
+
+  static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(RemoteActors.WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  URI inbox() {
+    return URI.create(base + "/collectives/food/inbox");
+  }
+
+  String follow(String who, int n) {
+    String actor = remote.origin + "/users/" + who;
+    return "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + actor + "/follows/" + n
+        + "\",\"type\":\"Follow\",\"actor\":\"" + actor + "\",\"object\":\"" + base + "/collectives/food\"}";
+  }
+
+  @Test
+  void aGetOnAnInboxIs405WithAllowPost() throws Exception {
+    for (String path : new String[] {"/collectives/food/inbox", "/inbox"}) {
+      HttpResponse<String> r = RemoteActors.HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+          .header("accept", "application/activity+json").GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(path).isEqualTo(405);
+      assertThat(r.headers().firstValue("allow")).as(path).contains("POST");
+      assertThat(r.body()).contains("takes only POST");
+    }
+  }
+
+  @Test
+  void aRequestSignedForAnotherServerIsMisdirected() throws Exception {
+    // A request as another node received it, signed over its Host, replayed to this node.
+    String body = follow("mallory", 1);
+    HttpMessage m = HttpSignatures.sign(HttpMessage.request("POST", "http", "elsewhere.example", inbox().getPath(),
+        body.getBytes(StandardCharsets.UTF_8)).with("content-type", "application/activity+json"),
+        HttpSignatures.Scheme.CAVAGE, remote.origin + "/users/mallory#main-key",
+        remote.key("/users/mallory").getPrivate(), Instant.now());
+    try (Socket s = new Socket(InetAddress.getByName("127.0.0.1"), inbox().getPort())) {
+      StringBuilder head = new StringBuilder("POST " + inbox().getPath() + " HTTP/1.1\r\n");
+      m.headers().forEach((k, v) -> v.forEach(x -> head.append(k).append(": ").append(x).append("\r\n")));
+      head.append("content-length: ").append(m.body().length).append("\r\nconnection: close\r\n\r\n");
+      OutputStream out = s.getOutputStream();
+      out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+      out.write(m.body());
+      out.flush();
+      String status = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+      assertThat(status).startsWith("HTTP/1.1 421");
+    }
+    assertThat(node.followers(coop.id())).isEmpty();
+  }
+
+  @Test
+  void aCavageSignaturePastItsExpiresIsRefused() throws Exception {
+    long past = Instant.now().getEpochSecond() - 60;
+    HttpResponse<String> r = RemoteActors.signedPost(inbox(), follow("mallory", 2), remote.origin
+        + "/users/mallory#main-key", remote.key("/users/mallory"), HttpSignatures.Scheme.CAVAGE, Instant.now(),
+        m -> m.with("signature", m.header("signature").orElseThrow() + ",expires=\"" + past + "\""));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
+    assertThat(r.body()).contains("expired");
+    assertThat(node.followers(coop.id())).isEmpty();
+  }
+
+  @Test
+  void theSameFollowWithinItsExpiresIsAccepted() throws Exception {
+    long later = Instant.now().getEpochSecond() + 60;
+    HttpResponse<String> r = RemoteActors.signedPost(inbox(), follow("mallory", 3), remote.origin
+        + "/users/mallory#main-key", remote.key("/users/mallory"), HttpSignatures.Scheme.CAVAGE, Instant.now(),
+        m -> m.with("signature", m.header("signature").orElseThrow() + ",expires=\"" + later + "\""));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    assertThat(r.headers().firstValue("accept-signature")).contains(HttpSignatures.ACCEPT_ED25519);
+  }
+}

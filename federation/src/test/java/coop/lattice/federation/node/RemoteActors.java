@@ -1,0 +1,109 @@
+package coop.lattice.federation.node;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import coop.lattice.federation.http.HttpMessage;
+import coop.lattice.federation.http.HttpSignatures;
+import coop.lattice.federation.keys.ActorKeys;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/**
+ * A remote server on loopback whose every path is a {@code Person} with an RSA-2048 key of its
+ * own ({@code <path>#main-key}), made when first asked for; and the signed POST a remote server
+ * sends to an inbox.
+ */
+final class RemoteActors implements AutoCloseable {
+  static final Duration WAIT = Duration.ofSeconds(20);
+  static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpServer server;
+  private final Map<String, KeyPair> keys = new ConcurrentHashMap<>();
+  final String origin;
+
+  private RemoteActors(Vertx vertx) throws Exception {
+    server = vertx.createHttpServer().requestHandler(r -> {
+      ObjectNode a = JSON.createObjectNode();
+      String id = origin() + r.path();
+      a.put("@context", "https://www.w3.org/ns/activitystreams");
+      a.put("id", id);
+      a.put("type", "Person");
+      a.put("inbox", id + "/inbox");
+      ObjectNode k = a.putObject("publicKey");
+      k.put("id", id + "#main-key");
+      k.put("owner", id);
+      k.put("publicKeyPem", ActorKeys.pem(key(r.path()).getPublic()));
+      r.response().putHeader("content-type", "application/activity+json").end(a.toString());
+    }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    origin = "http://127.0.0.1:" + server.actualPort();
+  }
+
+  static RemoteActors start(Vertx vertx) throws Exception {
+    return new RemoteActors(vertx);
+  }
+
+  private String origin() {
+    return "http://127.0.0.1:" + server.actualPort();
+  }
+
+  /** The key of the actor at {@code path} on this server. */
+  KeyPair key(String path) {
+    return keys.computeIfAbsent(path, p -> {
+      try {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        return g.generateKeyPair();
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  /** Posts {@code body} as the actor at {@code actorPath}, signed with draft-cavage now. */
+  HttpResponse<String> post(URI inbox, String body, String actorPath) throws Exception {
+    return signedPost(inbox, body, origin + actorPath + "#main-key", key(actorPath), HttpSignatures.Scheme.CAVAGE,
+        Instant.now(), m -> m);
+  }
+
+  /** Posts {@code body} to {@code inbox} signed as {@code keyId}, letting {@code change} alter the signed message. */
+  static HttpResponse<String> signedPost(URI inbox, String body, String keyId, KeyPair key, HttpSignatures.Scheme scheme,
+      Instant at, UnaryOperator<HttpMessage> change) throws Exception {
+    HttpMessage m = HttpMessage.request("POST", "http", inbox.getAuthority(), inbox.getPath(),
+        body.getBytes(StandardCharsets.UTF_8)).with("content-type", "application/activity+json");
+    HttpMessage signed = change.apply(HttpSignatures.sign(m, scheme, keyId, key.getPrivate(), at));
+    HttpRequest.Builder b = HttpRequest.newBuilder(inbox).timeout(WAIT)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(signed.body()));
+    signed.headers().forEach((k, v) -> {
+      if (!k.equals("host") && !k.equals("content-length")) {
+        v.forEach(x -> b.header(k, x));
+      }
+    });
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close().toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("the remote server did not close", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
