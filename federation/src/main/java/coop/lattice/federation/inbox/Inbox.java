@@ -55,10 +55,11 @@ public final class Inbox {
     this.entry = new BodyLimit(meters,
         new SignatureInspection(hosts.base(), signatures,
             new ActivityReader(
-                new OriginRules(hosts, flags,
-                    new Authentication(keys,
-                        new LinkedDataCheck(
-                            new ProofCheck(keys, handlers)))))));
+                new ActivityShapes(
+                    new OriginRules(hosts, flags,
+                        new Authentication(keys,
+                            new LinkedDataCheck(
+                                new ProofCheck(keys, handlers))))))));
   }
 
   /**

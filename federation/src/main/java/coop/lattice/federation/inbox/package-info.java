@@ -8,6 +8,8 @@
  *   <li>{@code SignatureInspection}: the HTTP signature without its key: coverage, date window,
  *       digest (401);
  *   <li>{@code ActivityReader}: a JSON object under limits with an id, a type and an actor (400);
+ *   <li>{@code ActivityShapes}: the properties the node acts on shaped as ActivityStreams types
+ *       them, on the activity and its object ({@code As2Shapes}; 400);
  *   <li>{@code OriginRules}: one origin for activity, actor and key; not this node's; not flagged;
  *       addressed to a hosted collective (401, 403, 404);
  *   <li>{@code Authentication}: the key, fetched through {@code KeyCache}, owned by the actor, and

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the fediverse as it is sends and expects, against a node on loopback: inboxes that answer
- * GET with 405, requests signed for another server, cavage signatures past their {@code expires}.
+ * GET with 405, requests signed for another server, cavage signatures past their {@code expires},
+ * activities whose properties do not have the shapes ActivityStreams gives them.
  */
 class FediverseInteropIT {
   static Vertx vertx;
@@ -141,5 +142,16 @@ class FediverseInteropIT {
         m -> m.with("signature", m.header("signature").orElseThrow() + ",expires=\"" + later + "\""));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     assertThat(r.headers().firstValue("accept-signature")).contains(HttpSignatures.ACCEPT_ED25519);
+  }
+
+  @Test
+  void anOfferWhoseObjectIsANumberIsRefusedWithAMessage() throws Exception {
+    String actor = remote.origin + "/users/mallory";
+    HttpResponse<String> r = remote.post(inbox(), "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\""
+        + actor + "/offers/1\",\"type\":\"Offer\",\"actor\":\"" + actor + "\",\"to\":\"" + base
+        + "/collectives/food\",\"object\":23}", "/users/mallory");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(r.body()).contains("object must be an IRI, an object, or an array of them, not the number 23");
+    assertThat(node.inbound(coop.id())).isEmpty();
   }
 }
