@@ -19,6 +19,7 @@ module coop.lattice.federation {
   requires transitive org.apache.jena.core;
   requires titanium.json.ld;
   requires org.slf4j;
+  requires java.logging; // to quiet titanium's java.util.logging warnings about what senders send
   // The node's builder takes the application's MeterRegistry.
   requires transitive micrometer.core;
 

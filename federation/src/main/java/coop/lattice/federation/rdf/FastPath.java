@@ -1,5 +1,6 @@
 package coop.lattice.federation.rdf;
 
+import com.apicatalog.jsonld.lang.LanguageTag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -181,6 +182,34 @@ public final class FastPath {
     throw new Decline();
   }
 
+  /**
+   * True for an IRI of plain ASCII characters that RFC 3987 allows, with at most one {@code #}, no
+   * brackets and every {@code %} followed by two hex digits. Anything else (a second {@code #},
+   * template braces, spaces, {@code |}, a bad escape, any non-ASCII character) goes to the general
+   * reader, which drops the ill-formed ones as the standard algorithm says.
+   */
+  static boolean plainIri(String s) {
+    boolean fragment = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~:/?@!$&'()*+,;=".indexOf(c) >= 0) {
+        continue;
+      }
+      if (c == '#' && !fragment) {
+        fragment = true;
+      } else if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) && hex(s.charAt(i + 2))) {
+        i += 2;
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean hex(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+  }
+
   /** Where the walk puts its triples. */
   private interface Sink {
     void add(Triple t);
@@ -265,7 +294,9 @@ public final class FastPath {
           throw new Decline();
         }
         for (Map.Entry<String, JsonNode> e : value.properties()) {
-          if (!e.getValue().isTextual() || !e.getKey().matches("[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")) {
+          // An ill-formed tag (en_US, x, i-klingon) makes the standard algorithm drop the literal:
+          // the general reader does that, with the same BCP 47 check.
+          if (!e.getValue().isTextual() || !LanguageTag.isWellFormed(e.getKey())) {
             throw new Decline();
           }
           if (predicate != null) {
@@ -351,8 +382,8 @@ public final class FastPath {
         return blanks.computeIfAbsent(s, k -> NodeFactory.createBlankNode());
       }
       int colon = s.indexOf(':');
-      if (colon <= 0 || !s.substring(0, colon).matches("[a-zA-Z][a-zA-Z0-9+.-]*") || s.indexOf(' ') >= 0) {
-        throw new Decline(); // relative or malformed: the general reader decides
+      if (colon <= 0 || !s.substring(0, colon).matches("[a-zA-Z][a-zA-Z0-9+.-]*") || !plainIri(s)) {
+        throw new Decline(); // relative or not plainly well formed: the general reader decides
       }
       if (ctx.prefixes().containsKey(s.substring(0, colon)) && !s.substring(colon + 1).startsWith("//")) {
         return NodeFactory.createURI(ctx.prefixes().get(s.substring(0, colon)) + s.substring(colon + 1));

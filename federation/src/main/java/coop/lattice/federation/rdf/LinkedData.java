@@ -56,6 +56,20 @@ public final class LinkedData {
 
   private static final Map<String, Document> DOCUMENTS = load();
 
+  /**
+   * Titanium (Jena's JSON-LD 1.1 engine) warns through java.util.logging of every ill-formed IRI or
+   * language tag it drops, and anyone can send such documents as fast as they like: its loggers are
+   * kept to SEVERE (held here, since java.util.logging keeps loggers only weakly). What the inbox
+   * refuses is counted and logged by the inbox.
+   */
+  private static final java.util.logging.Logger TITANIUM = quiet("com.apicatalog");
+
+  private static java.util.logging.Logger quiet(String name) {
+    java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
+    l.setLevel(java.util.logging.Level.SEVERE);
+    return l;
+  }
+
   private LinkedData() {}
 
   private static Map<String, String> index() {

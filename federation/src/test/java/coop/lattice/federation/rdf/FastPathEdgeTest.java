@@ -1,0 +1,49 @@
+package coop.lattice.federation.rdf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import org.apache.jena.graph.Graph;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Where the standard algorithm drops a node or a literal (ill-formed IRIs, ill-formed language
+ * tags), the fast path must not keep it: it declines, and Jena's graph is the graph.
+ */
+class FastPathEdgeTest {
+  static final String HEAD = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",";
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "\"id\":\"https://x.example/a#b#c\",\"type\":\"Note\",\"content\":\"x\",\"attributedTo\":\"https://x.example/u\"}",
+      "\"id\":\"https://x.example/{{id}}\",\"type\":\"Note\",\"content\":\"x\"}",
+      "\"id\":\"https://x.example/n\",\"type\":\"Note\",\"url\":\"https://x.example/{{id}}\",\"content\":\"x\"}",
+      "\"id\":\"https://x.example/n\",\"type\":\"Note\",\"url\":\"https://x.example/a|b\"}",
+      "\"id\":\"https://x.example/n\",\"type\":\"Note\",\"url\":\"https://x.example/%zz\"}",
+      "\"id\":\"https://x.example/n\",\"type\":\"Note\",\"url\":\"https://x.example/a b\"}",
+      "\"id\":\"https://x.example/n\",\"type\":\"Note\",\"contentMap\":{\"en_US\":\"a\",\"en\":\"c\"}}",
+      "\"id\":\"https://x.example/n\",\"type\":\"Note\",\"contentMap\":{\"x\":\"b\"}}",
+      "\"id\":\"https://x.example/n\",\"type\":\"Note\",\"contentMap\":{\"i-klingon\":\"e\",\"en-ab1\":\"d\"}}"})
+  void theFastPathGivesJenasGraphOrDeclines(String rest) throws Exception {
+    byte[] json = (HEAD + rest).getBytes(StandardCharsets.UTF_8);
+    Graph jena = LinkedData.toGraph(json);
+    assertThat(FastPath.toGraph(new ObjectMapper().readTree(json))).isEmpty();
+    assertThat(LinkedData.read(new ObjectMapper().readTree(json), json).isIsomorphicWith(jena)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://x.example/a", "https://x.example/a?b=c&d=e#f", "https://x.example/%41%7e",
+      "https://x.example/@alice", "urn:uuid:0b7c9d4e-0000-4000-8000-000000000000", "https://x.example/(x);y=z*"})
+  void plainIrisStayOnTheFastPath(String iri) {
+    assertThat(FastPath.plainIri(iri)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://x.example/a#b#c", "https://x.example/{{id}}", "https://x.example/%4",
+      "https://x.example/a\"b", "https://[::1]/a", "https://x.example/caf\u00e9", "https://x.example/a\nb"})
+  void anythingElseGoesToTheGeneralReader(String iri) {
+    assertThat(FastPath.plainIri(iri)).isFalse();
+  }
+}
