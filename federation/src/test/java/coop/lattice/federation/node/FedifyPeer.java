@@ -10,23 +10,33 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
- * The Fedify peer (src/test/peers/fedify) as a real Node.js process on 127.0.0.1: installed into
- * target/ on first use, started on a free port, its output read line by line so that tests wait
- * for what it logs (no sleeps), stopped by its PID.
+ * A Fedify peer (a folder under src/test/peers: {@code fedify} is Fedify 1.5.9, {@code fedify-1.10}
+ * Fedify 1.10.12) as a real Node.js process on 127.0.0.1: installed into target/FOLDER-peer on first
+ * use (again when its package.json changed), started on a free port with the folder's command, its
+ * output read line by line so that tests wait for what it logs (no sleeps), stopped by its PID.
  */
 final class FedifyPeer implements AutoCloseable {
+  /** How each peer folder is started; the port is added at the end. */
+  private static final Map<String, List<String>> COMMANDS = Map.of(
+      "fedify", List.of("node", "server.mjs"),
+      // Fedify 1.10 wants Node.js 22; the polyfill gives Node.js 20 what it misses (see the folder's README).
+      "fedify-1.10", List.of("node", "--import", "./node20-polyfill.mjs", "server.mjs"));
+
   final int port;
   private final Process process;
   private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final List<String> seen = new ArrayList<>();
 
-  private FedifyPeer(int port, Process process) {
+  private FedifyPeer(String folder, int port, Process process) {
     this.port = port;
     this.process = process;
     Thread reader = new Thread(() -> {
@@ -37,19 +47,29 @@ final class FedifyPeer implements AutoCloseable {
       } catch (IOException e) {
         lines.add("[reader] " + e);
       }
-    }, "fedify-peer-output");
+    }, folder + "-peer-output");
     reader.setDaemon(true);
     reader.start();
   }
 
-  static FedifyPeer start() throws Exception {
-    Path source = Path.of("src/test/peers/fedify");
-    Path dir = Path.of("target/fedify-peer");
-    Files.createDirectories(dir);
-    for (String f : List.of("package.json", "server.mjs")) {
-      Files.copy(source.resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+  /** Installs (if need be) and starts the peer in src/test/peers/{@code folder}; returns once it listens. */
+  static FedifyPeer start(String folder) throws Exception {
+    List<String> command = COMMANDS.get(folder);
+    if (command == null) {
+      throw new IllegalArgumentException("no Fedify peer folder " + folder + "; known: " + COMMANDS.keySet());
     }
-    if (!Files.isDirectory(dir.resolve("node_modules/@fedify/fedify"))) {
+    Path source = Path.of("src/test/peers", folder);
+    Path dir = Path.of("target", folder + "-peer");
+    Files.createDirectories(dir);
+    Path manifest = dir.resolve("package.json");
+    byte[] installedFor = Files.exists(manifest) ? Files.readAllBytes(manifest) : new byte[0];
+    try (Stream<Path> files = Files.list(source)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(f, dir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    if (!Files.isDirectory(dir.resolve("node_modules/@fedify/fedify"))
+        || !Arrays.equals(installedFor, Files.readAllBytes(manifest))) {
       Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund").directory(dir.toFile())
           .redirectErrorStream(true).redirectOutput(dir.resolve("npm-install.log").toFile()).start();
       if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
@@ -58,9 +78,10 @@ final class FedifyPeer implements AutoCloseable {
       }
     }
     int port = freePort();
-    Process p = new ProcessBuilder("node", "server.mjs", Integer.toString(port)).directory(dir.toFile())
-        .redirectErrorStream(true).start();
-    FedifyPeer peer = new FedifyPeer(port, p);
+    List<String> run = new ArrayList<>(command);
+    run.add(Integer.toString(port));
+    Process p = new ProcessBuilder(run).directory(dir.toFile()).redirectErrorStream(true).start();
+    FedifyPeer peer = new FedifyPeer(folder, port, p);
     peer.await(l -> l.contains("fedify-peer listening on"), Duration.ofSeconds(60));
     return peer;
   }
@@ -101,6 +122,12 @@ final class FedifyPeer implements AutoCloseable {
         throw new AssertionError("the Fedify peer exited: " + String.join("\n", seen));
       }
     }
+  }
+
+  /** Every line the peer printed so far, in order (what {@link #await} has seen and what came since). */
+  List<String> linesSoFar() {
+    lines.drainTo(seen);
+    return List.copyOf(seen);
   }
 
   @Override

@@ -63,7 +63,7 @@ class FedifyPeerIT {
 
   @BeforeAll
   static void start(@TempDir Path dir) throws Exception {
-    peer = FedifyPeer.start();
+    peer = FedifyPeer.start("fedify");
     vertx = Vertx.vertx();
     coop = Collective.found(CollectiveId.of("riverside-food"), "Riverside Food Co-op", ANA, Appearance.byName("Ana"),
         LedgerStore.inMemory(), CollectiveKey.fromSeed(new byte[32]), Clock.systemUTC());
