@@ -10,6 +10,8 @@ import coop.lattice.federation.http.HttpSignatures;
 import coop.lattice.federation.mirror.Flags;
 import coop.lattice.federation.mirror.LedgerMirror;
 import coop.lattice.federation.mirror.TradeRelay;
+import coop.lattice.federation.rdf.ContextFetcher;
+import coop.lattice.federation.rdf.Contexts;
 import coop.lattice.federation.outbox.Deliveries;
 import coop.lattice.federation.social.FollowBook;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,7 +41,7 @@ public final class Inbox {
 
   public Inbox(Vertx vertx, Clock clock, Hosts hosts, NodeStore store, HttpSignatures signatures,
       RemoteDocuments documents, Flags flags, LedgerMirror mirror, TradeRelay trades, FollowBook follows,
-      Deliveries deliveries, MeterRegistry registry) {
+      Deliveries deliveries, Contexts contexts, ContextFetcher fetcher, MeterRegistry registry) {
     InboxMeters meters = new InboxMeters(registry);
     KeyCache keys = new KeyCache(documents, clock, meters);
     this.acceptance = new Acceptance(vertx, store, clock, SeenIds.retentionFor(signatures.window()), meters);
@@ -58,7 +60,7 @@ public final class Inbox {
                 new ActivityShapes(
                     new OriginRules(hosts, flags,
                         new Authentication(keys,
-                            new LinkedDataCheck(
+                            new LinkedDataCheck(contexts, fetcher,
                                 new ProofCheck(keys, handlers))))))));
   }
 

@@ -19,6 +19,7 @@ import coop.lattice.federation.net.SafeClient;
 import coop.lattice.federation.outbox.Deliveries;
 import coop.lattice.federation.outbox.DeliverySettings;
 import coop.lattice.federation.outbox.FlowAlarm;
+import coop.lattice.federation.rdf.ContextFetcher;
 import coop.lattice.federation.rdf.LinkedData;
 import coop.lattice.federation.social.FollowBook;
 import coop.lattice.ledger.SignedCheckpoint;
@@ -276,11 +277,18 @@ public final class FederationNode {
 
   /**
    * The activities accepted for {@code collective} as one RDF graph, read from their exact JSON
-   * (the fast path, else Jena's reader, with the bundled contexts only). The JSON is what is
-   * stored, since proofs are over it; the graph is derived from it and always the same.
+   * (the fast path, else Jena's reader, with the bundled and learned contexts). The JSON is what is
+   * stored, since proofs are over it; the graph is derived from it. An activity that names a
+   * context not learned yet is left out until it is (see {@link #onContextFetched}), as is one
+   * whose graph would not name the id and actor that were authorized.
    */
   public Graph inboundGraph(CollectiveId collective) {
-    return LinkedData.graphOf(inbound(collective));
+    return LinkedData.graphOf(parts.contexts(), inbound(collective));
+  }
+
+  /** Called after each attempt to learn a JSON-LD context (fetched off the inbox path, kept on disk). */
+  public void onContextFetched(Consumer<ContextFetcher.Attempt> listener) {
+    parts.contextFetcher().onAttempt(listener);
   }
 
   /** Called with each accepted activity, once it is durable and answered, on a Vert.x thread. */

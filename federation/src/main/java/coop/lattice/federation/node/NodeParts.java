@@ -14,6 +14,9 @@ import coop.lattice.federation.outbox.Broadcasts;
 import coop.lattice.federation.outbox.Deliveries;
 import coop.lattice.federation.outbox.DeliverySettings;
 import coop.lattice.federation.outbox.FlowAlarm;
+import coop.lattice.federation.rdf.ContextCache;
+import coop.lattice.federation.rdf.ContextFetcher;
+import coop.lattice.federation.rdf.Contexts;
 import coop.lattice.federation.routes.Router;
 import coop.lattice.federation.social.ActorLookup;
 import coop.lattice.federation.social.FollowBook;
@@ -31,7 +34,7 @@ import java.time.Duration;
  */
 record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook follows, Deliveries deliveries,
     Broadcasts broadcasts, FollowRequests followRequests, ActorLookup lookup, Flags flags, LedgerMirror mirror,
-    TradeRelay trades, Inbox inbox, Router router) {
+    TradeRelay trades, Contexts contexts, ContextFetcher contextFetcher, Inbox inbox, Router router) {
 
   static NodeParts assemble(Vertx vertx, URI base, Path dir, Clock clock, Duration window, AddressPolicy policy,
       DeliverySettings delivery, MeterRegistry meters, FlowAlarm alarm) {
@@ -44,10 +47,14 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
     Flags flags = new Flags(store, meters);
     LedgerMirror mirror = new LedgerMirror(client, flags, clock, meters);
     TradeRelay trades = new TradeRelay(store);
+    Contexts contexts = new Contexts();
+    ContextFetcher contextFetcher = new ContextFetcher(vertx, new SafeClient(vertx, policy,
+        new SafeClient.Limits(SafeClient.Limits.DEFAULT.deadline(), ContextCache.MAX_BYTES, 5)), contexts,
+        new ContextCache(dir, contexts));
     Inbox inbox = new Inbox(vertx, clock, hosts, store, new HttpSignatures(clock, window), documents, flags, mirror,
-        trades, follows, deliveries, meters);
+        trades, follows, deliveries, contexts, contextFetcher, meters);
     return new NodeParts(store, hosts, client, follows, deliveries, new Broadcasts(deliveries, clock),
         new FollowRequests(documents, follows, deliveries), new ActorLookup(client, documents), flags, mirror, trades,
-        inbox, new Router(hosts, inbox, follows, deliveries, alarm));
+        contexts, contextFetcher, inbox, new Router(hosts, inbox, follows, deliveries, alarm));
   }
 }

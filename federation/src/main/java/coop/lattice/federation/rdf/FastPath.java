@@ -31,6 +31,7 @@ import org.apache.jena.vocabulary.RDF;
  */
 public final class FastPath {
   static final String AS = "https://www.w3.org/ns/activitystreams";
+  static final String AS_HTTP = "http://www.w3.org/ns/activitystreams";
   /** Lattice's own context: the terms of its activities (sequence, entry, checkpoint). */
   public static final String LATTICE = "https://lattice.coop/ns";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -127,7 +128,7 @@ public final class FastPath {
     }
     List<JsonNode> parts = c.isArray() ? iterable(c) : List.of(c);
     if (parts.isEmpty() || !parts.get(0).isTextual() || !parts.get(0).asText().equals(AS)
-        && !parts.get(0).asText().equals("http://www.w3.org/ns/activitystreams")) {
+        && !parts.get(0).asText().equals(AS_HTTP)) {
       throw new Decline();
     }
     Map<String, Term> terms = new HashMap<>(AS_CONTEXT.terms());
@@ -148,6 +149,10 @@ public final class FastPath {
           throw new Decline();
         }
         String iri = expandIri(v, prefixes, terms);
+        Term before = terms.get(e.getKey());
+        if (before != null && (before.iri().startsWith("@") || !expandIri(before.iri(), prefixes, terms).equals(iri))) {
+          throw new Decline(); // a term of ActivityStreams (id, actor, ...) given another meaning
+        }
         if (iri.endsWith("#") || iri.endsWith("/")) {
           prefixes.put(e.getKey(), iri);
         }

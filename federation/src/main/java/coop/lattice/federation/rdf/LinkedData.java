@@ -1,28 +1,20 @@
 package coop.lattice.federation.rdf;
 
-import com.apicatalog.jsonld.JsonLdError;
-import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
-import com.apicatalog.jsonld.document.Document;
-import com.apicatalog.jsonld.document.JsonDocument;
-import com.apicatalog.jsonld.loader.DocumentLoader;
-import com.apicatalog.jsonld.loader.DocumentLoaderOptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import coop.lattice.federation.FederationException;
 import coop.lattice.federation.InboundActivity;
 import coop.lattice.federation.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
@@ -34,16 +26,20 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Incoming documents as RDF, through Apache Jena's JSON-LD 1.1 reader, with an offline document
- * loader: the contexts the fediverse uses (ActivityStreams, under its https and its older http
- * URL, security v1, data integrity v1,
- * multikey v1, identity v1, DID v1, Lattice's own at {@code https://lattice.coop/ns} and its
- * ValueFlows context at {@code https://lattice.coop/ns/valueflows}) are
- * bundled with Lattice, and any other remote context is an error, never a fetch.
+ * Incoming documents as RDF, through Apache Jena's JSON-LD 1.1 reader with a loader that never
+ * fetches: the contexts are those of {@link Contexts} (bundled with Lattice, or learned off the
+ * inbox path), and {@link FastPath} reads the shapes the fediverse mostly sends without the general
+ * algorithm. A graph is handed on only if it says what was authorized: the activity's id is its
+ * subject, with the authorized actor as {@code as:actor} (a context that redefines {@code id} or
+ * {@code actor} gets no graph).
  */
 public final class LinkedData {
+  private static final Logger LOG = LoggerFactory.getLogger(LinkedData.class);
+
   /**
    * Lattice's ValueFlows context: the ValueFlows terms (namespace {@code
    * https://w3id.org/valueflows/ont/vf#}) and OM2 units its exchange entries use, as Lattice
@@ -51,10 +47,7 @@ public final class LinkedData {
    */
   public static final String VALUEFLOWS = "https://lattice.coop/ns/valueflows";
 
-  /** Bundled context documents by URL: the index {@code jsonld/contexts.tsv}, URL then file. */
-  public static final Map<String, String> BUNDLED = index();
-
-  private static final Map<String, Document> DOCUMENTS = load();
+  private static final Node AS_ACTOR = NodeFactory.createURI(FastPath.AS + "#actor");
 
   /**
    * Titanium (Jena's JSON-LD 1.1 engine) warns through java.util.logging of every ill-formed IRI or
@@ -64,72 +57,12 @@ public final class LinkedData {
    */
   private static final java.util.logging.Logger TITANIUM = quiet("com.apicatalog");
 
+  private LinkedData() {}
+
   private static java.util.logging.Logger quiet(String name) {
     java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
     l.setLevel(java.util.logging.Level.SEVERE);
     return l;
-  }
-
-  private LinkedData() {}
-
-  private static Map<String, String> index() {
-    Map<String, String> out = new LinkedHashMap<>();
-    try (InputStream in = LinkedData.class.getResourceAsStream("/coop/lattice/federation/jsonld/contexts.tsv")) {
-      if (in == null) {
-        throw new IllegalStateException("the index of bundled contexts (jsonld/contexts.tsv) is missing");
-      }
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] parts = line.strip().split("\t");
-        if (parts.length != 2) {
-          throw new IllegalStateException("jsonld/contexts.tsv: not \"URL<TAB>file\": " + line);
-        }
-        out.put(parts[0], parts[1]);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return Collections.unmodifiableMap(out);
-  }
-
-  private static Map<String, Document> load() {
-    Map<String, Document> out = new HashMap<>();
-    BUNDLED.forEach((url, file) -> {
-      try (InputStream in = LinkedData.class.getResourceAsStream("/coop/lattice/federation/jsonld/" + file)) {
-        if (in == null) {
-          throw new IllegalStateException("the bundled context " + file + " is missing");
-        }
-        JsonDocument d = JsonDocument.of(in);
-        d.setDocumentUrl(URI.create(url));
-        out.put(url, d);
-      } catch (IOException | JsonLdError e) {
-        throw new IllegalStateException("cannot read the bundled context " + file + ": " + e.getMessage(), e);
-      }
-    });
-    return Map.copyOf(out);
-  }
-
-  /** The offline loader: bundled contexts, and an error for anything else. */
-  static DocumentLoader offlineLoader() {
-    return new Offline();
-  }
-
-  private static final class Offline implements DocumentLoader {
-    @Override
-    public Document loadDocument(URI url, DocumentLoaderOptions options) throws JsonLdError {
-      String key = url.toString();
-      if (key.endsWith("#")) {
-        key = key.substring(0, key.length() - 1);
-      }
-      Document d = DOCUMENTS.get(key);
-      if (d == null) {
-        throw new JsonLdError(JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED, "the context " + url
-            + " is not bundled with Lattice, and remote contexts are never fetched");
-      }
-      return d;
-    }
   }
 
   /** A document that is not JSON-LD Lattice can read: the message says why. */
@@ -139,38 +72,126 @@ public final class LinkedData {
     public Unreadable(String message, Throwable cause) {
       super(message, cause);
     }
+
+    public Unreadable(String message) {
+      super(message);
+    }
   }
 
-  /** The graph of {@code json} (already parsed as {@code doc}): the fast path when it applies, else Jena's reader. */
-  public static Graph read(com.fasterxml.jackson.databind.JsonNode doc, byte[] json) throws Unreadable {
-    Optional<Graph> fast = FastPath.toGraph(doc);
-    return fast.isPresent() ? fast.get() : toGraph(json);
+  /** How an authorized activity reads. */
+  public enum Reading {
+    /** As JSON-LD, and its graph says what was authorized. */
+    GRAPH,
+    /** It names a context that is not known yet: plain ActivityStreams JSON, with no graph until it is learned. */
+    PLAIN
+  }
+
+  /** The graph of {@code json} (already parsed as {@code doc}) with the bundled contexts: the fast path when it applies, else Jena's reader. */
+  public static Graph read(JsonNode doc, byte[] json) throws Unreadable {
+    return read(Contexts.bundledOnly(), doc, json);
   }
 
   /**
-   * Accepted activities as one RDF graph, each read from its exact JSON (the fast path, else
-   * Jena's reader, bundled contexts only). Throws if one no longer reads: it was checked when it
-   * was accepted, so that means the bundled contexts changed under it.
+   * The graph of {@code json} (already parsed as {@code doc}) with {@code contexts}. A document
+   * that does not name the ActivityStreams context is read as if it did, first (ActivityStreams
+   * 2.0 Core, section 2.1).
    */
-  public static Graph graphOf(List<InboundActivity> activities) {
+  public static Graph read(Contexts contexts, JsonNode doc, byte[] json) throws Unreadable {
+    if (!namesActivityStreams(doc)) {
+      ObjectNode withAs = withActivityStreams(doc);
+      return read(contexts, withAs, Json.bytes(withAs));
+    }
+    Optional<Graph> fast = FastPath.toGraph(doc);
+    return fast.isPresent() ? fast.get() : toGraph(contexts, json);
+  }
+
+  private static boolean namesActivityStreams(JsonNode doc) {
+    JsonNode c = doc.get("@context");
+    if (c == null) {
+      return false;
+    }
+    for (JsonNode x : c.isArray() ? c : List.of(c)) {
+      if (x.isTextual() && (x.asText().equals(FastPath.AS) || x.asText().equals(FastPath.AS_HTTP))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static ObjectNode withActivityStreams(JsonNode doc) {
+    ObjectNode copy = ((ObjectNode) doc).deepCopy();
+    ArrayNode context = copy.arrayNode().add(FastPath.AS);
+    JsonNode c = doc.get("@context");
+    if (c != null && c.isArray()) {
+      context.addAll((ArrayNode) c);
+    } else if (c != null && !c.isNull()) {
+      context.add(c);
+    }
+    copy.remove("@context");
+    ObjectNode out = copy.objectNode();
+    out.set("@context", context);
+    out.setAll(copy);
+    return out;
+  }
+
+  /**
+   * How the activity {@code id} by {@code actor} reads with {@code contexts}: {@link Reading#PLAIN}
+   * when it names a context not known yet, {@link Reading#GRAPH} when it reads and its graph names
+   * the same id and actor. Throws when it does not read with known contexts, or its graph says
+   * something else than what was authorized.
+   */
+  public static Reading check(Contexts contexts, JsonNode doc, byte[] json, String id, String actor)
+      throws Unreadable {
+    if (!namesActivityStreams(doc) && doc.isObject()) {
+      ObjectNode withAs = withActivityStreams(doc);
+      return check(contexts, withAs, Json.bytes(withAs), id, actor);
+    }
+    if (FastPath.readable(doc)) {
+      return Reading.GRAPH; // the fast path keeps id and actor as ActivityStreams defines them
+    }
+    if (!contexts.unknown(doc).isEmpty()) {
+      return Reading.PLAIN;
+    }
+    Graph g = toGraph(contexts, json);
+    if (!saysWhatWasAuthorized(g, id, actor)) {
+      throw new Unreadable("read as JSON-LD, the document does not say that " + actor + " did " + id
+          + " (does a context redefine id or actor?)");
+    }
+    return Reading.GRAPH;
+  }
+
+  private static boolean saysWhatWasAuthorized(Graph g, String id, String actor) {
+    return g.contains(NodeFactory.createURI(id), AS_ACTOR, NodeFactory.createURI(actor));
+  }
+
+  /**
+   * Accepted activities as one RDF graph, each read from its exact JSON with {@code contexts}. An
+   * activity that names a context not learned yet is left out until it is, as is one whose graph
+   * does not name the id and actor that were authorized.
+   */
+  public static Graph graphOf(Contexts contexts, List<InboundActivity> activities) {
     Graph all = GraphFactory.createDefaultGraph();
     for (InboundActivity a : activities) {
       Graph g;
       try {
-        g = read(Json.parseObject(a.json()), a.json());
+        JsonNode doc = Json.parseObject(a.json());
+        if (!contexts.unknown(doc).isEmpty()) {
+          continue;
+        }
+        g = read(contexts, doc, a.json());
       } catch (IOException | Unreadable e) {
-        throw new FederationException("an accepted activity no longer reads as JSON-LD: " + a.id(), e);
+        LOG.warn("the accepted activity {} does not read as JSON-LD now, and is left out of the graph: {}", a.id(),
+            e.getMessage());
+        continue;
+      }
+      if (!saysWhatWasAuthorized(g, a.id(), a.actor())) {
+        LOG.warn("the accepted activity {} reads as JSON-LD that does not say {} did it (a context redefines id or "
+            + "actor?), and is left out of the graph", a.id(), a.actor());
+        continue;
       }
       g.find().forEachRemaining(all::add);
     }
     return all;
-  }
-
-  /** Throws unless {@code json} reads as JSON-LD, as {@link #read} would, without keeping the graph. */
-  public static void check(com.fasterxml.jackson.databind.JsonNode doc, byte[] json) throws Unreadable {
-    if (!FastPath.readable(doc)) {
-      toGraph(json);
-    }
   }
 
   /**
@@ -200,10 +221,15 @@ public final class LinkedData {
     };
   }
 
-  /** Parses {@code json} as JSON-LD 1.1 into a graph, with Jena's reader and the offline loader. */
+  /** Parses {@code json} as JSON-LD 1.1 into a graph, with Jena's reader and the bundled contexts. */
   public static Graph toGraph(byte[] json) throws Unreadable {
+    return toGraph(Contexts.bundledOnly(), json);
+  }
+
+  /** Parses {@code json} as JSON-LD 1.1 into a graph, with Jena's reader and {@code contexts}. */
+  public static Graph toGraph(Contexts contexts, byte[] json) throws Unreadable {
     JsonLdOptions options = new JsonLdOptions();
-    options.setDocumentLoader(offlineLoader());
+    options.setDocumentLoader(contexts.loader());
     Context context = Context.create().set(LangJSONLD11.JSONLD_OPTIONS, options);
     try {
       // Refusals are the caller's to count and log (400, reason json-ld); Jena's default handler

@@ -1,10 +1,12 @@
 /**
- * JSON-LD read offline. {@link coop.lattice.federation.rdf.LinkedData} checks or reads an inbound
- * document with the bundled contexts only (ActivityStreams, security, data integrity, multikey,
- * DID, Lattice's own and its ValueFlows context; an unknown context is an error and is never
- * fetched): through {@link coop.lattice.federation.rdf.FastPath} for the shapes the fediverse
- * mostly sends, else through Jena's reader. The fast path is proven isomorphic to Jena on a
- * corpus in the tests.
+ * JSON-LD read without fetching. {@link coop.lattice.federation.rdf.LinkedData} checks or reads an
+ * inbound document with the contexts of {@link coop.lattice.federation.rdf.Contexts}: those
+ * bundled with Lattice ({@code jsonld/contexts.tsv}) and those learned off the inbox path by
+ * {@link coop.lattice.federation.rdf.ContextFetcher} and kept, pinned by hash, by {@link
+ * coop.lattice.federation.rdf.ContextCache}; a document naming any other context is plain JSON
+ * with no graph until it is learned. It reads through {@link
+ * coop.lattice.federation.rdf.FastPath} for the shapes the fediverse mostly sends, else through
+ * Jena's reader; the fast path is proven isomorphic to Jena on a corpus in the tests.
  */
 @NullMarked
 package coop.lattice.federation.rdf;

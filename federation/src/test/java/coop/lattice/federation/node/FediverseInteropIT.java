@@ -58,8 +58,11 @@ class FediverseInteropIT {
     await(vertx.close());
   }
 
+  Path dir;
+
   @BeforeEach
   void startNode(@TempDir Path dir) throws Exception {
+    this.dir = dir;
     coop = Collective.found(CollectiveId.of("food"), "Food Co-op", MemberId.of("ana"), Appearance.byName("Ana"),
         LedgerStore.inMemory(), CollectiveKey.fromSeed(new byte[32]), Clock.systemUTC());
     int port = FedifyPeer.freePort();
@@ -153,5 +156,86 @@ class FediverseInteropIT {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
     assertThat(r.body()).contains("object must be an IRI, an object, or an array of them, not the number 23");
     assertThat(node.inbound(coop.id())).isEmpty();
+  }
+
+  /** A Create of a Note with {@code context} after ActivityStreams, and a {@code mood} term it defines. */
+  String noteWith(String context, int n) {
+    String actor = remote.origin + "/users/mallory";
+    return "{\"@context\":[\"https://www.w3.org/ns/activitystreams\",\"" + context + "\"],\"id\":\"" + actor
+        + "/notes/" + n + "/activity\",\"type\":\"Create\",\"actor\":\"" + actor + "\",\"to\":\"" + base
+        + "/collectives/food\",\"object\":{\"id\":\"" + actor + "/notes/" + n + "\",\"type\":\"Note\","
+        + "\"attributedTo\":\"" + actor + "\",\"content\":\"soup on Friday\",\"mood\":\"hopeful\"}}";
+  }
+
+  static final String MOOD = "https://moods.example/ns#mood";
+
+  static boolean hasMood(org.apache.jena.graph.Graph g) {
+    return g.find(null, org.apache.jena.graph.NodeFactory.createURI(MOOD), null).hasNext();
+  }
+
+  @Test
+  void anUnknownContextIsReadAsPlainJsonAtOnceAndLearnedOffThePathOnceAndForGood() throws Exception {
+    java.util.concurrent.CompletableFuture<Void> release = new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
+    remote.serve("/ns/moods.jsonld", r -> {
+      fetches.incrementAndGet();
+      release.thenRun(() -> r.response().putHeader("content-type", "application/ld+json")
+          .end("{\"@context\":{\"mood\":\"" + MOOD + "\"}}"));
+    });
+    java.util.concurrent.LinkedBlockingQueue<coop.lattice.federation.rdf.ContextFetcher.Attempt> attempts =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    node.onContextFetched(attempts::add);
+    String context = remote.origin + "/ns/moods.jsonld";
+
+    // Answered while the context's server has not answered: nothing is fetched on the inbox path.
+    HttpResponse<String> r = remote.post(inbox(), noteWith(context, 1), "/users/mallory");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    assertThat(node.inbound(coop.id())).hasSize(1);
+    assertThat(hasMood(node.inboundGraph(coop.id()))).as("no graph before the context is known").isFalse();
+    assertThat(node.inboundGraph(coop.id()).size()).isZero();
+
+    release.complete(null);
+    var attempt = attempts.poll(RemoteActors.WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(attempt).isNotNull();
+    assertThat(attempt.learned()).as(String.valueOf(attempt.failure())).isTrue();
+    assertThat(hasMood(node.inboundGraph(coop.id()))).isTrue();
+
+    // Learned for good: after a restart, a new note reads at once, and nothing is fetched again.
+    await(node.stop());
+    startNode(dir);
+    assertThat(remote.post(inbox(), noteWith(context, 2), "/users/mallory").statusCode()).isEqualTo(202);
+    assertThat(hasMood(node.inboundGraph(coop.id()))).isTrue();
+    assertThat(fetches).hasValue(1);
+  }
+
+  @Test
+  void aLearnedContextThatRedefinesActorGivesNoGraph() throws Exception {
+    remote.serve("/ns/sly.jsonld", r -> r.response().putHeader("content-type", "application/ld+json")
+        .end("{\"@context\":{\"mood\":\"" + MOOD + "\",\"actor\":\"https://sly.example/ns#notTheActor\"}}"));
+    java.util.concurrent.LinkedBlockingQueue<coop.lattice.federation.rdf.ContextFetcher.Attempt> attempts =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    node.onContextFetched(attempts::add);
+    String context = remote.origin + "/ns/sly.jsonld";
+    assertThat(remote.post(inbox(), noteWith(context, 3), "/users/mallory").statusCode()).isEqualTo(202);
+    assertThat(attempts.poll(RemoteActors.WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+    assertThat(node.inboundGraph(coop.id()).size()).as("its graph would not name the authorized actor").isZero();
+    // Once the context is known, the same kind of document is refused at the door.
+    HttpResponse<String> again = remote.post(inbox(), noteWith(context, 4), "/users/mallory");
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(400);
+    assertThat(again.body()).contains("redefine id or actor");
+  }
+
+  @Test
+  void aContextOnAForbiddenAddressIsNeverFetched() throws Exception {
+    java.util.concurrent.LinkedBlockingQueue<coop.lattice.federation.rdf.ContextFetcher.Attempt> attempts =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    node.onContextFetched(attempts::add);
+    assertThat(remote.post(inbox(), noteWith("http://10.0.0.1/ns/moods.jsonld", 5), "/users/mallory").statusCode())
+        .isEqualTo(202);
+    var attempt = attempts.poll(RemoteActors.WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(attempt).isNotNull();
+    assertThat(attempt.learned()).isFalse();
+    assertThat(attempt.failure()).contains("refused to connect");
+    assertThat(node.inboundGraph(coop.id()).size()).isZero();
   }
 }

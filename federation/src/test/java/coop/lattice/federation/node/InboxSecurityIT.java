@@ -311,12 +311,21 @@ class InboxSecurityIT {
   }
 
   @Test
-  void aDocumentWithARemoteContextIsRefusedAndTheContextNeverFetched() throws Exception {
+  void aDocumentWithAnUnknownContextIsTakenAsPlainJsonAndTheContextIsNotFetchedFromAForbiddenAddress()
+      throws Exception {
+    java.util.concurrent.LinkedBlockingQueue<coop.lattice.federation.rdf.ContextFetcher.Attempt> attempts =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    node.onContextFetched(attempts::add);
     String actor = origin + "/users/mallory";
-    refused(400, post("{\"@context\":[\"https://www.w3.org/ns/activitystreams\",\"http://127.0.0.1:" + forbiddenPort
-        + "/context\"],\"id\":\"" + actor + "/notes/9\",\"type\":\"Create\",\"actor\":\"" + actor + "\",\"to\":\"" + base
-        + "/collectives/food\",\"object\":\"" + actor + "/notes/9/n\"}", "mallory", mallory));
+    HttpResponse<String> r = post("{\"@context\":[\"https://www.w3.org/ns/activitystreams\",\"http://127.0.0.1:"
+        + forbiddenPort + "/context\"],\"id\":\"" + actor + "/notes/9\",\"type\":\"Create\",\"actor\":\"" + actor
+        + "\",\"to\":\"" + base + "/collectives/food\",\"object\":\"" + actor + "/notes/9/n\"}", "mallory", mallory);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    var attempt = attempts.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(attempt).isNotNull();
+    assertThat(attempt.learned()).isFalse();
     assertThat(forbiddenConnections).hasValue(0);
+    assertThat(node.inboundGraph(coop.id()).size()).isZero();
   }
 
   @Test

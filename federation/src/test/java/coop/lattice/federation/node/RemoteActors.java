@@ -24,8 +24,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A remote server on loopback whose every path is a {@code Person} with an RSA-2048 key of its
- * own ({@code <path>#main-key}), made when first asked for; and the signed POST a remote server
- * sends to an inbox.
+ * own ({@code <path>#main-key}), made when first asked for, unless a test serves something else
+ * there; and the signed POST a remote server sends to an inbox.
  */
 final class RemoteActors implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(20);
@@ -34,10 +34,17 @@ final class RemoteActors implements AutoCloseable {
 
   private final HttpServer server;
   private final Map<String, KeyPair> keys = new ConcurrentHashMap<>();
+  private final Map<String, io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest>> other =
+      new ConcurrentHashMap<>();
   final String origin;
 
   private RemoteActors(Vertx vertx) throws Exception {
     server = vertx.createHttpServer().requestHandler(r -> {
+      var special = other.get(r.path());
+      if (special != null) {
+        special.handle(r);
+        return;
+      }
       ObjectNode a = JSON.createObjectNode();
       String id = origin() + r.path();
       a.put("@context", "https://www.w3.org/ns/activitystreams");
@@ -59,6 +66,11 @@ final class RemoteActors implements AutoCloseable {
 
   private String origin() {
     return "http://127.0.0.1:" + server.actualPort();
+  }
+
+  /** Serves {@code path} with {@code handler} instead of an actor. */
+  void serve(String path, io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest> handler) {
+    other.put(path, handler);
   }
 
   /** The key of the actor at {@code path} on this server. */

@@ -49,7 +49,7 @@ class LinkedDataTest {
       String doc = "{\"@context\":\"http://127.0.0.1:" + s.getLocalPort() + "/context.jsonld\",\"id\":\"https://a.example/1\","
           + "\"type\":\"Create\"}";
       assertThatThrownBy(() -> LinkedData.toGraph(doc.getBytes(StandardCharsets.UTF_8)))
-          .isInstanceOf(LinkedData.Unreadable.class).hasMessageContaining("not bundled");
+          .isInstanceOf(LinkedData.Unreadable.class).hasMessageContaining("neither bundled with Lattice nor learned");
     }
     assertThat(connections).hasValue(0);
   }
