@@ -6,7 +6,8 @@ import coop.lattice.federation.net.Origins;
 
 /**
  * An activity that carries an FEP-8b32 object proof must have it verify too, with a key on its
- * actor's origin that its actor owns. 401 if not; an activity without a proof passes.
+ * actor's origin that its actor owns (a cached key that fails is fetched again once). 401 if not;
+ * an activity without a proof passes.
  */
 final class ProofCheck implements Step<VerifiedActivity> {
   private final KeyCache keys;
@@ -35,19 +36,40 @@ final class ProofCheck implements Step<VerifiedActivity> {
       return;
     }
     keys.key(method, a.collective()).onComplete(pk -> a.arrival().guard(() -> {
-      try {
-        if (pk.failed()) {
-          throw new SignatureRejected("cannot obtain key " + method + ": " + pk.cause().getMessage());
-        }
-        if (!pk.result().owner().equals(a.actor())) {
-          throw new SignatureRejected("key " + method + " is not the actor's");
-        }
-        ObjectProofs.verify(a.activity(), pk.result().publicKey());
-      } catch (SignatureRejected e) {
-        a.refuse(Reason.PROOF, "proof rejected: " + e.getMessage());
+      if (pk.failed()) {
+        a.refuse(Reason.PROOF, "proof rejected: cannot obtain key " + method + ": " + pk.cause().getMessage());
+      } else {
+        verify(a, method, pk.result(), true);
+      }
+    }));
+  }
+
+  /**
+   * Verifies with {@code key}; a cached key that does not verify is fetched again once, as {@code
+   * Authentication} does for signatures: the actor may have rotated it (its {@code Update}, signed
+   * with the new key, is the very activity that tells us).
+   */
+  private void verify(VerifiedActivity a, String method, KeyCache.Key key, boolean mayRefetch) {
+    try {
+      if (!key.owner().equals(a.actor())) {
+        throw new SignatureRejected("key " + method + " is not the actor's");
+      }
+      ObjectProofs.verify(a.activity(), key.publicKey());
+    } catch (SignatureRejected e) {
+      if (mayRefetch && key.cached()) {
+        keys.forget(method);
+        keys.key(method, a.collective()).onComplete(again -> a.arrival().guard(() -> {
+          if (again.failed()) {
+            a.refuse(Reason.PROOF, "proof rejected: " + e.getMessage());
+          } else {
+            verify(a, method, again.result(), false);
+          }
+        }));
         return;
       }
-      next.accept(a);
-    }));
+      a.refuse(Reason.PROOF, "proof rejected: " + e.getMessage());
+      return;
+    }
+    next.accept(a);
   }
 }
