@@ -4,6 +4,7 @@ import coop.lattice.CollectiveId;
 import coop.lattice.MemberId;
 import coop.lattice.collective.Collective;
 import coop.lattice.federation.node.FederationNode;
+import coop.lattice.federation.node.NodeBuilder;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.store.LedgerStore;
 import io.vertx.core.Vertx;
@@ -51,7 +52,7 @@ public final class NodeFootprint {
       Files.writeString(dir.resolve(id + "/delivery.log"), cursors, StandardCharsets.UTF_8);
     }
     Vertx vertx = Vertx.vertx();
-    FederationNode.Builder b = FederationNode.builder(vertx, URI.create("http://127.0.0.1:18081"), dir);
+    NodeBuilder b = FederationNode.builder(vertx, URI.create("http://127.0.0.1:18081"), dir);
     hosted.forEach(b::collective);
     FederationNode node = b.build();
     node.start(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);

@@ -7,6 +7,7 @@ import coop.lattice.collective.Collective;
 import coop.lattice.federation.FollowState;
 import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.federation.node.FederationNode;
+import coop.lattice.federation.node.NodeBuilder;
 import coop.lattice.launcher.config.CollectiveSettings;
 import coop.lattice.launcher.config.KeyFiles;
 import coop.lattice.launcher.config.LatticeConfig;
@@ -67,7 +68,7 @@ final class RunningNode {
       throw e;
     }
     Vertx vertx = Vertx.vertx();
-    FederationNode.Builder b = FederationNode.builder(vertx, config.node().baseUrl(), config.node().directory())
+    NodeBuilder b = FederationNode.builder(vertx, config.node().baseUrl(), config.node().directory())
         .clock(clock).addressPolicy(policy);
     opened.values().forEach(o -> b.collective(o.collective()));
     FederationNode node = b.build();

@@ -14,29 +14,20 @@ import coop.lattice.federation.http.HttpSignatures;
 import coop.lattice.federation.http.Signing;
 import coop.lattice.federation.inbox.Inbox;
 import coop.lattice.federation.mirror.TradeRelay;
-import coop.lattice.federation.net.AddressPolicy;
-import coop.lattice.federation.net.SafeClient;
 import coop.lattice.federation.outbox.Deliveries;
-import coop.lattice.federation.outbox.DeliverySettings;
-import coop.lattice.federation.outbox.FlowAlarm;
 import coop.lattice.federation.rdf.ContextFetcher;
 import coop.lattice.federation.rdf.LinkedData;
 import coop.lattice.federation.social.FollowBook;
 import coop.lattice.ledger.SignedCheckpoint;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -51,16 +42,16 @@ import org.apache.jena.graph.Graph;
  * <p>Inbound, nothing runs before authentication: the body is capped (1 MiB), the HTTP signature
  * is checked without the key (coverage, date window, digest), the document is parsed under
  * limits, the ids must share the signer's origin and none may claim this node's, the key is
- * fetched through the {@link SafeClient} and must be owned by the activity's actor, and only
+ * fetched through the {@link coop.lattice.federation.net.SafeClient SafeClient} and must be owned by the activity's actor, and only
  * then does the signature verify. An activity id is accepted once: a replay is refused for as
  * long as its signature could still pass the date window. The steps are the
  * {@code inbox} package's, the paths the {@code routes} package's; this class builds them, starts
  * and stops the server, and carries the commands an application gives.
  *
  * <p>Observability: notable events are logged through SLF4J (the application picks the provider),
- * meters named {@code lattice.*} go to the {@link Builder#meterRegistry MeterRegistry} the
+ * meters named {@code lattice.*} go to the {@link NodeBuilder#meterRegistry MeterRegistry} the
  * application supplies, and {@code GET /health} answers 200 or 503 with the reasons (journals that
- * take no appends, deliveries stuck for longer than the {@link Builder#healthAlarm alarm} allows).
+ * take no appends, deliveries stuck for longer than the {@link NodeBuilder#healthAlarm alarm} allows).
  *
  * <pre>{@code
  * FederationNode node = FederationNode.builder(vertx, URI.create("https://food.example"), dir)
@@ -77,7 +68,7 @@ public final class FederationNode {
   private final Inbox inbox;
   private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
 
-  private FederationNode(Builder b) {
+  FederationNode(NodeBuilder b) {
     this.vertx = b.vertx;
     this.parts = NodeParts.assemble(b.vertx, b.base, b.dir, b.clock, b.window, b.policy, b.delivery, b.meters,
         b.alarm);
@@ -100,108 +91,9 @@ public final class FederationNode {
     return h;
   }
 
-  public static Builder builder(Vertx vertx, URI base, Path dir) {
-    return new Builder(vertx, base, dir);
-  }
-
   /** How a node is set up; only the Vert.x instance, the base URL and the directory are required. */
-  public static final class Builder {
-    private final Vertx vertx;
-    private final URI base;
-    private final Path dir;
-    private Clock clock = Clock.systemUTC();
-    private Duration window = Duration.ofHours(1);
-    private AddressPolicy policy = AddressPolicy.publicOnly();
-    private DeliverySettings delivery = DeliverySettings.defaults();
-    private MeterRegistry meters = new CompositeMeterRegistry();
-    private FlowAlarm alarm = FlowAlarm.defaults();
-    private final List<Collective> collectives = new ArrayList<>();
-
-    Builder(Vertx vertx, URI base, Path dir) {
-      this.vertx = vertx;
-      this.base = base;
-      this.dir = dir;
-    }
-
-    public Builder clock(Clock clock) {
-      this.clock = clock;
-      return this;
-    }
-
-    /** The date window for inbound signatures (one hour by default). */
-    public Builder signatureWindow(Duration window) {
-      this.window = window;
-      return this;
-    }
-
-    /** Where outbound requests may go (public addresses only by default). */
-    public Builder addressPolicy(AddressPolicy policy) {
-      this.policy = policy;
-      return this;
-    }
-
-    /** The source of jitter for retries; seed it in tests. */
-    public Builder random(Random random) {
-      delivery = delivery.withRandom(random);
-      return this;
-    }
-
-    /** The first retry's delay before jitter (one second by default); each further retry doubles it. */
-    public Builder retryBase(Duration retryBase) {
-      delivery = delivery.withRetryBase(retryBase);
-      return this;
-    }
-
-    /** How many deliveries may be in flight to one host at once (eight by default). */
-    public Builder perHostConcurrency(int perHost) {
-      delivery = delivery.withPerHost(perHost);
-      return this;
-    }
-
-    /** After {@code failures} failed deliveries in a row a host is left alone for {@code open} (5 and a minute by default). */
-    public Builder circuitBreaker(int failures, Duration open) {
-      delivery = delivery.withBreaker(failures, open);
-      return this;
-    }
-
-    /**
-     * How long a host that refused RFC 9421 and took draft-cavage is signed with cavage before
-     * RFC 9421 is tried again (a day by default).
-     */
-    public Builder rfc9421Again(Duration after) {
-      delivery = delivery.withRfc9421Again(after);
-      return this;
-    }
-
-    /**
-     * Where the node's meters go ({@code lattice.inbox.*}, {@code lattice.deliveries.*}, {@code
-     * lattice.mirror.*}: see the README); by default nowhere (an empty composite registry). Give
-     * each node a registry of its own, or a common tag that tells them apart: a gauge registered
-     * twice under one name and tags reports the first node only.
-     */
-    public Builder meterRegistry(MeterRegistry registry) {
-      this.meters = registry;
-      return this;
-    }
-
-    /**
-     * When {@code GET /health} says deliveries are stuck (503): a host or an inbox failing for
-     * longer than {@code stuckFor}, or more than {@code deadLetters} dead letters within it (15
-     * minutes and 10 by default).
-     */
-    public Builder healthAlarm(Duration stuckFor, int deadLetters) {
-      this.alarm = new FlowAlarm(stuckFor, deadLetters);
-      return this;
-    }
-
-    public Builder collective(Collective collective) {
-      collectives.add(collective);
-      return this;
-    }
-
-    public FederationNode build() {
-      return new FederationNode(this);
-    }
+  public static NodeBuilder builder(Vertx vertx, URI base, Path dir) {
+    return new NodeBuilder(vertx, base, dir);
   }
 
   // ------------------------------------------------------------------------------------ lifecycle

@@ -142,7 +142,7 @@ class DeliveriesIT {
     startNode(b -> b);
   }
 
-  void startNode(java.util.function.UnaryOperator<FederationNode.Builder> more) throws Exception {
+  void startNode(java.util.function.UnaryOperator<NodeBuilder> more) throws Exception {
     node = more.apply(FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + port), dir)
         .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), follower.actualPort()))
         .random(new java.util.Random(1)).retryBase(Duration.ofMillis(20)).circuitBreaker(3, Duration.ofMillis(1500))

@@ -134,10 +134,10 @@ class ObservabilityIT {
   }
 
   /** Starts a node hosting {@code coop} on a free port, allowed to reach the remote server only. */
-  void start(Collective coop, Consumer<FederationNode.Builder> more) throws Exception {
+  void start(Collective coop, Consumer<NodeBuilder> more) throws Exception {
     int port = FedifyPeer.freePort();
     base = "http://127.0.0.1:" + port;
-    FederationNode.Builder b = FederationNode.builder(vertx, URI.create(base), tempDir)
+    NodeBuilder b = FederationNode.builder(vertx, URI.create(base), tempDir)
         .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), remote.actualPort()))
         .clock(clock).random(new Random(7)).retryBase(Duration.ofMillis(20)).meterRegistry(meters)
         .collective(coop);

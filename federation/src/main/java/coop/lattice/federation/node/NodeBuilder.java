@@ -1,0 +1,116 @@
+package coop.lattice.federation.node;
+
+import coop.lattice.collective.Collective;
+import coop.lattice.federation.net.AddressPolicy;
+import coop.lattice.federation.outbox.DeliverySettings;
+import coop.lattice.federation.outbox.FlowAlarm;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** How a node is set up; only the Vert.x instance, the base URL and the directory are required. */
+public final class NodeBuilder {
+  final Vertx vertx;
+  final URI base;
+  final Path dir;
+  Clock clock = Clock.systemUTC();
+  Duration window = Duration.ofHours(1);
+  AddressPolicy policy = AddressPolicy.publicOnly();
+  DeliverySettings delivery = DeliverySettings.defaults();
+  MeterRegistry meters = new CompositeMeterRegistry();
+  FlowAlarm alarm = FlowAlarm.defaults();
+  final List<Collective> collectives = new ArrayList<>();
+
+  NodeBuilder(Vertx vertx, URI base, Path dir) {
+    this.vertx = vertx;
+    this.base = base;
+    this.dir = dir;
+  }
+
+  public NodeBuilder clock(Clock clock) {
+    this.clock = clock;
+    return this;
+  }
+
+  /** The date window for inbound signatures (one hour by default). */
+  public NodeBuilder signatureWindow(Duration window) {
+    this.window = window;
+    return this;
+  }
+
+  /** Where outbound requests may go (public addresses only by default). */
+  public NodeBuilder addressPolicy(AddressPolicy policy) {
+    this.policy = policy;
+    return this;
+  }
+
+  /** The source of jitter for retries; seed it in tests. */
+  public NodeBuilder random(Random random) {
+    delivery = delivery.withRandom(random);
+    return this;
+  }
+
+  /** The first retry's delay before jitter (one second by default); each further retry doubles it. */
+  public NodeBuilder retryBase(Duration retryBase) {
+    delivery = delivery.withRetryBase(retryBase);
+    return this;
+  }
+
+  /** How many deliveries may be in flight to one host at once (eight by default). */
+  public NodeBuilder perHostConcurrency(int perHost) {
+    delivery = delivery.withPerHost(perHost);
+    return this;
+  }
+
+  /** After {@code failures} failed deliveries in a row a host is left alone for {@code open} (5 and a minute by default). */
+  public NodeBuilder circuitBreaker(int failures, Duration open) {
+    delivery = delivery.withBreaker(failures, open);
+    return this;
+  }
+
+  /**
+   * How long a host that refused RFC 9421 and took draft-cavage is signed with cavage before
+   * RFC 9421 is tried again (a day by default).
+   */
+  public NodeBuilder rfc9421Again(Duration after) {
+    delivery = delivery.withRfc9421Again(after);
+    return this;
+  }
+
+  /**
+   * Where the node's meters go ({@code lattice.inbox.*}, {@code lattice.deliveries.*}, {@code
+   * lattice.mirror.*}: see the README); by default nowhere (an empty composite registry). Give
+   * each node a registry of its own, or a common tag that tells them apart: a gauge registered
+   * twice under one name and tags reports the first node only.
+   */
+  public NodeBuilder meterRegistry(MeterRegistry registry) {
+    this.meters = registry;
+    return this;
+  }
+
+  /**
+   * When {@code GET /health} says deliveries are stuck (503): a host or an inbox failing for
+   * longer than {@code stuckFor}, or more than {@code deadLetters} dead letters within it (15
+   * minutes and 10 by default).
+   */
+  public NodeBuilder healthAlarm(Duration stuckFor, int deadLetters) {
+    this.alarm = new FlowAlarm(stuckFor, deadLetters);
+    return this;
+  }
+
+  public NodeBuilder collective(Collective collective) {
+    collectives.add(collective);
+    return this;
+  }
+
+  public FederationNode build() {
+    return new FederationNode(this);
+  }
+}
