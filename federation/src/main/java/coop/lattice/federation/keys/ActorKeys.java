@@ -140,7 +140,12 @@ public final class ActorKeys {
 
   /** The Ed25519 key as FEP-521a {@code publicKeyMultibase}: base58btc of 0xed 0x01 and the 32 key bytes. */
   public String ed25519Multibase() {
-    byte[] spki = ed25519.getPublic().getEncoded();
+    return multibase(ed25519.getPublic());
+  }
+
+  /** An Ed25519 public key as FEP-521a {@code publicKeyMultibase}: base58btc of 0xed 0x01 and the 32 key bytes. */
+  public static String multibase(PublicKey ed25519Public) {
+    byte[] spki = ed25519Public.getEncoded();
     byte[] raw = Arrays.copyOfRange(spki, spki.length - 32, spki.length);
     byte[] prefixed = new byte[34];
     prefixed[0] = (byte) 0xed;

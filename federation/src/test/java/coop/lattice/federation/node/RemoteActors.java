@@ -24,7 +24,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A remote server on loopback whose every path is a {@code Person} with an RSA-2048 key of its
- * own ({@code <path>#main-key}), made when first asked for, unless a test serves something else
+ * own ({@code <path>#main-key}) and an Ed25519 one ({@code <path>#ed25519-key}), made when first
+ * asked for, unless a test serves something else
  * there; and the signed POST a remote server sends to an inbox.
  */
 final class RemoteActors implements AutoCloseable {
@@ -34,6 +35,7 @@ final class RemoteActors implements AutoCloseable {
 
   private final HttpServer server;
   private final Map<String, KeyPair> keys = new ConcurrentHashMap<>();
+  private final Map<String, KeyPair> ed25519 = new ConcurrentHashMap<>();
   private final Map<String, io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest>> other =
       new ConcurrentHashMap<>();
   final String origin;
@@ -55,6 +57,11 @@ final class RemoteActors implements AutoCloseable {
       k.put("id", id + "#main-key");
       k.put("owner", id);
       k.put("publicKeyPem", ActorKeys.pem(key(r.path()).getPublic()));
+      ObjectNode m = a.putArray("assertionMethod").addObject();
+      m.put("id", id + "#ed25519-key");
+      m.put("type", "Multikey");
+      m.put("controller", id);
+      m.put("publicKeyMultibase", ActorKeys.multibase(ed25519(r.path()).getPublic()));
       r.response().putHeader("content-type", "application/activity+json").end(a.toString());
     }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
     origin = "http://127.0.0.1:" + server.actualPort();
@@ -80,6 +87,17 @@ final class RemoteActors implements AutoCloseable {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         return g.generateKeyPair();
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  /** The Ed25519 key of the actor at {@code path}, listed as {@code <path>#ed25519-key} under {@code assertionMethod}. */
+  KeyPair ed25519(String path) {
+    return ed25519.computeIfAbsent(path, p -> {
+      try {
+        return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException(e);
       }
