@@ -10,7 +10,6 @@ import coop.lattice.collective.Collective;
 import coop.lattice.federation.http.HttpMessage;
 import coop.lattice.federation.http.HttpSignatures;
 import coop.lattice.federation.json.Json;
-import coop.lattice.federation.keys.ActorKeys;
 import coop.lattice.federation.keys.ObjectProofs;
 import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.ledger.Appearance;
@@ -98,16 +97,7 @@ class InboxSecurityIT {
   }
 
   static void actor(io.vertx.core.http.HttpServerRequest r, String id, KeyPair key, String type) {
-    ObjectNode a = json.createObjectNode();
-    a.put("@context", "https://www.w3.org/ns/activitystreams");
-    a.put("id", id);
-    a.put("type", "Person");
-    a.put("inbox", id + "/inbox");
-    ObjectNode k = a.putObject("publicKey");
-    k.put("id", id + "#main-key");
-    k.put("owner", id);
-    k.put("publicKeyPem", ActorKeys.pem(key.getPublic()));
-    r.response().putHeader("content-type", type).end(a.toString());
+    r.response().putHeader("content-type", type).end(RemoteActors.person(id, key.getPublic()).toString());
   }
 
   @AfterAll

@@ -47,16 +47,8 @@ final class RemoteActors implements AutoCloseable {
         special.handle(r);
         return;
       }
-      ObjectNode a = JSON.createObjectNode();
       String id = origin() + r.path();
-      a.put("@context", "https://www.w3.org/ns/activitystreams");
-      a.put("id", id);
-      a.put("type", "Person");
-      a.put("inbox", id + "/inbox");
-      ObjectNode k = a.putObject("publicKey");
-      k.put("id", id + "#main-key");
-      k.put("owner", id);
-      k.put("publicKeyPem", ActorKeys.pem(key(r.path()).getPublic()));
+      ObjectNode a = person(id, key(r.path()).getPublic());
       ObjectNode m = a.putArray("assertionMethod").addObject();
       m.put("id", id + "#ed25519-key");
       m.put("type", "Multikey");
@@ -65,6 +57,20 @@ final class RemoteActors implements AutoCloseable {
       r.response().putHeader("content-type", "application/activity+json").end(a.toString());
     }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
     origin = "http://127.0.0.1:" + server.actualPort();
+  }
+
+  /** A {@code Person} at {@code id} with {@code rsa} as its {@code publicKey} ({@code id#main-key}). */
+  static ObjectNode person(String id, java.security.PublicKey rsa) {
+    ObjectNode a = JSON.createObjectNode();
+    a.put("@context", "https://www.w3.org/ns/activitystreams");
+    a.put("id", id);
+    a.put("type", "Person");
+    a.put("inbox", id + "/inbox");
+    ObjectNode k = a.putObject("publicKey");
+    k.put("id", id + "#main-key");
+    k.put("owner", id);
+    k.put("publicKeyPem", ActorKeys.pem(rsa));
+    return a;
   }
 
   static RemoteActors start(Vertx vertx) throws Exception {
