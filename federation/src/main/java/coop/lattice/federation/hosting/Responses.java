@@ -44,6 +44,22 @@ public final class Responses {
   }
 
   /** A whole number from 0, or -1 for anything else (the caller says what it wanted). */
+  /**
+   * The page of a collection of {@code items} ({@code pageSize} a page) that {@code page} asks
+   * for: a whole number from 0 to the last page; else -1, after answering 400 with what is wrong.
+   */
+  public static long page(HttpServerRequest req, String page, long items, int pageSize) {
+    long last = items == 0 ? 0 : (items - 1) / pageSize;
+    long p = wholeNumber(page);
+    if (p < 0 || p > last) {
+      String shown = page.length() > 24 ? page.substring(0, 24) + "..." : page;
+      error(req, 400, "page is a whole number from 0 to " + last + " (" + items + " items, " + pageSize
+          + " a page), not \"" + shown + "\"");
+      return -1;
+    }
+    return p;
+  }
+
   public static long wholeNumber(String s) {
     try {
       long v = Long.parseLong(s);

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Remote keys, fetched as {@link RemoteDocuments} (identity from the URL, never from what the
- * document says) and found in the document's {@code publicKey} or {@code assertionMethod}. Keys are
+ * document says) and found in the document's {@code publicKey} or {@code assertionMethod}. A key
+ * belongs to an actor only if the actor's own document lists it: a key found elsewhere (a key
+ * document of its own, as GoToSocial serves) costs a fetch of the owner it names. Keys are
  * cached for an hour and failures for five minutes, both bounded, and each origin may cause at
  * most 120 key fetches a minute (no refresh storms).
  *
@@ -95,6 +97,8 @@ final class KeyCache {
       if (key == null) {
         return Future.<Key>failedFuture(new FederationException(url + " does not hold key " + keyId));
       }
+      return listedBy(doc, key.owner(), keyId) ? Future.succeededFuture(key) : ownerListing(key, keyId, as);
+    }).compose(key -> {
       keys.put(keyId, new Cached(key, now.plus(TTL)));
       meters.keyFetch(InboxMeters.KeyFetch.FETCHED);
       return Future.succeededFuture(key);
@@ -106,6 +110,40 @@ final class KeyCache {
             origin(url), e.getMessage(), NEGATIVE_TTL.toMinutes(), leftOut());
       }
     });
+  }
+
+  /**
+   * A key found in a document other than its owner's (a key document of its own, or an actor that
+   * names someone else as the owner): it counts only if the owner's own document lists it.
+   */
+  private Future<Key> ownerListing(Key key, String keyId, HostedCollective as) {
+    String owner = key.owner();
+    if (owner.isEmpty() || !Origins.sameOrigin(owner, keyId)) {
+      return Future.failedFuture(new FederationException("key " + keyId + " names no owner on its own origin"));
+    }
+    if (!budget.take(origin(owner))) {
+      meters.keyFetch(InboxMeters.KeyFetch.REFUSED);
+      return Future.failedFuture(new FederationException("too many key fetches for " + origin(owner)
+          + " in the last minute; try again later"));
+    }
+    return documents.fetch(owner, as).compose(doc -> listedBy(doc, owner, keyId) ? Future.succeededFuture(key)
+        : Future.failedFuture(new FederationException("the key " + keyId + " claims " + owner
+            + " as its owner, but that actor does not list it")));
+  }
+
+  /** True when {@code doc} is {@code owner}'s own document and lists {@code keyId} under publicKey or assertionMethod. */
+  private static boolean listedBy(ObjectNode doc, String owner, String keyId) {
+    if (!owner.equals(Json.id(doc).orElse(null))) {
+      return false;
+    }
+    for (String field : List.of("publicKey", "assertionMethod")) {
+      for (JsonNode k : list(doc.get(field))) {
+        if (keyId.equals(Json.id(k).orElse(null))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether a line may be logged now; counts the ones that may not. */

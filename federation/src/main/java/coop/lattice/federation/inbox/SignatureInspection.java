@@ -16,7 +16,7 @@ import java.util.Map;
  * Checks the HTTP signature without its key: sent to this node (a {@code Host} that is not the
  * node's own authority is a 421: a request signed for another server, replayed here), present, well
  * formed, within the date window, not expired, covering what it must, with a digest that matches
- * the body (draft-cavage or RFC 9421). 401 if not.
+ * the body (draft-cavage or RFC 9421), naming its key by a URL without user info. 401 if not.
  */
 final class SignatureInspection implements Step<Arrival> {
   private final URI base;
@@ -50,6 +50,23 @@ final class SignatureInspection implements Step<Arrival> {
       a.refuse(Reason.SIGNATURE, "signature rejected: " + e.getMessage());
       return;
     }
+    if (hasUserInfo(signed.keyId())) {
+      a.refuse(Reason.SIGNATURE, "the key id " + signed.keyId() + " has user info; a key is named by its URL alone");
+      return;
+    }
     next.accept(new Inspected(a, signed));
+  }
+
+  /** {@code http://user@host/...}: user info, which would give one server many names (and many budgets). */
+  static boolean hasUserInfo(String url) {
+    int start = url.indexOf("://");
+    if (start < 0) {
+      return false;
+    }
+    int end = start + 3;
+    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+      end++;
+    }
+    return url.substring(start + 3, end).indexOf('@') >= 0;
   }
 }

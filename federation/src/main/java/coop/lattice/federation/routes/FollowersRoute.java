@@ -29,12 +29,11 @@ final class FollowersRoute implements CollectiveRoute {
           Documents.orderedCollection(id, all.size(), all.isEmpty() ? null : id + "?page=0"));
       return;
     }
-    long p = Responses.wholeNumber(page);
+    int size = OutboxRoute.PAGE;
+    long p = Responses.page(req, page, all.size(), size);
     if (p < 0) {
-      Responses.error(req, 400, "page is a whole number from 0");
       return;
     }
-    int size = OutboxRoute.PAGE;
     List<JsonNode> items = new ArrayList<>();
     for (long i = p * size; i < all.size() && i < (p + 1) * size; i++) {
       items.add(TextNode.valueOf(all.get((int) i)));

@@ -23,9 +23,8 @@ final class OutboxRoute implements CollectiveRoute {
           Documents.orderedCollection(id, size, size == 0 ? null : id + "?page=0"));
       return;
     }
-    long p = Responses.wholeNumber(page);
+    long p = Responses.page(req, page, size, PAGE);
     if (p < 0) {
-      Responses.error(req, 400, "page is a whole number from 0");
       return;
     }
     // Newest first, as ActivityStreams orders an outbox.

@@ -1,0 +1,146 @@
+package coop.lattice.federation.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coop.lattice.CollectiveId;
+import coop.lattice.MemberId;
+import coop.lattice.collective.Collective;
+import coop.lattice.federation.http.HttpSignatures;
+import coop.lattice.federation.keys.ActorKeys;
+import coop.lattice.federation.net.AddressPolicy;
+import coop.lattice.ledger.Appearance;
+import coop.lattice.ledger.CollectiveKey;
+import coop.lattice.store.LedgerStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Attacks on a running node over loopback, each of which got through before: a key that claims an
+ * owner who does not list it, key ids with user info, page numbers that overflow.
+ */
+class AttacksIT {
+  static Vertx vertx;
+  static RemoteActors remote;
+
+  Collective coop;
+  FederationNode node;
+  String base;
+
+  @BeforeAll
+  static void remotes() throws Exception {
+    vertx = Vertx.vertx();
+    remote = RemoteActors.start(vertx);
+  }
+
+  @AfterAll
+  static void stopRemotes() throws Exception {
+    remote.close();
+    await(vertx.close());
+  }
+
+  @BeforeEach
+  void startNode(@TempDir Path dir) throws Exception {
+    coop = Collective.found(CollectiveId.of("food"), "Food Co-op", MemberId.of("ana"), Appearance.byName("Ana"),
+        LedgerStore.inMemory(), CollectiveKey.fromSeed(new byte[32]), Clock.systemUTC());
+    int port = FedifyPeer.freePort();
+    base = "http://127.0.0.1:" + port;
+    node = FederationNode.builder(vertx, URI.create(base), dir)
+        .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"),
+            URI.create(remote.origin).getPort()))
+        .collective(coop).build();
+    await(node.start(port, "127.0.0.1"));
+  }
+
+  @AfterEach
+  void stopNode() throws Exception {
+    await(node.stop());
+  }
+
+  static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(RemoteActors.WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  URI inbox() {
+    return URI.create(base + "/collectives/food/inbox");
+  }
+
+  String follow(String actor, int n) {
+    return "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + actor + "/follows/" + n
+        + "\",\"type\":\"Follow\",\"actor\":\"" + actor + "\",\"object\":\"" + base + "/collectives/food\"}";
+  }
+
+  /** Serves a key document of its own at {@code path}: the key of {@code keyHolder}, claiming {@code owner}. */
+  void keyDocument(String path, String keyHolder, String owner) {
+    remote.serve(path, r -> r.response().putHeader("content-type", "application/activity+json").end(
+        "{\"@context\":[\"https://www.w3.org/ns/activitystreams\",\"https://w3id.org/security/v1\"],\"id\":\""
+            + remote.origin + path + "\",\"type\":\"Key\",\"owner\":\"" + owner + "\",\"publicKeyPem\":"
+            + com.fasterxml.jackson.databind.node.TextNode.valueOf(ActorKeys.pem(remote.key(keyHolder).getPublic()))
+            + "}"));
+  }
+
+  @Test
+  void aKeyDocumentClaimingAnOwnerWhoDoesNotListItIsRefused() throws Exception {
+    // Mallory's key, in a key document of its own that claims alice (on the same origin) as owner.
+    keyDocument("/keys/mallory", "/users/mallory", remote.origin + "/users/alice");
+    HttpResponse<String> r = RemoteActors.signedPost(inbox(), follow(remote.origin + "/users/alice", 1),
+        remote.origin + "/keys/mallory", remote.key("/users/mallory"), HttpSignatures.Scheme.CAVAGE, Instant.now(),
+        m -> m);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
+    assertThat(r.body()).contains("does not list it");
+    assertThat(node.followers(coop.id())).isEmpty();
+  }
+
+  @Test
+  void aKeyDocumentWhoseOwnerListsItIsAccepted() throws Exception {
+    // As GoToSocial serves keys: a document of its own, owned by an actor whose document lists it.
+    String owner = "/users/carol";
+    remote.serve(owner, r -> {
+      var a = RemoteActors.person(remote.origin + owner, remote.key(owner).getPublic());
+      ((com.fasterxml.jackson.databind.node.ObjectNode) a.get("publicKey")).put("id", remote.origin + "/keys/carol");
+      r.response().putHeader("content-type", "application/activity+json").end(a.toString());
+    });
+    keyDocument("/keys/carol", owner, remote.origin + owner);
+    HttpResponse<String> r = RemoteActors.signedPost(inbox(), follow(remote.origin + owner, 2),
+        remote.origin + "/keys/carol", remote.key(owner), HttpSignatures.Scheme.CAVAGE, Instant.now(), m -> m);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+  }
+
+  @Test
+  void aKeyIdWithUserInfoIsRefusedBeforeAnyFetch() throws Exception {
+    String actor = remote.origin + "/users/mallory";
+    String keyId = actor.replace("http://", "http://u1@") + "#main-key";
+    HttpResponse<String> r = RemoteActors.signedPost(inbox(), follow(actor, 3), keyId, remote.key("/users/mallory"),
+        HttpSignatures.Scheme.CAVAGE, Instant.now(), m -> m);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
+    assertThat(r.body()).contains("has user info");
+  }
+
+  @Test
+  void pageNumbersOutOfRangeAre400WithAMessage() throws Exception {
+    for (String path : new String[] {"/collectives/food/outbox", "/collectives/food/followers"}) {
+      for (String page : new String[] {"9223372036854775807", "99999999999999999999", "-1", "2"}) {
+        HttpResponse<String> r = RemoteActors.HTTP.send(HttpRequest.newBuilder(URI.create(base + path + "?page=" + page))
+            .header("accept", "application/activity+json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path + "?page=" + page + ": " + r.body()).isEqualTo(400);
+        assertThat(r.body()).contains("page is a whole number from 0 to 0");
+      }
+      HttpResponse<String> first = RemoteActors.HTTP.send(HttpRequest.newBuilder(URI.create(base + path + "?page=0"))
+          .header("accept", "application/activity+json").GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(first.statusCode()).isEqualTo(200);
+    }
+  }
+}
