@@ -11,39 +11,54 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last step of every accepted activity: claim its id (once, for as long as a request carrying
- * it could pass the signature's date check, see {@link SeenIds}: a replay is answered 202 and
- * does nothing), apply its effect, record it durably, and only then answer 202, show it
- * in the collective's inbound list and call the listeners. An effect that refuses (throws a
- * {@link Refusal}) gives the claim back, so a refused id can come again corrected; if the record
- * cannot be written the answer is 503. That the records cannot be written is logged once when it
- * starts and once when it ends, not once per request.
+ * The last step of every accepted activity, all of it or none of it: claim its id (once, for as
+ * long as a request carrying it could pass the signature's date check, see {@link SeenIds}),
+ * record it durably, and only then apply its effect, answer 202, show it in the collective's
+ * inbound list and call the listeners. If the record cannot be written, the claim is given back,
+ * nothing is applied, and the answer is 503 (the sender tries again); a copy that arrives while
+ * the first is being recorded is answered 503 with {@code Retry-After} too, never "already
+ * accepted" before it is. A replay of an accepted id is answered 202 and does nothing.
+ *
+ * <p>Handlers check before they call {@link #accept}; the effect applies what was checked. The one
+ * exception is a partner's trade step ({@link #acceptRecorded}): the collective checks and records
+ * it on its own ledger in one command, so that runs first, and a step sent again counts once. That
+ * the records cannot be written is logged once when it starts and once when it ends, not once per
+ * request.
  */
 final class Acceptance {
   private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
   private static final Buffer ACCEPTED = Buffer.buffer("{\"status\":\"accepted\"}");
 
   private final Vertx vertx;
-  private final NodeStore store;
+  private final Function<String, AcceptedLog> openLog;
   private final Clock clock;
   private final InboxMeters meters;
   private final AtomicBoolean storeFailing = new AtomicBoolean();
   private final SeenIds seen;
   private final Map<String, AcceptedLog> logs = new ConcurrentHashMap<>();
   private final List<Consumer<InboundActivity>> listeners = new CopyOnWriteArrayList<>();
+  /** Ids claimed whose record is not durable yet. */
+  private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
-  /** Ids are remembered for {@code retention} after they were accepted, by {@code clock}. */
+  /** Ids are remembered for {@code retention} after they were accepted, by {@code clock}; logs are lines in {@code store}. */
   Acceptance(Vertx vertx, NodeStore store, Clock clock, Duration retention, InboxMeters meters) {
+    this(vertx, id -> AcceptedLog.inLines(store, id, clock, retention), clock, retention, meters);
+  }
+
+  /** With each collective's log opened by {@code openLog} (its id in, the log out). */
+  Acceptance(Vertx vertx, Function<String, AcceptedLog> openLog, Clock clock, Duration retention, InboxMeters meters) {
     this.vertx = vertx;
-    this.store = store;
+    this.openLog = openLog;
     this.clock = clock;
     this.seen = new SeenIds(clock, retention);
     this.meters = meters;
@@ -55,7 +70,7 @@ final class Acceptance {
   }
 
   private AcceptedLog log(HostedCollective h) {
-    return logs.computeIfAbsent(h.id(), id -> AcceptedLog.inLines(store, id, clock, seen.retention()));
+    return logs.computeIfAbsent(h.id(), openLog);
   }
 
   void onInbound(Consumer<InboundActivity> listener) {
@@ -80,26 +95,59 @@ final class Acceptance {
   }
 
   /**
-   * Claims {@code a}'s id; if it is new, runs {@code effect}, records the activity, answers 202
-   * once it is durable, then runs {@code after} (such as sending an Accept).
+   * Claims {@code a}'s id; if it is new, records the activity, and once it is durable applies
+   * {@code effect}, answers 202, tells the listeners, then runs {@code after} (such as sending an
+   * Accept).
    */
   void accept(VerifiedActivity a, Runnable effect, Runnable after) {
-    if (!claim(a.id())) {
-      alreadyAccepted(a);
+    if (!claim(a)) {
+      return;
+    }
+    record(a, effect, after);
+  }
+
+  /**
+   * For an effect that checks and records itself durably in one step (a partner's trade step, a
+   * command on the collective's ledger): claims the id, runs {@code checkAndRecord} (a {@link
+   * Refusal} gives the claim back), then records the activity as {@link #accept} does.
+   */
+  void acceptRecorded(VerifiedActivity a, Runnable checkAndRecord) {
+    if (!claim(a)) {
       return;
     }
     try {
-      effect.run();
+      checkAndRecord.run();
     } catch (Refusal r) {
       release(a.id());
       a.refuse(r.reason(), r.getMessage());
       return;
     }
+    record(a, () -> { }, () -> { });
+  }
+
+  /** Claims {@code a}'s id, or answers why not: already accepted (202), or being recorded now (503). */
+  private boolean claim(VerifiedActivity a) {
+    if (claim(a.id())) {
+      pending.add(a.id());
+      return true;
+    }
+    if (pending.contains(a.id())) {
+      a.arrival().request().response().putHeader("retry-after", "1");
+      a.refuse(Reason.STORE, "this activity is being recorded now; send it again in a moment");
+    } else {
+      alreadyAccepted(a);
+    }
+    return false;
+  }
+
+  private void record(VerifiedActivity a, Runnable effect, Runnable after) {
     HostedCollective h = a.collective();
     InboundActivity in = new InboundActivity(h.collectiveId(), a.type(), a.id(), a.actor(), a.body(), clock.instant());
     Context context = vertx.getOrCreateContext();
     log(h).append(a.id(), a.body()).whenComplete((v, e) -> context.runOnContext(z -> a.arrival().guard(() -> {
+      pending.remove(a.id());
       if (e != null) {
+        release(a.id());
         if (storeFailing.compareAndSet(false, true)) {
           LOG.error("Cannot record the activities accepted for {}; the inbox answers 503 until it can", h.id(), e);
         }
@@ -109,6 +157,7 @@ final class Acceptance {
       if (storeFailing.compareAndSet(true, false)) {
         LOG.info("Recording accepted activities again (for {})", h.id());
       }
+      effect.run();
       meters.accepted(a);
       h.accepted(in);
       a.arrival().request().response().setStatusCode(202).putHeader("content-type", "application/json")

@@ -49,7 +49,7 @@ final class CreateHandler implements ActivityHandler {
             Responses.status("already done: this trade step is on the ledger; nothing done again"));
         return;
       }
-      acceptance.accept(a, () -> relay(link.get(), a, entry), () -> { });
+      acceptance.acceptRecorded(a, () -> relay(link.get(), a, entry));
       return;
     }
     acceptance.accept(a, () -> {

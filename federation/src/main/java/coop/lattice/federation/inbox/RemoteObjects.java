@@ -127,8 +127,10 @@ final class RemoteObjects {
     delete(objects, actor, id);
   }
 
+  /** Keeps the newer version: two updates checked at once are applied in the order they were recorded. */
   private static void put(Map<String, Stored> objects, String actor, JsonNode object) {
-    Json.id(object).ifPresent(id -> objects.put(id, new Stored(actor, version(object), false)));
+    Json.id(object).ifPresent(id -> objects.merge(id, new Stored(actor, version(object), false),
+        (held, next) -> !held.deleted() && held.version().isAfter(next.version()) ? held : next));
   }
 
   private static void delete(Map<String, Stored> objects, String actor, String id) {
