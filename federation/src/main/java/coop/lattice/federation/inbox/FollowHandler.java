@@ -3,6 +3,7 @@ package coop.lattice.federation.inbox;
 import coop.lattice.federation.hosting.Documents;
 import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.hosting.RemoteDocuments;
+import coop.lattice.federation.json.As2Shapes;
 import coop.lattice.federation.json.Json;
 import coop.lattice.federation.net.Origins;
 import coop.lattice.federation.outbox.Deliveries;
@@ -35,8 +36,9 @@ final class FollowHandler implements ActivityHandler {
     }
     documents.fetch(a.actor(), h).onComplete(ar -> a.arrival().guard(() -> {
       String inbox = ar.succeeded() ? Json.text(ar.result(), "inbox").orElse("") : "";
-      if (inbox.isEmpty() || !Origins.sameOrigin(inbox, a.actor())) {
-        a.refuse(Reason.NO_INBOX, "the follower's actor has no inbox on its own origin");
+      if (!As2Shapes.isHttpIri(inbox) || !Origins.sameOrigin(inbox, a.actor())) {
+        a.refuse(Reason.NO_INBOX, "the follower's actor has no inbox on its own origin (an http(s) URL with no "
+            + "space or control character)");
         return;
       }
       acceptance.accept(a, () -> {

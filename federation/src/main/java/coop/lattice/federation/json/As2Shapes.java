@@ -115,7 +115,8 @@ public final class As2Shapes {
     return (colon > 0 || s.equals("Public")) && clean(s);
   }
 
-  private static boolean isHttpIri(String s) {
+  /** An absolute http(s) IRI with no space or control character: safe in a log line, a header, a key. */
+  public static boolean isHttpIri(String s) {
     return (s.startsWith("https://") || s.startsWith("http://")) && s.length() > 8 && clean(s);
   }
 

@@ -143,4 +143,30 @@ class AttacksIT {
       assertThat(first.statusCode()).isEqualTo(200);
     }
   }
+
+  @Test
+  void anActivityIdWithANewlineIsRefusedAtOnceAndNothingIsRecorded() throws Exception {
+    String actor = remote.origin + "/users/mallory";
+    String body = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + actor
+        + "/follows/4\\nforged line\",\"type\":\"Follow\",\"actor\":\"" + actor + "\",\"object\":\"" + base
+        + "/collectives/food\"}";
+    HttpResponse<String> r = remote.post(inbox(), body, "/users/mallory");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(r.body()).contains("id must be an absolute http(s) IRI without spaces or control characters");
+    assertThat(node.inbound(coop.id())).isEmpty();
+    assertThat(node.followers(coop.id())).isEmpty();
+  }
+
+  @Test
+  void aFollowerWhoseInboxWouldBreakALogLineIsRefused() throws Exception {
+    String path = "/users/liar";
+    remote.serve(path, r -> {
+      var a = RemoteActors.person(remote.origin + path, remote.key(path).getPublic());
+      a.put("inbox", remote.origin + path + "/inbox\nsent\tforged");
+      r.response().putHeader("content-type", "application/activity+json").end(a.toString());
+    });
+    HttpResponse<String> r = remote.post(inbox(), follow(remote.origin + path, 5), path);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+    assertThat(node.followers(coop.id())).isEmpty();
+  }
 }
