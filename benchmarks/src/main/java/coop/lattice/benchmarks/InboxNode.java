@@ -3,6 +3,7 @@ package coop.lattice.benchmarks;
 import coop.lattice.CollectiveId;
 import coop.lattice.MemberId;
 import coop.lattice.collective.Collective;
+import coop.lattice.federation.RateLimits;
 import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.federation.node.FederationNode;
 import coop.lattice.ledger.Appearance;
@@ -39,6 +40,7 @@ public final class InboxNode {
     FederationNode node = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + port), dir)
         .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), loadPort))
         .meterRegistry(new SimpleMeterRegistry()) // the meters cost what they would in an application
+        .rateLimits(RateLimits.none()) // one load process, one address, one origin: the inbox itself is measured
         .collective(coop).build();
     int cores = Runtime.getRuntime().availableProcessors();
     node.start(port, "127.0.0.1", cores).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -2,6 +2,7 @@ package coop.lattice.federation.inbox;
 
 import coop.lattice.federation.FollowState;
 import coop.lattice.federation.InboundActivity;
+import coop.lattice.federation.RateLimits;
 import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.hosting.Hosts;
 import coop.lattice.federation.hosting.NodeStore;
@@ -10,9 +11,9 @@ import coop.lattice.federation.http.HttpSignatures;
 import coop.lattice.federation.mirror.Flags;
 import coop.lattice.federation.mirror.LedgerMirror;
 import coop.lattice.federation.mirror.TradeRelay;
+import coop.lattice.federation.outbox.Deliveries;
 import coop.lattice.federation.rdf.ContextFetcher;
 import coop.lattice.federation.rdf.Contexts;
-import coop.lattice.federation.outbox.Deliveries;
 import coop.lattice.federation.social.FollowBook;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
@@ -37,11 +38,11 @@ import org.jspecify.annotations.Nullable;
 public final class Inbox {
   private final RemoteObjects objects = new RemoteObjects();
   private final Acceptance acceptance;
-  private final BodyLimit entry;
+  private final Admission entry;
 
   public Inbox(Vertx vertx, Clock clock, Hosts hosts, NodeStore store, HttpSignatures signatures,
       RemoteDocuments documents, Flags flags, LedgerMirror mirror, TradeRelay trades, FollowBook follows,
-      Deliveries deliveries, Contexts contexts, ContextFetcher fetcher, MeterRegistry registry) {
+      Deliveries deliveries, Contexts contexts, ContextFetcher fetcher, RateLimits limits, MeterRegistry registry) {
     InboxMeters meters = new InboxMeters(registry);
     KeyCache keys = new KeyCache(documents, clock, meters);
     this.acceptance = new Acceptance(vertx, store, clock, SeenIds.retentionFor(signatures.window()), meters);
@@ -54,14 +55,14 @@ public final class Inbox {
         .register("Update", new UpdateHandler(keys, objects, acceptance))
         .register("Delete", new DeleteHandler(objects, acceptance));
     meters.countTypes(handlers.types());
-    this.entry = new BodyLimit(meters,
+    this.entry = new Admission(limits, clock, meters, new BodyLimit(meters,
         new SignatureInspection(hosts.base(), signatures,
             new ActivityReader(
                 new ActivityShapes(
                     new OriginRules(hosts, flags,
                         new Authentication(keys,
                             new LinkedDataCheck(contexts, fetcher,
-                                new ProofCheck(keys, handlers))))))));
+                                new ProofCheck(keys, handlers)))))))));
   }
 
   /**

@@ -19,6 +19,8 @@ enum Reason {
   TOO_LARGE(413, "too-large", Level.DEBUG),
   /** Not a JSON object within the limits, no id, type or actor, or a Content-Length that is no number (400). */
   MALFORMED(400, "malformed", Level.DEBUG),
+  /** Over the rate an address or an origin may send at (429, with Retry-After). */
+  RATE_LIMITED(429, "rate-limited", Level.DEBUG),
   /** Sent with a {@code Host} that is not this node's authority (421 Misdirected Request). */
   MISDIRECTED(421, "misdirected", Level.DEBUG),
   /** No signature, or one that is malformed, out of its date window, covers too little or does not verify (401). */

@@ -70,8 +70,7 @@ public final class FederationNode {
 
   FederationNode(NodeBuilder b) {
     this.vertx = b.vertx;
-    this.parts = NodeParts.assemble(b.vertx, b.base, b.dir, b.clock, b.window, b.policy, b.delivery, b.meters,
-        b.alarm);
+    this.parts = NodeParts.assemble(b);
     this.hosts = parts.hosts();
     this.follows = parts.follows();
     this.deliveries = parts.deliveries();

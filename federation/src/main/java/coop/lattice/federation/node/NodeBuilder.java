@@ -1,6 +1,7 @@
 package coop.lattice.federation.node;
 
 import coop.lattice.collective.Collective;
+import coop.lattice.federation.RateLimits;
 import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.federation.outbox.DeliverySettings;
 import coop.lattice.federation.outbox.FlowAlarm;
@@ -26,6 +27,7 @@ public final class NodeBuilder {
   DeliverySettings delivery = DeliverySettings.defaults();
   MeterRegistry meters = new CompositeMeterRegistry();
   FlowAlarm alarm = FlowAlarm.defaults();
+  RateLimits rateLimits = RateLimits.defaults();
   final List<Collective> collectives = new ArrayList<>();
 
   NodeBuilder(Vertx vertx, URI base, Path dir) {
@@ -102,6 +104,16 @@ public final class NodeBuilder {
    */
   public NodeBuilder healthAlarm(Duration stuckFor, int deadLetters) {
     this.alarm = new FlowAlarm(stuckFor, deadLetters);
+    return this;
+  }
+
+  /**
+   * How many requests an inbox admits from one address and for one origin before any signature
+   * work ({@link RateLimits#defaults()}: 2,000 and 1,000 each ten seconds); over that, 429 with
+   * {@code Retry-After}.
+   */
+  public NodeBuilder rateLimits(RateLimits limits) {
+    this.rateLimits = limits;
     return this;
   }
 

@@ -12,8 +12,6 @@ import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.federation.net.SafeClient;
 import coop.lattice.federation.outbox.Broadcasts;
 import coop.lattice.federation.outbox.Deliveries;
-import coop.lattice.federation.outbox.DeliverySettings;
-import coop.lattice.federation.outbox.FlowAlarm;
 import coop.lattice.federation.rdf.ContextCache;
 import coop.lattice.federation.rdf.ContextFetcher;
 import coop.lattice.federation.rdf.Contexts;
@@ -26,7 +24,6 @@ import io.vertx.core.Vertx;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * The parts of a node, each built once and handed to the parts that use it through their
@@ -36,14 +33,19 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
     Broadcasts broadcasts, FollowRequests followRequests, ActorLookup lookup, Flags flags, LedgerMirror mirror,
     TradeRelay trades, Contexts contexts, ContextFetcher contextFetcher, Inbox inbox, Router router) {
 
-  static NodeParts assemble(Vertx vertx, URI base, Path dir, Clock clock, Duration window, AddressPolicy policy,
-      DeliverySettings delivery, MeterRegistry meters, FlowAlarm alarm) {
+  static NodeParts assemble(NodeBuilder b) {
+    Vertx vertx = b.vertx;
+    URI base = b.base;
+    Path dir = b.dir;
+    Clock clock = b.clock;
+    AddressPolicy policy = b.policy;
+    MeterRegistry meters = b.meters;
     NodeStore store = new NodeStore(dir);
     Hosts hosts = new Hosts(base, dir);
     SafeClient client = new SafeClient(vertx, policy, SafeClient.Limits.DEFAULT);
     RemoteDocuments documents = new RemoteDocuments(client, clock);
     FollowBook follows = new FollowBook(store);
-    Deliveries deliveries = new Deliveries(vertx, client, store, clock, delivery, meters);
+    Deliveries deliveries = new Deliveries(vertx, client, store, clock, b.delivery, meters);
     Flags flags = new Flags(store, meters);
     LedgerMirror mirror = new LedgerMirror(client, flags, clock, meters);
     TradeRelay trades = new TradeRelay(store);
@@ -51,10 +53,10 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
     ContextFetcher contextFetcher = new ContextFetcher(vertx, new SafeClient(vertx, policy,
         new SafeClient.Limits(SafeClient.Limits.DEFAULT.deadline(), ContextCache.MAX_BYTES, 5)), contexts,
         new ContextCache(dir, contexts));
-    Inbox inbox = new Inbox(vertx, clock, hosts, store, new HttpSignatures(clock, window), documents, flags, mirror,
-        trades, follows, deliveries, contexts, contextFetcher, meters);
+    Inbox inbox = new Inbox(vertx, clock, hosts, store, new HttpSignatures(clock, b.window), documents, flags, mirror,
+        trades, follows, deliveries, contexts, contextFetcher, b.rateLimits, meters);
     return new NodeParts(store, hosts, client, follows, deliveries, new Broadcasts(deliveries, clock),
         new FollowRequests(documents, follows, deliveries), new ActorLookup(client, documents), flags, mirror, trades,
-        contexts, contextFetcher, inbox, new Router(hosts, inbox, follows, deliveries, alarm));
+        contexts, contextFetcher, inbox, new Router(hosts, inbox, follows, deliveries, b.alarm));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import coop.lattice.CollectiveId;
 import coop.lattice.MemberId;
 import coop.lattice.collective.Collective;
+import coop.lattice.federation.RateLimits;
 import coop.lattice.federation.http.HttpSignatures;
 import coop.lattice.federation.keys.ActorKeys;
 import coop.lattice.federation.net.AddressPolicy;
@@ -52,16 +53,25 @@ class AttacksIT {
     await(vertx.close());
   }
 
+  Path dir;
+
   @BeforeEach
   void startNode(@TempDir Path dir) throws Exception {
-    coop = Collective.found(CollectiveId.of("food"), "Food Co-op", MemberId.of("ana"), Appearance.byName("Ana"),
-        LedgerStore.inMemory(), CollectiveKey.fromSeed(new byte[32]), Clock.systemUTC());
+    this.dir = dir;
+    startNode(RateLimits.defaults());
+  }
+
+  void startNode(RateLimits limits) throws Exception {
+    if (coop == null) {
+      coop = Collective.found(CollectiveId.of("food"), "Food Co-op", MemberId.of("ana"), Appearance.byName("Ana"),
+          LedgerStore.inMemory(), CollectiveKey.fromSeed(new byte[32]), Clock.systemUTC());
+    }
     int port = FedifyPeer.freePort();
     base = "http://127.0.0.1:" + port;
     node = FederationNode.builder(vertx, URI.create(base), dir)
         .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"),
             URI.create(remote.origin).getPort()))
-        .collective(coop).build();
+        .rateLimits(limits).collective(coop).build();
     await(node.start(port, "127.0.0.1"));
   }
 
@@ -168,5 +178,33 @@ class AttacksIT {
     HttpResponse<String> r = remote.post(inbox(), follow(remote.origin + path, 5), path);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
     assertThat(node.followers(coop.id())).isEmpty();
+  }
+
+  @Test
+  void anOriginOverItsRateIsAnswered429BeforeAnySignatureWork() throws Exception {
+    await(node.stop());
+    startNode(new RateLimits(0, 2, java.time.Duration.ofMinutes(10)));
+    String actor = remote.origin + "/users/mallory";
+    assertThat(remote.post(inbox(), follow(actor, 6), "/users/mallory").statusCode()).isEqualTo(202);
+    assertThat(remote.post(inbox(), follow(actor, 7), "/users/mallory").statusCode()).isEqualTo(202);
+    // The third claims the same origin: refused at the door, even with a signature that would not verify.
+    HttpResponse<String> r = RemoteActors.signedPost(inbox(), follow(actor, 8), actor + "#main-key",
+        remote.key("/users/eve"), HttpSignatures.Scheme.CAVAGE, Instant.now(), m -> m);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(429);
+    assertThat(r.headers().firstValue("retry-after")).hasValueSatisfying(s -> assertThat(Long.parseLong(s)).isPositive());
+    assertThat(node.inbound(coop.id())).hasSize(2);
+  }
+
+  @Test
+  void anAddressOverItsRateIsAnswered429EvenUnsigned() throws Exception {
+    await(node.stop());
+    startNode(new RateLimits(3, 0, java.time.Duration.ofMinutes(10)));
+    int[] statuses = new int[4];
+    for (int i = 0; i < 4; i++) {
+      statuses[i] = RemoteActors.HTTP.send(HttpRequest.newBuilder(inbox()).header("content-type",
+          "application/activity+json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+    assertThat(statuses).containsExactly(401, 401, 401, 429);
   }
 }
