@@ -14,6 +14,7 @@ import coop.lattice.federation.mirror.TradeRelay;
 import coop.lattice.federation.outbox.Deliveries;
 import coop.lattice.federation.rdf.ContextFetcher;
 import coop.lattice.federation.rdf.Contexts;
+import coop.lattice.federation.social.Blocks;
 import coop.lattice.federation.social.FollowBook;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
@@ -42,7 +43,8 @@ public final class Inbox {
 
   public Inbox(Vertx vertx, Clock clock, Hosts hosts, NodeStore store, HttpSignatures signatures,
       RemoteDocuments documents, Flags flags, LedgerMirror mirror, TradeRelay trades, FollowBook follows,
-      Deliveries deliveries, Contexts contexts, ContextFetcher fetcher, RateLimits limits, MeterRegistry registry) {
+      Deliveries deliveries, Blocks blocks, Contexts contexts, ContextFetcher fetcher, RateLimits limits,
+      MeterRegistry registry) {
     InboxMeters meters = new InboxMeters(registry);
     KeyCache keys = new KeyCache(documents, clock, meters);
     this.acceptance = new Acceptance(vertx, store, clock, SeenIds.retentionFor(signatures.window()), meters);
@@ -59,7 +61,7 @@ public final class Inbox {
         new SignatureInspection(hosts.base(), signatures,
             new ActivityReader(
                 new ActivityShapes(
-                    new OriginRules(hosts, flags,
+                    new OriginRules(hosts, flags, blocks,
                         new Authentication(keys,
                             new LinkedDataCheck(contexts, fetcher,
                                 new ProofCheck(keys, handlers)))))))));

@@ -8,15 +8,17 @@ import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.hosting.Hosts;
 import coop.lattice.federation.json.Json;
 import coop.lattice.federation.mirror.Flags;
+import coop.lattice.federation.social.Blocks;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Holds an activity to one server before any key is fetched: its id, its actor and the signing
- * key share one origin (401), it does not claim this node's origin (403), its actor is not
- * flagged (403), an embedded object shares its actor's origin (401; an Accept, Reject or Undo
+ * key share one origin (401), it does not claim this node's origin (403), neither its actor nor
+ * any actor of what it carries is flagged or blocked (403), an embedded object shares its actor's origin (401; an Accept, Reject or Undo
  * embeds someone else's activity), and it addresses a collective on this node (404).
  */
 final class OriginRules implements Step<Parsed> {
@@ -25,11 +27,13 @@ final class OriginRules implements Step<Parsed> {
 
   private final Hosts hosts;
   private final Flags flags;
+  private final Blocks blocks;
   private final Step<Candidate> next;
 
-  OriginRules(Hosts hosts, Flags flags, Step<Candidate> next) {
+  OriginRules(Hosts hosts, Flags flags, Blocks blocks, Step<Candidate> next) {
     this.hosts = hosts;
     this.flags = flags;
+    this.blocks = blocks;
     this.next = next;
   }
 
@@ -45,10 +49,18 @@ final class OriginRules implements Step<Parsed> {
       a.refuse(Reason.OWN_ORIGIN, "a remote activity cannot claim this node's origin");
       return;
     }
-    Optional<String> flag = flags.why(actor);
-    if (flag.isPresent()) {
-      a.refuse(Reason.FLAGGED, actor + " is flagged (" + flag.get() + "); nothing more is accepted from it");
-      return;
+    for (String who : actors(p.activity())) {
+      Optional<String> flag = flags.why(who);
+      if (flag.isPresent()) {
+        a.refuse(Reason.FLAGGED, who + " is flagged (" + flag.get() + "); nothing more is accepted from it, "
+            + (who.equals(actor) ? "" : "wrapped in another's activity or ") + "directly");
+        return;
+      }
+      Optional<String> block = blocks.why(who);
+      if (block.isPresent()) {
+        a.refuse(Reason.BLOCKED, who + " is blocked here (" + block.get() + ")");
+        return;
+      }
     }
     JsonNode object = p.activity().get("object");
     if (object != null && object.isObject() && Json.id(object).filter(o -> !sameOrigin(o, actor)).isPresent()
@@ -62,6 +74,32 @@ final class OriginRules implements Step<Parsed> {
       return;
     }
     next.accept(new Candidate(p, h));
+  }
+
+  /**
+   * The actor, and every actor of what it carries (an {@code Announce} of someone's activity, a
+   * {@code Create} of someone's note): {@code actor} and {@code attributedTo} of embedded objects,
+   * three levels deep.
+   */
+  static Set<String> actors(ObjectNode activity) {
+    Set<String> out = new LinkedHashSet<>();
+    collect(activity, out, 0);
+    return out;
+  }
+
+  private static void collect(JsonNode o, Set<String> out, int depth) {
+    if (o == null || !o.isObject() || depth > 3) {
+      return;
+    }
+    for (String f : List.of("actor", "attributedTo")) {
+      JsonNode v = o.get(f);
+      if (v != null && v.isArray()) {
+        v.forEach(x -> Json.id(x).ifPresent(out::add));
+      } else {
+        Json.id(v).ifPresent(out::add);
+      }
+    }
+    collect(o.get("object"), out, depth + 1);
   }
 
   /** Through the shared inbox: the first collective the activity names as object or audience. */

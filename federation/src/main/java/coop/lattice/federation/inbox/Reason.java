@@ -31,6 +31,8 @@ enum Reason {
   OWN_ORIGIN(403, "own-origin", Level.DEBUG),
   /** From a flagged actor (403); the flag itself was logged at WARN when it was set. */
   FLAGGED(403, "flagged", Level.DEBUG),
+  /** From a blocked actor or domain, or carrying one's activity (403). */
+  BLOCKED(403, "blocked", Level.DEBUG),
   /** Addressed to no collective on this node (404). */
   NOT_ADDRESSED(404, "not-addressed", Level.DEBUG),
   /** The signing key could not be obtained (401); {@code KeyCache} logs why. */

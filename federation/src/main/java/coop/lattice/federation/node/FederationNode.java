@@ -202,6 +202,29 @@ public final class FederationNode {
     return parts.flags().why(actor);
   }
 
+  /**
+   * Blocks an actor (by its URL) or a domain (a host name, with its subdomains): the node accepts
+   * nothing from it, nor any activity that carries one of its activities, with 403. For the
+   * operator, or for an application carrying out a collective's agreement. Durable when it returns.
+   */
+  public void block(String actorOrDomain, String why) {
+    if (actorOrDomain.contains("://")) {
+      parts.blocks().blockActor(actorOrDomain, why);
+    } else {
+      parts.blocks().blockDomain(actorOrDomain, why);
+    }
+  }
+
+  /** Lifts a block set by {@link #block}. */
+  public void unblock(String actorOrDomain) {
+    parts.blocks().unblock(actorOrDomain);
+  }
+
+  /** The blocks in force ({@code actor:URL} or {@code domain:HOST}), with why. */
+  public Map<String, String> blocks() {
+    return parts.blocks().all();
+  }
+
   /** Activities that could not be delivered, oldest first; none is ever dropped. */
   public List<DeadLetter> deadLetters() {
     return deliveries.deadLetters();

@@ -17,6 +17,7 @@ import coop.lattice.federation.rdf.ContextFetcher;
 import coop.lattice.federation.rdf.Contexts;
 import coop.lattice.federation.routes.Router;
 import coop.lattice.federation.social.ActorLookup;
+import coop.lattice.federation.social.Blocks;
 import coop.lattice.federation.social.FollowBook;
 import coop.lattice.federation.social.FollowRequests;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,7 +32,7 @@ import java.time.Clock;
  */
 record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook follows, Deliveries deliveries,
     Broadcasts broadcasts, FollowRequests followRequests, ActorLookup lookup, Flags flags, LedgerMirror mirror,
-    TradeRelay trades, Contexts contexts, ContextFetcher contextFetcher, Inbox inbox, Router router) {
+    TradeRelay trades, Blocks blocks, Contexts contexts, ContextFetcher contextFetcher, Inbox inbox, Router router) {
 
   static NodeParts assemble(NodeBuilder b) {
     Vertx vertx = b.vertx;
@@ -49,14 +50,15 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
     Flags flags = new Flags(store, meters);
     LedgerMirror mirror = new LedgerMirror(client, flags, clock, meters);
     TradeRelay trades = new TradeRelay(store);
+    Blocks blocks = new Blocks(store);
     Contexts contexts = new Contexts();
     ContextFetcher contextFetcher = new ContextFetcher(vertx, new SafeClient(vertx, policy,
         new SafeClient.Limits(SafeClient.Limits.DEFAULT.deadline(), ContextCache.MAX_BYTES, 5)), contexts,
         new ContextCache(dir, contexts));
     Inbox inbox = new Inbox(vertx, clock, hosts, store, new HttpSignatures(clock, b.window), documents, flags, mirror,
-        trades, follows, deliveries, contexts, contextFetcher, b.rateLimits, meters);
+        trades, follows, deliveries, blocks, contexts, contextFetcher, b.rateLimits, meters);
     return new NodeParts(store, hosts, client, follows, deliveries, new Broadcasts(deliveries, clock),
         new FollowRequests(documents, follows, deliveries), new ActorLookup(client, documents), flags, mirror, trades,
-        contexts, contextFetcher, inbox, new Router(hosts, inbox, follows, deliveries, b.alarm));
+        blocks, contexts, contextFetcher, inbox, new Router(hosts, inbox, follows, deliveries, b.alarm));
   }
 }

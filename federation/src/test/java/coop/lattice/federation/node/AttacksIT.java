@@ -207,4 +207,41 @@ class AttacksIT {
     }
     assertThat(statuses).containsExactly(401, 401, 401, 429);
   }
+
+  String announce(String by, String of, int n) {
+    return "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + by + "/announces/" + n
+        + "\",\"type\":\"Announce\",\"actor\":\"" + by + "\",\"to\":\"" + base + "/collectives/food\","
+        + "\"object\":{\"id\":\"" + of + "/notes/" + n + "/activity\",\"type\":\"Create\",\"actor\":\"" + of
+        + "\",\"object\":{\"id\":\"" + of + "/notes/" + n + "\",\"type\":\"Note\",\"attributedTo\":\"" + of
+        + "\",\"content\":\"hello\"}}}";
+  }
+
+  @Test
+  void aBlockedActorIsRefusedDirectlyAndInsideAnotherActorsAnnounceAndTheBlockSurvivesARestart() throws Exception {
+    String mallory = remote.origin + "/users/mallory";
+    String bob = remote.origin + "/users/bob";
+    node.block(mallory, "harassment, by the collective's agreement of 2026-11-30");
+    HttpResponse<String> direct = remote.post(inbox(), follow(mallory, 9), "/users/mallory");
+    assertThat(direct.statusCode()).as(direct.body()).isEqualTo(403);
+    assertThat(direct.body()).contains("is blocked here (harassment");
+    HttpResponse<String> wrapped = remote.post(inbox(), announce(bob, mallory, 10), "/users/bob");
+    assertThat(wrapped.statusCode()).as(wrapped.body()).isEqualTo(403);
+    assertThat(remote.post(inbox(), follow(bob, 11), "/users/bob").statusCode()).as("bob is not blocked")
+        .isEqualTo(202);
+
+    await(node.stop());
+    startNode(RateLimits.defaults());
+    assertThat(node.blocks()).containsKey("actor:" + mallory);
+    assertThat(remote.post(inbox(), follow(mallory, 12), "/users/mallory").statusCode()).isEqualTo(403);
+    node.unblock(mallory);
+    assertThat(remote.post(inbox(), follow(mallory, 13), "/users/mallory").statusCode()).isEqualTo(202);
+  }
+
+  @Test
+  void aBlockedDomainCoversEveryActorOnIt() throws Exception {
+    node.block("127.0.0.1", "a test of domain blocks");
+    HttpResponse<String> r = remote.post(inbox(), follow(remote.origin + "/users/carol2", 14), "/users/carol2");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+    assertThat(node.followers(coop.id())).isEmpty();
+  }
 }
