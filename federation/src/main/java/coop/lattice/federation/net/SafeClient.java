@@ -27,13 +27,37 @@ import java.util.function.Function;
  * Outbound HTTP that an attacker cannot aim: it resolves names itself, refuses the request if
  * any resolved address is blocked by the {@link AddressPolicy}, connects to exactly the address
  * it checked (no second lookup to rebind), follows at most five redirects on the same scheme
- * without loops, checking each hop again, and enforces a total deadline and a body cap while
- * the body streams in.
+ * without loops, checking each hop again, and enforces a body cap while the body streams in.
+ *
+ * <p>Every exchange has a <em>total</em> deadline ({@link Limits#deadline()}, ten seconds by
+ * default): the name lookup, the connection, the answer's headers and its whole body, and every
+ * redirect, all within it. A server that trickles its answer cannot hold a request (or the inbound
+ * request waiting on a key fetch) past it: the future fails with {@link DeadlinePassed} when it
+ * passes and the request is reset. Each hop's connect and idle timeouts are also set to the time
+ * left, so a connection attempt never outlives the deadline either.
  */
 public final class SafeClient {
-  /** The limits of one exchange. */
+  /**
+   * The limits of one exchange: its total deadline (lookup, connection, redirects and the whole
+   * body), the largest body taken, and how many redirects are followed.
+   */
   public record Limits(Duration deadline, int maxBody, int maxRedirects) {
+    /** Ten seconds, 1 MiB, five redirects. */
     public static final Limits DEFAULT = new Limits(Duration.ofSeconds(10), 1 << 20, 5);
+
+    public Limits {
+      if (deadline.isNegative() || deadline.isZero()) {
+        throw new IllegalArgumentException("the deadline must be positive, not " + deadline);
+      }
+      if (maxBody < 0 || maxRedirects < 0) {
+        throw new IllegalArgumentException("the body cap and the redirects cannot be negative");
+      }
+    }
+
+    /** These limits with another total deadline. */
+    public Limits withDeadline(Duration total) {
+      return new Limits(total, maxBody, maxRedirects);
+    }
   }
 
   /** A response: the status, headers by lower-case name, the body, and the URI after redirects. */
@@ -44,11 +68,23 @@ public final class SafeClient {
     }
   }
 
-  /** The request was refused before it went out, or failed on the way: the message says which. */
-  public static final class Refused extends FederationException {
+  /**
+   * The request was refused before it went out, or failed on the way: the message says which.
+   * {@link DeadlinePassed} is the one kind of it that callers may want to tell apart.
+   */
+  public static class Refused extends FederationException {
     private static final long serialVersionUID = 1L;
 
     public Refused(String message) {
+      super(message);
+    }
+  }
+
+  /** No complete answer came within the exchange's total deadline; the request was reset. */
+  public static final class DeadlinePassed extends Refused {
+    private static final long serialVersionUID = 1L;
+
+    public DeadlinePassed(String message) {
       super(message);
     }
   }
@@ -63,21 +99,25 @@ public final class SafeClient {
     this.policy = policy;
     this.limits = limits;
     this.client = vertx.createHttpClient(new HttpClientOptions().setMaxRedirects(0).setKeepAlive(true)
-        .setConnectTimeout((int) limits.deadline().toMillis()));
+        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, limits.deadline().toMillis())));
   }
 
   /**
    * Sends {@code request} (method, URI and body from the message; {@code sign} adds headers and
-   * the signature for each hop) and follows redirects for GET.
+   * the signature for each hop) and follows redirects for GET, all within the total deadline.
    */
   public Future<Response> send(HttpMessage request, Function<HttpMessage, HttpMessage> sign) {
-    long deadline = System.nanoTime() + limits.deadline().toNanos();
-    return hop(request, sign, deadline, 0, new HashSet<>());
+    return Deadline.within(vertx, limits.deadline(), uri(request),
+        deadline -> hop(request, sign, deadline, 0, new HashSet<>()));
   }
 
-  private Future<Response> hop(HttpMessage m, Function<HttpMessage, HttpMessage> sign, long deadline, int redirects,
-      Set<String> seen) {
-    URI uri = URI.create(m.scheme() + "://" + m.authority() + m.pathAndQuery());
+  private static URI uri(HttpMessage m) {
+    return URI.create(m.scheme() + "://" + m.authority() + m.pathAndQuery());
+  }
+
+  private Future<Response> hop(HttpMessage m, Function<HttpMessage, HttpMessage> sign, Deadline deadline,
+      int redirects, Set<String> seen) {
+    URI uri = uri(m);
     if (!seen.add(uri.toString())) {
       return Future.failedFuture(new Refused("redirect loop at " + uri));
     }
@@ -96,17 +136,18 @@ public final class SafeClient {
           return Future.failedFuture(new Refused("refused to connect to " + host + ": " + refusal.get()));
         }
       }
-      long left = (deadline - System.nanoTime()) / 1_000_000;
-      if (left <= 0) {
-        return Future.failedFuture(new Refused("deadline passed before " + uri));
+      if (deadline.passed()) {
+        return Future.failedFuture(deadline.failure());
       }
+      long left = deadline.millisLeft();
       HttpMessage signed = sign.apply(m);
       RequestOptions ro = new RequestOptions().setMethod(HttpMethod.valueOf(m.method()))
           .setServer(SocketAddress.inetSocketAddress(port, addresses[0].getHostAddress())).setHost(host).setPort(port)
           .setSsl(uri.getScheme().equals("https")).setURI(m.pathAndQuery()).setFollowRedirects(false)
-          .setTimeout(left);
+          .setConnectTimeout(left).setIdleTimeout(left);
       signed.headers().forEach((k, v) -> v.forEach(x -> ro.addHeader(k, x)));
-      return client.request(ro).compose(req -> req.send(Buffer.buffer(m.body()))).compose(resp -> {
+      return client.request(ro).compose(req -> deadline.track(req) ? req.send(Buffer.buffer(m.body()))
+          : Future.failedFuture(deadline.failure())).compose(resp -> {
         Promise<Response> p = Promise.promise();
         Buffer body = Buffer.buffer();
         resp.handler(chunk -> {
