@@ -244,4 +244,21 @@ class AttacksIT {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
     assertThat(node.followers(coop.id())).isEmpty();
   }
+
+  @Test
+  void aRequestWithBothContentLengthAndChunkedIsRefusedAndItsConnectionClosed() throws Exception {
+    try (java.net.Socket socket = new java.net.Socket(InetAddress.getByName("127.0.0.1"), inbox().getPort())) {
+      socket.setSoTimeout(10_000);
+      String smuggled = "GET /health HTTP/1.1\r\nHost: " + inbox().getAuthority() + "\r\n\r\n";
+      String request = "POST " + inbox().getPath() + " HTTP/1.1\r\nHost: " + inbox().getAuthority()
+          + "\r\nContent-Type: application/activity+json\r\nContent-Length: 5\r\nTransfer-Encoding: chunked"
+          + "\r\n\r\n0\r\n\r\n" + smuggled;
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String all = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+      assertThat(all).startsWith("HTTP/1.1 400");
+      assertThat(all).as("the bytes after the chunked body are not read as a second request")
+          .doesNotContain("HTTP/1.1 200").containsOnlyOnce("HTTP/1.1 ");
+    }
+  }
 }
