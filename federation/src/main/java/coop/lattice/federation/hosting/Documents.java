@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import coop.lattice.federation.json.ActivityStreams;
 import coop.lattice.federation.json.Json;
 import coop.lattice.ledger.Entry;
+import coop.lattice.ledger.Equivocation;
 import coop.lattice.ledger.LedgerJson;
 import coop.lattice.ledger.SignedCheckpoint;
+import coop.lattice.merkle.Hash;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -120,6 +122,28 @@ public final class Documents {
     actor.remove("@context");
     update.set("object", actor);
     return update;
+  }
+
+  /**
+   * A {@code Flag} of {@code flagged} by {@code h}, carrying the proof that it equivocated (its
+   * canonical JSON, under {@code equivocation}): any node that holds the flagged ledger's key can
+   * check it, and none need believe it otherwise.
+   */
+  public static ObjectNode flag(HostedCollective h, String flagged, Equivocation proof) {
+    byte[] bytes = proof.toBytes();
+    ObjectNode f = Json.object();
+    context(f);
+    ((ObjectNode) f.withArray("@context").get(1)).put("equivocation", "lattice:equivocation");
+    f.put("id", h.actor() + "/flags/" + Hash.sha256(bytes).hex().substring(0, 32));
+    f.put("type", "Flag");
+    f.put("actor", h.actor().toString());
+    f.put("object", flagged);
+    f.putArray("to").add(ActivityStreams.PUBLIC);
+    f.putArray("cc").add(h.actor() + "/followers");
+    f.put("content", "<p>" + escape(flagged + " signed two checkpoints that no one ledger has; the proof is attached")
+        + "</p>");
+    f.put("equivocation", new String(bytes, StandardCharsets.UTF_8));
+    return f;
   }
 
   /** A signed checkpoint as a public {@code Note} in a {@code Create}: anyone can check it against the ledger's key. */

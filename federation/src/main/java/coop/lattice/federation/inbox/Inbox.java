@@ -55,7 +55,8 @@ public final class Inbox {
         .register("Reject", new FollowAnswerHandler(FollowState.REJECTED, follows, acceptance))
         .register("Create", new CreateHandler(objects, trades, mirror, acceptance))
         .register("Update", new UpdateHandler(keys, objects, acceptance))
-        .register("Delete", new DeleteHandler(objects, acceptance));
+        .register("Delete", new DeleteHandler(objects, acceptance))
+        .register("Flag", new FlagHandler(mirror, acceptance));
     meters.countTypes(handlers.types());
     this.entry = new Admission(limits, clock, meters, new BodyLimit(meters,
         new SignatureInspection(hosts.base(), signatures,

@@ -53,6 +53,8 @@ enum Reason {
   UNSOLICITED(422, "unsolicited", Level.DEBUG),
   /** A follower whose actor has no inbox on its own origin (422). */
   NO_INBOX(422, "no-inbox", Level.DEBUG),
+  /** A proof of equivocation that does not verify with the key held for the flagged ledger (422). */
+  EVIDENCE(422, "evidence", Level.DEBUG),
   /** A linked partner's trade step that the collective's rules refused (422): the two ledgers disagree. */
   TRADE_STEP(422, "trade-step", Level.WARN),
   /** The accepted activity could not be stored (503); {@code Acceptance} logs the failure. */

@@ -10,6 +10,7 @@ import coop.lattice.federation.http.HttpMessage;
 import coop.lattice.federation.http.HttpSignatures;
 import coop.lattice.federation.net.SafeClient;
 import coop.lattice.ledger.Entry;
+import coop.lattice.ledger.Equivocation;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.LedgerJson;
 import coop.lattice.ledger.SignedCheckpoint;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +55,10 @@ public final class LedgerMirror {
   static final class Copy {
     final Replica replica = new Replica();
     final MerkleTree tree = new MerkleTree();
-    final Map<Long, Hash> roots = new ConcurrentHashMap<>();
+    /** Each signed checkpoint seen, by size (the first of each size). */
+    final Map<Long, SignedCheckpoint> checkpoints = new ConcurrentHashMap<>();
+    /** The latest checkpoint the copy was verified against; null before the first. */
+    volatile @Nullable SignedCheckpoint verified;
     VerificationKey key;
     /** The partner's collective, from its entry 0; null until the first pull read it. */
     volatile @Nullable CollectiveId collective;
@@ -68,14 +73,17 @@ public final class LedgerMirror {
 
   private final SafeClient client;
   private final Flags flags;
+  private final Evidence evidence;
+  private final List<BiConsumer<String, Equivocation>> equivocations = new CopyOnWriteArrayList<>();
   private final Clock clock;
   private final MeterRegistry registry;
   private final Map<String, Copy> copies = new ConcurrentHashMap<>();
   private final List<Gauge> lagGauges = new CopyOnWriteArrayList<>();
 
-  public LedgerMirror(SafeClient client, Flags flags, Clock clock, MeterRegistry registry) {
+  public LedgerMirror(SafeClient client, Flags flags, Evidence evidence, Clock clock, MeterRegistry registry) {
     this.client = client;
     this.flags = flags;
+    this.evidence = evidence;
     this.clock = clock;
     this.registry = registry;
   }
@@ -108,16 +116,46 @@ public final class LedgerMirror {
     return c == null ? Optional.empty() : Optional.of(c.replica.state());
   }
 
+  /** Called with (actor, proof) for each partner this node finds or learns to have equivocated, once. */
+  public void onEquivocation(BiConsumer<String, Equivocation> listener) {
+    equivocations.add(listener);
+  }
+
   /** Records a checkpoint seen from {@code actor}; flags the actor on equivocation. */
   void seen(String actor, SignedCheckpoint cp) {
     Copy c = copies.computeIfAbsent(actor, a -> new Copy());
     synchronized (c) {
       c.latest = Math.max(c.latest, cp.checkpoint().size());
     }
-    Hash before = c.roots.putIfAbsent(cp.checkpoint().size(), cp.checkpoint().root());
-    if (before != null && !before.equals(cp.checkpoint().root())) {
-      flags.flag(actor, "two checkpoints of size " + cp.checkpoint().size() + " with different roots");
+    SignedCheckpoint before = c.checkpoints.putIfAbsent(cp.checkpoint().size(), cp);
+    if (before != null && !before.checkpoint().root().equals(cp.checkpoint().root())) {
+      equivocated(actor, Equivocation.ofSameSize(before, cp), "two checkpoints of size " + cp.checkpoint().size()
+          + " with different roots");
     }
+  }
+
+  /** Flags {@code actor} with {@code proof} as evidence, and tells the listeners (the first time). */
+  private void equivocated(String actor, Equivocation proof, String why) {
+    flags.flag(actor, why);
+    if (evidence.keep(actor, proof)) {
+      equivocations.forEach(l -> l.accept(actor, proof));
+    }
+  }
+
+  /**
+   * A proof that {@code actor} equivocated, from another node: believed only if it verifies with the
+   * key this node holds for the actor's ledger. Returns what came of it.
+   */
+  public String offeredProof(String actor, Equivocation proof) {
+    Copy c = copies.get(actor);
+    if (c == null || c.key == null) {
+      return "not mirrored here: kept nowhere";
+    }
+    if (!proof.verify(c.key)) {
+      throw new FederationException("the proof of equivocation does not verify with " + actor + "'s key");
+    }
+    equivocated(actor, proof, "equivocated (a proof from another node verified here)");
+    return "verified: " + actor + " is flagged";
   }
 
   /** A checkpoint pushed by {@code actor} (in a Create): checked against the copy's key and remembered. */
@@ -198,7 +236,9 @@ public final class LedgerMirror {
             return Future.failedFuture(new FederationException("entry " + e.sequence() + " where " + seq + " was due"));
           }
           if (seq > 0 && !c.tree.leafHashAt(seq - 1).equals(e.previous())) {
-            return Future.failedFuture(new FederationException("entry " + seq + " does not link to entry " + (seq - 1)));
+            return proveFork(actor, as, c, cp).compose(proven -> Future.failedFuture(new FederationException("entry "
+                + seq + " does not link to entry " + (seq - 1) + (proven ? "; " + actor + " equivocated, and is flagged"
+                : ""))));
           }
           c.replica.apply(e);
           c.tree.append(LedgerJson.canonicalBytes(e));
@@ -213,7 +253,47 @@ public final class LedgerMirror {
       flags.flag(actor, "its entries do not add up to the root it signed at size " + cp.checkpoint().size());
       return Future.failedFuture(new FederationException(actor + " served entries that do not match its checkpoint"));
     }
+    c.verified = cp;
     return Future.succeededFuture(c.replica.state());
+  }
+
+  /**
+   * The partner served, under {@code later}, entries that do not extend the copy: reads its whole
+   * ledger as served now into a tree of its own and, if that ledger's prefix disagrees with the
+   * checkpoint the copy was verified against, keeps the proof and flags the partner. Completes with
+   * whether it proved an equivocation.
+   */
+  private Future<Boolean> proveFork(String actor, HostedCollective as, Copy c, SignedCheckpoint later) {
+    SignedCheckpoint earlier = c.verified;
+    if (earlier == null) {
+      return Future.succeededFuture(false);
+    }
+    return readTree(actor, as, new MerkleTree(), later.checkpoint().size()).map(tree -> {
+      Equivocation proof = Equivocation.between(earlier, later, tree);
+      if (proof == null || !proof.verify(c.key)) {
+        return false;
+      }
+      equivocated(actor, proof, "signed a ledger of " + later.checkpoint().size() + " entries whose first "
+          + earlier.checkpoint().size() + " differ from the ones it signed before");
+      return true;
+    });
+  }
+
+  private Future<MerkleTree> readTree(String actor, HostedCollective as, MerkleTree tree, long size) {
+    if (tree.size() >= size) {
+      return Future.succeededFuture(tree);
+    }
+    long to = Math.min(size, tree.size() + LedgerPage.MAX);
+    return get(actor + "/ledger?from=" + tree.size() + "&to=" + to, as).compose(body -> {
+      for (Entry e : LedgerPage.read(body)) {
+        if (e.sequence() != tree.size()) {
+          return Future.failedFuture(new FederationException("entry " + e.sequence() + " where " + tree.size()
+              + " was due"));
+        }
+        tree.append(LedgerJson.canonicalBytes(e));
+      }
+      return readTree(actor, as, tree, size);
+    });
   }
 
   private Future<byte[]> get(String url, HostedCollective as) {

@@ -18,6 +18,7 @@ import coop.lattice.federation.outbox.Deliveries;
 import coop.lattice.federation.rdf.ContextFetcher;
 import coop.lattice.federation.rdf.LinkedData;
 import coop.lattice.federation.social.FollowBook;
+import coop.lattice.ledger.Equivocation;
 import coop.lattice.ledger.SignedCheckpoint;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -200,6 +201,11 @@ public final class FederationNode {
   /** Why {@code actor} is flagged (it equivocated, or served a ledger that does not match its checkpoint), if it is. */
   public Optional<String> flagged(String actor) {
     return parts.flags().why(actor);
+  }
+
+  /** The proof that {@code actor} equivocated, if this node holds one (found by its mirror, or received and verified). */
+  public Optional<Equivocation> evidence(String actor) {
+    return parts.evidence().of(actor);
   }
 
   /**

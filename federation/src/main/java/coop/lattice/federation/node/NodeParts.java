@@ -5,6 +5,7 @@ import coop.lattice.federation.hosting.NodeStore;
 import coop.lattice.federation.hosting.RemoteDocuments;
 import coop.lattice.federation.http.HttpSignatures;
 import coop.lattice.federation.inbox.Inbox;
+import coop.lattice.federation.mirror.Evidence;
 import coop.lattice.federation.mirror.Flags;
 import coop.lattice.federation.mirror.LedgerMirror;
 import coop.lattice.federation.mirror.TradeRelay;
@@ -31,8 +32,9 @@ import java.time.Clock;
  * constructors: the wiring diagram of the federation module, in one place.
  */
 record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook follows, Deliveries deliveries,
-    Broadcasts broadcasts, FollowRequests followRequests, ActorLookup lookup, Flags flags, LedgerMirror mirror,
-    TradeRelay trades, Blocks blocks, Contexts contexts, ContextFetcher contextFetcher, Inbox inbox, Router router) {
+    Broadcasts broadcasts, FollowRequests followRequests, ActorLookup lookup, Flags flags, Evidence evidence,
+    LedgerMirror mirror, TradeRelay trades, Blocks blocks, Contexts contexts, ContextFetcher contextFetcher,
+    Inbox inbox, Router router) {
 
   static NodeParts assemble(NodeBuilder b) {
     Vertx vertx = b.vertx;
@@ -48,7 +50,8 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
     FollowBook follows = new FollowBook(store);
     Deliveries deliveries = new Deliveries(vertx, client, store, clock, b.delivery, meters);
     Flags flags = new Flags(store, meters);
-    LedgerMirror mirror = new LedgerMirror(client, flags, clock, meters);
+    Evidence evidence = new Evidence(store);
+    LedgerMirror mirror = new LedgerMirror(client, flags, evidence, clock, meters);
     TradeRelay trades = new TradeRelay(store);
     Blocks blocks = new Blocks(store);
     Contexts contexts = new Contexts();
@@ -57,8 +60,13 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
         new ContextCache(dir, contexts));
     Inbox inbox = new Inbox(vertx, clock, hosts, store, new HttpSignatures(clock, b.window), documents, flags, mirror,
         trades, follows, deliveries, blocks, contexts, contextFetcher, b.rateLimits, meters);
-    return new NodeParts(store, hosts, client, follows, deliveries, new Broadcasts(deliveries, clock),
-        new FollowRequests(documents, follows, deliveries), new ActorLookup(client, documents), flags, mirror, trades,
+    Broadcasts broadcasts = new Broadcasts(deliveries, clock);
+    // A partner found to equivocate: every hosted collective tells its followers, with the proof.
+    mirror.onEquivocation((actor, proof) -> hosts.all().forEach(h ->
+        broadcasts.equivocation(h, actor, proof, follows.of(h).inboxes())));
+    return new NodeParts(store, hosts, client, follows, deliveries, broadcasts,
+        new FollowRequests(documents, follows, deliveries), new ActorLookup(client, documents), flags, evidence,
+        mirror, trades,
         blocks, contexts, contextFetcher, inbox, new Router(hosts, inbox, follows, deliveries, b.alarm));
   }
 }

@@ -4,12 +4,13 @@ import coop.lattice.federation.hosting.Documents;
 import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.json.Json;
 import coop.lattice.federation.keys.ObjectProofs;
+import coop.lattice.ledger.Equivocation;
 import coop.lattice.ledger.SignedCheckpoint;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.List;
 
-/** One-off activities a collective sends to every follower inbox once: checkpoints, and new keys. */
+/** One-off activities a collective sends to every follower inbox once: checkpoints, new keys, proofs of equivocation. */
 public final class Broadcasts {
   private final Deliveries deliveries;
   private final Clock clock;
@@ -38,6 +39,11 @@ public final class Broadcasts {
     h.rotateKeys();
     deliveries.forget(h);
     return toAll(h, inboxes, Json.bytes(Documents.updateActor(h)));
+  }
+
+  /** Tells {@code inboxes}, from {@code h}, that {@code flagged} equivocated, with the proof ({@code Flag}). */
+  public Future<Void> equivocation(HostedCollective h, String flagged, Equivocation proof, List<String> inboxes) {
+    return toAll(h, inboxes, Json.bytes(Documents.flag(h, flagged, proof)));
   }
 
   private Future<Void> toAll(HostedCollective h, List<String> inboxes, byte[] body) {

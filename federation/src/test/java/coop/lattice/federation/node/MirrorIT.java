@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Anti-entropy: a node pulls a partner's ledger up to its signed checkpoint into a verified copy
  * that equals the partner's own state; a partner that signs two different roots for the same
- * size is flagged and nothing more is taken from it.
+ * size is flagged and nothing more is taken from it; so is one whose later ledger rewrites its
+ * past, with a proof that another node checks and believes.
  */
 class MirrorIT {
   static final Duration WAIT = Duration.ofSeconds(20);
@@ -116,6 +117,74 @@ class MirrorIT {
       serving.set(honest);
       assertThatThrownBy(() -> await(node.mirror(cafe.id(), URI.create(actor)))).hasMessageContaining("flagged");
       await(node.stop());
+    } finally {
+      await(vertx.close());
+    }
+  }
+
+  @Test
+  void aPartnerWhoseLaterLedgerRewritesItsPastIsFlaggedWithAProofThatAnotherNodeVerifies(@TempDir Path dir)
+      throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Collective liar = collective("liar");
+      give(liar, "2");
+      Collective rewritten = collective("liar"); // the same collective and key, another history
+      give(rewritten, "5");
+      give(rewritten, "7");
+      AtomicReference<Collective> serving = new AtomicReference<>(liar);
+      HttpServer peer = await(vertx.createHttpServer().requestHandler(r -> {
+        if (r.path().endsWith("/checkpoint")) {
+          r.response().end(io.vertx.core.buffer.Buffer.buffer(serving.get().checkpoint().toBytes()));
+        } else if (r.path().endsWith("/ledger")) {
+          long from = Long.parseLong(r.getParam("from"));
+          long to = Long.parseLong(r.getParam("to"));
+          r.response().putHeader("content-type", "application/json").end(io.vertx.core.buffer.Buffer.buffer(
+              Json.bytes(LedgerPage.of(serving.get().ledger().entries(from, to)))));
+        } else {
+          r.response().setStatusCode(404).end();
+        }
+      }).listen(0, "127.0.0.1"));
+      String actor = "http://127.0.0.1:" + peer.actualPort() + "/collectives/liar";
+      InetAddress lo = InetAddress.getByName("127.0.0.1");
+      int portA = FedifyPeer.freePort();
+      int portB = FedifyPeer.freePort();
+      Collective cafe = collective("fixit");
+      Collective tools = collective("tools");
+      FederationNode finder = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + portA), dir.resolve("a"))
+          .addressPolicy(AddressPolicy.publicOnly().allowing(lo, peer.actualPort()).allowing(lo, portB))
+          .collective(cafe).build();
+      FederationNode observer = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + portB),
+          dir.resolve("b")).addressPolicy(AddressPolicy.publicOnly().allowing(lo, peer.actualPort())
+          .allowing(lo, portA)).collective(tools).build();
+      await(finder.start(portA, "127.0.0.1"));
+      await(observer.start(portB, "127.0.0.1"));
+      java.util.concurrent.CompletableFuture<coop.lattice.federation.InboundActivity> accepted =
+          new java.util.concurrent.CompletableFuture<>();
+      java.util.concurrent.CompletableFuture<coop.lattice.federation.InboundActivity> flag =
+          new java.util.concurrent.CompletableFuture<>();
+      observer.onInbound(a -> (a.type().equals("Flag") ? flag : accepted).complete(a));
+      await(observer.follow(tools.id(), finder.actor(cafe.id())));
+      accepted.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+      assertThat(await(finder.mirror(cafe.id(), URI.create(actor)))).isEqualTo(liar.state());
+      assertThat(await(observer.mirror(tools.id(), URI.create(actor)))).isEqualTo(liar.state());
+      serving.set(rewritten);
+      assertThatThrownBy(() -> await(finder.mirror(cafe.id(), URI.create(actor))))
+          .hasMessageContaining("equivocated, and is flagged");
+      assertThat(finder.flagged(actor)).isPresent();
+      assertThat(finder.evidence(actor)).hasValueSatisfying(proof -> {
+        assertThat(proof.verify(KEY.verificationKey())).isTrue();
+        assertThat(proof.earlier().checkpoint().root()).isEqualTo(liar.checkpoint().checkpoint().root());
+        assertThat(proof.later().checkpoint().size()).isEqualTo(rewritten.ledger().size());
+      });
+
+      // The observer is told, checks the proof with the key it holds for the liar, and flags it too.
+      flag.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertThat(observer.flagged(actor)).hasValueSatisfying(why -> assertThat(why).contains("verified here"));
+      assertThat(observer.evidence(actor)).isPresent();
+      await(finder.stop());
+      await(observer.stop());
     } finally {
       await(vertx.close());
     }
