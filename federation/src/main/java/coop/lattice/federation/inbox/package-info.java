@@ -4,24 +4,28 @@
  * a body meets them, each in a file of its own:
  *
  * <ol>
+ *   <li>{@code Admission}: requests per remote address and per claimed origin, before anything is
+ *       read ({@code RateLimits}; 429 with Retry-After);
  *   <li>{@code BodyLimit}: the body, capped at 1 MiB (413);
  *   <li>{@code SignatureInspection}: the HTTP signature without its key: coverage, date window,
  *       digest (401);
  *   <li>{@code ActivityReader}: a JSON object under limits with an id, a type and an actor (400);
  *   <li>{@code ActivityShapes}: the properties the node acts on shaped as ActivityStreams types
  *       them, on the activity and its object ({@code As2Shapes}; 400);
- *   <li>{@code OriginRules}: one origin for activity, actor and key; not this node's; not flagged;
- *       addressed to a hosted collective (401, 403, 404);
- *   <li>{@code Authentication}: the key, fetched through {@code KeyCache}, owned by the actor, and
- *       the signature verified with it (401);
- *   <li>{@code LinkedDataCheck}: JSON-LD read offline with bundled contexts (400);
+ *   <li>{@code OriginRules}: one origin for activity, actor and key; not this node's; neither it nor
+ *       any actor it carries flagged or blocked; addressed to a hosted collective (401, 403, 404);
+ *   <li>{@code Authentication}: the key, fetched through {@code KeyCache}, listed by the actor's own
+ *       document, and the signature verified with it (401);
+ *   <li>{@code LinkedDataCheck}: JSON-LD read with known contexts, never fetched; an unknown one
+ *       learned afterwards ({@code ContextFetcher}), the document plain JSON until then (400);
  *   <li>{@code ProofCheck}: an FEP-8b32 object proof, if present (401);
  *   <li>{@code ActivityHandlers}: the registry from type to {@code ActivityHandler} ({@code
  *       FollowHandler}, {@code UndoHandler}, {@code FollowAnswerHandler}, {@code CreateHandler},
+ *       {@code FlagHandler} (a proof of equivocation, checked before it is believed),
  *       {@code UpdateHandler}, {@code DeleteHandler});
  *   <li>{@code Acceptance}: the id claimed once ({@code SeenIds}: for as long as a request
- *       carrying it could still pass the date check), the effect applied, the activity recorded
- *       durably ({@code AcceptedLog}), then 202 and the listeners.
+ *       carrying it could still pass the date check), the activity recorded durably ({@code
+ *       AcceptedLog}), then the effect applied, 202 and the listeners; all of it or none of it.
  * </ol>
  *
  * Each step gets one record from the step before ({@code Arrival}, {@code Inspected}, {@code

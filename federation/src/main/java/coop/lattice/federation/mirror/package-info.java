@@ -2,7 +2,9 @@
  * Interlocking with partners' ledgers. {@link coop.lattice.federation.mirror.LedgerMirror} keeps a
  * verified copy of a partner's ledger (signed checkpoint, strict canonical entries, chain links,
  * the collective's rules, Merkle root) and flags a partner that equivocates ({@link
- * coop.lattice.federation.mirror.Flags}, for good); {@link coop.lattice.federation.mirror.LedgerPage}
+ * coop.lattice.federation.mirror.Flags}, for good), keeping the proof ({@link
+ * coop.lattice.federation.mirror.Evidence}: two signed checkpoints no one ledger has, which any node
+ * holding the key can check, and which it passes on in a {@code Flag}); {@link coop.lattice.federation.mirror.LedgerPage}
  * is the page of entries a node serves to mirrors. {@link
  * coop.lattice.federation.mirror.TradeRelay} turns a linked partner's trade steps into commands on
  * this collective's ledger, recorded by its appointed relay. Not exported: internal to the
