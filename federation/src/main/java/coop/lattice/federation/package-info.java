@@ -5,12 +5,16 @@
  *
  * <p>This package holds what the node hands back to an application: {@link InboundActivity} (an
  * accepted activity), {@link DeadLetter} (a delivery given up, to replay), {@link FollowState}, and
- * {@link FederationException}, the unchecked root of every refusal in the module.
+ * {@link FederationException}, the unchecked root of every refusal in the module; and {@link
+ * ServerLimits}, given to the node's builder: how long its HTTP server waits for slow clients and
+ * how many connections one address may hold.
  *
  * <p>The module's packages, along the path of a request:
  * <ul>
  *   <li>{@code node} (exported): {@code FederationNode}, the builder, lifecycle and public commands;
  *       it wires the packages below and holds no protocol logic of its own.
+ *   <li>{@code server}: the HTTP server itself, guarded against slow and greedy clients (header and
+ *       body deadlines, idle timeout, connections per address).
  *   <li>{@code routes}: path dispatch and the documents served (actor, outbox, followers, ledger
  *       pages, checkpoint, WebFinger, NodeInfo).
  *   <li>{@code inbox}: the inbound pipeline (body cap, signature, parse, origins, key, verify,

@@ -10,6 +10,11 @@ import org.jspecify.annotations.Nullable;
  * The first step, at the socket: reads the body, but no more than {@link Json#MAX_DOCUMENT}
  * bytes (a larger {@code Content-Length} is refused before reading, a body that grows past it is
  * refused and the connection closed), then hands the bytes on.
+ *
+ * <p>The server's body deadline ({@link coop.lattice.federation.ServerLimits#body}) bounds how long the body may
+ * take: when it passes, the server answers 408 and closes the connection. A request answered by
+ * then, whether by that deadline or by a refusal here, is never handed on, even if the rest of its
+ * body arrives before the connection is gone: nothing is checked, claimed or recorded for it.
  */
 final class BodyLimit {
   private final InboxMeters meters;
@@ -36,7 +41,7 @@ final class BodyLimit {
     Buffer body = Buffer.buffer();
     boolean[] over = {false};
     req.handler(chunk -> {
-      if (over[0]) {
+      if (over[0] || req.response().ended()) {
         return;
       }
       body.appendBuffer(chunk);
@@ -46,7 +51,7 @@ final class BodyLimit {
       }
     });
     req.endHandler(v -> {
-      if (!over[0]) {
+      if (!over[0] && !req.response().ended()) {
         Arrival a = new Arrival(req, target, body.getBytes(), meters);
         a.guard(() -> next.accept(a));
       }

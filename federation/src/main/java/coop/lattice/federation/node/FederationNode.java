@@ -17,6 +17,7 @@ import coop.lattice.federation.mirror.TradeRelay;
 import coop.lattice.federation.outbox.Deliveries;
 import coop.lattice.federation.rdf.ContextFetcher;
 import coop.lattice.federation.rdf.LinkedData;
+import coop.lattice.federation.server.GuardedServer;
 import coop.lattice.federation.social.FollowBook;
 import coop.lattice.ledger.Equivocation;
 import coop.lattice.ledger.SignedCheckpoint;
@@ -67,11 +68,13 @@ public final class FederationNode {
   private final FollowBook follows;
   private final Deliveries deliveries;
   private final Inbox inbox;
+  private final GuardedServer guarded;
   private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
 
   FederationNode(NodeBuilder b) {
     this.vertx = b.vertx;
     this.parts = NodeParts.assemble(b);
+    this.guarded = new GuardedServer(b.vertx, b.serverLimits);
     this.hosts = parts.hosts();
     this.follows = parts.follows();
     this.deliveries = parts.deliveries();
@@ -98,7 +101,11 @@ public final class FederationNode {
 
   // ------------------------------------------------------------------------------------ lifecycle
 
-  /** Listens on {@code host}:{@code port} (0 for any free port) on one event loop; completes with the port. */
+  /**
+   * Listens on {@code host}:{@code port} (0 for any free port) on one event loop; completes with the port.
+   * The server keeps the {@link NodeBuilder#serverLimits ServerLimits}: late request headers or
+   * bodies, silent connections and connections over the per-address cap are closed.
+   */
   public Future<Integer> start(int port, String host) {
     return start(port, host, 1);
   }
@@ -108,12 +115,12 @@ public final class FederationNode {
    * of its own (one per core is the usual choice); Vert.x spreads connections among them.
    */
   public Future<Integer> start(int port, String host, int instances) {
-    HttpServer first = vertx.createHttpServer().requestHandler(parts.router()::handle);
+    HttpServer first = guarded.create(parts.router()::handle);
     servers.add(first);
     return first.listen(port, host).compose(s -> {
       List<Future<HttpServer>> more = new ArrayList<>();
       for (int i = 1; i < instances; i++) {
-        HttpServer another = vertx.createHttpServer().requestHandler(parts.router()::handle);
+        HttpServer another = guarded.create(parts.router()::handle);
         servers.add(another);
         more.add(another.listen(s.actualPort(), host));
       }

@@ -2,7 +2,9 @@ package coop.lattice.federation.node;
 
 import coop.lattice.collective.Collective;
 import coop.lattice.federation.RateLimits;
+import coop.lattice.federation.ServerLimits;
 import coop.lattice.federation.net.AddressPolicy;
+import coop.lattice.federation.net.SafeClient;
 import coop.lattice.federation.outbox.DeliverySettings;
 import coop.lattice.federation.outbox.FlowAlarm;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,6 +30,8 @@ public final class NodeBuilder {
   MeterRegistry meters = new CompositeMeterRegistry();
   FlowAlarm alarm = FlowAlarm.defaults();
   RateLimits rateLimits = RateLimits.defaults();
+  ServerLimits serverLimits = ServerLimits.defaults();
+  SafeClient.Limits outbound = SafeClient.Limits.DEFAULT;
   final List<Collective> collectives = new ArrayList<>();
 
   NodeBuilder(Vertx vertx, URI base, Path dir) {
@@ -114,6 +118,26 @@ public final class NodeBuilder {
    */
   public NodeBuilder rateLimits(RateLimits limits) {
     this.rateLimits = limits;
+    return this;
+  }
+
+  /**
+   * How long the node's HTTP server waits for slow clients and how many connections one address
+   * may hold ({@link ServerLimits#defaults()}: request headers within 10 s, the body within 30 s,
+   * 60 s idle, 128 connections an address); slower clients are closed.
+   */
+  public NodeBuilder serverLimits(ServerLimits limits) {
+    this.serverLimits = limits;
+    return this;
+  }
+
+  /**
+   * The total deadline of every outbound request: name lookup, connection, redirects and the
+   * whole answer (10 s by default). Key fetches are outbound requests, so this also bounds how
+   * long an inbound activity waits for its sender's key.
+   */
+  public NodeBuilder outboundDeadline(Duration deadline) {
+    this.outbound = outbound.withDeadline(deadline);
     return this;
   }
 

@@ -45,7 +45,7 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
     MeterRegistry meters = b.meters;
     NodeStore store = new NodeStore(dir);
     Hosts hosts = new Hosts(base, dir);
-    SafeClient client = new SafeClient(vertx, policy, SafeClient.Limits.DEFAULT);
+    SafeClient client = new SafeClient(vertx, policy, b.outbound);
     RemoteDocuments documents = new RemoteDocuments(client, clock);
     FollowBook follows = new FollowBook(store);
     Deliveries deliveries = new Deliveries(vertx, client, store, clock, b.delivery, meters);
@@ -56,7 +56,7 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
     Blocks blocks = new Blocks(store);
     Contexts contexts = new Contexts();
     ContextFetcher contextFetcher = new ContextFetcher(vertx, new SafeClient(vertx, policy,
-        new SafeClient.Limits(SafeClient.Limits.DEFAULT.deadline(), ContextCache.MAX_BYTES, 5)), contexts,
+        new SafeClient.Limits(b.outbound.deadline(), ContextCache.MAX_BYTES, 5)), contexts,
         new ContextCache(dir, contexts));
     Inbox inbox = new Inbox(vertx, clock, hosts, store, new HttpSignatures(clock, b.window), documents, flags, mirror,
         trades, follows, deliveries, blocks, contexts, contextFetcher, b.rateLimits, meters);
