@@ -101,13 +101,28 @@ public final class Documents {
 
   /** The {@code Accept} of {@code follow}, a Follow of {@code h} that it accepted. */
   public static ObjectNode accept(HostedCollective h, ObjectNode follow) {
-    ObjectNode accept = Json.object();
-    accept.put("@context", ActivityStreams.CONTEXT);
-    accept.put("id", h.actor() + "/accepts/" + UUID.randomUUID());
-    accept.put("type", "Accept");
-    accept.put("actor", h.actor().toString());
-    accept.set("object", follow);
-    return accept;
+    return answer(h, "Accept", follow);
+  }
+
+  /** {@code Accept} or {@code Reject} of {@code follow}, a Follow of {@code h}. */
+  public static ObjectNode answer(HostedCollective h, String type, ObjectNode follow) {
+    ObjectNode answer = Json.object();
+    answer.put("@context", ActivityStreams.CONTEXT);
+    answer.put("id", h.actor() + "/" + type.toLowerCase(java.util.Locale.ROOT) + "s/" + UUID.randomUUID());
+    answer.put("type", type);
+    answer.put("actor", h.actor().toString());
+    answer.set("object", follow);
+    return answer;
+  }
+
+  /** The {@code Follow} {@code request} names, as the answer to it carries it. */
+  public static ObjectNode followOf(HostedCollective h, String followId, String actor) {
+    ObjectNode follow = Json.object();
+    follow.put("id", followId);
+    follow.put("type", "Follow");
+    follow.put("actor", actor);
+    follow.put("object", h.actor().toString());
+    return follow;
   }
 
   /** An {@code Update} of {@code h}'s actor document, as sent after its keys rotated. */

@@ -1,5 +1,6 @@
 package coop.lattice.federation.inbox;
 
+import coop.lattice.federation.FollowRequest;
 import coop.lattice.federation.hosting.Documents;
 import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.hosting.RemoteDocuments;
@@ -7,6 +8,7 @@ import coop.lattice.federation.json.As2Shapes;
 import coop.lattice.federation.json.Json;
 import coop.lattice.federation.net.Origins;
 import coop.lattice.federation.outbox.Deliveries;
+import coop.lattice.federation.social.Approvals;
 import coop.lattice.federation.social.FollowBook;
 
 /**
@@ -39,6 +41,12 @@ final class FollowHandler implements ActivityHandler {
       if (!As2Shapes.isHttpIri(inbox) || !Origins.sameOrigin(inbox, a.actor())) {
         a.refuse(Reason.NO_INBOX, "the follower's actor has no inbox on its own origin (an http(s) URL with no "
             + "space or control character)");
+        return;
+      }
+      Approvals approvals = follows.approvals(h);
+      if (approvals.required() && !follows.of(h).isFollowedBy(a.actor())) {
+        // Taken for the collective to decide; the Accept or Reject goes when it has.
+        acceptance.accept(a, () -> approvals.requested(new FollowRequest(a.actor(), inbox, a.id())), () -> { });
         return;
       }
       acceptance.accept(a, () -> {

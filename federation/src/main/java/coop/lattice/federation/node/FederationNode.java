@@ -6,6 +6,7 @@ import coop.lattice.Progress;
 import coop.lattice.collective.Collective;
 import coop.lattice.collective.CollectiveState;
 import coop.lattice.federation.DeadLetter;
+import coop.lattice.federation.FollowRequest;
 import coop.lattice.federation.FollowState;
 import coop.lattice.federation.InboundActivity;
 import coop.lattice.federation.hosting.HostedCollective;
@@ -208,6 +209,29 @@ public final class FederationNode {
   /** Why {@code actor} is flagged (it equivocated, or served a ledger that does not match its checkpoint), if it is. */
   public Optional<String> flagged(String actor) {
     return parts.flags().why(actor);
+  }
+
+  /**
+   * Whether new followers of {@code collective} wait for its approval ({@link #approveFollower},
+   * {@link #declineFollower}) instead of being accepted at once; off by default. Durable.
+   */
+  public void requireFollowerApproval(CollectiveId collective, boolean required) {
+    follows.approvals(hosts.get(collective)).require(required);
+  }
+
+  /** The follows of {@code collective} waiting for its approval, oldest first. */
+  public List<FollowRequest> followRequests(CollectiveId collective) {
+    return follows.approvals(hosts.get(collective)).waiting();
+  }
+
+  /** Approves {@code actor}'s waiting follow of {@code collective}; completes once their inbox took the Accept. */
+  public Future<Void> approveFollower(CollectiveId collective, String actor) {
+    return parts.followAnswers().approve(hosts.get(collective), actor);
+  }
+
+  /** Declines {@code actor}'s waiting follow of {@code collective}; completes once their inbox took the Reject. */
+  public Future<Void> declineFollower(CollectiveId collective, String actor) {
+    return parts.followAnswers().decline(hosts.get(collective), actor);
   }
 
   /** The proof that {@code actor} equivocated, if this node holds one (found by its mirror, or received and verified). */

@@ -19,6 +19,7 @@ import coop.lattice.federation.rdf.Contexts;
 import coop.lattice.federation.routes.Router;
 import coop.lattice.federation.social.ActorLookup;
 import coop.lattice.federation.social.Blocks;
+import coop.lattice.federation.social.FollowAnswers;
 import coop.lattice.federation.social.FollowBook;
 import coop.lattice.federation.social.FollowRequests;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,7 +33,8 @@ import java.time.Clock;
  * constructors: the wiring diagram of the federation module, in one place.
  */
 record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook follows, Deliveries deliveries,
-    Broadcasts broadcasts, FollowRequests followRequests, ActorLookup lookup, Flags flags, Evidence evidence,
+    Broadcasts broadcasts, FollowRequests followRequests, FollowAnswers followAnswers, ActorLookup lookup,
+    Flags flags, Evidence evidence,
     LedgerMirror mirror, TradeRelay trades, Blocks blocks, Contexts contexts, ContextFetcher contextFetcher,
     Inbox inbox, Router router) {
 
@@ -65,7 +67,8 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
     mirror.onEquivocation((actor, proof) -> hosts.all().forEach(h ->
         broadcasts.equivocation(h, actor, proof, follows.of(h).inboxes())));
     return new NodeParts(store, hosts, client, follows, deliveries, broadcasts,
-        new FollowRequests(documents, follows, deliveries), new ActorLookup(client, documents), flags, evidence,
+        new FollowRequests(documents, follows, deliveries), new FollowAnswers(follows, deliveries),
+        new ActorLookup(client, documents), flags, evidence,
         mirror, trades,
         blocks, contexts, contextFetcher, inbox, new Router(hosts, inbox, follows, deliveries, b.alarm));
   }

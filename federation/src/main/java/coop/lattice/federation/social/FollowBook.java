@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FollowBook {
   private final NodeStore store;
   private final Map<String, Follows> byCollective = new ConcurrentHashMap<>();
+  private final Map<String, Approvals> approvals = new ConcurrentHashMap<>();
 
   public FollowBook(NodeStore store) {
     this.store = store;
@@ -16,5 +17,10 @@ public final class FollowBook {
 
   public Follows of(HostedCollective h) {
     return byCollective.computeIfAbsent(h.id(), id -> new Follows(FollowLog.inLines(store, id)));
+  }
+
+  /** Whether {@code h} approves its followers itself, and the follows waiting for it. */
+  public Approvals approvals(HostedCollective h) {
+    return approvals.computeIfAbsent(h.id(), id -> new Approvals(store, id));
   }
 }

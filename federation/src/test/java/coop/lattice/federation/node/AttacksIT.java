@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import coop.lattice.CollectiveId;
 import coop.lattice.MemberId;
 import coop.lattice.collective.Collective;
+import coop.lattice.federation.FollowRequest;
 import coop.lattice.federation.RateLimits;
 import coop.lattice.federation.http.HttpSignatures;
 import coop.lattice.federation.keys.ActorKeys;
@@ -260,5 +261,27 @@ class AttacksIT {
       assertThat(all).as("the bytes after the chunked body are not read as a second request")
           .doesNotContain("HTTP/1.1 200").containsOnlyOnce("HTTP/1.1 ");
     }
+  }
+
+  @Test
+  void withApprovalNewFollowersWaitForTheCollectiveWhichAcceptsOrRejectsThemEvenAfterARestart() throws Exception {
+    node.requireFollowerApproval(coop.id(), true);
+    String mallory = remote.origin + "/users/mallory";
+    String bob = remote.origin + "/users/bob";
+    assertThat(remote.post(inbox(), follow(mallory, 15), "/users/mallory").statusCode()).isEqualTo(202);
+    assertThat(remote.post(inbox(), follow(bob, 16), "/users/bob").statusCode()).isEqualTo(202);
+    assertThat(node.followers(coop.id())).isEmpty();
+    assertThat(node.followRequests(coop.id())).extracting(FollowRequest::actor)
+        .containsExactly(mallory, bob);
+
+    await(node.stop());
+    startNode(RateLimits.defaults());
+    assertThat(node.followRequests(coop.id())).hasSize(2);
+    await(node.approveFollower(coop.id(), bob));
+    await(node.declineFollower(coop.id(), mallory));
+    assertThat(node.followers(coop.id())).containsOnlyKeys(bob);
+    assertThat(node.followRequests(coop.id())).isEmpty();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> await(node.approveFollower(coop.id(), mallory)))
+        .hasMessageContaining("waits for an answer");
   }
 }
