@@ -4,6 +4,7 @@ import coop.lattice.CollectiveId;
 import coop.lattice.MemberId;
 import coop.lattice.collective.Collective;
 import coop.lattice.federation.RateLimits;
+import coop.lattice.federation.ServerLimits;
 import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.federation.node.FederationNode;
 import coop.lattice.ledger.Appearance;
@@ -24,8 +25,12 @@ import java.util.concurrent.TimeUnit;
  * have them). Runs until it is stopped by its PID.
  *
  * <pre>{@code
- * java -cp benchmarks/target/benchmarks.jar coop.lattice.benchmarks.InboxNode NODE_PORT LOAD_PORT
+ * java -cp benchmarks/target/benchmarks.jar coop.lattice.benchmarks.InboxNode NODE_PORT LOAD_PORT [PER_ADDRESS]
  * }</pre>
+ *
+ * <p>The server keeps its default {@link ServerLimits}, but for {@code PER_ADDRESS}, the
+ * connections one address may hold (the default's 128 if not given; 0 for no cap): on loopback
+ * the load and any attack share one address, so a test of the deadlines alone lifts the cap.
  */
 public final class InboxNode {
   private InboxNode() {}
@@ -33,6 +38,10 @@ public final class InboxNode {
   public static void main(String[] args) throws Exception {
     int port = Integer.parseInt(args[0]);
     int loadPort = Integer.parseInt(args[1]);
+    ServerLimits limits = ServerLimits.defaults();
+    if (args.length > 2) {
+      limits = limits.withPerAddress(Integer.parseInt(args[2]));
+    }
     Path dir = Files.createTempDirectory("lattice-inbox-node");
     Vertx vertx = Vertx.vertx();
     Collective coop = Collective.found(CollectiveId.of("bench"), "Bench Co-op", MemberId.of("ana"),
@@ -41,10 +50,11 @@ public final class InboxNode {
         .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), loadPort))
         .meterRegistry(new SimpleMeterRegistry()) // the meters cost what they would in an application
         .rateLimits(RateLimits.none()) // one load process, one address, one origin: the inbox itself is measured
+        .serverLimits(limits)
         .collective(coop).build();
     int cores = Runtime.getRuntime().availableProcessors();
     node.start(port, "127.0.0.1", cores).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     System.out.println("inbox node listening on " + port + " with " + cores + " server instances (pid "
-        + ProcessHandle.current().pid() + ")");
+        + ProcessHandle.current().pid() + "), " + limits);
   }
 }
