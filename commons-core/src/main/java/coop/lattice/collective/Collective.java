@@ -33,6 +33,7 @@ import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.Ledger;
+import coop.lattice.ledger.RepairStatement;
 import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.merkle.Hash;
 import coop.lattice.rotation.Lottery;
@@ -599,6 +600,20 @@ public final class Collective {
   public SignedCheckpoint checkpoint() {
     synchronized (lock) {
       return ledger.checkpoint(key, clock.instant());
+    }
+  }
+
+  /**
+   * Declares, signed, that the ledger as it is now is the last good one and the history a partner
+   * may hold beyond it was replaced on purpose ({@code kind}: truncation, restore or migration):
+   * what an operator announces after a restore, so that partners do not take it for equivocation.
+   */
+  public RepairStatement declareRepair(String kind, String reason) {
+    if (!RepairStatement.KINDS.contains(kind)) {
+      throw new IllegalArgumentException("a repair is a truncation, a restore or a migration, not " + kind);
+    }
+    synchronized (lock) {
+      return RepairStatement.sign(ledger.checkpoint(key, clock.instant()), kind, reason, clock.instant(), key);
     }
   }
 
