@@ -8,6 +8,7 @@ import coop.lattice.federation.json.Json;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Equivocation;
 import coop.lattice.ledger.LedgerJson;
+import coop.lattice.ledger.RepairStatement;
 import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.merkle.Hash;
 import java.nio.charset.StandardCharsets;
@@ -159,6 +160,34 @@ public final class Documents {
         + "</p>");
     f.put("equivocation", new String(bytes, StandardCharsets.UTF_8));
     return f;
+  }
+
+  /**
+   * A repair statement as a public {@code Note} in a {@code Create} ({@code repair}: its canonical
+   * JSON): partners check it against the ledger's key, and their agreements decide.
+   */
+  public static ObjectNode repair(HostedCollective h, RepairStatement statement) {
+    byte[] bytes = statement.toBytes();
+    String id = h.actor() + "/repairs/" + Hash.sha256(bytes).hex().substring(0, 32);
+    ObjectNode note = Json.object();
+    note.put("id", id);
+    note.put("type", "Note");
+    note.put("attributedTo", h.actor().toString());
+    note.putArray("to").add(ActivityStreams.PUBLIC);
+    note.put("content", "<p>" + escape(h.collective().name() + ": the ledger after entry "
+        + statement.lastGood().checkpoint().size() + " was replaced (" + statement.kind() + "): "
+        + statement.reason()) + "</p>");
+    note.put("repair", new String(bytes, StandardCharsets.UTF_8));
+    ObjectNode c = Json.object();
+    context(c);
+    ((ObjectNode) c.withArray("@context").get(1)).put("repair", "lattice:repair");
+    c.put("id", id + "/activity");
+    c.put("type", "Create");
+    c.put("actor", h.actor().toString());
+    c.putArray("to").add(ActivityStreams.PUBLIC);
+    c.putArray("cc").add(h.actor() + "/followers");
+    c.set("object", note);
+    return c;
   }
 
   /** A signed checkpoint as a public {@code Note} in a {@code Create}: anyone can check it against the ledger's key. */

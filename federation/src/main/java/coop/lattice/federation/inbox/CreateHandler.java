@@ -56,6 +56,7 @@ final class CreateHandler implements ActivityHandler {
       if (embedded) {
         objects.put(actor, object);
         Json.text(object, "checkpoint").ifPresent(cp -> mirror.offered(actor, cp));
+        Json.text(object, "repair").ifPresent(r -> mirror.offeredRepair(actor, r));
       }
     }, () -> { });
   }

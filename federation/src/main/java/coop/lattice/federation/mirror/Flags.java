@@ -5,19 +5,20 @@ import coop.lattice.federation.hosting.NodeStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Partners flagged for good (they equivocated, or served a ledger that does not match what they
- * signed), with why; kept in the line log {@code flagged} as {@code actor  why} (tab-separated),
- * written and read only here; compacted to one line per actor, the first. A new flag is logged
+ * Partners flagged (they equivocated, served a ledger that does not match what they signed, or
+ * declared a repair this node does not accept), with why, until a logged decision lifts the flag;
+ * kept in the line log {@code flagged} as {@code actor  why} and {@code -  actor  decision}
+ * (tab-separated), written and read only here; compacted to the first line of each actor flagged
+ * now, and every decision. A new flag is logged
  * at WARN and counted ({@code lattice.mirror.flagged}). Thread-safe.
  */
 public final class Flags {
@@ -32,25 +33,48 @@ public final class Flags {
         .description("Partners flagged for equivocating or serving a ledger that does not match what they signed")
         .register(registry);
     this.log = store.log("flagged", Flags::live);
-    log.replay(line -> {
-      int tab = line.indexOf('\t');
-      if (tab > 0) {
-        flagged.putIfAbsent(line.substring(0, tab), line.substring(tab + 1));
-      }
-    });
+    log.replay(line -> apply(line, flagged));
   }
 
-  /** The first line of each actor: a flag is for good, and its first reason stays. */
+  /**
+   * The first line of each actor flagged now (its first reason stays), and every decision that
+   * lifted a flag ({@code -  actor  decision}), which is kept for good.
+   */
   static List<String> live(List<String> lines) {
-    Set<String> actors = new HashSet<>();
-    List<String> live = new ArrayList<>();
+    Map<String, String> now = new LinkedHashMap<>();
+    List<String> decisions = new ArrayList<>();
     for (String line : lines) {
-      int tab = line.indexOf('\t');
-      if (tab > 0 && actors.add(line.substring(0, tab))) {
-        live.add(line);
+      apply(line, now);
+      if (line.startsWith("-\t")) {
+        decisions.add(line);
       }
     }
+    List<String> live = new ArrayList<>(decisions);
+    now.forEach((actor, why) -> live.add(actor + "\t" + why));
     return live;
+  }
+
+  private static void apply(String line, Map<String, String> into) {
+    if (line.startsWith("-\t")) {
+      String[] f = line.split("\t", 3);
+      into.remove(f.length > 1 ? f[1] : "");
+      return;
+    }
+    int tab = line.indexOf('\t');
+    if (tab > 0) {
+      into.putIfAbsent(line.substring(0, tab), line.substring(tab + 1));
+    }
+  }
+
+  /**
+   * Lifts the flag on {@code actor}, recording {@code decision} for good; durable when this
+   * returns. Nothing happens, and nothing is recorded, if the actor is not flagged.
+   */
+  public void lift(String actor, String decision) {
+    if (flagged.remove(actor) != null) {
+      log.append("-\t" + actor + "\t" + decision.replace('\t', ' ').replace('\n', ' ').replace('\r', ' '));
+      LOG.warn("Lifted the flag on {}: {}", actor, decision);
+    }
   }
 
   /** Why {@code actor} is flagged, if it is. */

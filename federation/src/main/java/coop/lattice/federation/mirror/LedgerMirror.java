@@ -13,6 +13,7 @@ import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Equivocation;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.LedgerJson;
+import coop.lattice.ledger.RepairStatement;
 import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.ledger.VerificationKey;
 import coop.lattice.merkle.Hash;
@@ -57,6 +58,8 @@ public final class LedgerMirror {
     final MerkleTree tree = new MerkleTree();
     /** Each signed checkpoint seen, by size (the first of each size). */
     final Map<Long, SignedCheckpoint> checkpoints = new ConcurrentHashMap<>();
+    /** The last good checkpoint of a repair this copy was rebuilt after; the ledger must extend it. */
+    volatile @Nullable SignedCheckpoint repairedFrom;
     /** The latest checkpoint the copy was verified against; null before the first. */
     volatile @Nullable SignedCheckpoint verified;
     VerificationKey key;
@@ -74,13 +77,20 @@ public final class LedgerMirror {
   private final SafeClient client;
   private final Flags flags;
   private final Evidence evidence;
+  private final boolean acceptRepairs;
   private final List<BiConsumer<String, Equivocation>> equivocations = new CopyOnWriteArrayList<>();
   private final Clock clock;
   private final MeterRegistry registry;
   private final Map<String, Copy> copies = new ConcurrentHashMap<>();
   private final List<Gauge> lagGauges = new CopyOnWriteArrayList<>();
 
-  public LedgerMirror(SafeClient client, Flags flags, Evidence evidence, Clock clock, MeterRegistry registry) {
+  /**
+   * A mirror that accepts a partner's declared repairs ({@code acceptRepairs}) or flags a partner
+   * that declares one, as the node's collectives agreed.
+   */
+  public LedgerMirror(SafeClient client, Flags flags, Evidence evidence, boolean acceptRepairs, Clock clock,
+      MeterRegistry registry) {
+    this.acceptRepairs = acceptRepairs;
     this.client = client;
     this.flags = flags;
     this.evidence = evidence;
@@ -156,6 +166,41 @@ public final class LedgerMirror {
     }
     equivocated(actor, proof, "equivocated (a proof from another node verified here)");
     return "verified: " + actor + " is flagged";
+  }
+
+  /**
+   * A repair statement pushed by {@code actor} (in a Create): checked against the copy's key; if it
+   * verifies, the copy is dropped back to nothing but the key (the next pull rebuilds it, from the
+   * repaired ledger, which must extend the statement's last good checkpoint), or, when this node
+   * does not accept repairs, the partner is flagged. A statement that does not verify changes
+   * nothing. Returns what came of it.
+   */
+  public String offeredRepair(String actor, String text) {
+    Copy c = copies.get(actor);
+    if (c == null || c.key == null) {
+      return "not mirrored here";
+    }
+    RepairStatement r;
+    try {
+      r = RepairStatement.parse(text.getBytes(StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      return "not a repair statement: " + e.getMessage();
+    }
+    if (!r.verify(c.key)) {
+      return "the repair statement does not verify";
+    }
+    if (!acceptRepairs) {
+      flags.flag(actor, "declared a repair (" + r.kind() + ": " + r.reason() + "), which this node does not accept");
+      return "refused: " + actor + " is flagged";
+    }
+    Copy fresh = new Copy();
+    fresh.key = c.key;
+    fresh.collective = c.collective;
+    fresh.repairedFrom = r.lastGood();
+    copies.put(actor, fresh);
+    LOG.info("{} declared a repair of its ledger after entry {} ({}: {}); its copy is rebuilt from the repaired ledger",
+        actor, r.lastGood().checkpoint().size(), r.kind(), r.reason());
+    return "accepted: the copy is rebuilt";
   }
 
   /** A checkpoint pushed by {@code actor} (in a Create): checked against the copy's key and remembered. */
@@ -249,6 +294,13 @@ public final class LedgerMirror {
   }
 
   private Future<CollectiveState> verifyRoot(String actor, Copy c, SignedCheckpoint cp) {
+    SignedCheckpoint lastGood = c.repairedFrom;
+    if (lastGood != null && (c.tree.size() < lastGood.checkpoint().size()
+        || !c.tree.root(lastGood.checkpoint().size()).equals(lastGood.checkpoint().root()))) {
+      flags.flag(actor, "declared a repair after entry " + lastGood.checkpoint().size()
+          + ", then served a ledger that does not keep it");
+      return Future.failedFuture(new FederationException(actor + " served a ledger that does not extend its repair"));
+    }
     if (!c.tree.root(cp.checkpoint().size()).equals(cp.checkpoint().root())) {
       flags.flag(actor, "its entries do not add up to the root it signed at size " + cp.checkpoint().size());
       return Future.failedFuture(new FederationException(actor + " served entries that do not match its checkpoint"));

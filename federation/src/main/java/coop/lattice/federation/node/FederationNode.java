@@ -21,6 +21,7 @@ import coop.lattice.federation.rdf.LinkedData;
 import coop.lattice.federation.server.GuardedServer;
 import coop.lattice.federation.social.FollowBook;
 import coop.lattice.ledger.Equivocation;
+import coop.lattice.ledger.RepairStatement;
 import coop.lattice.ledger.SignedCheckpoint;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -321,6 +322,25 @@ public final class FederationNode {
   public Future<SignedCheckpoint> publishCheckpoint(CollectiveId collective) {
     HostedCollective h = hosts.get(collective);
     return parts.broadcasts().checkpoint(h, follows.of(h).inboxes());
+  }
+
+  /**
+   * Declares, signed, that {@code collective}'s ledger as it is now is the last good one and what
+   * followers may hold beyond it was replaced on purpose ({@code kind}: truncation, restore or
+   * migration, with why), and tells the followers; their mirrors accept it or flag the collective,
+   * as their agreements say ({@link NodeBuilder#acceptRepairs}). Completes once every inbox took it.
+   */
+  public Future<RepairStatement> announceRepair(CollectiveId collective, String kind, String reason) {
+    HostedCollective h = hosts.get(collective);
+    return parts.broadcasts().repair(h, kind, reason, follows.of(h).inboxes());
+  }
+
+  /**
+   * Lifts the flag on {@code actor}, recording {@code decision} (who decided, when, why) in the
+   * node's log beside the flag; the evidence stays. The only way a flag is lifted.
+   */
+  public void liftFlag(String actor, String decision) {
+    parts.flags().lift(actor, decision);
   }
 
   /**

@@ -30,6 +30,7 @@ public final class NodeBuilder {
   MeterRegistry meters = new CompositeMeterRegistry();
   FlowAlarm alarm = FlowAlarm.defaults();
   RateLimits rateLimits = RateLimits.defaults();
+  boolean acceptRepairs = true;
   ServerLimits serverLimits = ServerLimits.defaults();
   SafeClient.Limits outbound = SafeClient.Limits.DEFAULT;
   final List<Collective> collectives = new ArrayList<>();
@@ -138,6 +139,16 @@ public final class NodeBuilder {
    */
   public NodeBuilder outboundDeadline(Duration deadline) {
     this.outbound = outbound.withDeadline(deadline);
+    return this;
+  }
+
+  /**
+   * Whether this node's mirrors accept a partner's declared repair (a signed statement that its
+   * ledger after a last good checkpoint was replaced on purpose) and rebuild their copy, or flag the
+   * partner instead; as the hosted collectives' agreement says. True by default.
+   */
+  public NodeBuilder acceptRepairs(boolean accept) {
+    this.acceptRepairs = accept;
     return this;
   }
 

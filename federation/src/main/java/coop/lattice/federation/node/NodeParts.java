@@ -53,7 +53,7 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
     Deliveries deliveries = new Deliveries(vertx, client, store, clock, b.delivery, meters);
     Flags flags = new Flags(store, meters);
     Evidence evidence = new Evidence(store);
-    LedgerMirror mirror = new LedgerMirror(client, flags, evidence, clock, meters);
+    LedgerMirror mirror = new LedgerMirror(client, flags, evidence, b.acceptRepairs, clock, meters);
     TradeRelay trades = new TradeRelay(store);
     Blocks blocks = new Blocks(store);
     Contexts contexts = new Contexts();

@@ -5,12 +5,13 @@ import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.json.Json;
 import coop.lattice.federation.keys.ObjectProofs;
 import coop.lattice.ledger.Equivocation;
+import coop.lattice.ledger.RepairStatement;
 import coop.lattice.ledger.SignedCheckpoint;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.List;
 
-/** One-off activities a collective sends to every follower inbox once: checkpoints, new keys, proofs of equivocation. */
+/** One-off activities a collective sends to every follower inbox once: checkpoints, new keys, repairs, proofs of equivocation. */
 public final class Broadcasts {
   private final Deliveries deliveries;
   private final Clock clock;
@@ -44,6 +45,14 @@ public final class Broadcasts {
   /** Tells {@code inboxes}, from {@code h}, that {@code flagged} equivocated, with the proof ({@code Flag}). */
   public Future<Void> equivocation(HostedCollective h, String flagged, Equivocation proof, List<String> inboxes) {
     return toAll(h, inboxes, Json.bytes(Documents.flag(h, flagged, proof)));
+  }
+
+  /** Declares, signed, that {@code h}'s ledger was repaired ({@code kind}), and tells {@code inboxes}. */
+  public Future<RepairStatement> repair(HostedCollective h, String kind, String reason, List<String> inboxes) {
+    RepairStatement statement = h.collective().declareRepair(kind, reason);
+    byte[] body = Json.bytes(ObjectProofs.sign(Documents.repair(h, statement), h.ed25519KeyId(),
+        h.keys().ed25519Private(), clock.instant()));
+    return toAll(h, inboxes, body).map(statement);
   }
 
   private Future<Void> toAll(HostedCollective h, List<String> inboxes, byte[] body) {
