@@ -2,6 +2,9 @@ package coop.lattice.store;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
+import static coop.lattice.store.SegmentFormat.FRAME_HEADER;
+import static coop.lattice.store.SegmentFormat.SEGMENT_HEADER;
+import static coop.lattice.store.SegmentFormat.isAllZeroOrShort;
 
 import coop.lattice.LedgerDamagedException;
 import coop.lattice.Progress;
@@ -11,17 +14,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.zip.CRC32C;
@@ -38,27 +36,43 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code journal-<first index>.seg}: a 16-byte header (magic {@code LATJ}, format version,
  *       index of its first record) and then records, each framed as {@code length (4) |
  *       CRC32C(length) (4) | CRC32C(payload) (4) | payload}. A new segment starts when the
- *       current one passes {@link #DEFAULT_SEGMENT_BYTES}.
+ *       current one passes {@link #DEFAULT_SEGMENT_BYTES}. Format 2 says the journal keeps the
+ *       file {@code acknowledged}; format 1 segments, from before that file, still open ({@link
+ *       SegmentFormat}).
+ *   <li>{@code acknowledged}: how many records {@link #sync} has acknowledged as durable ({@link
+ *       AcknowledgedSize}).
  *   <li>{@code checkpoint}: the latest checkpoint with its size and its own CRC32C, replaced by
- *       writing {@code checkpoint.tmp}, fsync, atomic rename, fsync of the directory.
+ *       writing {@code checkpoint.tmp}, fsync, atomic rename, fsync of the directory ({@link
+ *       CheckpointFile}).
  * </ul>
  *
  * <h2>Durability</h2>
  *
- * <p>{@link #append} writes; {@link #sync} makes it durable with {@code FileChannel.force}.
- * Concurrent {@code sync} calls share one force (group commit): a caller whose records another
- * caller's force already covered returns without touching the disk. An I/O error while writing
- * or forcing is fatal for this instance ({@link StoreFailedException}): after a failed fsync the
- * kernel may have dropped the dirty pages, so retrying could report success for lost data.
+ * <p>{@link #append} writes; {@link #sync} makes it durable with {@code FileChannel.force}, then
+ * records how many records are now acknowledged in the file {@code acknowledged} and forces that
+ * too. Concurrent {@code sync} calls share one force (group commit): a caller whose records
+ * another caller's force already covered returns without touching the disk. An I/O error while
+ * writing or forcing is fatal for this instance ({@link StoreFailedException}): after a failed
+ * fsync the kernel may have dropped the dirty pages, so retrying could report success for lost
+ * data.
  *
  * <h2>Opening</h2>
  *
  * <p>Opening scans every frame. A frame cut short at the very end of the last segment is a torn
- * write from a crash; it is cut off, provided the checkpoint does not cover it. Anything else (a
- * checksum that does not match, a missing segment, fewer records than the checkpoint covers) is
+ * write from a crash; it is cut off, provided neither the checkpoint nor the acknowledged size
+ * covers it (nobody was told it was durable). Anything else (a checksum that does not match, a
+ * missing segment, fewer records than the checkpoint covers or than {@code sync} acknowledged) is
  * {@linkplain #damage() damage}: the journal still reads the good prefix but refuses to append
- * until an operator calls {@link #truncate}. Because the length has its own checksum, a flipped
- * byte is never mistaken for a torn write.
+ * until an operator calls {@link #truncate}, and an open that finds damage changes no file. So a
+ * journal that lost acknowledged records (its last segment cut at a record boundary or deleted)
+ * says so, with both numbers, instead of opening smaller. Because the length has its own checksum,
+ * a flipped byte is never mistaken for a torn write.
+ *
+ * <p>What opening cannot see: a rollback of the whole directory (segments, {@code acknowledged}
+ * and {@code checkpoint} together) to an older copy, or a directory emptied of every file, looks
+ * like a journal that never grew further; only a record kept elsewhere, such as checkpoints a
+ * witness or peer holds, can tell. Nor can it see a journal begun before the {@code acknowledged}
+ * file lose its format-2 segments together with that file.
  *
  * <h2>One writer</h2>
  *
@@ -81,13 +95,6 @@ public final class FileJournal implements LedgerStore {
   /** Largest record accepted: 16 MiB. */
   public static final int MAX_RECORD_BYTES = 16 << 20;
 
-  private static final int MAGIC = 0x4c41544a; // "LATJ"
-  private static final int CHECKPOINT_MAGIC = 0x4c415443; // "LATC"
-  private static final int VERSION = 1;
-  private static final int SEGMENT_HEADER = 16;
-  private static final int FRAME_HEADER = 12;
-  private static final String CHECKPOINT = "checkpoint";
-  private static final String CHECKPOINT_TMP = "checkpoint.tmp";
   private static final String LOCK = "journal.lock";
   private static final Logger LOG = LoggerFactory.getLogger(FileJournal.class);
   /** Opening reports its progress every this many bytes scanned, and after each segment. */
@@ -96,6 +103,7 @@ public final class FileJournal implements LedgerStore {
   private final Path dir;
   private final long segmentBytes;
   private final boolean readOnly;
+  private final JournalFiles files;
   private @Nullable DirectoryLock lock;
   private final Object writeLock = new Object();
   private final Object syncLock = new Object();
@@ -106,17 +114,20 @@ public final class FileJournal implements LedgerStore {
   private volatile int[] lengths = new int[4096];
   private volatile long size;
   private volatile long durable;
+  /** Records {@link #sync} has acknowledged, as the file {@code acknowledged} says. */
+  private volatile long acknowledged;
+  private @Nullable AcknowledgedSize acknowledgedFile;
   private volatile @Nullable StoredCheckpoint checkpoint;
   private volatile @Nullable Damage damage;
   private volatile @Nullable String failure;
   private boolean closed;
-  private boolean checkpointDamaged;
   private long tornBytesCut;
 
-  private FileJournal(Path dir, long segmentBytes, boolean readOnly) {
+  private FileJournal(Path dir, long segmentBytes, boolean readOnly, JournalFiles files) {
     this.dir = dir;
     this.segmentBytes = segmentBytes;
     this.readOnly = readOnly;
+    this.files = files;
   }
 
   /**
@@ -145,9 +156,14 @@ public final class FileJournal implements LedgerStore {
   }
 
   private static FileJournal open(Path directory, long segmentBytes, Progress progress) {
+    return open(directory, segmentBytes, progress, JournalFiles.DISK);
+  }
+
+  /** As {@link #open(Path, long)}, over {@code files} (a simulated disk, in tests). */
+  static FileJournal open(Path directory, long segmentBytes, Progress progress, JournalFiles files) {
     checkArgument(segmentBytes >= 4096 && segmentBytes <= (1L << 30),
         "segmentBytes outside 4 KiB..1 GiB: %s", segmentBytes);
-    FileJournal j = new FileJournal(directory, segmentBytes, false);
+    FileJournal j = new FileJournal(directory, segmentBytes, false, files);
     j.lock = DirectoryLock.acquire(directory, LOCK, "the journal in " + directory);
     return j.loaded(progress);
   }
@@ -160,7 +176,7 @@ public final class FileJournal implements LedgerStore {
    * What it shows is the journal as it stood when it was opened.
    */
   public static FileJournal openReadOnly(Path directory) {
-    return new FileJournal(directory, DEFAULT_SEGMENT_BYTES, true).loaded(Progress.none());
+    return new FileJournal(directory, DEFAULT_SEGMENT_BYTES, true, JournalFiles.DISK).loaded(Progress.none());
   }
 
   private FileJournal loaded(Progress progress) {
@@ -190,62 +206,77 @@ public final class FileJournal implements LedgerStore {
     return tornBytesCut;
   }
 
+  /**
+   * Records that {@link #sync} has acknowledged as durable, as recorded on disk: when opened, what
+   * the last writer's syncs recorded (0 for a journal from before the {@code acknowledged} file);
+   * then each sync's. Never more than {@link #size()} in a journal opened without damage.
+   */
+  public long acknowledgedSize() {
+    return acknowledged;
+  }
+
   // ---------------------------------------------------------------------------------- opening
 
   private void load(Progress progress) throws IOException {
     if (!readOnly) {
-      Files.createDirectories(dir);
-      Files.deleteIfExists(dir.resolve(CHECKPOINT_TMP)); // an interrupted checkpoint write
+      files.createDirectories(dir);
+      files.deleteIfExists(dir.resolve(CheckpointFile.NAME + ".tmp")); // an interrupted checkpoint write
+      files.deleteIfExists(dir.resolve(AcknowledgedSize.NAME + ".tmp")); // an interrupted creation of the file
     }
-    checkpoint = readCheckpoint();
+    // Read before the segments: a live writer raises it only once its records are durable, so the
+    // segments read afterwards hold at least what it says.
+    AcknowledgedSize ack = AcknowledgedSize.read(files, dir);
+    acknowledged = ack.records();
+    acknowledgedFile = ack;
+    CheckpointFile checkpointFile = CheckpointFile.read(files, dir);
+    checkpoint = checkpointFile.checkpoint();
 
-    List<Path> files = new ArrayList<>();
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "journal-*.seg")) {
-      ds.forEach(files::add);
-    }
-    files.sort(null); // zero-padded names sort by first index
+    List<Path> segmentFiles = files.list(dir, SegmentFormat.GLOB);
+    segmentFiles.sort(null); // zero-padded names sort by first index
     long totalBytes = 0;
-    for (Path file : files) {
-      totalBytes += Files.size(file);
+    for (Path file : segmentFiles) {
+      totalBytes += files.size(file);
     }
     long scannedBefore = 0; // bytes of the segments before the one being scanned
 
     long count = 0;
+    boolean keepsAcknowledged = false; // a format-2 segment was found
+    @Nullable Path emptyLast = null; // a segment created just before a crash, deleted if all is well
     @Nullable Damage found = null;
-    for (int s = 0; s < files.size() && found == null; s++) {
-      Path file = files.get(s);
-      boolean last = s == files.size() - 1;
-      long first = firstIndexOf(file);
+    for (int s = 0; s < segmentFiles.size() && found == null; s++) {
+      Path file = segmentFiles.get(s);
+      boolean last = s == segmentFiles.size() - 1;
+      long first = SegmentFormat.firstIndexOf(file);
       if (first != count) {
         found = new Damage(count, "segment " + file.getFileName() + " starts at record " + first
             + " but " + count + " records come before it: a segment is missing or misplaced");
         break;
       }
-      FileChannel ch = readOnly ? FileChannel.open(file, StandardOpenOption.READ)
-          : FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileChannel ch = readOnly ? files.open(file, StandardOpenOption.READ)
+          : files.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
       Segment seg = new Segment(file, first, ch);
       long fileSize = ch.size();
       if (fileSize < SEGMENT_HEADER) {
         if (last && isAllZeroOrShort(ch, 0, fileSize)) {
-          // A segment created just before a crash (or being created now): nothing in it was ever acknowledged.
+          // A segment created just before a crash (or being created now): it holds no record. If
+          // acknowledged records should be in it, the check below reports them lost.
           ch.close();
-          if (!readOnly) {
-            Files.delete(file);
-            fsyncDirectory();
-          }
+          emptyLast = first >= acknowledged ? file : null;
           break;
         }
         found = new Damage(count, "segment " + file.getFileName() + " has a damaged header");
         ch.close();
         break;
       }
-      MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, fileSize);
-      map.order(ByteOrder.BIG_ENDIAN);
-      if (map.getInt(0) != MAGIC || map.getInt(4) != VERSION || map.getLong(8) != first) {
+      ByteBuffer map = files.map(ch, 0, fileSize).order(ByteOrder.BIG_ENDIAN);
+      int version = map.getInt(4);
+      if (map.getInt(0) != SegmentFormat.MAGIC || map.getLong(8) != first
+          || (version != SegmentFormat.VERSION && version != SegmentFormat.VERSION_WITHOUT_ACKNOWLEDGED)) {
         found = new Damage(count, "segment " + file.getFileName() + " has a damaged header");
         ch.close();
         break;
       }
+      keepsAcknowledged |= version == SegmentFormat.VERSION;
       segments.add(seg);
       int segIndex = segments.size() - 1;
       long pos = SEGMENT_HEADER;
@@ -258,7 +289,7 @@ public final class FileJournal implements LedgerStore {
         }
         long remaining = fileSize - pos;
         if (remaining < FRAME_HEADER) {
-          found = tornOrDamaged(last, ch, pos, fileSize, count, "a frame header is cut short");
+          found = tornOrDamaged(last, pos, count, "the frame header of record " + count + " is cut short");
           break;
         }
         int len = map.getInt((int) pos);
@@ -267,13 +298,13 @@ public final class FileJournal implements LedgerStore {
         crc.update(map.slice((int) pos, 4));
         if ((int) crc.getValue() != lenCrc || len < 0 || len > MAX_RECORD_BYTES) {
           found = isAllZeroOrShort(ch, pos, fileSize) && last
-              ? tornOrDamaged(true, ch, pos, fileSize, count, "zeros after the last record")
+              ? tornOrDamaged(true, pos, count, "zeros stand where record " + count + " begins")
               : new Damage(count, "record " + count + " has a damaged length field (in "
                   + file.getFileName() + " at byte " + pos + ")");
           break;
         }
         if (remaining - FRAME_HEADER < len) {
-          found = tornOrDamaged(last, ch, pos, fileSize, count, "record " + count + " is cut short");
+          found = tornOrDamaged(last, pos, count, "record " + count + " is cut short");
           break;
         }
         crc.reset();
@@ -287,15 +318,15 @@ public final class FileJournal implements LedgerStore {
         count++;
         pos += FRAME_HEADER + len;
       }
-      seg.end = pos; // the end of the last good record, past any torn tail that was cut
+      seg.end = pos; // the end of the last good record, before any torn tail
       scannedBefore += fileSize;
-      if (found == null && s < files.size() - 1) {
+      if (found == null && s < segmentFiles.size() - 1) {
         progress.update(Math.min(totalBytes, scannedBefore), totalBytes);
       }
     }
     progress.update(totalBytes, totalBytes);
     StoredCheckpoint cp = checkpoint;
-    if (found == null && checkpointDamaged) {
+    if (found == null && checkpointFile.damaged()) {
       found = new Damage(0, "the checkpoint file is damaged; restore it from a backup or a peer,"
           + " or truncate the journal to drop it");
     }
@@ -303,82 +334,51 @@ public final class FileJournal implements LedgerStore {
       found = new Damage(count, "the checkpoint covers " + cp.size() + " records but only " + count
           + " are stored: record " + count + " onwards is missing");
     }
+    if (found == null && !ack.exists() && keepsAcknowledged) {
+      ack = AcknowledgedSize.read(files, dir); // a reader that read just before a new journal made it
+      acknowledgedFile = ack;
+    }
+    if (found == null) {
+      found = ack.check(count, keepsAcknowledged);
+    }
     size = count;
-    durable = count;
     damage = found;
+    if (found == null && !readOnly) { // repairs only an open without damage makes
+      Segment seg = segments.isEmpty() ? null : segments.get(segments.size() - 1);
+      if (seg != null && seg.end < seg.channel.size()) { // a torn tail nobody was told was durable
+        tornBytesCut = seg.channel.size() - seg.end;
+        seg.channel.truncate(seg.end);
+        seg.channel.force(true);
+      }
+      if (emptyLast != null) {
+        files.deleteIfExists(emptyLast);
+        files.syncDirectory(dir);
+      }
+      if (!ack.exists()) {
+        ack.record(0); // a new journal, or one from before the file: from here on, losses show
+      }
+    }
+    acknowledged = ack.records();
+    durable = Math.min(count, acknowledged); // what was there but never acknowledged, the next sync forces
   }
 
   /**
-   * A bad frame at {@code pos}. At the end of the last segment and beyond the checkpoint it is a
-   * torn write: it is cut off here and null is returned. Anywhere else it is damage.
+   * A bad frame at {@code pos} of record {@code index}. At the end of the last segment, beyond the
+   * checkpoint and beyond what was acknowledged, it is a torn write, cut off once opening found no
+   * damage, and null is returned. Anywhere else it is damage.
    */
-  private @Nullable Damage tornOrDamaged(boolean last, FileChannel ch, long pos, long fileSize, long index, String what)
-      throws IOException {
+  private @Nullable Damage tornOrDamaged(boolean last, long pos, long index, String what) {
     StoredCheckpoint cp = checkpoint;
     if (!last) {
-      return new Damage(index, "record " + index + ": " + what + " in the middle of the journal");
+      return new Damage(index, what + " in the middle of the journal");
     }
     if (cp != null && cp.size() > index) {
-      return new Damage(index, "record " + index + ": " + what + ", but the checkpoint covers "
-          + cp.size() + " records");
+      return new Damage(index, what + ", but the checkpoint covers " + cp.size() + " records");
     }
-    if (!readOnly) { // a read-only reader leaves it: the live writer may be writing it now
-      ch.truncate(pos);
-      ch.force(true);
-      tornBytesCut = fileSize - pos;
+    if (acknowledged > index) {
+      return new Damage(index, Objects.requireNonNull(acknowledgedFile).lost(index, what + " (at byte " + pos
+          + " of the last segment)"));
     }
-    return null;
-  }
-
-  private static boolean isAllZeroOrShort(FileChannel ch, long from, long to) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate((int) Math.min(to - from, 1 << 16));
-    long p = from;
-    while (p < to) {
-      b.clear();
-      int n = ch.read(b, p);
-      if (n <= 0) {
-        break;
-      }
-      for (int i = 0; i < n; i++) {
-        if (b.get(i) != 0) {
-          return false;
-        }
-      }
-      p += n;
-    }
-    return true;
-  }
-
-  private static long firstIndexOf(Path file) {
-    String name = file.getFileName().toString();
-    try {
-      return Long.parseLong(name.substring("journal-".length(), name.length() - ".seg".length()));
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
-
-  private @Nullable StoredCheckpoint readCheckpoint() throws IOException {
-    Path file = dir.resolve(CHECKPOINT);
-    if (!Files.exists(file)) {
-      return null;
-    }
-    ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file));
-    boolean ok = b.remaining() >= 20 && b.getInt(0) == CHECKPOINT_MAGIC;
-    if (ok) {
-      long cpSize = b.getLong(4);
-      int len = b.getInt(12);
-      ok = len >= 0 && len == b.remaining() - 20 && cpSize >= 0;
-      if (ok) {
-        CRC32C crc = new CRC32C();
-        crc.update(b.array(), 0, 16 + len);
-        ok = (int) crc.getValue() == b.getInt(16 + len);
-        if (ok) {
-          return new StoredCheckpoint(cpSize, Arrays.copyOfRange(b.array(), 16, 16 + len));
-        }
-      }
-    }
-    checkpointDamaged = true;
     return null;
   }
 
@@ -401,19 +401,7 @@ public final class FileJournal implements LedgerStore {
         if (seg == null || (seg.end + bytes > segmentBytes && seg.end > SEGMENT_HEADER)) {
           seg = roll();
         }
-        ByteBuffer buf = ByteBuffer.allocate(bytes).order(ByteOrder.BIG_ENDIAN);
-        CRC32C crc = new CRC32C();
-        for (byte[] r : records) {
-          buf.putInt(r.length);
-          crc.reset();
-          crc.update(buf.array(), buf.position() - 4, 4);
-          buf.putInt((int) crc.getValue());
-          crc.reset();
-          crc.update(r);
-          buf.putInt((int) crc.getValue());
-          buf.put(r);
-        }
-        buf.flip();
+        ByteBuffer buf = SegmentFormat.frames(records, bytes);
         long pos = seg.end;
         while (buf.hasRemaining()) {
           pos += seg.channel.write(buf, pos);
@@ -438,15 +426,14 @@ public final class FileJournal implements LedgerStore {
       segments.get(segments.size() - 1).channel.force(false);
     }
     long first = size;
-    Path file = dir.resolve(String.format(Locale.ROOT, "journal-%020d.seg", first));
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    ByteBuffer h = ByteBuffer.allocate(SEGMENT_HEADER).order(ByteOrder.BIG_ENDIAN);
-    h.putInt(MAGIC).putInt(VERSION).putLong(first).flip();
+    Path file = dir.resolve(SegmentFormat.name(first));
+    FileChannel ch = files.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    ByteBuffer h = SegmentFormat.header(first);
     while (h.hasRemaining()) {
       ch.write(h, h.position());
     }
     ch.force(true);
-    fsyncDirectory();
+    files.syncDirectory(dir);
     Segment seg = new Segment(file, first, ch);
     seg.end = SEGMENT_HEADER;
     segments.add(seg);
@@ -457,11 +444,11 @@ public final class FileJournal implements LedgerStore {
   @Override
   public void sync() {
     long target = size;
-    if (durable >= target) {
+    if (acknowledged >= target) {
       return;
     }
     synchronized (syncLock) {
-      if (durable >= target) {
+      if (acknowledged >= target) {
         return; // another caller's force covered us: group commit
       }
       long upTo;
@@ -471,14 +458,21 @@ public final class FileJournal implements LedgerStore {
         upTo = size;
         ch = segments.get(segments.size() - 1).channel;
       }
+      String doing = "forcing records to disk";
       try {
-        ch.force(false);
+        if (durable < upTo) { // a roll or a checkpoint may have forced them already
+          ch.force(false);
+          durable = upTo;
+        }
+        doing = "recording the acknowledged size";
+        // Only now that the records are durable: the file must never claim what the disk may not hold.
+        Objects.requireNonNull(acknowledgedFile).record(upTo);
       } catch (IOException e) {
         synchronized (writeLock) {
-          throw fail("forcing records to disk", e);
+          throw fail(doing, e);
         }
       }
-      durable = upTo;
+      acknowledged = upTo;
     }
   }
 
@@ -488,27 +482,13 @@ public final class FileJournal implements LedgerStore {
       checkNotReadOnly();
       checkNotFailed();
       checkArgument(cpSize >= 0 && cpSize <= size, "checkpoint size %s outside 0..%s", cpSize, size);
-      ByteBuffer b = ByteBuffer.allocate(20 + signedCheckpoint.length).order(ByteOrder.BIG_ENDIAN);
-      b.putInt(CHECKPOINT_MAGIC).putLong(cpSize).putInt(signedCheckpoint.length).put(signedCheckpoint);
-      CRC32C crc = new CRC32C();
-      crc.update(b.array(), 0, 16 + signedCheckpoint.length);
-      b.putInt((int) crc.getValue()).flip();
-      Path tmp = dir.resolve(CHECKPOINT_TMP);
       try {
         // The records it covers must be durable before the checkpoint that vouches for them.
         if (!segments.isEmpty()) {
           segments.get(segments.size() - 1).channel.force(false);
           durable = size;
         }
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE)) {
-          while (b.hasRemaining()) {
-            ch.write(b);
-          }
-          ch.force(true);
-        }
-        Files.move(tmp, dir.resolve(CHECKPOINT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        fsyncDirectory();
+        CheckpointFile.write(files, dir, cpSize, signedCheckpoint);
       } catch (IOException e) {
         throw fail("writing the checkpoint", e);
       }
@@ -516,53 +496,55 @@ public final class FileJournal implements LedgerStore {
     }
   }
 
-  private void fsyncDirectory() throws IOException {
-    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-      d.force(true);
+  @Override
+  public void truncate(long newSize) {
+    synchronized (syncLock) { // no sync may record a size meanwhile
+      synchronized (writeLock) {
+        truncateHeld(newSize);
+      }
     }
   }
 
-  @Override
-  public void truncate(long newSize) {
-    synchronized (writeLock) {
-      checkNotReadOnly();
-      checkNotFailed();
-      checkArgument(newSize >= 0 && newSize <= size, "cannot truncate %s records to %s", size, newSize);
-      try {
-        StoredCheckpoint cp = checkpoint;
-        if (cp != null && cp.size() > newSize) {
-          Files.deleteIfExists(dir.resolve(CHECKPOINT));
-          checkpoint = null;
-        }
-        // Drop whole segments past the cut, then cut inside the one that holds it.
-        while (!segments.isEmpty() && segments.get(segments.size() - 1).first >= newSize) {
-          Segment s = segments.remove(segments.size() - 1);
-          s.channel.close();
-          Files.delete(s.file);
-        }
-        // Also remove segment files beyond a damaged point that were never loaded.
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "journal-*.seg")) {
-          for (Path p : ds) {
-            if (segments.stream().noneMatch(s -> s.file.equals(p))) {
-              Files.delete(p);
-            }
-          }
-        }
-        if (!segments.isEmpty()) {
-          Segment last = segments.get(segments.size() - 1);
-          long cut = locationOffset(newSize - 1) + lengths[(int) (newSize - 1)];
-          last.channel.truncate(cut);
-          last.channel.force(true);
-          last.end = cut;
-        }
-        fsyncDirectory();
-      } catch (IOException e) {
-        throw fail("truncating", e);
+  private void truncateHeld(long newSize) {
+    checkNotReadOnly();
+    checkNotFailed();
+    checkArgument(newSize >= 0 && newSize <= size, "cannot truncate %s records to %s", size, newSize);
+    try {
+      // The operator accepts the loss. Lowered first: a crash midway leaves records the journal
+      // does not claim (and keeps), never a claim it cannot keep.
+      Objects.requireNonNull(acknowledgedFile).record(Math.min(newSize, acknowledged));
+      acknowledged = Math.min(newSize, acknowledged);
+      StoredCheckpoint cp = checkpoint;
+      if (cp != null && cp.size() > newSize) {
+        files.deleteIfExists(dir.resolve(CheckpointFile.NAME));
+        checkpoint = null;
       }
-      size = newSize;
-      durable = newSize;
-      damage = null;
+      // Drop whole segments past the cut, then cut inside the one that holds it.
+      while (!segments.isEmpty() && segments.get(segments.size() - 1).first >= newSize) {
+        Segment s = segments.remove(segments.size() - 1);
+        s.channel.close();
+        files.deleteIfExists(s.file);
+      }
+      // Also remove segment files beyond a damaged point that were never loaded.
+      for (Path p : files.list(dir, SegmentFormat.GLOB)) {
+        if (segments.stream().noneMatch(s -> s.file.equals(p))) {
+          files.deleteIfExists(p);
+        }
+      }
+      if (!segments.isEmpty()) {
+        Segment last = segments.get(segments.size() - 1);
+        long cut = locationOffset(newSize - 1) + lengths[(int) (newSize - 1)];
+        last.channel.truncate(cut);
+        last.channel.force(true);
+        last.end = cut;
+      }
+      files.syncDirectory(dir);
+    } catch (IOException e) {
+      throw fail("truncating", e);
     }
+    size = newSize;
+    durable = newSize;
+    damage = null;
   }
 
   private void checkWritable() {
@@ -645,7 +627,7 @@ public final class FileJournal implements LedgerStore {
         long segLast = segIndex + 1 < segments.size() ? Math.min(to, segments.get(segIndex + 1).first) : to;
         long start = locationOffset(i);
         long end = locationOffset(segLast - 1) + lengths[(int) (segLast - 1)];
-        MappedByteBuffer map = seg.channel.map(FileChannel.MapMode.READ_ONLY, start, end - start);
+        ByteBuffer map = files.map(seg.channel, start, end - start);
         for (; i < segLast; i++) {
           byte[] r = new byte[lengths[(int) i]];
           map.get((int) (locationOffset(i) - start), r);
@@ -701,6 +683,10 @@ public final class FileJournal implements LedgerStore {
   }
 
   private void closeQuietly() {
+    AcknowledgedSize a = acknowledgedFile;
+    if (a != null) {
+      a.close();
+    }
     for (Segment s : segments) {
       try {
         s.channel.close();

@@ -9,6 +9,12 @@
  * <p>A {@code FileJournal} has one writer: {@link coop.lattice.store.DirectoryLock} keeps a second
  * one out (another process or this one) and names the holder; {@code FileJournal.openReadOnly}
  * reads beside a running writer without locking or writing.
+ *
+ * <p>Inside, one class per file a journal keeps: {@code SegmentFormat} (the bytes of a segment
+ * and what a crash leaves of them), {@code AcknowledgedSize} (how many records {@code sync}
+ * acknowledged, so that losing them is reported on open instead of passing for a shorter
+ * journal) and {@code CheckpointFile}; and {@code JournalFiles}, every file operation the
+ * journal makes, so that tests can run it over a simulated disk that loses what was not forced.
  */
 @NullMarked
 package coop.lattice.store;

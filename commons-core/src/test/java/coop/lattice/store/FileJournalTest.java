@@ -71,22 +71,28 @@ class FileJournalTest {
   void aTornTailBeyondTheCheckpointIsCutAndTheJournalGoesOn() throws IOException {
     try (FileJournal j = FileJournal.open(dir)) {
       Collective c = build(j, 5, true); // checkpoint at 13
-      c.admit(MemberId.of("ana"), MemberId.of("cy"), Appearance.byName("Cy")); // entry 13, not checkpointed
+      JournalFixture.appendUnacknowledged(c); // entry 13: neither checkpointed nor synced
     }
     Path seg = segments(dir).get(0);
     long[] last = frames(seg).get(13);
-    long fullSize = Files.size(seg);
     try (var ch = FileChannel.open(seg, StandardOpenOption.WRITE)) {
       ch.truncate(last[0] + 12 + last[1] / 2); // a crash in the middle of writing entry 13
     }
     try (FileJournal j = FileJournal.open(dir)) {
       assertThat(j.damage()).isEmpty();
       assertThat(j.tornBytesCut()).isEqualTo(12 + last[1] / 2);
+      assertThat(j.acknowledgedSize()).isEqualTo(13);
       Collective c = open(j);
       assertThat(c.ledger().size()).isEqualTo(13);
       c.admit(MemberId.of("ana"), MemberId.of("cy"), Appearance.byName("Cy"));
     }
-    assertThat(Files.size(seg)).isEqualTo(fullSize);
+    long[] next = frames(seg).get(13);
+    assertThat(next[0]).as("written where the torn one began").isEqualTo(last[0]);
+    assertThat(Files.size(seg)).isEqualTo(next[0] + 12 + next[1]);
+    try (FileJournal j = FileJournal.open(dir)) {
+      assertThat(j.acknowledgedSize()).isEqualTo(14);
+      assertThat(open(j).ledger().size()).isEqualTo(14);
+    }
   }
 
   @Test

@@ -8,6 +8,8 @@ import coop.lattice.collective.Collective;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
+import coop.lattice.ledger.Event;
+import coop.lattice.ledger.Ledger;
 import coop.lattice.time.SteppingClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -45,6 +48,16 @@ final class JournalFixture {
       c.checkpoint();
     }
     return c;
+  }
+
+  /**
+   * Appends one entry to {@code c}'s ledger and does not sync it: nobody was told it is durable, so
+   * a crash may tear it. Returns its index.
+   */
+  static long appendUnacknowledged(Collective c) {
+    Ledger ledger = c.ledger();
+    return ledger.append(Instant.parse("2026-05-01T12:00:00Z"), BO,
+        new Event.AppearanceChanged(BO, Appearance.pseudonym("not yet durable"))).sequence();
   }
 
   static Collective open(LedgerStore store) {

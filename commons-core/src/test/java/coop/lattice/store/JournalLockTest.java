@@ -85,7 +85,7 @@ class JournalLockTest {
   void aReadOnlyOpenLeavesATornTailAlone() throws IOException {
     try (FileJournal j = FileJournal.open(dir)) {
       Collective c = build(j, 2, true);
-      c.admit(MemberId.of("ana"), MemberId.of("cy"), Appearance.byName("Cy")); // beyond the checkpoint
+      JournalFixture.appendUnacknowledged(c); // beyond the checkpoint, and a writer has not synced it yet
     }
     Path seg = segments(dir).get(0);
     long[] last = frames(seg).get(7);
