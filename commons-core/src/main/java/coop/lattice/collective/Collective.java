@@ -30,6 +30,7 @@ import coop.lattice.health.HealthReport;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
+import coop.lattice.ledger.Cosignature;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.Ledger;
@@ -615,6 +616,15 @@ public final class Collective {
     synchronized (lock) {
       return RepairStatement.sign(ledger.checkpoint(key, clock.instant()), kind, reason, clock.instant(), key);
     }
+  }
+
+  /**
+   * This collective, as a witness, countersigns a partner's checkpoint its mirror has verified
+   * (consistent with every earlier one it saw); {@code witness} is the name it signs under (its
+   * actor URL). Signed with this collective's key, the one its entry 0 publishes.
+   */
+  public Cosignature cosign(SignedCheckpoint partnerCheckpoint, String witness) {
+    return Cosignature.sign(partnerCheckpoint, witness, key, clock.instant());
   }
 
   /** Calls {@code listener} with each new entry once it is durable, on the thread that submitted it. */
