@@ -257,9 +257,9 @@ public final class FileJournal implements LedgerStore {
       Segment seg = new Segment(file, first, ch);
       long fileSize = ch.size();
       if (fileSize < SEGMENT_HEADER) {
-        if (last && isAllZeroOrShort(ch, 0, fileSize)) {
-          // A segment created just before a crash (or being created now): it holds no record. If
-          // acknowledged records should be in it, the check below reports them lost.
+        if (last && SegmentFormat.isUnfinishedHeader(ch, fileSize, first)) {
+          // A segment whose creation a crash cut short (or being created now): it holds no record.
+          // If acknowledged records should be in it, the check below reports them lost.
           ch.close();
           emptyLast = first >= acknowledged ? file : null;
           break;

@@ -69,6 +69,24 @@ final class SegmentFormat {
     return buf.flip();
   }
 
+  /**
+   * Whether the {@code n} (under 16) bytes of a segment are what a crash leaves of its header while
+   * it was written: each byte the header's own, or zero (the size reached the disk, the data not).
+   */
+  static boolean isUnfinishedHeader(FileChannel ch, long n, long first) throws IOException {
+    ByteBuffer got = ByteBuffer.allocate((int) n);
+    while (got.hasRemaining() && ch.read(got, got.position()) > 0) {
+      // the few bytes there are
+    }
+    ByteBuffer want = header(first);
+    for (int i = 0; i < got.position(); i++) {
+      if (got.get(i) != 0 && got.get(i) != want.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether bytes {@code from} to {@code to} of {@code ch} are all zero (or not there). */
   static boolean isAllZeroOrShort(FileChannel ch, long from, long to) throws IOException {
     ByteBuffer b = ByteBuffer.allocate((int) Math.min(to - from, 1 << 16));

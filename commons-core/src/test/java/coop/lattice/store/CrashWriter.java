@@ -4,6 +4,7 @@ import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.Ledger;
 import coop.lattice.MemberId;
+import coop.lattice.Progress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +13,9 @@ import java.util.Random;
 
 /**
  * The child process of {@code CrashConsistencyIT}: opens (or founds) a collective on a journal,
- * then appends batches forever, printing {@code durable N} after each batch is fsynced.
+ * then appends batches forever, printing {@code durable N} after each batch is fsynced. Its
+ * arguments: the directory, a seed, and how many bytes a write may write at most (0: as the
+ * journal writes them; a small number makes a kill likely to land inside a frame).
  */
 public final class CrashWriter {
   private CrashWriter() {}
@@ -25,7 +28,9 @@ public final class CrashWriter {
   public static void main(String[] args) {
     Path dir = Path.of(args[0]);
     Random random = new Random(Long.parseLong(args[1]));
-    FileJournal journal = FileJournal.open(dir, 1 << 20);
+    int piece = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+    FileJournal journal = FileJournal.open(dir, 1 << 20, Progress.none(),
+        piece > 0 ? new PiecewiseFiles(piece) : JournalFiles.DISK);
     if (journal.size() == 0) {
       JournalFixture.build(journal, 0, true).ledger();
     }
