@@ -58,9 +58,11 @@ public record Cosignature(CollectiveId collective, long size, Hash root, String 
   /** True when this cosigns exactly {@code cp} and its signature verifies with the key it names. */
   public boolean verify(SignedCheckpoint cp) {
     Checkpoint c = cp.checkpoint();
-    if (!c.collective().equals(collective) || c.size() != size || !c.root().equals(root)) {
-      return false;
-    }
+    return c.collective().equals(collective) && c.size() == size && c.root().equals(root) && signatureVerifies();
+  }
+
+  /** True when the signature verifies with the key it names (who that key belongs to is for the caller to know). */
+  public boolean signatureVerifies() {
     try {
       return VerificationKey.fromBase64Url(witnessKey).verify(signingInput(), Base64.getUrlDecoder().decode(signature));
     } catch (IllegalArgumentException e) {

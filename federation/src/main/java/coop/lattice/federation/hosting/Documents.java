@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import coop.lattice.federation.json.ActivityStreams;
 import coop.lattice.federation.json.Json;
+import coop.lattice.ledger.Cosignature;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Equivocation;
 import coop.lattice.ledger.LedgerJson;
@@ -186,6 +187,32 @@ public final class Documents {
     c.put("actor", h.actor().toString());
     c.putArray("to").add(ActivityStreams.PUBLIC);
     c.putArray("cc").add(h.actor() + "/followers");
+    c.set("object", note);
+    return c;
+  }
+
+  /**
+   * {@code h}'s cosignature, as a witness, of {@code partner}'s checkpoint: a {@code Note} in a
+   * {@code Create} addressed to the partner ({@code cosignature}: its canonical JSON).
+   */
+  public static ObjectNode cosignature(HostedCollective h, String partner, Cosignature cosignature) {
+    byte[] bytes = cosignature.toBytes();
+    String id = h.actor() + "/cosignatures/" + Hash.sha256(bytes).hex().substring(0, 32);
+    ObjectNode note = Json.object();
+    note.put("id", id);
+    note.put("type", "Note");
+    note.put("attributedTo", h.actor().toString());
+    note.putArray("to").add(partner);
+    note.put("content", "<p>" + escape(h.collective().name() + " witnessed " + cosignature.size() + " entries of "
+        + cosignature.collective()) + "</p>");
+    note.put("cosignature", new String(bytes, StandardCharsets.UTF_8));
+    ObjectNode c = Json.object();
+    context(c);
+    ((ObjectNode) c.withArray("@context").get(1)).put("cosignature", "lattice:cosignature");
+    c.put("id", id + "/activity");
+    c.put("type", "Create");
+    c.put("actor", h.actor().toString());
+    c.putArray("to").add(partner);
     c.set("object", note);
     return c;
   }

@@ -5,6 +5,7 @@ import coop.lattice.federation.hosting.Responses;
 import coop.lattice.federation.json.Json;
 import coop.lattice.federation.mirror.LedgerMirror;
 import coop.lattice.federation.mirror.TradeRelay;
+import coop.lattice.federation.mirror.Witnesses;
 import java.util.Optional;
 
 /**
@@ -19,12 +20,15 @@ final class CreateHandler implements ActivityHandler {
   private final RemoteObjects objects;
   private final TradeRelay trades;
   private final LedgerMirror mirror;
+  private final Witnesses witnesses;
   private final Acceptance acceptance;
 
-  CreateHandler(RemoteObjects objects, TradeRelay trades, LedgerMirror mirror, Acceptance acceptance) {
+  CreateHandler(RemoteObjects objects, TradeRelay trades, LedgerMirror mirror, Witnesses witnesses,
+      Acceptance acceptance) {
     this.objects = objects;
     this.trades = trades;
     this.mirror = mirror;
+    this.witnesses = witnesses;
     this.acceptance = acceptance;
   }
 
@@ -57,6 +61,7 @@ final class CreateHandler implements ActivityHandler {
         objects.put(actor, object);
         Json.text(object, "checkpoint").ifPresent(cp -> mirror.offered(actor, cp));
         Json.text(object, "repair").ifPresent(r -> mirror.offeredRepair(actor, r));
+        Json.text(object, "cosignature").ifPresent(c -> witnesses.offered(a.collective(), actor, c));
       }
     }, () -> { });
   }

@@ -11,6 +11,7 @@ import coop.lattice.federation.http.HttpSignatures;
 import coop.lattice.federation.mirror.Flags;
 import coop.lattice.federation.mirror.LedgerMirror;
 import coop.lattice.federation.mirror.TradeRelay;
+import coop.lattice.federation.mirror.Witnesses;
 import coop.lattice.federation.outbox.Deliveries;
 import coop.lattice.federation.rdf.ContextFetcher;
 import coop.lattice.federation.rdf.Contexts;
@@ -43,8 +44,8 @@ public final class Inbox {
 
   public Inbox(Vertx vertx, Clock clock, Hosts hosts, NodeStore store, HttpSignatures signatures,
       RemoteDocuments documents, Flags flags, LedgerMirror mirror, TradeRelay trades, FollowBook follows,
-      Deliveries deliveries, Blocks blocks, Contexts contexts, ContextFetcher fetcher, RateLimits limits,
-      MeterRegistry registry) {
+      Deliveries deliveries, Blocks blocks, Witnesses witnesses, Contexts contexts, ContextFetcher fetcher,
+      RateLimits limits, MeterRegistry registry) {
     InboxMeters meters = new InboxMeters(registry);
     KeyCache keys = new KeyCache(documents, clock, meters);
     this.acceptance = new Acceptance(vertx, store, clock, SeenIds.retentionFor(signatures.window()), meters);
@@ -53,7 +54,7 @@ public final class Inbox {
         .register("Undo", new UndoHandler(follows, acceptance))
         .register("Accept", new FollowAnswerHandler(FollowState.ACCEPTED, follows, acceptance))
         .register("Reject", new FollowAnswerHandler(FollowState.REJECTED, follows, acceptance))
-        .register("Create", new CreateHandler(objects, trades, mirror, acceptance))
+        .register("Create", new CreateHandler(objects, trades, mirror, witnesses, acceptance))
         .register("Update", new UpdateHandler(keys, objects, acceptance))
         .register("Delete", new DeleteHandler(objects, acceptance))
         .register("Flag", new FlagHandler(mirror, acceptance));

@@ -79,6 +79,12 @@ public final class LedgerMirror {
   private final Evidence evidence;
   private final boolean acceptRepairs;
   private final List<BiConsumer<String, Equivocation>> equivocations = new CopyOnWriteArrayList<>();
+  private final List<Verified> verifiedListeners = new CopyOnWriteArrayList<>();
+
+  /** Told of each checkpoint of a partner's that a pull verified, with the hosted collective that pulled. */
+  public interface Verified {
+    void verified(String actor, HostedCollective as, SignedCheckpoint checkpoint);
+  }
   private final Clock clock;
   private final MeterRegistry registry;
   private final Map<String, Copy> copies = new ConcurrentHashMap<>();
@@ -124,6 +130,17 @@ public final class LedgerMirror {
   public Optional<CollectiveState> state(String actor) {
     Copy c = copies.get(actor);
     return c == null ? Optional.empty() : Optional.of(c.replica.state());
+  }
+
+  /** Called after each pull that verified a partner's checkpoint (the witnesses cosign it). */
+  public void onVerified(Verified listener) {
+    verifiedListeners.add(listener);
+  }
+
+  /** The newest checkpoint of {@code actor}'s ledger this node verified its copy against, if any. */
+  public Optional<SignedCheckpoint> verified(String actor) {
+    Copy c = copies.get(actor);
+    return c == null ? Optional.empty() : Optional.ofNullable(c.verified);
   }
 
   /** Called with (actor, proof) for each partner this node finds or learns to have equivocated, once. */
@@ -248,7 +265,8 @@ public final class LedgerMirror {
         if (equivocated.isPresent()) {
           return Future.failedFuture(new FederationException(actor + " equivocated: " + equivocated.get()));
         }
-        return fetch(actor, as, c, cp, progress);
+        return fetch(actor, as, c, cp, progress).onSuccess(state -> verifiedListeners.forEach(l ->
+            l.verified(actor, as, cp)));
       });
     });
   }

@@ -9,6 +9,7 @@ import coop.lattice.federation.DeadLetter;
 import coop.lattice.federation.FollowRequest;
 import coop.lattice.federation.FollowState;
 import coop.lattice.federation.InboundActivity;
+import coop.lattice.federation.WitnessStatus;
 import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.hosting.Hosts;
 import coop.lattice.federation.http.HttpSignatures;
@@ -127,7 +128,10 @@ public final class FederationNode {
         more.add(another.listen(s.actualPort(), host));
       }
       return Future.all(more).map(s.actualPort());
-    }).onSuccess(p -> hosts.all().forEach(deliveries::kick));
+    }).onSuccess(p -> hosts.all().forEach(h -> {
+      deliveries.kick(h);
+      parts.witnesses().ask(h); // a rollback of this node's disk shows here; asked off the start's path
+    }));
   }
 
   /** Stops sending, closes the servers and the client, then the node's logs. */
@@ -333,6 +337,27 @@ public final class FederationNode {
   public Future<RepairStatement> announceRepair(CollectiveId collective, String kind, String reason) {
     HostedCollective h = hosts.get(collective);
     return parts.broadcasts().repair(h, kind, reason, follows.of(h).inboxes());
+  }
+
+  /** What {@code collective}'s witnesses have cosigned, and whether it is held. */
+  public WitnessStatus witnesses(CollectiveId collective) {
+    return parts.witnesses().status(hosts.get(collective));
+  }
+
+  /**
+   * Asks {@code collective}'s witnesses for the newest checkpoint of it they verified; if one shows
+   * that its ledger was rolled back or forked, the collective is held (its deliveries wait, and
+   * {@code /health} says why) until {@link #carryOn}. Done on start too.
+   */
+  public Future<WitnessStatus> checkWitnesses(CollectiveId collective) {
+    return parts.witnesses().ask(hosts.get(collective));
+  }
+
+  /** An operator's decision that a held collective carries on all the same; logged, and deliveries resume. */
+  public void carryOn(CollectiveId collective, String decision) {
+    HostedCollective h = hosts.get(collective);
+    parts.witnesses().carryOn(h, decision);
+    deliveries.kick(h);
   }
 
   /**

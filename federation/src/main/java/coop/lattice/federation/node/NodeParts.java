@@ -9,6 +9,7 @@ import coop.lattice.federation.mirror.Evidence;
 import coop.lattice.federation.mirror.Flags;
 import coop.lattice.federation.mirror.LedgerMirror;
 import coop.lattice.federation.mirror.TradeRelay;
+import coop.lattice.federation.mirror.Witnesses;
 import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.federation.net.SafeClient;
 import coop.lattice.federation.outbox.Broadcasts;
@@ -34,7 +35,7 @@ import java.time.Clock;
  */
 record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook follows, Deliveries deliveries,
     Broadcasts broadcasts, FollowRequests followRequests, FollowAnswers followAnswers, ActorLookup lookup,
-    Flags flags, Evidence evidence,
+    Flags flags, Evidence evidence, Witnesses witnesses,
     LedgerMirror mirror, TradeRelay trades, Blocks blocks, Contexts contexts, ContextFetcher contextFetcher,
     Inbox inbox, Router router) {
 
@@ -56,20 +57,25 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
     LedgerMirror mirror = new LedgerMirror(client, flags, evidence, b.acceptRepairs, clock, meters);
     TradeRelay trades = new TradeRelay(store);
     Blocks blocks = new Blocks(store);
+    Witnesses witnesses = new Witnesses(store, client, clock);
     Contexts contexts = new Contexts();
     ContextFetcher contextFetcher = new ContextFetcher(vertx, new SafeClient(vertx, policy,
         new SafeClient.Limits(b.outbound.deadline(), ContextCache.MAX_BYTES, 5)), contexts,
         new ContextCache(dir, contexts));
     Inbox inbox = new Inbox(vertx, clock, hosts, store, new HttpSignatures(clock, b.window), documents, flags, mirror,
-        trades, follows, deliveries, blocks, contexts, contextFetcher, b.rateLimits, meters);
+        trades, follows, deliveries, blocks, witnesses, contexts, contextFetcher, b.rateLimits, meters);
     Broadcasts broadcasts = new Broadcasts(deliveries, clock);
     // A partner found to equivocate: every hosted collective tells its followers, with the proof.
     mirror.onEquivocation((actor, proof) -> hosts.all().forEach(h ->
         broadcasts.equivocation(h, actor, proof, follows.of(h).inboxes())));
+    // A partner's checkpoint verified: the collective that pulled it cosigns it, as its witness.
+    mirror.onVerified((actor, as, checkpoint) -> broadcasts.cosign(as, actor, checkpoint));
+    // A collective whose witnesses saw another history sends nothing until an operator decides.
+    deliveries.holdWhile(witnesses::isHeld);
     return new NodeParts(store, hosts, client, follows, deliveries, broadcasts,
         new FollowRequests(documents, follows, deliveries), new FollowAnswers(follows, deliveries),
-        new ActorLookup(client, documents), flags, evidence,
+        new ActorLookup(client, documents), flags, evidence, witnesses,
         mirror, trades,
-        blocks, contexts, contextFetcher, inbox, new Router(hosts, inbox, follows, deliveries, b.alarm));
+        blocks, contexts, contextFetcher, inbox, new Router(hosts, inbox, follows, mirror, witnesses, deliveries, b.alarm));
   }
 }

@@ -4,6 +4,7 @@ import coop.lattice.federation.hosting.Documents;
 import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.json.Json;
 import coop.lattice.federation.keys.ObjectProofs;
+import coop.lattice.ledger.Cosignature;
 import coop.lattice.ledger.Equivocation;
 import coop.lattice.ledger.RepairStatement;
 import coop.lattice.ledger.SignedCheckpoint;
@@ -53,6 +54,17 @@ public final class Broadcasts {
     byte[] body = Json.bytes(ObjectProofs.sign(Documents.repair(h, statement), h.ed25519KeyId(),
         h.keys().ed25519Private(), clock.instant()));
     return toAll(h, inboxes, body).map(statement);
+  }
+
+  /**
+   * {@code h}, as a witness, cosigns {@code checkpoint} of {@code partner} (its copy verified it)
+   * and sends the cosignature to the partner's inbox (a Lattice node's, at {@code <actor>/inbox}).
+   */
+  public Future<Void> cosign(HostedCollective h, String partner, SignedCheckpoint checkpoint) {
+    Cosignature c = h.collective().cosign(checkpoint, h.actor().toString());
+    byte[] body = Json.bytes(ObjectProofs.sign(Documents.cosignature(h, partner, c), h.ed25519KeyId(),
+        h.keys().ed25519Private(), clock.instant()));
+    return deliveries.sendOnce(h, partner + "/inbox", body);
   }
 
   private Future<Void> toAll(HostedCollective h, List<String> inboxes, byte[] body) {

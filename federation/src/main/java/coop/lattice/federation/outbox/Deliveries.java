@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,6 +108,8 @@ public final class Deliveries {
   }
 
   /** Restores {@code h}'s cursors and dead letters; {@code inboxes} are its followers' inboxes. */
+  private volatile Predicate<HostedCollective> held = h -> false;
+
   public void host(HostedCollective h, List<String> inboxes) {
     boolean again = logs.containsKey(h.id());
     DeliveryLog log = log(h);
@@ -246,8 +249,16 @@ public final class Deliveries {
     });
   }
 
+  /**
+   * Entries of a collective {@code held} says is held (its history is not what its witnesses saw)
+   * are not sent until it is not; {@link #kick} it then.
+   */
+  public void holdWhile(Predicate<HostedCollective> held) {
+    this.held = held;
+  }
+
   private void pump(Target t) {
-    if (stopped || t.gone) {
+    if (stopped || t.gone || held.test(t.h)) {
       return;
     }
     HostBreaker host = hosts.of(t.host);

@@ -5,6 +5,7 @@ import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.hosting.Hosts;
 import coop.lattice.federation.hosting.Responses;
 import coop.lattice.federation.inbox.Inbox;
+import coop.lattice.federation.mirror.LedgerMirror;
 import coop.lattice.federation.json.ActivityStreams;
 import coop.lattice.federation.social.FollowBook;
 import io.vertx.core.http.HttpServerRequest;
@@ -26,7 +27,7 @@ final class CollectiveRoutes {
   /** Routes that take a further path after their name and a slash. */
   private final Map<String, CollectiveRoute> prefixed;
 
-  CollectiveRoutes(Hosts hosts, Inbox inbox, FollowBook follows) {
+  CollectiveRoutes(Hosts hosts, Inbox inbox, FollowBook follows, LedgerMirror mirror) {
     this.hosts = hosts;
     this.inbox = inbox;
     this.exact = Map.of(
@@ -36,7 +37,8 @@ final class CollectiveRoutes {
         "following", (req, h, rest) -> Responses.json(req, 200, ActivityStreams.MEDIA_TYPE,
             Documents.emptyCollection(h.actor() + "/following")),
         "checkpoint", new CheckpointRoute(),
-        "ledger", new LedgerPageRoute());
+        "ledger", new LedgerPageRoute(),
+        "witnessed", new WitnessedRoute(mirror));
     this.prefixed = Map.of("entries", new EntryRoute());
   }
 

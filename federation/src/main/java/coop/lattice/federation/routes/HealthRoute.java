@@ -2,10 +2,12 @@ package coop.lattice.federation.routes;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import coop.lattice.federation.WitnessStatus;
 import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.hosting.Hosts;
 import coop.lattice.federation.hosting.Responses;
 import coop.lattice.federation.json.Json;
+import coop.lattice.federation.mirror.Witnesses;
 import coop.lattice.federation.outbox.Deliveries;
 import coop.lattice.federation.outbox.Flow;
 import coop.lattice.federation.outbox.FlowAlarm;
@@ -17,13 +19,16 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code GET /health}: 200 when every hosted collective's journal takes appends and deliveries
- * flow ({@link Deliveries#flow}), else 503, with the reasons either way:
+ * {@code GET /health}: 200 when every hosted collective's journal takes appends, none is held by
+ * its witnesses ({@link Witnesses}), and deliveries flow ({@link Deliveries#flow}), else 503, with
+ * the reasons either way; each collective also says since when its newest entries are unwitnessed
+ * (no partner has cosigned them), which is shown, not a failure:
  *
  * <pre>{@code
  * {"status": "unhealthy",
  *  "reasons": ["the journal of food has stopped after a storage failure; ..."],
- *  "journals": [{"collective": "food", "writable": false}],
+ *  "journals": [{"collective": "food", "writable": false, "witnesses": 2,
+ *                "unwitnessedSince": "2026-11-30T12:00:00Z"}],
  *  "deliveries": {"flowing": true, "openBreakers": 0, "deadLetters": 0, "recentDeadLetters": 0}}
  * }</pre>
  *
@@ -37,11 +42,13 @@ final class HealthRoute {
   private final Hosts hosts;
   private final Deliveries deliveries;
   private final FlowAlarm alarm;
+  private final Witnesses witnesses;
 
-  HealthRoute(Hosts hosts, Deliveries deliveries, FlowAlarm alarm) {
+  HealthRoute(Hosts hosts, Deliveries deliveries, FlowAlarm alarm, Witnesses witnesses) {
     this.hosts = hosts;
     this.deliveries = deliveries;
     this.alarm = alarm;
+    this.witnesses = witnesses;
   }
 
   void serve(HttpServerRequest req) {
@@ -60,6 +67,16 @@ final class HealthRoute {
       j.put("writable", problem == null);
       if (problem != null) {
         reasons.add(problem);
+      }
+      WitnessStatus w = witnesses.status(h);
+      long witnessedSize = w.cosigned().values().stream().mapToLong(Long::longValue).max().orElse(0);
+      if (witnessedSize < h.collective().ledger().size()) {
+        j.put("unwitnessedSince", w.lastCosigned() == null ? "never witnessed" : w.lastCosigned().toString());
+      }
+      j.put("witnesses", w.cosigned().size());
+      if (w.held() != null) {
+        j.put("held", w.held());
+        reasons.add(h.id() + " is held until an operator decides: " + w.held());
       }
     }
     Flow flow = deliveries.flow(alarm);

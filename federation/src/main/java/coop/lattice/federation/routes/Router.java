@@ -3,6 +3,8 @@ package coop.lattice.federation.routes;
 import coop.lattice.federation.hosting.Hosts;
 import coop.lattice.federation.hosting.Responses;
 import coop.lattice.federation.inbox.Inbox;
+import coop.lattice.federation.mirror.LedgerMirror;
+import coop.lattice.federation.mirror.Witnesses;
 import coop.lattice.federation.outbox.Deliveries;
 import coop.lattice.federation.outbox.FlowAlarm;
 import coop.lattice.federation.social.FollowBook;
@@ -24,11 +26,12 @@ public final class Router {
   private final HealthRoute health;
   private final CollectiveRoutes collectives;
 
-  public Router(Hosts hosts, Inbox inbox, FollowBook follows, Deliveries deliveries, FlowAlarm alarm) {
+  public Router(Hosts hosts, Inbox inbox, FollowBook follows, LedgerMirror mirror, Witnesses witnesses,
+      Deliveries deliveries, FlowAlarm alarm) {
     this.discovery = new Discovery(hosts);
     this.inbox = inbox;
-    this.health = new HealthRoute(hosts, deliveries, alarm);
-    this.collectives = new CollectiveRoutes(hosts, inbox, follows);
+    this.health = new HealthRoute(hosts, deliveries, alarm, witnesses);
+    this.collectives = new CollectiveRoutes(hosts, inbox, follows, mirror);
   }
 
   public void handle(HttpServerRequest req) {
