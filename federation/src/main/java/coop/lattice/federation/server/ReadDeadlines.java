@@ -1,6 +1,7 @@
 package coop.lattice.federation.server;
 
 import coop.lattice.federation.ServerLimits;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
@@ -59,21 +60,33 @@ final class ReadDeadlines {
     }
   }
 
-  /** A request's headers arrived: the header deadline stops, the body's starts. */
+  /**
+   * A request's headers arrived (on its connection's event loop): the header deadline stops, the
+   * body's starts. Whatever thread ends the response, what follows runs back on that event loop.
+   */
   void arrived(HttpServerRequest req) {
+    Context loop = Vertx.currentContext();
     Waiting w = connections.get(req.connection());
     if (w != null) {
       w.requestStarted();
     }
     long body = vertx.setTimer(limits.body().toMillis(), id -> bodyDeadlinePassed(req));
-    req.response().endHandler(v -> {
+    req.response().endHandler(v -> on(loop, () -> {
       if (req.isEnded()) {
         vertx.cancelTimer(body);
       } // else the body is still coming after the answer: the timer closes it if it does not end in time
       if (w != null) {
         w.requestAnswered();
       }
-    });
+    }));
+  }
+
+  private static void on(Context loop, Runnable work) {
+    if (loop == null || Vertx.currentContext() == loop) {
+      work.run();
+    } else {
+      loop.runOnContext(v -> work.run());
+    }
   }
 
   private void bodyDeadlinePassed(HttpServerRequest req) {
