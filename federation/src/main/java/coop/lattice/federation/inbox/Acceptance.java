@@ -127,11 +127,16 @@ final class Acceptance {
 
   /** Claims {@code a}'s id, or answers why not: already accepted (202), or being recorded now (503). */
   private boolean claim(VerifiedActivity a) {
-    if (claim(a.id())) {
-      pending.add(a.id());
+    // Pending before claimed, and released before no longer pending: a copy on another event loop
+    // never sees the id claimed but not pending, so never hears "already accepted" too early.
+    boolean added = pending.add(a.id());
+    if (added && claim(a.id())) {
       return true;
     }
-    if (pending.contains(a.id())) {
+    if (added) {
+      pending.remove(a.id());
+    }
+    if (pending.contains(a.id()) || !seen(a.id())) {
       a.arrival().request().response().putHeader("retry-after", "1");
       a.refuse(Reason.STORE, "this activity is being recorded now; send it again in a moment");
     } else {
@@ -145,19 +150,29 @@ final class Acceptance {
     InboundActivity in = new InboundActivity(h.collectiveId(), a.type(), a.id(), a.actor(), a.body(), clock.instant());
     Context context = vertx.getOrCreateContext();
     log(h).append(a.id(), a.body()).whenComplete((v, e) -> context.runOnContext(z -> a.arrival().guard(() -> {
-      pending.remove(a.id());
       if (e != null) {
         release(a.id());
+        pending.remove(a.id());
         if (storeFailing.compareAndSet(false, true)) {
           LOG.error("Cannot record the activities accepted for {}; the inbox answers 503 until it can", h.id(), e);
         }
         a.refuse(Reason.STORE, "cannot store the activity now; send it again later");
         return;
       }
+      pending.remove(a.id());
       if (storeFailing.compareAndSet(true, false)) {
         LOG.info("Recording accepted activities again (for {})", h.id());
       }
-      effect.run();
+      try {
+        effect.run();
+      } catch (RuntimeException failed) {
+        // Recorded, but its effect (a write of its own) failed: the sender's retry may apply it.
+        release(a.id());
+        LOG.error("The effect of {} for {} failed after it was recorded; the sender may send it again", a.id(),
+            h.id(), failed);
+        a.refuse(Reason.STORE, "cannot apply the activity now; send it again later");
+        return;
+      }
       meters.accepted(a);
       h.accepted(in);
       a.arrival().request().response().setStatusCode(202).putHeader("content-type", "application/json")

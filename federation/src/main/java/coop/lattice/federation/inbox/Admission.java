@@ -2,6 +2,7 @@ package coop.lattice.federation.inbox;
 
 import coop.lattice.federation.RateLimits;
 import coop.lattice.federation.hosting.HostedCollective;
+import coop.lattice.federation.net.AddressGroups;
 import coop.lattice.federation.net.Origins;
 import io.vertx.core.http.HttpServerRequest;
 import java.time.Clock;
@@ -9,12 +10,14 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The door, before the body is read or any signature looked at: each remote address, and each
- * origin a request's key id claims, has a budget of requests ({@link RateLimits}); a request over
- * either is answered 429 with {@code Retry-After} (seconds) and its connection closed. The key id
- * is read from the {@code Signature} (draft-cavage) or {@code Signature-Input} (RFC 9421) header
- * as claimed, unverified: a sender can only spend the budget of the origin it names. The tables
- * are bounded ({@link OriginBudget}).
+ * The door, before the body is read or any signature looked at: each remote address (its IPv6 /64,
+ * {@link AddressGroups}), and each origin a request's key id claims from that address, has a budget
+ * of requests ({@link RateLimits}); a request over either is answered 429 with {@code Retry-After}
+ * (seconds) and its connection closed. The key id is read from the {@code Signature}
+ * (draft-cavage) or {@code Signature-Input} (RFC 9421) header as claimed, unverified: so the origin
+ * budget is per origin and address, and a sender naming another server spends only its own
+ * address's share of it. Behind a reverse proxy every request has the proxy's address: set the
+ * per-address limit to 0 there. The tables are bounded ({@link OriginBudget}).
  */
 final class Admission {
   private final @Nullable OriginBudget byAddress;
@@ -30,12 +33,14 @@ final class Admission {
   }
 
   void receive(HttpServerRequest req, @Nullable HostedCollective target) {
-    Duration wait = byAddress == null || req.remoteAddress() == null ? Duration.ZERO
-        : byAddress.takeOrWait(req.remoteAddress().hostAddress());
+    String address = AddressGroups.of(req.remoteAddress());
+    Duration wait = byAddress == null ? Duration.ZERO : byAddress.takeOrWait(address);
     if (wait.isZero() && byOrigin != null) {
       String origin = claimedOrigin(req);
       if (origin != null) {
-        wait = byOrigin.takeOrWait(origin);
+        // Keyed by the origin and the address together: the origin is only claimed here, and a
+        // sender who names someone else's spends that origin's budget from its own address only.
+        wait = byOrigin.takeOrWait(origin + " " + address);
       }
     }
     if (!wait.isZero()) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Holds an activity to one server before any key is fetched: its id, its actor and the signing
@@ -63,8 +64,7 @@ final class OriginRules implements Step<Parsed> {
       }
     }
     JsonNode object = p.activity().get("object");
-    if (object != null && object.isObject() && Json.id(object).filter(o -> !sameOrigin(o, actor)).isPresent()
-        && !EMBED_OTHERS.contains(p.type())) {
+    if (!EMBED_OTHERS.contains(p.type()) && embedsAnother(object, actor)) {
       a.refuse(Reason.ORIGIN, "an embedded object must share its actor's origin");
       return;
     }
@@ -74,6 +74,22 @@ final class OriginRules implements Step<Parsed> {
       return;
     }
     next.accept(new Candidate(p, h));
+  }
+
+  /** True when {@code object} (or one in an array of them) is embedded with an id on another origin. */
+  private static boolean embedsAnother(@Nullable JsonNode object, String actor) {
+    if (object == null) {
+      return false;
+    }
+    if (object.isArray()) {
+      for (JsonNode o : object) {
+        if (embedsAnother(o, actor)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return object.isObject() && Json.id(object).filter(o -> !sameOrigin(o, actor)).isPresent();
   }
 
   /**
@@ -88,7 +104,14 @@ final class OriginRules implements Step<Parsed> {
   }
 
   private static void collect(JsonNode o, Set<String> out, int depth) {
-    if (o == null || !o.isObject() || depth > 3) {
+    if (o == null || depth > 3) {
+      return;
+    }
+    if (o.isArray()) {
+      o.forEach(x -> collect(x, out, depth));
+      return;
+    }
+    if (!o.isObject()) {
       return;
     }
     for (String f : List.of("actor", "attributedTo")) {

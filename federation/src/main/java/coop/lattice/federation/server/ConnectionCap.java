@@ -1,10 +1,7 @@
 package coop.lattice.federation.server;
 
+import coop.lattice.federation.net.AddressGroups;
 import io.vertx.core.net.SocketAddress;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -48,21 +45,8 @@ final class ConnectionCap {
     }
   }
 
-  /** What a connection from {@code address} counts as: its IP address, or its /64 for IPv6. */
+  /** What a connection from {@code address} counts as: its group ({@link AddressGroups}). */
   static String key(@Nullable SocketAddress address) {
-    if (address == null || address.hostAddress() == null) {
-      return "unknown";
-    }
-    String host = address.hostAddress();
-    if (host.indexOf(':') < 0) {
-      return host;
-    }
-    try {
-      InetAddress a = InetAddress.getByName(host); // a literal: parsed, never looked up
-      byte[] b = a.getAddress();
-      return b.length == 4 ? a.getHostAddress() : HexFormat.of().formatHex(Arrays.copyOf(b, 8)) + "::/64";
-    } catch (UnknownHostException e) {
-      return host;
-    }
+    return AddressGroups.of(address);
   }
 }

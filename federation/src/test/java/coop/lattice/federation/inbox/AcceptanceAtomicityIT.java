@@ -51,6 +51,8 @@ class AcceptanceAtomicityIT {
   HostedCollective h;
   /** Each append takes the next outcome: a future the test completes, or fails. */
   final ConcurrentLinkedQueue<CompletableFuture<Void>> outcomes = new ConcurrentLinkedQueue<>();
+  /** Each id the log was asked to append, as it was asked. */
+  final java.util.concurrent.LinkedBlockingQueue<String> appends = new java.util.concurrent.LinkedBlockingQueue<>();
   final AtomicInteger effects = new AtomicInteger();
   final List<InboundActivity> heard = new CopyOnWriteArrayList<>();
 
@@ -63,6 +65,7 @@ class AcceptanceAtomicityIT {
     AcceptedLog log = new AcceptedLog() {
       @Override
       public CompletableFuture<Void> append(String id, byte[] json) {
+        appends.add(id);
         return outcomes.remove();
       }
 
@@ -123,6 +126,7 @@ class AcceptanceAtomicityIT {
     CompletableFuture<Void> durable = new CompletableFuture<>();
     outcomes.add(durable);
     CompletableFuture<HttpResponse<String>> first = post("https://a.example/f/2");
+    assertThat(appends.poll(20, TimeUnit.SECONDS)).isEqualTo("https://a.example/f/2");
     // The copy is answered while the first is still being recorded (it waits on the test).
     HttpResponse<String> copy = post("https://a.example/f/2").get(20, TimeUnit.SECONDS);
     assertThat(copy.statusCode()).as(copy.body()).isEqualTo(503);

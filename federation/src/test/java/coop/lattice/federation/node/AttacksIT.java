@@ -227,6 +227,13 @@ class AttacksIT {
     assertThat(direct.body()).contains("is blocked here (harassment");
     HttpResponse<String> wrapped = remote.post(inbox(), announce(bob, mallory, 10), "/users/bob");
     assertThat(wrapped.statusCode()).as(wrapped.body()).isEqualTo(403);
+    assertThat(wrapped.body()).contains(mallory + " is blocked here");
+    // The same, with the wrapped activity in an array.
+    String inArray = announce(bob, mallory, 17).replace("\"object\":{\"id\":\"" + mallory + "/notes/17/activity\"",
+        "\"object\":[{\"id\":\"" + mallory + "/notes/17/activity\"").replace("}}}", "}}]}");
+    HttpResponse<String> arrayed = remote.post(inbox(), inArray, "/users/bob");
+    assertThat(arrayed.statusCode()).as(arrayed.body()).isEqualTo(403);
+    assertThat(arrayed.body()).contains(mallory + " is blocked here");
     assertThat(remote.post(inbox(), follow(bob, 11), "/users/bob").statusCode()).as("bob is not blocked")
         .isEqualTo(202);
 

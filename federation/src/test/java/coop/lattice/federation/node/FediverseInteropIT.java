@@ -238,4 +238,18 @@ class FediverseInteropIT {
     assertThat(attempt.failure()).contains("refused to connect");
     assertThat(node.inboundGraph(coop.id()).size()).isZero();
   }
+
+  @Test
+  void aContextThatAliasesObjectCannotMakeTheGraphDescribeAnotherServersNote() throws Exception {
+    String actor = remote.origin + "/users/mallory";
+    String body = "{\"@context\":[\"https://www.w3.org/ns/activitystreams\",{\"payload\":{\"@id\":\"as:object\","
+        + "\"@type\":\"@id\"}}],\"id\":\"" + actor + "/creates/9\",\"type\":\"Create\",\"actor\":\"" + actor
+        + "\",\"to\":\"" + base + "/collectives/food\",\"object\":\"" + actor + "/notes/9\",\"payload\":{\"id\":"
+        + "\"https://victim.example/notes/1\",\"type\":\"Note\",\"attributedTo\":\"https://victim.example/alice\","
+        + "\"content\":\"forged\"}}";
+    HttpResponse<String> r = remote.post(inbox(), body, "/users/mallory");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(r.body()).contains("describes https://victim.example/notes/1, which is not on its actor's origin");
+    assertThat(node.inboundGraph(coop.id()).size()).isZero();
+  }
 }
