@@ -45,6 +45,11 @@ final class FollowHandler implements ActivityHandler {
       }
       Approvals approvals = follows.approvals(h);
       if (approvals.required() && !follows.of(h).isFollowedBy(a.actor())) {
+        if (approvals.full() && approvals.get(a.actor()).isEmpty()) {
+          a.arrival().request().response().putHeader("retry-after", "3600");
+          a.refuse(Reason.STORE, "too many follows wait for " + h.id() + "'s answer; send it again later");
+          return;
+        }
         // Taken for the collective to decide; the Accept or Reject goes when it has.
         acceptance.accept(a, () -> approvals.requested(new FollowRequest(a.actor(), inbox, a.id())), () -> { });
         return;

@@ -2,6 +2,7 @@ package coop.lattice.federation.inbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import coop.lattice.federation.json.Json;
+import coop.lattice.federation.social.Approvals;
 import coop.lattice.federation.social.FollowBook;
 import coop.lattice.federation.social.Follows;
 
@@ -22,12 +23,17 @@ final class UndoHandler implements ActivityHandler {
   public void handle(VerifiedActivity a) {
     JsonNode object = a.activity().get("object");
     String undone = object != null && object.isObject() ? Json.text(object, "type").orElse("") : "";
+    String undoneId = Json.id(object).orElse("");
     acceptance.accept(a, () -> {
       Follows f = follows.of(a.collective());
       if (undone.equals("Follow") && f.isFollowedBy(a.actor())
           && Json.id(object.get("actor")).map(a.actor()::equals).orElse(false)) {
         f.unfollow(a.actor());
       }
+      // A follow still waiting for the collective's answer is withdrawn too (by the Follow or its id).
+      Approvals approvals = follows.approvals(a.collective());
+      approvals.get(a.actor()).filter(r -> undone.equals("Follow") || r.followId().equals(undoneId))
+          .ifPresent(r -> approvals.take(a.actor()));
     }, () -> { });
   }
 }

@@ -17,6 +17,9 @@ import java.util.Optional;
  * returns. Thread-safe.
  */
 public final class Approvals {
+  /** The most follows that may wait for one collective; more are told to come back later. */
+  public static final int MAX_WAITING = 1_000;
+
   private final NodeLog log;
   private final State state = new State();
 
@@ -74,7 +77,17 @@ public final class Approvals {
     state.waiting.put(r.actor(), r);
   }
 
-  /** Takes {@code actor}'s waiting request, to answer it; empty if there is none. */
+  /** {@code actor}'s waiting request, left waiting. */
+  public synchronized Optional<FollowRequest> get(String actor) {
+    return Optional.ofNullable(state.waiting.get(actor));
+  }
+
+  /** True when no more requests may wait. */
+  public synchronized boolean full() {
+    return state.waiting.size() >= MAX_WAITING;
+  }
+
+  /** Takes {@code actor}'s waiting request, to answer it (or because it was undone); empty if there is none. */
   public synchronized Optional<FollowRequest> take(String actor) {
     FollowRequest r = state.waiting.get(actor);
     if (r != null) {

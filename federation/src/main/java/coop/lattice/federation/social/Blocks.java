@@ -2,6 +2,7 @@ package coop.lattice.federation.social;
 
 import coop.lattice.federation.hosting.NodeLog;
 import coop.lattice.federation.hosting.NodeStore;
+import coop.lattice.federation.net.Origins;
 import java.net.IDN;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +54,21 @@ public final class Blocks {
 
   /** Blocks the actor at {@code actor} (its URL), saying why. */
   public void blockActor(String actor, String why) {
-    put("actor:" + clean(actor), why);
+    put("actor:" + normalized(clean(actor)), why);
+  }
+
+  /** {@code url} with its origin as {@link Origins} writes it (so that two spellings of one actor match). */
+  private static String normalized(String url) {
+    String origin = Origins.origin(url);
+    int start = url.indexOf("://");
+    if (origin == null || start < 0) {
+      return url;
+    }
+    int end = start + 3;
+    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+      end++;
+    }
+    return origin + url.substring(end);
   }
 
   /** Blocks every actor on {@code domain} and its subdomains, saying why. */
@@ -62,7 +78,8 @@ public final class Blocks {
 
   /** Lifts the block on an actor (a URL) or a domain; nothing if there was none. */
   public void unblock(String actorOrDomain) {
-    String key = actorOrDomain.contains("://") ? "actor:" + clean(actorOrDomain) : "domain:" + host(actorOrDomain);
+    String key = actorOrDomain.contains("://") ? "actor:" + normalized(clean(actorOrDomain))
+        : "domain:" + host(actorOrDomain);
     if (blocks.remove(key) != null) {
       log.append("-\t" + key);
       LOG.info("Unblocked {}", key);
@@ -80,6 +97,9 @@ public final class Blocks {
       return Optional.empty();
     }
     String direct = blocks.get("actor:" + actor);
+    if (direct == null) {
+      direct = blocks.get("actor:" + normalized(actor));
+    }
     if (direct != null) {
       return Optional.of(direct);
     }
@@ -120,17 +140,13 @@ public final class Blocks {
     return IDN.toASCII(d, IDN.ALLOW_UNASSIGNED);
   }
 
-  private static String hostOf(String url) {
-    int start = url.indexOf("://");
-    if (start < 0) {
+  /** The host as {@link Origins} normalizes it (lower case, no trailing dot, IDNA), or null. */
+  private static @Nullable String hostOf(String url) {
+    String origin = Origins.origin(url);
+    if (origin == null) {
       return null;
     }
-    int end = start + 3;
-    while (end < url.length() && "/?#:".indexOf(url.charAt(end)) < 0) {
-      end++;
-    }
-    String h = url.substring(start + 3, end).toLowerCase(Locale.ROOT);
-    int at = h.lastIndexOf('@');
-    return at >= 0 ? h.substring(at + 1) : h;
+    String rest = origin.substring(origin.indexOf("://") + 3);
+    return rest.substring(0, rest.lastIndexOf(':'));
   }
 }

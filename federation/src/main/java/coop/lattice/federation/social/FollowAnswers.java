@@ -24,9 +24,10 @@ public final class FollowAnswers {
 
   /** Approves {@code actor}'s waiting follow; completes once their inbox took the {@code Accept}. */
   public Future<Void> approve(HostedCollective h, String actor) {
-    FollowRequest r = take(h, actor);
-    follows.of(h).follower(r.actor(), r.inbox());
+    FollowRequest r = follows.approvals(h).get(actor).orElseThrow(() -> unknown(h, actor));
+    follows.of(h).follower(r.actor(), r.inbox()); // a follower first: a crash before the next line loses nothing
     deliveries.follower(h, r.inbox());
+    follows.approvals(h).take(actor);
     return deliveries.sendOnce(h, r.inbox(), Json.bytes(Documents.answer(h, "Accept",
         Documents.followOf(h, r.followId(), r.actor()))));
   }
@@ -39,7 +40,10 @@ public final class FollowAnswers {
   }
 
   private FollowRequest take(HostedCollective h, String actor) {
-    return follows.approvals(h).take(actor).orElseThrow(() -> new FederationException("no follow of "
-        + h.collectiveId() + " by " + actor + " waits for an answer"));
+    return follows.approvals(h).take(actor).orElseThrow(() -> unknown(h, actor));
+  }
+
+  private static FederationException unknown(HostedCollective h, String actor) {
+    return new FederationException("no follow of " + h.collectiveId() + " by " + actor + " waits for an answer");
   }
 }
