@@ -24,6 +24,7 @@ import io.vertx.core.Future;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +61,8 @@ public final class LedgerMirror {
     final Map<Long, SignedCheckpoint> checkpoints = new ConcurrentHashMap<>();
     /** The last good checkpoint of a repair this copy was rebuilt after; the ledger must extend it. */
     volatile @Nullable SignedCheckpoint repairedFrom;
+    /** When that repair was declared: proofs about the history it replaced are explained by it. */
+    volatile @Nullable Instant repairedAt;
     /** The latest checkpoint the copy was verified against; null before the first. */
     volatile @Nullable SignedCheckpoint verified;
     VerificationKey key;
@@ -181,6 +184,10 @@ public final class LedgerMirror {
     if (!proof.verify(c.key)) {
       throw new FederationException("the proof of equivocation does not verify with " + actor + "'s key");
     }
+    Instant repairedAt = c.repairedAt;
+    if (repairedAt != null && !proof.later().checkpoint().time().isAfter(repairedAt)) {
+      return "explained by the repair " + actor + " declared at " + repairedAt + ": nothing flagged";
+    }
     equivocated(actor, proof, "equivocated (a proof from another node verified here)");
     return "verified: " + actor + " is flagged";
   }
@@ -206,6 +213,20 @@ public final class LedgerMirror {
     if (!r.verify(c.key)) {
       return "the repair statement does not verify";
     }
+    long m = r.lastGood().checkpoint().size();
+    SignedCheckpoint verified = c.verified;
+    if (verified != null && m <= verified.checkpoint().size()
+        && !c.tree.root(m).equals(r.lastGood().checkpoint().root())) {
+      // The "last good" ledger is not the one the partner showed before: that is a rewrite, not a repair.
+      Equivocation proof = Equivocation.between(r.lastGood(), verified, c.tree);
+      String why = "declared a repair whose last good checkpoint contradicts the ledger it showed before";
+      if (proof != null && proof.verify(c.key)) {
+        equivocated(actor, proof, why);
+      } else {
+        flags.flag(actor, why);
+      }
+      return "refused: " + why;
+    }
     if (!acceptRepairs) {
       flags.flag(actor, "declared a repair (" + r.kind() + ": " + r.reason() + "), which this node does not accept");
       return "refused: " + actor + " is flagged";
@@ -214,6 +235,7 @@ public final class LedgerMirror {
     fresh.key = c.key;
     fresh.collective = c.collective;
     fresh.repairedFrom = r.lastGood();
+    fresh.repairedAt = r.time();
     copies.put(actor, fresh);
     LOG.info("{} declared a repair of its ledger after entry {} ({}: {}); its copy is rebuilt from the repaired ledger",
         actor, r.lastGood().checkpoint().size(), r.kind(), r.reason());

@@ -2,6 +2,7 @@ package coop.lattice.federation.rdf;
 
 import com.apicatalog.jsonld.JsonLdError;
 import com.google.common.hash.Hashing;
+import coop.lattice.federation.net.Origins;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -22,13 +23,15 @@ import org.slf4j.LoggerFactory;
  * file per distinct document, and {@code contexts/index.tsv}, one line per URL with the hash of
  * the document first fetched from it. Pinned: a URL in the index keeps that document for good
  * (its meaning cannot be changed afterwards under activities already accepted), and a file whose
- * bytes no longer match its hash is not used. Bounded: at most {@link #MAX_URLS} URLs and {@link
- * #MAX_BYTES} bytes a document. Each write is durable before the context is used. Thread-safe.
+ * bytes no longer match its hash is not used. Bounded: at most {@link #MAX_URLS} URLs, {@link
+ * #MAX_PER_ORIGIN} of one origin, and {@link #MAX_BYTES} bytes a document. Each write is durable before the context is used. Thread-safe.
  */
 public final class ContextCache {
   private static final Logger LOG = LoggerFactory.getLogger(ContextCache.class);
   /** The most URLs learned; then no more are fetched (an operator can bundle or clear them). */
   public static final int MAX_URLS = 1_000;
+  /** The most URLs learned from one origin: one sender cannot fill the table for everyone. */
+  public static final int MAX_PER_ORIGIN = 20;
   /** The largest context document taken, in bytes. */
   public static final int MAX_BYTES = 64 * 1024;
 
@@ -72,6 +75,13 @@ public final class ContextCache {
   /** True when no more URLs can be learned. */
   public synchronized boolean full() {
     return index.size() >= MAX_URLS;
+  }
+
+  /** True when no more URLs can be learned from {@code url}'s origin. */
+  public synchronized boolean fullFor(String url) {
+    String origin = Origins.origin(url);
+    long n = index.keySet().stream().filter(u -> java.util.Objects.equals(Origins.origin(u), origin)).count();
+    return n >= MAX_PER_ORIGIN;
   }
 
   /** True when {@code url} was learned (it is then never fetched again). */

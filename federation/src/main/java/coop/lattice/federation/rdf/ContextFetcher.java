@@ -71,7 +71,7 @@ public final class ContextFetcher {
   }
 
   private void request(String url, int depth) {
-    if (depth > MAX_DEPTH || contexts.known(url) || cache.has(url) || cache.full()
+    if (depth > MAX_DEPTH || contexts.known(url) || cache.has(url) || cache.full() || cache.fullFor(url)
         || failed.getIfPresent(url) != null || inFlight.size() >= MAX_IN_FLIGHT || !inFlight.add(url)) {
       return;
     }
