@@ -43,7 +43,6 @@ public final class Responses {
     return o;
   }
 
-  /** A whole number from 0, or -1 for anything else (the caller says what it wanted). */
   /**
    * The page of a collection of {@code items} ({@code pageSize} a page) that {@code page} asks
    * for: a whole number from 0 to the last page; else -1, after answering 400 with what is wrong.
@@ -60,6 +59,7 @@ public final class Responses {
     return p;
   }
 
+  /** A whole number from 0, or -1 for anything else (the caller says what it wanted). */
   public static long wholeNumber(String s) {
     try {
       long v = Long.parseLong(s);
