@@ -118,6 +118,22 @@ public final class Parameter<T> {
       s -> s.isBlank() ? List.of() : Arrays.stream(s.split(",")).map(String::trim).map(MemberId::of).distinct()
           .toList(), l -> l.stream().map(MemberId::value).collect(Collectors.joining(",")));
 
+  /**
+   * How many partners must cosign the collective's newest entries before they count as witnessed
+   * (0 to 12); until then the health report and the agenda say since when they are unwitnessed.
+   * Default: 0, witnessing shown but not required.
+   */
+  public static final Parameter<Integer> WITNESS_COSIGNATURES = ofInt("witness-cosignatures", 0, 12, 0,
+      "how many partners must cosign the newest entries before they count as witnessed");
+
+  /**
+   * What the collective's node does on start when it cannot reach enough witnesses to learn
+   * whether its ledger was rolled back: {@code carry-on} (the default; shown on the health report),
+   * or {@code wait} (held until enough answer, or an operator decides).
+   */
+  public static final Parameter<String> WITNESS_UNREACHABLE = ofChoice("witness-unreachable",
+      List.of("carry-on", "wait"), "carry-on", "what the node does when it cannot reach enough witnesses on start");
+
   private final String name;
   private final T defaultValue;
   private final String meaning;

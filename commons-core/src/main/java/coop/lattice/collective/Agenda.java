@@ -19,7 +19,7 @@ import java.util.Locale;
 final class Agenda {
   private Agenda() {}
 
-  static List<AgendaItem> of(Fold fold, Instant at) {
+  static List<AgendaItem> of(Fold fold, Instant at, Witnessing witnessing, long size) {
     Governance g = fold.governance;
     List<AgendaItem> items = new ArrayList<>();
     for (List<AgreementRecord> versions : g.agreements.values()) {
@@ -120,7 +120,7 @@ final class Agenda {
             at));
       }
     }
-    for (Indicator i : Health.of(fold, at).crossed()) {
+    for (Indicator i : Health.of(fold, at, witnessing, size).crossed()) {
       items.add(item(AgendaItem.Kind.HEALTH_WARNING, i.name(), i.explanation(), at, at));
     }
     items.sort(Comparator.comparing(AgendaItem::kind).thenComparing(AgendaItem::since));

@@ -101,6 +101,7 @@ import org.jspecify.annotations.Nullable;
 public final class Collective {
   private final Ledger ledger;
   private final CollectiveKey key;
+  private volatile Witnessing witnessing = Witnessing.NONE;
   private final Clock clock;
   private final Fold fold;
   private final Object lock = new Object();
@@ -389,8 +390,17 @@ public final class Collective {
   /** The health report as it stood, or will stand, at {@code at}; see {@link #health()}. */
   public HealthReport health(Instant at) {
     synchronized (lock) {
-      return Health.of(fold, at);
+      return Health.of(fold, at, witnessing, ledger.size());
     }
+  }
+
+  /**
+   * What this collective's witnesses have cosigned, as its node learns it: shown on the health
+   * report and the agenda (entries unwitnessed since when), against the agreement's {@code
+   * witness-cosignatures}.
+   */
+  public void witnessed(Witnessing now) {
+    this.witnessing = now;
   }
 
   /**
@@ -404,7 +414,7 @@ public final class Collective {
   /** What a meeting at {@code at} should take up, most urgent first; see {@link #agenda()}. */
   public List<AgendaItem> agenda(Instant at) {
     synchronized (lock) {
-      return Agenda.of(fold, at);
+      return Agenda.of(fold, at, witnessing, ledger.size());
     }
   }
 

@@ -32,7 +32,7 @@ final class Health {
 
   private Health() {}
 
-  static HealthReport of(Fold fold, Instant at) {
+  static HealthReport of(Fold fold, Instant at, Witnessing witnessing, long size) {
     Parameters p = fold.governance.parameters(at);
     double absence = p.get(Parameter.HEALTH_ROLE_CONCENTRATION_PERCENT) / 100.0;
     double gini = p.get(Parameter.HEALTH_GINI_PERCENT) / 100.0;
@@ -125,7 +125,27 @@ final class Health {
         revisited + " amendment(s) adopted: decisions revisited after their consequences showed. Informational:"
             + " revisiting is healthy, it never warns."));
     timeBank(fold, p, active, at, out);
+    witnessing(p, witnessing, size, out);
     return new HealthReport(at, out);
+  }
+
+  /**
+   * Entries no witness has cosigned yet, once the collective has witnesses or its agreement asks
+   * for them: informational while the agreement asks for none, a warning (and so an agenda item)
+   * when it asks for some and the newest entries lack them.
+   */
+  private static void witnessing(Parameters p, Witnessing w, long size, List<Indicator> out) {
+    int required = p.get(Parameter.WITNESS_COSIGNATURES);
+    if (required == 0 && w.at() == null) {
+      return;
+    }
+    long unwitnessed = Math.max(0, size - w.size());
+    boolean enough = w.witnesses() >= required;
+    String since = w.at() == null ? "never witnessed" : "unwitnessed since " + w.at();
+    out.add(new Indicator("unwitnessed-entries", unwitnessed, 0, required > 0 && (unwitnessed > 0 || !enough),
+        unwitnessed == 0 && enough ? "Every entry is cosigned by " + w.witnesses() + " witness(es)."
+            : unwitnessed + " entr(ies) after " + w.size() + " are " + since + " (" + w.witnesses() + " witness(es), "
+            + required + " asked for by the agreement): partners have not cosigned them yet."));
   }
 
   /**
