@@ -1,5 +1,8 @@
 package coop.lattice.federation.mirror;
 
+import coop.lattice.agreement.Parameter;
+import coop.lattice.agreement.Parameters;
+import coop.lattice.collective.Witnessing;
 import coop.lattice.federation.WitnessStatus;
 import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.hosting.NodeLog;
@@ -18,10 +21,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,11 +98,15 @@ public final class Witnesses {
   public Future<WitnessStatus> ask(HostedCollective h) {
     List<String> witnesses = List.copyOf(status(h).cosigned().keySet());
     List<Future<Void>> asked = new ArrayList<>();
+    AtomicInteger answered = new AtomicInteger();
     for (String w : witnesses) {
       URI u = URI.create(w + "/witnessed?of=" + URLEncoder.encode(h.actor().toString(), StandardCharsets.UTF_8));
       HttpMessage get = HttpMessage.request("GET", u, new byte[0]).with("accept", "application/json");
       asked.add(client.send(get, m -> HttpSignatures.sign(m, HttpSignatures.Scheme.CAVAGE, h.keyId(),
           h.keys().rsaPrivate(), clock.instant())).<Void>map(r -> {
+            if (r.status() == 200 || r.status() == 404) {
+              answered.incrementAndGet();
+            }
             if (r.status() == 200) {
               compare(h, w, SignedCheckpoint.parse(r.body()));
             }
@@ -107,7 +116,20 @@ public final class Witnesses {
             return Future.succeededFuture();
           }));
     }
-    return Future.join(asked).transform(x -> Future.succeededFuture(status(h)));
+    return Future.join(asked).transform(x -> {
+      waitIfTooFewAnswered(h, witnesses.size(), answered.get());
+      return Future.succeededFuture(status(h));
+    });
+  }
+
+  /** The agreement may say a collective waits while too few witnesses can be asked ({@code witness-unreachable = wait}). */
+  private void waitIfTooFewAnswered(HostedCollective h, int known, int answered) {
+    Parameters p = h.collective().parameters();
+    int required = Math.max(1, p.get(Parameter.WITNESS_COSIGNATURES));
+    if (known > 0 && answered < required && p.get(Parameter.WITNESS_UNREACHABLE).equals("wait")) {
+      hold(h, "only " + answered + " of its " + known + " witnesses could be asked, and its agreement waits for "
+          + required);
+    }
   }
 
   private void compare(HostedCollective h, String witness, SignedCheckpoint theirs) {
@@ -129,8 +151,29 @@ public final class Witnesses {
       State s = new State();
       s.log = store.log(id + "/witnesses", Witnesses::live);
       s.log.replay(s::apply);
+      tell(h, s);
       return s;
     });
+  }
+
+  /**
+   * Tells the collective what its witnesses cosigned, for its health report and agenda: the
+   * largest size at least as many witnesses cosigned as its agreement asks (any one, if it asks
+   * none), when, and by how many.
+   */
+  private static void tell(HostedCollective h, State s) {
+    int required = Math.max(1, h.collective().parameters().get(Parameter.WITNESS_COSIGNATURES));
+    List<Cosignature> all = new ArrayList<>(s.latest.values());
+    all.sort(Comparator.comparingLong(Cosignature::size).reversed());
+    for (Cosignature c : all) {
+      long atLeast = all.stream().filter(o -> o.size() >= c.size()).count();
+      if (atLeast >= required) {
+        h.collective().witnessed(new Witnessing(c.size(), c.time(), (int) atLeast));
+        return;
+      }
+    }
+    Cosignature newest = all.isEmpty() ? null : all.get(0);
+    h.collective().witnessed(newest == null ? Witnessing.NONE : new Witnessing(0, newest.time(), all.size()));
   }
 
   static List<String> live(List<String> lines) {
@@ -173,6 +216,7 @@ public final class Witnesses {
     if (before == null || before.size() <= c.size()) {
       s.log.append(line(witness, c));
       s.latest.put(witness, c);
+      tell(h, s);
     }
     return "kept";
   }

@@ -124,6 +124,10 @@ class WitnessIT {
 
     // Newer entries nobody has cosigned yet: shown, not a failure.
     food.acknowledge(ANA, food.record(Contribution.toMember(BO, ANA, ContributionKind.FOOD, Quantity.kilograms("2"))));
+    assertThat(food.health().indicators()).anySatisfy(i -> {
+      assertThat(i.name()).isEqualTo("unwitnessed-entries");
+      assertThat(i.explanation()).contains("unwitnessed since " + seen.lastCosigned());
+    });
     var health = new ObjectMapper().readTree(health().body());
     assertThat(health.path("journals").get(0).path("unwitnessedSince").asText()).isEqualTo(seen.lastCosigned()
         .toString());
@@ -142,6 +146,46 @@ class WitnessIT {
     home.carryOn(restored.id(), "the operator restored the backup on purpose; see the repair statement");
     assertThat(home.witnesses(restored.id()).held()).isNull();
     assertThat(health().body()).doesNotContain("is held");
+  }
+
+  @Test
+  void aCollectiveWhoseAgreementWaitsForItsWitnessesIsHeldWhileNoneCanBeAsked() throws Exception {
+    SteppingClock clock = SteppingClock.startingAt("2026-11-30T12:00:00Z", Duration.ofSeconds(1));
+    Collective food = Collective.found(CollectiveId.of("food"), "Food", ANA, Appearance.byName("Ana"),
+        LedgerStore.inMemory(), KEY, clock);
+    food.admit(ANA, BO, Appearance.byName("Bo"));
+    long proposal = food.proposeAgreement(ANA, coop.lattice.agreement.AgreementTerms.builder(
+        coop.lattice.agreement.AgreementId.of("witnessing"), "Witnessing").text("Our partners watch our ledger.")
+        .scope("federation").reviewOn(java.time.LocalDate.of(2027, 12, 1))
+        .rule(coop.lattice.agreement.DecisionRule.consent(Duration.ofDays(7)))
+        .set(coop.lattice.agreement.Parameter.WITNESS_UNREACHABLE.name(), "wait").build(), "");
+    food.respond(BO, proposal, coop.lattice.agreement.Response.CONSENT, "");
+    clock.advance(Duration.ofDays(8));
+    food.decide(ANA, proposal, "adopted");
+    food.checkpoint();
+    home = homeNode(food);
+    CompletableFuture<InboundActivity> cosigned = new CompletableFuture<>();
+    home.onInbound(a -> {
+      if (new String(a.json(), java.nio.charset.StandardCharsets.UTF_8).contains("cosignature")) {
+        cosigned.complete(a);
+      }
+    });
+    await(home.start(homePort, "127.0.0.1"));
+    Collective cafe = Collective.found(CollectiveId.of("cafe"), "Cafe", ANA, Appearance.byName("Ana"),
+        LedgerStore.inMemory(), CollectiveKey.fromSeed(new byte[] {
+            6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6}),
+        Clock.systemUTC());
+    witness = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + witnessPort), dir.resolve("witness"))
+        .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), homePort))
+        .collective(cafe).build();
+    await(witness.start(witnessPort, "127.0.0.1"));
+    await(witness.mirror(cafe.id(), home.actor(food.id())));
+    cosigned.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(await(home.checkWitnesses(food.id())).held()).as("its witness answered").isNull();
+
+    await(witness.stop());
+    witness = null;
+    assertThat(await(home.checkWitnesses(food.id())).held()).contains("only 0 of its 1 witnesses could be asked");
   }
 
   HttpResponse<String> health() throws Exception {
