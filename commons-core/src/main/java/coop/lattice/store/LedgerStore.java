@@ -15,7 +15,9 @@ import java.util.Optional;
  * <ul>
  *   <li>{@link #append} makes records readable at once, in order, and all-or-nothing per call;
  *   <li>{@link #sync} makes everything appended so far durable before it returns (stores that
- *       are not durable return at once);
+ *       are not durable return at once); a durable store that finds, when it opens, fewer records
+ *       than its syncs acknowledged reports that as {@linkplain #damage() damage}, never as a
+ *       shorter store;
  *   <li>{@link #writeCheckpoint} replaces the stored checkpoint atomically: after a crash the
  *       old one or the new one is there, never a mix;
  *   <li>a store that found damage while opening reports it in {@link #damage()} and refuses
