@@ -98,8 +98,11 @@ public final class SafeClient {
     this.vertx = vertx;
     this.policy = policy;
     this.limits = limits;
+    // Idle connections are let go after 5 s: a Lattice node waits 10 s for the next request on a
+    // kept-alive connection (ServerLimits#headers), and a client that keeps one longer now and then
+    // sends a request just as the server closes it.
     this.client = vertx.createHttpClient(new HttpClientOptions().setMaxRedirects(0).setKeepAlive(true)
-        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, limits.deadline().toMillis())));
+        .setKeepAliveTimeout(5).setConnectTimeout((int) Math.min(Integer.MAX_VALUE, limits.deadline().toMillis())));
   }
 
   /**
