@@ -65,7 +65,10 @@ public final class SlowlorisLoad {
     int warmup = rate * WARMUP_SECONDS;
     int phase = rate * seconds;
     HttpMessage[] requests = presign(origin, inbox, target, keys, warmup + 2 * phase);
-    HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+    // Idle connections are let go after 5 s, before the node's 10 s wait for a next request ends: a
+    // client that keeps them longer (Vert.x's default is 60 s) now and then sends a request on a
+    // connection just as the node closes it (the keep-alive race every server timeout has).
+    HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setKeepAliveTimeout(5),
         new PoolOptions().setHttp1MaxSize(64));
 
     Phase w = run(vertx, client, inbox, Arrays.copyOfRange(requests, 0, warmup), rate);
@@ -90,6 +93,8 @@ public final class SlowlorisLoad {
   private static void report(String name, Phase p, int rate) {
     System.out.printf("%s: %d requests at %d/s, %s, latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", name,
         p.latencies.size(), rate, p.statuses, p.p(0.5), p.p(0.99), p.p(1));
+    System.out.printf("  the slowest 1%% by the second of the phase they were due in: %s%s%n", p.slowestBySecond(),
+        p.failure == null ? "" : "; first failure: " + p.failure);
   }
 
   private static double at(double[] sorted, double q) {
@@ -146,11 +151,23 @@ public final class SlowlorisLoad {
     return requests;
   }
 
-  /** What one phase saw: each request's latency from when it was due, and the statuses (0: no answer). */
+  /**
+   * What one phase saw: each request's latency from when it was due (with the second of the phase
+   * it was due in), the statuses (0: no answer), and the first failure.
+   */
   static final class Phase {
     final ConcurrentSkipListMap<Integer, AtomicInteger> statuses = new ConcurrentSkipListMap<>();
     final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    final ConcurrentLinkedQueue<long[]> dueAndLatency = new ConcurrentLinkedQueue<>();
+    volatile String failure;
     private long[] sorted;
+
+    /** How many of the slowest 1% were due in each second of the phase. */
+    java.util.Map<Long, Long> slowestBySecond() {
+      double p99 = p(0.99) * 1e6;
+      return dueAndLatency.stream().filter(x -> x[1] > p99).collect(java.util.stream.Collectors.groupingBy(
+          x -> x[0] / 1_000_000_000L, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+    }
 
     double p(double q) {
       if (sorted == null) {
@@ -174,7 +191,12 @@ public final class SlowlorisLoad {
         while (next[0] < requests.length && start + next[0] * interval <= now) {
           long due = start + next[0] * interval;
           send(client, inbox, requests[next[0]++]).onComplete(ar -> {
-            phase.latencies.add(System.nanoTime() - due);
+            long latency = System.nanoTime() - due;
+            phase.latencies.add(latency);
+            phase.dueAndLatency.add(new long[] {due - start, latency});
+            if (ar.failed() && phase.failure == null) {
+              phase.failure = ar.cause().toString();
+            }
             int s = ar.succeeded() ? ar.result() : 0;
             phase.statuses.computeIfAbsent(s, k -> new AtomicInteger()).incrementAndGet();
             if (finished.incrementAndGet() == requests.length) {
