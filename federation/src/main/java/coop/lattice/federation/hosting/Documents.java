@@ -169,26 +169,9 @@ public final class Documents {
    */
   public static ObjectNode repair(HostedCollective h, RepairStatement statement) {
     byte[] bytes = statement.toBytes();
-    String id = h.actor() + "/repairs/" + Hash.sha256(bytes).hex().substring(0, 32);
-    ObjectNode note = Json.object();
-    note.put("id", id);
-    note.put("type", "Note");
-    note.put("attributedTo", h.actor().toString());
-    note.putArray("to").add(ActivityStreams.PUBLIC);
-    note.put("content", "<p>" + escape(h.collective().name() + ": the ledger after entry "
-        + statement.lastGood().checkpoint().size() + " was replaced (" + statement.kind() + "): "
-        + statement.reason()) + "</p>");
-    note.put("repair", new String(bytes, StandardCharsets.UTF_8));
-    ObjectNode c = Json.object();
-    context(c);
-    ((ObjectNode) c.withArray("@context").get(1)).put("repair", "lattice:repair");
-    c.put("id", id + "/activity");
-    c.put("type", "Create");
-    c.put("actor", h.actor().toString());
-    c.putArray("to").add(ActivityStreams.PUBLIC);
-    c.putArray("cc").add(h.actor() + "/followers");
-    c.set("object", note);
-    return c;
+    return signedNote(h, h.actor() + "/repairs/" + Hash.sha256(bytes).hex().substring(0, 32), ActivityStreams.PUBLIC,
+        true, h.collective().name() + ": the ledger after entry " + statement.lastGood().checkpoint().size()
+            + " was replaced (" + statement.kind() + "): " + statement.reason(), "repair", bytes);
   }
 
   /**
@@ -197,44 +180,42 @@ public final class Documents {
    */
   public static ObjectNode cosignature(HostedCollective h, String partner, Cosignature cosignature) {
     byte[] bytes = cosignature.toBytes();
-    String id = h.actor() + "/cosignatures/" + Hash.sha256(bytes).hex().substring(0, 32);
-    ObjectNode note = Json.object();
-    note.put("id", id);
-    note.put("type", "Note");
-    note.put("attributedTo", h.actor().toString());
-    note.putArray("to").add(partner);
-    note.put("content", "<p>" + escape(h.collective().name() + " witnessed " + cosignature.size() + " entries of "
-        + cosignature.collective()) + "</p>");
-    note.put("cosignature", new String(bytes, StandardCharsets.UTF_8));
-    ObjectNode c = Json.object();
-    context(c);
-    ((ObjectNode) c.withArray("@context").get(1)).put("cosignature", "lattice:cosignature");
-    c.put("id", id + "/activity");
-    c.put("type", "Create");
-    c.put("actor", h.actor().toString());
-    c.putArray("to").add(partner);
-    c.set("object", note);
-    return c;
+    return signedNote(h, h.actor() + "/cosignatures/" + Hash.sha256(bytes).hex().substring(0, 32), partner, false,
+        h.collective().name() + " witnessed " + cosignature.size() + " entries of " + cosignature.collective(),
+        "cosignature", bytes);
   }
 
   /** A signed checkpoint as a public {@code Note} in a {@code Create}: anyone can check it against the ledger's key. */
   public static ObjectNode checkpoint(HostedCollective h, SignedCheckpoint cp) {
     long size = cp.checkpoint().size();
+    return signedNote(h, h.actor() + "/checkpoints/" + size, ActivityStreams.PUBLIC, true,
+        h.collective().name() + ": signed checkpoint at " + size + " entries", "checkpoint", cp.toBytes());
+  }
+
+  /**
+   * A {@code Note} {@code id} in a {@code Create} ({@code id/activity}) to {@code to} (and the
+   * followers), carrying {@code bytes}, a signed document's canonical JSON, under the Lattice term
+   * {@code term}; {@code content} says in words what it is.
+   */
+  private static ObjectNode signedNote(HostedCollective h, String id, String to, boolean ccFollowers, String content,
+      String term, byte[] bytes) {
     ObjectNode note = Json.object();
-    note.put("id", h.actor() + "/checkpoints/" + size);
+    note.put("id", id);
     note.put("type", "Note");
     note.put("attributedTo", h.actor().toString());
-    note.putArray("to").add(ActivityStreams.PUBLIC);
-    note.put("content", "<p>" + escape(h.collective().name() + ": signed checkpoint at " + size + " entries") + "</p>");
-    note.put("checkpoint", new String(cp.toBytes(), StandardCharsets.UTF_8));
+    note.putArray("to").add(to);
+    note.put("content", "<p>" + escape(content) + "</p>");
+    note.put(term, new String(bytes, StandardCharsets.UTF_8));
     ObjectNode c = Json.object();
     context(c);
-    ((ObjectNode) c.withArray("@context").get(1)).put("checkpoint", "lattice:checkpoint");
-    c.put("id", h.actor() + "/checkpoints/" + size + "/activity");
+    ((ObjectNode) c.withArray("@context").get(1)).put(term, "lattice:" + term);
+    c.put("id", id + "/activity");
     c.put("type", "Create");
     c.put("actor", h.actor().toString());
-    c.putArray("to").add(ActivityStreams.PUBLIC);
-    c.putArray("cc").add(h.actor() + "/followers");
+    c.putArray("to").add(to);
+    if (ccFollowers) {
+      c.putArray("cc").add(h.actor() + "/followers");
+    }
     c.set("object", note);
     return c;
   }
