@@ -98,22 +98,9 @@ class WitnessIT {
     Collective food = food(3);
     food.checkpoint();
     home = homeNode(food);
-    CompletableFuture<InboundActivity> cosigned = new CompletableFuture<>();
-    home.onInbound(a -> {
-      if (a.type().equals("Create") && new String(a.json(), java.nio.charset.StandardCharsets.UTF_8)
-          .contains("cosignature")) {
-        cosigned.complete(a);
-      }
-    });
+    CompletableFuture<InboundActivity> cosigned = cosignatureArrives();
     await(home.start(homePort, "127.0.0.1"));
-    Collective cafe = Collective.found(CollectiveId.of("cafe"), "Cafe", ANA, Appearance.byName("Ana"),
-        LedgerStore.inMemory(), CollectiveKey.fromSeed(new byte[] {
-            5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5}),
-        Clock.systemUTC());
-    witness = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + witnessPort), dir.resolve("witness"))
-        .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), homePort))
-        .collective(cafe).build();
-    await(witness.start(witnessPort, "127.0.0.1"));
+    Collective cafe = startWitness(5);
 
     URI actor = home.actor(food.id());
     await(witness.mirror(cafe.id(), actor));
@@ -164,21 +151,9 @@ class WitnessIT {
     food.decide(ANA, proposal, "adopted");
     food.checkpoint();
     home = homeNode(food);
-    CompletableFuture<InboundActivity> cosigned = new CompletableFuture<>();
-    home.onInbound(a -> {
-      if (new String(a.json(), java.nio.charset.StandardCharsets.UTF_8).contains("cosignature")) {
-        cosigned.complete(a);
-      }
-    });
+    CompletableFuture<InboundActivity> cosigned = cosignatureArrives();
     await(home.start(homePort, "127.0.0.1"));
-    Collective cafe = Collective.found(CollectiveId.of("cafe"), "Cafe", ANA, Appearance.byName("Ana"),
-        LedgerStore.inMemory(), CollectiveKey.fromSeed(new byte[] {
-            6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6}),
-        Clock.systemUTC());
-    witness = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + witnessPort), dir.resolve("witness"))
-        .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), homePort))
-        .collective(cafe).build();
-    await(witness.start(witnessPort, "127.0.0.1"));
+    Collective cafe = startWitness(6);
     await(witness.mirror(cafe.id(), home.actor(food.id())));
     cosigned.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertThat(await(home.checkWitnesses(food.id())).held()).as("its witness answered").isNull();
@@ -186,6 +161,31 @@ class WitnessIT {
     await(witness.stop());
     witness = null;
     assertThat(await(home.checkWitnesses(food.id())).held()).contains("only 0 of its 1 witnesses could be asked");
+  }
+
+  /** Completes with the first activity the home node takes that carries a cosignature. */
+  CompletableFuture<InboundActivity> cosignatureArrives() {
+    CompletableFuture<InboundActivity> cosigned = new CompletableFuture<>();
+    home.onInbound(a -> {
+      if (a.type().equals("Create") && new String(a.json(), java.nio.charset.StandardCharsets.UTF_8)
+          .contains("cosignature")) {
+        cosigned.complete(a);
+      }
+    });
+    return cosigned;
+  }
+
+  /** Starts the witness node with a café whose key seed is 32 bytes of {@code seed}; returns the café. */
+  Collective startWitness(int seed) throws Exception {
+    byte[] key = new byte[32];
+    java.util.Arrays.fill(key, (byte) seed);
+    Collective cafe = Collective.found(CollectiveId.of("cafe"), "Cafe", ANA, Appearance.byName("Ana"),
+        LedgerStore.inMemory(), CollectiveKey.fromSeed(key), Clock.systemUTC());
+    witness = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + witnessPort), dir.resolve("witness"))
+        .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), homePort))
+        .collective(cafe).build();
+    await(witness.start(witnessPort, "127.0.0.1"));
+    return cafe;
   }
 
   HttpResponse<String> health() throws Exception {
