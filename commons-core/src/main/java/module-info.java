@@ -1,12 +1,13 @@
 /**
  * Lattice core: the open ledger, collectives and their contributions, and the durable journal.
- * Depends on Guava, Jackson and the SLF4J API only (a damaged or stopped journal is logged; the
+ * Depends on Guava, Jackson, BouncyCastle (Ed25519) and the SLF4J API only (a damaged or stopped journal is logged; the
  * application chooses the logging provider); never on a network or RDF stack.
  */
 module coop.lattice.core {
   requires com.google.common;
   requires com.fasterxml.jackson.core;
   requires org.slf4j;
+  requires org.bouncycastle.provider;
   requires static transitive org.jspecify;
 
   exports coop.lattice;
