@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.ThreadParams;
 
 /**
  * Proof generation plus verification on a 1,000,000-entry ledger, for random leaves and sizes.
@@ -48,9 +49,15 @@ public class ProofBenchmark {
     }
   }
 
+  /** One seed per thread, so that two threads ask for different proofs, not the same ones. */
   @State(Scope.Thread)
   public static class Dice {
-    final SplittableRandom random = new SplittableRandom(42);
+    SplittableRandom random;
+
+    @Setup(Level.Trial)
+    public void seed(ThreadParams thread) {
+      random = new SplittableRandom(42 + thread.getThreadIndex());
+    }
   }
 
   @Benchmark

@@ -27,6 +27,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * Reopening a 1,000,000-entry journal and verifying all of it: every frame's CRC32C, every
  * entry's canonical form, sequence and hash link, the Merkle root against the signed checkpoint,
  * and (for {@code collective}) the collective's rules while rebuilding its state. Target: 5 s.
+ *
+ * <p>The plain benchmarks reopen a journal that was just written or read, so its files are in
+ * the operating system's page cache (a node restarted at once). The {@code cold} ones drop the
+ * page cache before each reopening (a node started after the machine rebooted): that needs
+ * {@code /proc/sys/vm/drop_caches} to be writable (root on Linux); where it is not, the cold
+ * benchmarks fail with that reason instead of measuring a warm cache under a cold name.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -57,6 +63,25 @@ public class ReopenBenchmark {
     }
   }
 
+  /** Drops the page cache (after writing dirty pages back) before each invocation. */
+  @State(Scope.Benchmark)
+  public static class ColdCache {
+    private static final Path DROP = Path.of("/proc/sys/vm/drop_caches");
+
+    @Setup(Level.Invocation)
+    public void drop() throws IOException, InterruptedException {
+      if (!Files.isWritable(DROP)) {
+        throw new IllegalStateException(DROP + " is not writable here (run as root on Linux), so the page cache"
+            + " cannot be dropped and a cold reopening cannot be measured");
+      }
+      Process sync = new ProcessBuilder("sync").inheritIO().start();
+      if (sync.waitFor() != 0) {
+        throw new IOException("sync failed");
+      }
+      Files.writeString(DROP, "3");
+    }
+  }
+
   @Benchmark
   public long ledger(OnDisk d) {
     try (FileJournal j = FileJournal.open(d.dir)) {
@@ -77,5 +102,15 @@ public class ReopenBenchmark {
       }
       return c.ledger().size();
     }
+  }
+
+  @Benchmark
+  public long ledgerCold(OnDisk d, ColdCache cold) {
+    return ledger(d);
+  }
+
+  @Benchmark
+  public long collectiveCold(OnDisk d, ColdCache cold) {
+    return collective(d);
   }
 }
