@@ -13,10 +13,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The writer enforces what makes the output canonical instead of trusting the caller: object
  * member names must arrive in strictly ascending UTF-16 code unit order (which is {@link
- * String#compareTo}), numbers are integers within the IEEE 754 safe range (so that every reader
- * sees the same value), and strings are escaped exactly as RFC 8785 prescribes. Anything else is
- * an {@link IllegalArgumentException} or {@link IllegalStateException}, never silently different
- * bytes.
+ * String#compareTo}), {@link #value(long) integers} are within the IEEE 754 safe range (so that
+ * every reader sees the same value), and strings are escaped exactly as RFC 8785 prescribes.
+ * Anything else is an {@link IllegalArgumentException} or {@link IllegalStateException}, never
+ * silently different bytes.
+ *
+ * <p>Other numbers, which only documents from elsewhere carry (Lattice writes quantities as
+ * decimal strings), go through {@link #ieeeNumber(double)}: a method of its own rather than an
+ * overload of {@code value}, so that a {@code float} or a fraction never reaches it unasked.
  *
  * <p>Not thread-safe; one writer per document.
  *
@@ -130,6 +134,23 @@ public final class CanonicalWriter {
         n);
     beforeValue();
     writeAscii(Long.toString(n));
+    afterValue();
+    return this;
+  }
+
+  /**
+   * Writes an IEEE 754 double as RFC 8785 section 3.2.2.3 prescribes: ECMAScript's
+   * {@code Number::toString}, as {@link EcmaScriptNumbers#format(double)} gives it ({@code 21.5},
+   * {@code 1e+21}, {@code 1.5e-7}; negative zero as {@code 0}). For documents from elsewhere
+   * (see {@link CanonicalJson#encodeForeign(Object)}); Lattice's own documents use {@link
+   * #value(long)} and decimal strings.
+   *
+   * @throws IllegalArgumentException if {@code d} is NaN or infinite, which JSON cannot carry
+   */
+  public CanonicalWriter ieeeNumber(double d) {
+    String text = EcmaScriptNumbers.format(d);
+    beforeValue();
+    writeAscii(text);
     afterValue();
     return this;
   }

@@ -3,6 +3,7 @@ package coop.lattice.federation.keys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import coop.lattice.canonical.CanonicalJson;
+import coop.lattice.canonical.CanonicalWriter;
 import coop.lattice.federation.http.Algorithm;
 import coop.lattice.federation.http.Digests;
 import coop.lattice.federation.http.SignatureRejected;
@@ -22,8 +23,14 @@ import java.util.Map;
  * (without its proof) and the proof configuration are each canonicalized with RFC 8785, hashed
  * with SHA-256, and the two hashes, configuration first, are signed with Ed25519; the signature
  * is carried as base58btc multibase. Signing and verifying work on the exact JSON, never on a
- * JSON-LD reading of it. Canonical JSON here takes integers only; a document with a fraction or
- * an exponent is refused rather than canonicalized loosely.
+ * JSON-LD reading of it.
+ *
+ * <p>Numbers are read as RFC 8785 (and I-JSON) reads them, as IEEE 754 doubles, and written as
+ * ECMAScript writes them ({@link CanonicalJson#encodeForeign(Object)}): {@code 21.5}, {@code
+ * 2.15E1} and {@code 21.50} are one number, {@code 1E-7} is written {@code 1e-7}, and an integer
+ * beyond 2<sup>53</sup> becomes the nearest double, as {@code JSON.stringify} gives it. So another
+ * server's proof over a document with fractions verifies here. A number beyond the range of
+ * doubles ({@code 1e400}) has no canonical form, and a proof over it is refused.
  */
 public final class ObjectProofs {
   static final String SUITE = "eddsa-jcs-2022";
@@ -110,15 +117,19 @@ public final class ObjectProofs {
   }
 
   private static byte[] hashData(ObjectNode config, ObjectNode unsecured) {
-    byte[] a = Digests.sha256(CanonicalJson.encode(plain(config)));
-    byte[] b = Digests.sha256(CanonicalJson.encode(plain(unsecured)));
+    byte[] a = Digests.sha256(CanonicalJson.encodeForeign(plain(config)));
+    byte[] b = Digests.sha256(CanonicalJson.encodeForeign(plain(unsecured)));
     byte[] out = new byte[64];
     System.arraycopy(a, 0, out, 0, 32);
     System.arraycopy(b, 0, out, 32, 32);
     return out;
   }
 
-  /** The tree as maps, lists, strings, longs and booleans, for the canonical writer. */
+  /**
+   * The tree as maps, lists, strings, booleans and numbers, for the canonical writer: an integer
+   * within the IEEE 754 safe range as a {@code Long}, any other number as the {@code Double}
+   * nearest to it, which is what an RFC 8785 reader takes it to be.
+   */
   static Object plain(JsonNode n) {
     if (n.isObject()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -138,12 +149,18 @@ public final class ObjectProofs {
     if (n.isBoolean()) {
       return n.asBoolean();
     }
-    if (n.isIntegralNumber() && n.canConvertToLong()) {
-      return n.asLong();
+    if (n.isNumber()) {
+      if (n.isIntegralNumber() && n.canConvertToLong()) {
+        long v = n.longValue();
+        if (v >= -CanonicalWriter.MAX_SAFE_INTEGER && v <= CanonicalWriter.MAX_SAFE_INTEGER) {
+          return v;
+        }
+      }
+      return n.doubleValue(); // correctly rounded from the text, a BigInteger or a BigDecimal
     }
     if (n.isNull()) {
       return null;
     }
-    throw new IllegalArgumentException("a number that is not a whole number: " + n);
+    throw new IllegalArgumentException("no JSON value: " + n.getNodeType());
   }
 }
