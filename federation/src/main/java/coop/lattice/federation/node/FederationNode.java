@@ -20,20 +20,18 @@ import coop.lattice.federation.outbox.Deliveries;
 import coop.lattice.federation.rdf.ContextFetcher;
 import coop.lattice.federation.rdf.LinkedData;
 import coop.lattice.federation.server.GuardedServer;
+import coop.lattice.federation.server.ServerInstances;
 import coop.lattice.federation.social.FollowBook;
 import coop.lattice.ledger.Equivocation;
 import coop.lattice.ledger.RepairStatement;
 import coop.lattice.ledger.SignedCheckpoint;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Graph;
@@ -71,13 +69,12 @@ public final class FederationNode {
   private final FollowBook follows;
   private final Deliveries deliveries;
   private final Inbox inbox;
-  private final GuardedServer guarded;
-  private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+  private final ServerInstances servers;
 
   FederationNode(NodeBuilder b) {
     this.vertx = b.vertx;
     this.parts = NodeParts.assemble(b);
-    this.guarded = new GuardedServer(b.vertx, b.serverLimits);
+    this.servers = new ServerInstances(b.vertx, new GuardedServer(b.vertx, b.serverLimits), parts.router()::handle);
     this.hosts = parts.hosts();
     this.follows = parts.follows();
     this.deliveries = parts.deliveries();
@@ -118,17 +115,7 @@ public final class FederationNode {
    * of its own (one per core is the usual choice); Vert.x spreads connections among them.
    */
   public Future<Integer> start(int port, String host, int instances) {
-    HttpServer first = guarded.create(parts.router()::handle);
-    servers.add(first);
-    return first.listen(port, host).compose(s -> {
-      List<Future<HttpServer>> more = new ArrayList<>();
-      for (int i = 1; i < instances; i++) {
-        HttpServer another = guarded.create(parts.router()::handle);
-        servers.add(another);
-        more.add(another.listen(s.actualPort(), host));
-      }
-      return Future.all(more).map(s.actualPort());
-    }).onSuccess(p -> hosts.all().forEach(h -> {
+    return servers.listen(port, host, instances).onSuccess(p -> hosts.all().forEach(h -> {
       deliveries.kick(h);
       parts.witnesses().ask(h); // a rollback of this node's disk shows here; asked off the start's path
     }));
@@ -138,8 +125,7 @@ public final class FederationNode {
   public Future<Void> stop() {
     deliveries.stop();
     parts.mirror().close();
-    List<Future<Void>> closing = servers.stream().map(HttpServer::close).toList();
-    return Future.all(closing).compose(v -> parts.client().close()).onComplete(v -> parts.store().close()).mapEmpty();
+    return servers.close().compose(v -> parts.client().close()).onComplete(v -> parts.store().close()).mapEmpty();
   }
 
   /**
