@@ -31,4 +31,11 @@ PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do grep -q "$READY" "$LOG" && break; sleep 0.1; done
 grep -q "$READY" "$LOG" || { cat "$LOG"; exit 1; }
+# The server's CPU time (user + system, in clock ticks) from /proc, around the whole load (warm-up
+# included): CPU per request is steadier than throughput on a shared machine.
+cpu() { awk '{print $14 + $15}' /proc/$PID/stat; }
+CPU0=$(cpu)
 java -Xmx1g -cp "$JAR" coop.lattice.benchmarks.InboxLoad $LOAD_PORT "$INBOX" "$ACTOR" "$WARMUP" "$MEASURED" "$IN_FLIGHT"
+CPU1=$(cpu)
+awk -v t=$((CPU1 - CPU0)) -v hz="$(getconf CLK_TCK)" -v n=$((WARMUP + MEASURED)) \
+  'BEGIN {printf "server CPU: %.2f s for %d requests (warm-up included), %.3f ms per request\n", t / hz, n, 1000 * t / hz / n}'

@@ -203,6 +203,8 @@ public final class HttpSignatures {
     }
   }
 
+  /** The day names of IMF-fixdate, Monday first as {@link java.time.DayOfWeek} counts (no locale data on the hot path). */
+  private static final List<String> DAYS = List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
   private static final List<String> MONTHS = List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
       "Oct", "Nov", "Dec");
 
@@ -223,7 +225,7 @@ public final class HttpSignatures {
       java.time.LocalDateTime t = java.time.LocalDateTime.of(Integer.parseInt(d.substring(12, 16)), month,
           Integer.parseInt(d.substring(5, 7)), Integer.parseInt(d.substring(17, 19)), Integer.parseInt(d.substring(20, 22)),
           Integer.parseInt(d.substring(23, 25)));
-      if (!t.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH).equals(d.substring(0, 3))) {
+      if (!d.startsWith(DAYS.get(t.getDayOfWeek().ordinal()))) {
         return null;
       }
       return t.toInstant(ZoneOffset.UTC);

@@ -30,9 +30,7 @@ public final class Origins {
         end++;
       }
       String authority = url.substring(schemeEnd, end);
-      boolean simple = !authority.isEmpty() && authority.chars().allMatch(c -> c < 0x80 && c != '@' && c != '['
-          && c != ' ' && c != '%');
-      if (simple) {
+      if (simple(authority)) {
         return simpleOrigin(schemeEnd == 8 ? "https" : "http", authority);
       }
     }
@@ -46,6 +44,20 @@ public final class Origins {
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  /** An ASCII authority without user info, IPv6 brackets, spaces or escapes. */
+  private static boolean simple(String authority) {
+    if (authority.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < authority.length(); i++) {
+      char c = authority.charAt(i);
+      if (c >= 0x80 || c == '@' || c == '[' || c == ' ' || c == '%') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static @Nullable String simpleOrigin(String scheme, String authority) {

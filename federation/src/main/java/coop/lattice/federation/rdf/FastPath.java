@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -17,6 +19,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
+import org.jspecify.annotations.Nullable;
 
 /**
  * JSON-LD to RDF without the general algorithm, for the documents the fediverse mostly sends:
@@ -37,6 +40,8 @@ public final class FastPath {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Context AS_CONTEXT = asContext();
   private static final JsonNode LATTICE_TERMS = latticeTerms();
+  /** The two contexts Lattice's own activities name, read once. */
+  private static final Context AS_AND_LATTICE = context(JSON.createArrayNode().add(AS).add(LATTICE));
 
   private static JsonNode latticeTerms() {
     try (InputStream in = FastPath.class.getResourceAsStream("/coop/lattice/federation/jsonld/lattice.jsonld")) {
@@ -51,7 +56,16 @@ public final class FastPath {
   /** A term definition: the IRI, and how its values are read. */
   private record Term(String iri, String type, String container) {}
 
-  private record Context(Map<String, Term> terms, Map<String, String> prefixes) {}
+  /**
+   * Terms and prefixes in force, with the predicate and type nodes already made for them (a
+   * shared context is read by every activity, so its nodes are made once).
+   */
+  private record Context(Map<String, Term> terms, Map<String, String> prefixes, Map<String, Node> predicates,
+      Map<String, Node> types) {
+    Context(Map<String, Term> terms, Map<String, String> prefixes) {
+      this(terms, prefixes, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+    }
+  }
 
   /** Thrown inside the walk when the document leaves the subset. */
   private static final class Decline extends RuntimeException {
@@ -93,17 +107,8 @@ public final class FastPath {
 
   /** The document's graph, or empty when the document is outside the subset. */
   public static Optional<Graph> toGraph(JsonNode doc) {
-    if (!doc.isObject()) {
-      return Optional.empty();
-    }
-    try {
-      Context ctx = context(doc.get("@context"));
-      Graph g = GraphFactory.createDefaultGraph();
-      new Walk(ctx, g::add).node(doc);
-      return Optional.of(g);
-    } catch (Decline d) {
-      return Optional.empty();
-    }
+    Graph g = GraphFactory.createDefaultGraph();
+    return walk(doc, g::add) ? Optional.of(g) : Optional.empty();
   }
 
   /**
@@ -111,11 +116,19 @@ public final class FastPath {
    * #toGraph} would read it, without building the graph: what an inbox needs to validate.
    */
   public static boolean readable(JsonNode doc) {
+    return walk(doc, t -> { });
+  }
+
+  /**
+   * Hands each triple of the document's graph to {@code sink} as it is read, and says whether the
+   * document was inside the subset (when it was not, the triples handed so far are not the graph).
+   */
+  public static boolean walk(JsonNode doc, Consumer<Triple> sink) {
     if (!doc.isObject()) {
       return false;
     }
     try {
-      new Walk(context(doc.get("@context")), t -> { }).node(doc);
+      new Walk(context(doc.get("@context")), sink).node(doc);
       return true;
     } catch (Decline d) {
       return false;
@@ -130,6 +143,12 @@ public final class FastPath {
     if (parts.isEmpty() || !parts.get(0).isTextual() || !parts.get(0).asText().equals(AS)
         && !parts.get(0).asText().equals(AS_HTTP)) {
       throw new Decline();
+    }
+    if (parts.size() == 1) {
+      return AS_CONTEXT;
+    }
+    if (parts.size() == 2 && parts.get(1).isTextual() && parts.get(1).asText().equals(LATTICE) && AS_AND_LATTICE != null) {
+      return AS_AND_LATTICE;
     }
     Map<String, Term> terms = new HashMap<>(AS_CONTEXT.terms());
     Map<String, String> prefixes = new HashMap<>(AS_CONTEXT.prefixes());
@@ -180,11 +199,29 @@ public final class FastPath {
       if (prefix.equals("_")) {
         throw new Decline();
       }
-      if (suffix.startsWith("//") || prefix.matches("[a-zA-Z][a-zA-Z0-9+.-]*")) {
+      if (suffix.startsWith("//") || scheme(v, colon)) {
         return v;
       }
     }
     throw new Decline();
+  }
+
+  /** True when {@code s} up to {@code end} is an RFC 3986 scheme: a letter, then letters, digits, +, - or dots. */
+  private static boolean scheme(String s, int end) {
+    if (end <= 0 || !letter(s.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < end; i++) {
+      char c = s.charAt(i);
+      if (!letter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean letter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
   }
 
   /**
@@ -215,17 +252,12 @@ public final class FastPath {
     return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
   }
 
-  /** Where the walk puts its triples. */
-  private interface Sink {
-    void add(Triple t);
-  }
-
   private static final class Walk {
     private final Context ctx;
-    private final Sink g;
+    private final Consumer<Triple> g;
     private final Map<String, Node> blanks = new HashMap<>();
 
-    Walk(Context ctx, Sink g) {
+    Walk(Context ctx, Consumer<Triple> g) {
       this.ctx = ctx;
       this.g = g;
     }
@@ -251,7 +283,7 @@ public final class FastPath {
             if (!t.isTextual()) {
               throw new Decline();
             }
-            g.add(Triple.create(subject, RDF.type.asNode(), typeNode(t.asText())));
+            g.accept(Triple.create(subject, RDF.type.asNode(), typeNode(t.asText())));
           }
           continue;
         }
@@ -259,20 +291,32 @@ public final class FastPath {
           throw new Decline();
         }
         Term term = ctx.terms().get(key);
-        Node predicate;
-        if (term != null) {
-          predicate = iri(expand(term.iri()));
-        } else if (key.indexOf(':') > 0) {
-          predicate = iri(expandIri(key, ctx.prefixes(), ctx.terms()));
-        } else {
-          predicate = null; // @vocab "_:": a blank-node predicate, whose triples the algorithm drops
-        }
-        values(subject, predicate, term, value);
+        values(subject, predicate(key, term), term, value);
       }
       return subject;
     }
 
-    private void values(Node subject, Node predicate, Term term, JsonNode value) {
+    /** The predicate a key stands for; null under {@code @vocab "_:"}, whose triples the algorithm drops. */
+    private @Nullable Node predicate(String key, @Nullable Term term) {
+      Node known = ctx.predicates().get(key);
+      if (known != null) {
+        return known;
+      }
+      Node p;
+      if (term != null) {
+        p = iri(expand(term.iri()));
+      } else if (key.indexOf(':') > 0) {
+        p = iri(expandIri(key, ctx.prefixes(), ctx.terms()));
+      } else {
+        return null;
+      }
+      if (p.isURI()) {
+        ctx.predicates().put(key, p); // only IRIs: a key that declines, or a blank node of this walk, is not kept
+      }
+      return p;
+    }
+
+    private void values(Node subject, @Nullable Node predicate, @Nullable Term term, JsonNode value) {
       String container = term == null ? null : term.container();
       if ("@list".equals(container)) {
         if (!value.isArray()) {
@@ -285,12 +329,12 @@ public final class FastPath {
             throw new Decline();
           }
           Node cell = NodeFactory.createBlankNode();
-          g.add(Triple.create(cell, RDF.first.asNode(), object(term, items.get(i))));
-          g.add(Triple.create(cell, RDF.rest.asNode(), head));
+          g.accept(Triple.create(cell, RDF.first.asNode(), object(term, items.get(i))));
+          g.accept(Triple.create(cell, RDF.rest.asNode(), head));
           head = cell;
         }
         if (predicate != null) {
-          g.add(Triple.create(subject, predicate, head));
+          g.accept(Triple.create(subject, predicate, head));
         }
         return;
       }
@@ -305,7 +349,7 @@ public final class FastPath {
             throw new Decline();
           }
           if (predicate != null) {
-            g.add(Triple.create(subject, predicate, NodeFactory.createLiteralLang(e.getValue().asText(), e.getKey())));
+            g.accept(Triple.create(subject, predicate, NodeFactory.createLiteralLang(e.getValue().asText(), e.getKey())));
           }
         }
         return;
@@ -322,7 +366,7 @@ public final class FastPath {
         }
         Node o = object(term, v);
         if (predicate != null) {
-          g.add(Triple.create(subject, predicate, o));
+          g.accept(Triple.create(subject, predicate, o));
         }
       }
     }
@@ -371,12 +415,17 @@ public final class FastPath {
     }
 
     private Node typeNode(String t) {
-      Term term = ctx.terms().get(t);
-      if (term != null) {
-        return iri(expand(term.iri()));
+      Node known = ctx.types().get(t);
+      if (known != null) {
+        return known;
       }
-      if (t.indexOf(':') > 0) {
-        return iri(expandIri(t, ctx.prefixes(), ctx.terms()));
+      Term term = ctx.terms().get(t);
+      if (term != null || t.indexOf(':') > 0) {
+        Node type = iri(term != null ? expand(term.iri()) : expandIri(t, ctx.prefixes(), ctx.terms()));
+        if (type.isURI()) {
+          ctx.types().put(t, type);
+        }
+        return type;
       }
       // @vocab "_:": an undefined type is a blank node, the same one for the same name.
       return blanks.computeIfAbsent(t, k -> NodeFactory.createBlankNode());
@@ -387,7 +436,7 @@ public final class FastPath {
         return blanks.computeIfAbsent(s, k -> NodeFactory.createBlankNode());
       }
       int colon = s.indexOf(':');
-      if (colon <= 0 || !s.substring(0, colon).matches("[a-zA-Z][a-zA-Z0-9+.-]*") || !plainIri(s)) {
+      if (colon <= 0 || !scheme(s, colon) || !plainIri(s)) {
         throw new Decline(); // relative or not plainly well formed: the general reader decides
       }
       if (ctx.prefixes().containsKey(s.substring(0, colon)) && !s.substring(colon + 1).startsWith("//")) {

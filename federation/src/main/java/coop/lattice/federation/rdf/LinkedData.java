@@ -7,17 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import coop.lattice.federation.FederationException;
 import coop.lattice.federation.InboundActivity;
 import coop.lattice.federation.json.Json;
-import coop.lattice.federation.net.Origins;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
@@ -29,7 +24,6 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.Context;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +45,6 @@ public final class LinkedData {
    */
   public static final String VALUEFLOWS = "https://lattice.coop/ns/valueflows";
 
-  private static final Node AS_ACTOR = NodeFactory.createURI(FastPath.AS + "#actor");
-  /** Activities whose object is someone else's activity, carried whole (a Follow they answer or undo). */
-  private static final Set<String> CARRY_OTHERS = Set.of("Accept", "Reject", "Undo");
 
   /**
    * Titanium (Jena's JSON-LD 1.1 engine) warns through java.util.logging of every ill-formed IRI or
@@ -152,57 +143,19 @@ public final class LinkedData {
       ObjectNode withAs = withActivityStreams(doc);
       return check(contexts, withAs, Json.bytes(withAs), id, actor);
     }
-    Optional<Graph> fast = FastPath.toGraph(doc);
-    if (fast.isEmpty() && !contexts.unknown(doc).isEmpty()) {
+    String wrong;
+    AuthorizedSaying saying = new AuthorizedSaying(doc, id, actor);
+    if (FastPath.walk(doc, saying::see)) {
+      wrong = saying.wrong(); // the fast path's triples checked as they were read, no graph built
+    } else if (!contexts.unknown(doc).isEmpty()) {
       return Reading.PLAIN;
+    } else {
+      wrong = AuthorizedSaying.of(toGraph(contexts, json), doc, id, actor);
     }
-    Graph g = fast.isPresent() ? fast.get() : toGraph(contexts, json);
-    String wrong = whatIsNotAuthorized(g, doc, id, actor);
     if (wrong != null) {
       throw new Unreadable("read as JSON-LD, the document " + wrong);
     }
     return Reading.GRAPH;
-  }
-
-  /**
-   * Why graph {@code g} of {@code doc} says more, or other, than {@code actor} may say with activity
-   * {@code id}; null when it says just that. It must name {@code id} with {@code actor} as its
-   * actor (a context may redefine {@code id} or {@code actor}), and describe no node on another
-   * origin (a context may alias {@code object}, and the object's owner did not sign this) other
-   * than the ones an {@code Accept}, {@code Reject} or {@code Undo} carries.
-   */
-  private static @Nullable String whatIsNotAuthorized(Graph g, JsonNode doc, String id, String actor) {
-    if (!g.contains(NodeFactory.createURI(id), AS_ACTOR, NodeFactory.createURI(actor))) {
-      return "does not say that " + actor + " did " + id + " (does a context redefine id or actor?)";
-    }
-    Set<String> carried = CARRY_OTHERS.contains(Json.text(doc, "type").orElse("")) ? ids(doc.get("object"))
-        : Set.of();
-    for (Triple t : g.find().toList()) {
-      Node s = t.getSubject();
-      if (s.isURI() && !Origins.sameOrigin(s.getURI(), actor) && !carried.contains(s.getURI())) {
-        return "describes " + s.getURI() + ", which is not on its actor's origin";
-      }
-    }
-    return null;
-  }
-
-  /** Every {@code id} inside {@code n}, at any depth. */
-  private static Set<String> ids(@Nullable JsonNode n) {
-    Set<String> out = new HashSet<>();
-    collectIds(n, out);
-    return out;
-  }
-
-  private static void collectIds(@Nullable JsonNode n, Set<String> out) {
-    if (n == null) {
-      return;
-    }
-    if (n.isObject()) {
-      Json.id(n).ifPresent(out::add);
-    }
-    if (n.isContainerNode()) {
-      n.forEach(x -> collectIds(x, out));
-    }
   }
 
   /**
@@ -227,7 +180,7 @@ public final class LinkedData {
       }
       String wrong;
       try {
-        wrong = whatIsNotAuthorized(g, Json.parseObject(a.json()), a.id(), a.actor());
+        wrong = AuthorizedSaying.of(g, Json.parseObject(a.json()), a.id(), a.actor());
       } catch (IOException e) {
         wrong = "does not parse";
       }
