@@ -1,5 +1,6 @@
 package coop.lattice.federation.net;
 
+import com.google.common.net.InetAddresses;
 import coop.lattice.federation.FederationException;
 import coop.lattice.federation.http.HttpMessage;
 import io.vertx.core.Future;
@@ -114,6 +115,15 @@ public final class SafeClient {
         deadline -> hop(request, sign, deadline, 0, new HashSet<>()));
   }
 
+  /** An address literal at once; a name through the resolver on a worker thread, since a lookup may block. */
+  private Future<InetAddress[]> addresses(String host) {
+    String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    if (InetAddresses.isInetAddress(literal)) {
+      return Future.succeededFuture(new InetAddress[] {InetAddresses.forString(literal)});
+    }
+    return vertx.executeBlocking(() -> InetAddress.getAllByName(host), false);
+  }
+
   private static URI uri(HttpMessage m) {
     return URI.create(m.scheme() + "://" + m.authority() + m.pathAndQuery());
   }
@@ -132,7 +142,7 @@ public final class SafeClient {
       return Future.failedFuture(new Refused("no host in " + uri));
     }
     int port = uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80;
-    return vertx.<InetAddress[]>executeBlocking(() -> InetAddress.getAllByName(host), false).compose(addresses -> {
+    return addresses(host).compose(addresses -> {
       for (InetAddress a : addresses) {
         var refusal = policy.refusal(a, port);
         if (refusal.isPresent()) {

@@ -115,17 +115,19 @@ public final class FederationNode {
    * of its own (one per core is the usual choice); Vert.x spreads connections among them.
    */
   public Future<Integer> start(int port, String host, int instances) {
-    return servers.listen(port, host, instances).onSuccess(p -> hosts.all().forEach(h -> {
-      deliveries.kick(h);
-      parts.witnesses().ask(h); // a rollback of this node's disk shows here; asked off the start's path
-    }));
+    return deliveries.loops().start(vertx, instances).compose(v -> servers.listen(port, host, instances))
+        .onSuccess(p -> hosts.all().forEach(h -> {
+          deliveries.kick(h);
+          parts.witnesses().ask(h); // a rollback of this node's disk shows here; asked off the start's path
+        }));
   }
 
   /** Stops sending, closes the servers and the client, then the node's logs. */
   public Future<Void> stop() {
     deliveries.stop();
     parts.mirror().close();
-    return servers.close().compose(v -> parts.client().close()).onComplete(v -> parts.store().close()).mapEmpty();
+    return servers.close().compose(v -> deliveries.loops().stop(vertx)).compose(v -> parts.client().close())
+        .onComplete(v -> parts.store().close()).mapEmpty();
   }
 
   /**

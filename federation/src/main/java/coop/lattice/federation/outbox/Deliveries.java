@@ -8,6 +8,7 @@ import coop.lattice.federation.http.Signing;
 import coop.lattice.federation.net.SafeClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -69,6 +70,7 @@ public final class Deliveries {
   private final List<BiConsumer<String, Long>> listeners = new CopyOnWriteArrayList<>();
   private final ConcurrentLinkedDeque<Instant> recentDead = new ConcurrentLinkedDeque<>();
   private final DeliveryMeters meters;
+  private final DeliveryLoops loops = new DeliveryLoops();
   private volatile boolean stopped;
 
   /** One follower inbox of one collective, and where its delivery stands. */
@@ -152,11 +154,21 @@ public final class Deliveries {
     });
   }
 
+  /** The event loops deliveries are spread over, once they have started. */
+  public DeliveryLoops loops() {
+    return loops;
+  }
+
   /** Something new to deliver for {@code h}. */
   public void kick(HostedCollective h) {
     for (Target t : targets.values()) {
       if (t.h == h) {
-        vertx.runOnContext(v -> pump(t));
+        Context loop = loops.of(t.inbox);
+        if (loop != null) {
+          loop.runOnContext(v -> pump(t));
+        } else {
+          vertx.runOnContext(v -> pump(t));
+        }
       }
     }
   }
