@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The inbox load test: a separate load process posts pre-signed Create activities to a Lattice
 # node, or to the Fedify peer, over loopback. Each server is stopped by the PID this script
-# started. Usage: benchmarks/inbox-load.sh lattice|fedify [WARMUP MEASURED IN_FLIGHT]
+# started. Usage: benchmarks/inbox-load.sh lattice|fedify [WARMUP MEASURED IN_FLIGHT [SENDER]]
+# SENDER is cavage (RSA draft-cavage, as Mastodon sends) or lattice (RFC 9421 Ed25519 and an
+# FEP-8b32 proof, as Lattice nodes send each other); see InboxLoad.
 # JAR=path/to/benchmarks.jar runs another build (for same-run A/B comparisons, see ab.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +12,7 @@ TARGET=${1:-lattice}
 WARMUP=${2:-5000}
 MEASURED=${3:-20000}
 IN_FLIGHT=${4:-64}
+SENDER=${5:-cavage}
 SERVER_PORT=18080
 LOAD_PORT=18090
 LOG=$(mktemp)
@@ -35,7 +38,7 @@ grep -q "$READY" "$LOG" || { cat "$LOG"; exit 1; }
 # included): CPU per request is steadier than throughput on a shared machine.
 cpu() { awk '{print $14 + $15}' /proc/$PID/stat; }
 CPU0=$(cpu)
-java -Xmx1g -cp "$JAR" coop.lattice.benchmarks.InboxLoad $LOAD_PORT "$INBOX" "$ACTOR" "$WARMUP" "$MEASURED" "$IN_FLIGHT"
+java -Xmx1g -cp "$JAR" coop.lattice.benchmarks.InboxLoad $LOAD_PORT "$INBOX" "$ACTOR" "$WARMUP" "$MEASURED" "$IN_FLIGHT" "$SENDER"
 CPU1=$(cpu)
 awk -v t=$((CPU1 - CPU0)) -v hz="$(getconf CLK_TCK)" -v n=$((WARMUP + MEASURED)) \
   'BEGIN {printf "server CPU: %.2f s for %d requests (warm-up included), %.3f ms per request\n", t / hz, n, 1000 * t / hz / n}'

@@ -1,7 +1,11 @@
 package coop.lattice.benchmarks;
 
 import coop.lattice.federation.http.HttpMessage;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import coop.lattice.federation.http.HttpSignatures;
+import coop.lattice.federation.keys.ActorKeys;
+import coop.lattice.federation.keys.ObjectProofs;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -26,14 +30,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
- * The load process for the inbox benchmark: serves ten remote actors (RSA-2048 keys) on
- * 127.0.0.1:LOAD_PORT, pre-signs every request (draft-cavage {@code rsa-sha256} with a digest,
- * as Mastodon sends them) before the clock starts, then posts unique {@code Create} activities to
- * the inbox with a bounded number in flight and reports accepted activities per second and
+ * The load process for the inbox benchmark: serves ten remote actors on 127.0.0.1:LOAD_PORT,
+ * pre-signs every request before the clock starts, then posts unique {@code Create} activities
+ * to the inbox with a bounded number in flight and reports accepted activities per second and
  * latency percentiles. Run it against a Lattice node ({@link InboxNode}) or the Fedify peer.
  *
+ * <p>Two kinds of sender ({@code SENDER}, default {@code cavage}):
+ * <ul>
+ *   <li>{@code cavage}: what Mastodon sends, draft-cavage {@code rsa-sha256} with a {@code Digest},
+ *       RSA-2048 keys;
+ *   <li>{@code lattice}: what a Lattice node sends another once they have settled, RFC 9421 with
+ *       {@code alg="ed25519"} and a {@code Content-Digest}, the activity carrying an FEP-8b32
+ *       {@code eddsa-jcs-2022} proof by the same actor's Ed25519 key (listed under {@code
+ *       assertionMethod}), in Lattice's context; the inbox checks both.
+ * </ul>
+ *
  * <pre>{@code
- * java -cp benchmarks.jar coop.lattice.benchmarks.InboxLoad LOAD_PORT INBOX_URL TARGET_ACTOR WARMUP MEASURED IN_FLIGHT
+ * java -cp benchmarks.jar coop.lattice.benchmarks.InboxLoad LOAD_PORT INBOX_URL TARGET_ACTOR WARMUP MEASURED IN_FLIGHT [SENDER]
  * }</pre>
  */
 public final class InboxLoad {
@@ -48,14 +61,21 @@ public final class InboxLoad {
     int warmup = Integer.parseInt(args[3]);
     int measured = Integer.parseInt(args[4]);
     int inFlight = Integer.parseInt(args[5]);
+    boolean lattice = args.length > 6 && args[6].equals("lattice");
+    if (args.length > 6 && !lattice && !args[6].equals("cavage")) {
+      throw new IllegalArgumentException("SENDER is cavage or lattice, not " + args[6]);
+    }
     String origin = "http://127.0.0.1:" + loadPort;
     Vertx vertx = Vertx.vertx();
 
     KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
     g.initialize(2048);
     List<KeyPair> keys = new ArrayList<>();
+    List<KeyPair> ed25519 = new ArrayList<>();
+    KeyPairGenerator ed = KeyPairGenerator.getInstance("Ed25519");
     for (int i = 0; i < 10; i++) {
       keys.add(g.generateKeyPair());
+      ed25519.add(ed.generateKeyPair());
     }
     HttpServer actors = vertx.createHttpServer().requestHandler(r -> {
       String[] p = r.path().split("/");
@@ -67,7 +87,9 @@ public final class InboxLoad {
         String doc = "{\"@context\":[\"https://www.w3.org/ns/activitystreams\",\"https://w3id.org/security/v1\"],"
             + "\"id\":\"" + id + "\",\"type\":\"Person\",\"preferredUsername\":\"a" + n + "\",\"inbox\":\"" + id
             + "/inbox\",\"publicKey\":{\"id\":\"" + id + "#main-key\",\"owner\":\"" + id + "\",\"publicKeyPem\":"
-            + quote(pem) + "}}";
+            + quote(pem) + "},\"assertionMethod\":[{\"id\":\"" + id + "#ed25519-key\",\"type\":\"Multikey\","
+            + "\"controller\":\"" + id + "\",\"publicKeyMultibase\":\"" + ActorKeys.multibase(ed25519.get(n).getPublic())
+            + "\"}]}";
         r.response().putHeader("content-type", "application/activity+json").end(doc);
       } else {
         r.response().setStatusCode(r.method() == HttpMethod.POST ? 202 : 404).end();
@@ -83,12 +105,19 @@ public final class InboxLoad {
       int a = i % keys.size();
       String actor = origin + "/users/a" + a;
       String id = actor + "/activities/" + run + "-" + i;
-      String body = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + id + "\",\"type\":\"Create\","
+      String context = lattice ? "[\"https://www.w3.org/ns/activitystreams\",{\"lattice\":\"https://lattice.coop/ns#\","
+          + "\"sequence\":\"lattice:sequence\",\"entry\":\"lattice:entry\"}]" : "\"https://www.w3.org/ns/activitystreams\"";
+      String body = "{\"@context\":" + context + ",\"id\":\"" + id + "\",\"type\":\"Create\","
           + "\"actor\":\"" + actor + "\",\"to\":[\"" + target + "\"],\"object\":{\"id\":\"" + id + "/note\",\"type\":"
           + "\"Note\",\"attributedTo\":\"" + actor + "\",\"to\":[\"" + target + "\"],\"content\":\"load " + i + "\"}}";
+      if (lattice) {
+        body = ObjectProofs.sign(parse(body), actor + "#ed25519-key", ed25519.get(a).getPrivate(), now).toString();
+      }
       HttpMessage m = HttpMessage.request("POST", "http", inbox.getAuthority(), inbox.getPath(),
           body.getBytes(StandardCharsets.UTF_8)).with("content-type", "application/activity+json");
-      return HttpSignatures.sign(m, HttpSignatures.Scheme.CAVAGE, actor + "#main-key", keys.get(a).getPrivate(), now);
+      return lattice
+          ? HttpSignatures.sign(m, HttpSignatures.Scheme.RFC9421, actor + "#ed25519-key", ed25519.get(a).getPrivate(), now)
+          : HttpSignatures.sign(m, HttpSignatures.Scheme.CAVAGE, actor + "#main-key", keys.get(a).getPrivate(), now);
     }).toArray(HttpMessage[]::new);
     System.out.printf("pre-signed %d requests in %.1f s%n", total, (System.nanoTime() - signStart) / 1e9);
 
@@ -103,6 +132,14 @@ public final class InboxLoad {
         + " p99 %.1f ms, max %.1f ms%n", measured, seconds, m.accepted.get(), m.statuses, m.accepted.get() / seconds,
         pct(lat, 0.50), pct(lat, 0.99), lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6);
     vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  private static ObjectNode parse(String json) {
+    try {
+      return (ObjectNode) new ObjectMapper().readTree(json);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static double pct(long[] sorted, double p) {
