@@ -163,12 +163,8 @@ public final class Deliveries {
   public void kick(HostedCollective h) {
     for (Target t : targets.values()) {
       if (t.h == h) {
-        Context loop = loops.of(t.inbox);
-        if (loop != null) {
-          loop.runOnContext(v -> pump(t));
-        } else {
-          vertx.runOnContext(v -> pump(t));
-        }
+        Context loop = loops.of(t.inbox); // null before the node starts: the caller's context
+        (loop != null ? loop : vertx.getOrCreateContext()).runOnContext(v -> pump(t));
       }
     }
   }

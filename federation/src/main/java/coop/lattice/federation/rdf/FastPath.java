@@ -56,10 +56,7 @@ public final class FastPath {
   /** A term definition: the IRI, and how its values are read. */
   private record Term(String iri, String type, String container) {}
 
-  /**
-   * Terms and prefixes in force, with the predicate and type nodes already made for them (a
-   * shared context is read by every activity, so its nodes are made once).
-   */
+  /** Terms and prefixes in force, with the nodes made for them (a shared context's, once for all activities). */
   private record Context(Map<String, Term> terms, Map<String, String> prefixes, Map<String, Node> predicates,
       Map<String, Node> types) {
     Context(Map<String, Term> terms, Map<String, String> prefixes) {
@@ -199,57 +196,11 @@ public final class FastPath {
       if (prefix.equals("_")) {
         throw new Decline();
       }
-      if (suffix.startsWith("//") || scheme(v, colon)) {
+      if (suffix.startsWith("//") || Iris.scheme(v, colon)) {
         return v;
       }
     }
     throw new Decline();
-  }
-
-  /** True when {@code s} up to {@code end} is an RFC 3986 scheme: a letter, then letters, digits, +, - or dots. */
-  private static boolean scheme(String s, int end) {
-    if (end <= 0 || !letter(s.charAt(0))) {
-      return false;
-    }
-    for (int i = 1; i < end; i++) {
-      char c = s.charAt(i);
-      if (!letter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean letter(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-  }
-
-  /**
-   * True for an IRI of plain ASCII characters that RFC 3987 allows, with at most one {@code #}, no
-   * brackets and every {@code %} followed by two hex digits. Anything else (a second {@code #},
-   * template braces, spaces, {@code |}, a bad escape, any non-ASCII character) goes to the general
-   * reader, which drops the ill-formed ones as the standard algorithm says.
-   */
-  static boolean plainIri(String s) {
-    boolean fragment = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~:/?@!$&'()*+,;=".indexOf(c) >= 0) {
-        continue;
-      }
-      if (c == '#' && !fragment) {
-        fragment = true;
-      } else if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) && hex(s.charAt(i + 2))) {
-        i += 2;
-      } else {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean hex(char c) {
-    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
   }
 
   private static final class Walk {
@@ -436,7 +387,7 @@ public final class FastPath {
         return blanks.computeIfAbsent(s, k -> NodeFactory.createBlankNode());
       }
       int colon = s.indexOf(':');
-      if (colon <= 0 || !scheme(s, colon) || !plainIri(s)) {
+      if (colon <= 0 || !Iris.scheme(s, colon) || !Iris.plainIri(s)) {
         throw new Decline(); // relative or not plainly well formed: the general reader decides
       }
       if (ctx.prefixes().containsKey(s.substring(0, colon)) && !s.substring(colon + 1).startsWith("//")) {
