@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -38,8 +37,15 @@ public final class CanonicalWriter {
 
   private byte[] buf;
   private int len;
-  /** One frame per open container: the last member name written (objects) or a marker (arrays). */
-  private final ArrayDeque<Frame> stack = new ArrayDeque<>();
+  /**
+   * One frame per open container, innermost at {@code depth - 1}: whether it is an object, the
+   * last member name written in it (objects), and whether nothing was written in it yet. Kept in
+   * arrays that the writer reuses, so that a document costs no allocation per container.
+   */
+  private boolean[] isObject = new boolean[8];
+  private @Nullable String[] lastName = new String[8];
+  private boolean[] isFirst = new boolean[8];
+  private int depth;
   private boolean expectValue = true; // top level expects exactly one value
   private boolean done;
 
@@ -51,28 +57,17 @@ public final class CanonicalWriter {
     buf = new byte[Math.max(16, initialCapacity)];
   }
 
-  private static final class Frame {
-    final boolean object;
-    @Nullable String lastName;
-    boolean first = true;
-
-    Frame(boolean object) {
-      this.object = object;
-    }
-  }
-
   public CanonicalWriter beginObject() {
     beforeValue();
     put((byte) '{');
-    stack.push(new Frame(true));
+    push(true);
     expectValue = false;
     return this;
   }
 
   public CanonicalWriter endObject() {
-    Frame f = stack.peek();
-    checkState(f != null && f.object && !expectValue, "endObject() without a matching beginObject()");
-    stack.pop();
+    checkState(depth > 0 && isObject[depth - 1] && !expectValue, "endObject() without a matching beginObject()");
+    depth--;
     put((byte) '}');
     afterValue();
     return this;
@@ -81,15 +76,14 @@ public final class CanonicalWriter {
   public CanonicalWriter beginArray() {
     beforeValue();
     put((byte) '[');
-    stack.push(new Frame(false));
+    push(false);
     expectValue = true;
     return this;
   }
 
   public CanonicalWriter endArray() {
-    Frame f = stack.peek();
-    checkState(f != null && !f.object, "endArray() without a matching beginArray()");
-    stack.pop();
+    checkState(depth > 0 && !isObject[depth - 1], "endArray() without a matching beginArray()");
+    depth--;
     put((byte) ']');
     afterValue();
     return this;
@@ -100,20 +94,21 @@ public final class CanonicalWriter {
    * within one object, as RFC 8785 section 3.2.3 requires.
    */
   public CanonicalWriter name(String name) {
-    Frame f = stack.peek();
-    checkState(f != null && f.object && !expectValue, "name() outside an object or where a value is due");
-    if (f.lastName != null) {
+    int f = depth - 1;
+    checkState(f >= 0 && isObject[f] && !expectValue, "name() outside an object or where a value is due");
+    String last = lastName[f];
+    if (last != null) {
       checkArgument(
-          f.lastName.compareTo(name) < 0,
+          last.compareTo(name) < 0,
           "member names out of canonical order: \"%s\" after \"%s\"",
           name,
-          f.lastName);
+          last);
     }
-    if (!f.first) {
+    if (!isFirst[f]) {
       put((byte) ',');
     }
-    f.first = false;
-    f.lastName = name;
+    isFirst[f] = false;
+    lastName[f] = name;
     writeString(name);
     put((byte) ':');
     expectValue = true;
@@ -133,7 +128,35 @@ public final class CanonicalWriter {
         "integer outside the IEEE 754 safe range (|n| <= 2^53 - 1): %s; encode it as a string",
         n);
     beforeValue();
-    writeAscii(Long.toString(n));
+    writeDigits(n);
+    afterValue();
+    return this;
+  }
+
+  /**
+   * Writes a string given as {@code count} bytes of printable ASCII from {@code bytes[off]}: {@code
+   * 0x20} to {@code 0x7e} except {@code "} and {@code \}, which canonical JSON writes as they are.
+   * The same as {@code value(new String(bytes, off, count, US_ASCII))}, without making the string:
+   * for text made by the byte, such as dates and base64.
+   *
+   * @throws IllegalArgumentException if one of the bytes is not such a character; nothing is written
+   */
+  public CanonicalWriter asciiValue(byte[] bytes, int off, int count) {
+    for (int i = off; i < off + count; i++) {
+      byte c = bytes[i];
+      if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+        throw new IllegalArgumentException("asciiValue takes printable ASCII other than '\"' and '\\', not 0x"
+            + Integer.toHexString(c & 0xff));
+      }
+    }
+    beforeValue();
+    if (len + count + 2 > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + count + 2));
+    }
+    buf[len++] = '"';
+    System.arraycopy(bytes, off, buf, len, count);
+    len += count;
+    buf[len++] = '"';
     afterValue();
     return this;
   }
@@ -171,48 +194,85 @@ public final class CanonicalWriter {
 
   /** The finished document. Fails if a container is still open or nothing was written. */
   public byte[] toByteArray() {
-    checkState(done, "the document is not complete: %s container(s) still open", stack.size());
+    checkState(done, "the document is not complete: %s container(s) still open", depth);
     return Arrays.copyOf(buf, len);
+  }
+
+  /**
+   * Whether the finished document is exactly {@code bytes}: {@code Arrays.equals(toByteArray(),
+   * bytes)} without copying the document out. Fails as {@link #toByteArray()} does.
+   */
+  public boolean matches(byte[] bytes) {
+    checkState(done, "the document is not complete: %s container(s) still open", depth);
+    return Arrays.equals(buf, 0, len, bytes, 0, bytes.length);
   }
 
   /** Resets the writer so that it can write another document, keeping its buffer. */
   public CanonicalWriter reset() {
     len = 0;
-    stack.clear();
+    Arrays.fill(lastName, 0, depth, null);
+    depth = 0;
     expectValue = true;
     done = false;
     return this;
   }
 
+  private void push(boolean object) {
+    if (depth == isObject.length) {
+      isObject = Arrays.copyOf(isObject, depth * 2);
+      lastName = Arrays.copyOf(lastName, depth * 2);
+      isFirst = Arrays.copyOf(isFirst, depth * 2);
+    }
+    isObject[depth] = object;
+    lastName[depth] = null;
+    isFirst[depth] = true;
+    depth++;
+  }
+
   private void beforeValue() {
     checkState(!done, "a canonical document holds exactly one top-level value");
-    Frame f = stack.peek();
-    if (f == null) {
+    int f = depth - 1;
+    if (f < 0) {
       return;
     }
-    if (f.object) {
+    if (isObject[f]) {
       checkState(expectValue, "an object member needs name() before its value");
     } else {
-      if (!f.first) {
+      if (!isFirst[f]) {
         put((byte) ',');
       }
-      f.first = false;
+      isFirst[f] = false;
     }
   }
 
   private void afterValue() {
-    Frame f = stack.peek();
-    if (f == null) {
+    int f = depth - 1;
+    if (f < 0) {
       done = true;
-    } else if (f.object) {
+    } else if (isObject[f]) {
       expectValue = false;
     }
   }
 
   private void writeString(String s) {
-    put((byte) '"');
     int n = s.length();
-    for (int i = 0; i < n; i++) {
+    if (len + n + 2 > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n + 2));
+    }
+    // Printable ASCII, most of what is written, straight into the buffer, which has room for it
+    byte[] b = buf;
+    int p = len;
+    b[p++] = '"';
+    int i = 0;
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80 || c < 0x20 || c == '"' || c == '\\') {
+        break;
+      }
+      b[p++] = (byte) c;
+    }
+    len = p;
+    for (; i < n; i++) {
       char c = s.charAt(i);
       if (c < 0x80) {
         if (c >= 0x20 && c != '"' && c != '\\') {
@@ -260,6 +320,25 @@ public final class CanonicalWriter {
         put(HEX[c & 0xf]);
       }
     }
+  }
+
+  private void writeDigits(long n) {
+    if (len + 20 > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + 20));
+    }
+    if (n < 0) {
+      buf[len++] = '-';
+      n = -n; // within the safe range, so never Long.MIN_VALUE
+    }
+    int digits = 1;
+    for (long t = n; t >= 10; t /= 10) {
+      digits++;
+    }
+    for (int i = len + digits - 1; i >= len; i--) {
+      buf[i] = (byte) ('0' + n % 10);
+      n /= 10;
+    }
+    len += digits;
   }
 
   private void writeAscii(String s) {

@@ -9,23 +9,16 @@ import coop.lattice.MemberId;
 import coop.lattice.canonical.CanonicalWriter;
 import coop.lattice.merkle.Hash;
 import java.io.IOException;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,22 +38,9 @@ final class EntryCodec {
           .maxNestingDepth(16).maxStringLength(1 << 16).maxNumberLength(20).maxDocumentLength(1 << 24).build())
       .build();
 
-  private static final Map<String, Class<?>> EVENT_TYPES = new HashMap<>();
-
-  static {
-    for (Class<?> c : Event.class.getPermittedSubclasses()) {
-      EVENT_TYPES.put(c.getSimpleName(), c);
-    }
-  }
-
-  private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
-    @Override
-    protected Shape computeValue(Class<?> type) {
-      return new Shape(type);
-    }
-  };
-
   private static final ThreadLocal<CanonicalWriter> WRITER = ThreadLocal.withInitial(() -> new CanonicalWriter(512));
+  /** Where instants, dates and hashes are spelt out before they are written, without a string each. */
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[64]);
 
   private EntryCodec() {}
 
@@ -70,13 +50,35 @@ final class EntryCodec {
     return w.toByteArray();
   }
 
-  /** Decodes {@code bytes}, which must be the canonical encoding of an entry. */
+  /**
+   * Decodes {@code bytes}, which must be the canonical encoding of an entry: what it decodes to
+   * must encode to exactly these bytes.
+   *
+   * <p>Canonical bytes are read first by {@link CanonicalReader}, straight into the records; if
+   * that fails for any reason (or what it read does not encode to the same bytes), the general
+   * path below decodes them again, so errors are always the general path's.
+   */
   static Entry decodeCanonical(byte[] bytes) {
+    try {
+      Entry fast = CanonicalReader.entry(bytes);
+      if (encodesTo(fast, bytes)) {
+        return fast;
+      }
+    } catch (RuntimeException notOnTheFastPath) {
+      // decoded again below, which says what is wrong with them
+    }
     Entry e = decode(bytes, Entry.class);
-    if (!Arrays.equals(encode(e), bytes)) {
+    if (!encodesTo(e, bytes)) {
       throw new IllegalArgumentException("the bytes are a valid entry but not in canonical form");
     }
     return e;
+  }
+
+  /** Whether {@code record}'s canonical encoding is exactly {@code bytes}, without copying it out. */
+  private static boolean encodesTo(Object record, byte[] bytes) {
+    CanonicalWriter w = WRITER.get().reset();
+    writeRecord(w, record);
+    return w.matches(bytes);
   }
 
   static <T> T decode(byte[] bytes, Class<T> type) {
@@ -94,11 +96,11 @@ final class EntryCodec {
   // ------------------------------------------------------------------------------------ encode
 
   private static void writeRecord(CanonicalWriter w, Object record) {
-    Shape shape = SHAPES.get(record.getClass());
+    RecordShape shape = RecordShape.of(record.getClass());
     w.beginObject();
-    for (Member m : shape.members) {
+    for (RecordShape.Member m : shape.members) {
       if (m.component == null) {
-        w.name("type").value(record.getClass().getSimpleName());
+        w.name("type").value(shape.simpleName);
         continue;
       }
       Object v = m.get(record);
@@ -122,9 +124,21 @@ final class EntryCodec {
     } else if (v instanceof BigDecimal d) {
       w.value(d.toPlainString());
     } else if (v instanceof Instant t) {
-      w.value(t.toString());
+      byte[] b = SCRATCH.get();
+      int n = IsoText.instant(t, b);
+      if (n < 0) {
+        w.value(t.toString());
+      } else {
+        w.asciiValue(b, 0, n);
+      }
     } else if (v instanceof LocalDate d) {
-      w.value(d.toString());
+      byte[] b = SCRATCH.get();
+      int n = IsoText.date(d, b);
+      if (n < 0) {
+        w.value(d.toString());
+      } else {
+        w.asciiValue(b, 0, n);
+      }
     } else if (v instanceof List<?> list) {
       w.beginArray();
       for (Object o : list) {
@@ -132,13 +146,14 @@ final class EntryCodec {
       }
       w.endArray();
     } else if (v instanceof Hash h) {
-      w.value(h.base64Url());
+      byte[] b = SCRATCH.get();
+      w.asciiValue(b, 0, h.base64Url(b, 0));
     } else if (v instanceof Enum<?> e) {
-      w.value(e.name().toLowerCase(Locale.ROOT));
+      w.value(RecordShape.lowerName(e));
     } else if (v instanceof Record r) {
-      Shape shape = SHAPES.get(r.getClass());
-      if (shape.isStringWrapper()) {
-        w.value((String) shape.members.get(0).get(r));
+      RecordShape shape = RecordShape.of(r.getClass());
+      if (shape.stringWrapper) {
+        w.value((String) shape.members[0].get(r));
       } else {
         writeRecord(w, r);
       }
@@ -225,14 +240,14 @@ final class EntryCodec {
       @SuppressWarnings("unchecked")
       Map<String, Object> m = (Map<String, Object>) expect(json, Map.class, type);
       Object name = m.get("type");
-      Class<?> c = name instanceof String s ? EVENT_TYPES.get(s) : null;
+      Class<?> c = name instanceof String s ? RecordShape.eventType(s) : null;
       if (c == null) {
         throw new IllegalArgumentException("unknown event type " + name);
       }
-      return construct(SHAPES.get(c), m);
+      return construct(RecordShape.of(c), m);
     } else if (type.isRecord()) {
-      Shape shape = SHAPES.get(type);
-      if (shape.isStringWrapper()) {
+      RecordShape shape = RecordShape.of(type);
+      if (shape.stringWrapper) {
         return shape.construct(new Object[] {expect(json, String.class, type)});
       }
       @SuppressWarnings("unchecked")
@@ -242,10 +257,10 @@ final class EntryCodec {
     throw new IllegalArgumentException("no ledger decoding for " + type.getName());
   }
 
-  private static Object construct(Shape shape, Map<String, Object> m) {
+  private static Object construct(RecordShape shape, Map<String, Object> m) {
     Object[] args = new Object[shape.components.length];
     int seen = 0;
-    for (Member mem : shape.members) {
+    for (RecordShape.Member mem : shape.members) {
       if (mem.component == null) {
         seen++; // "type", already used to pick the shape
         continue;
@@ -271,81 +286,5 @@ final class EntryCodec {
       throw new IllegalArgumentException("expected " + target.getSimpleName() + " but found " + json);
     }
     return jsonType.cast(json);
-  }
-
-  // ------------------------------------------------------------------------------------ shapes
-
-  private static final class Shape {
-    final Class<?> type;
-    final RecordComponent[] components;
-    final List<Member> members = new ArrayList<>();
-    final MethodHandle constructor;
-
-    Shape(Class<?> type) {
-      if (!type.isRecord()) {
-        throw new IllegalArgumentException("no ledger encoding for " + type.getName());
-      }
-      this.type = type;
-      this.components = type.getRecordComponents();
-      MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-      try {
-        for (int i = 0; i < components.length; i++) {
-          MethodHandle get = lookup.unreflect(components[i].getAccessor())
-              .asType(MethodType.methodType(Object.class, Object.class));
-          members.add(new Member(components[i], i, get));
-        }
-        if (Event.class.isAssignableFrom(type)) {
-          members.add(new Member(null, -1, null));
-        }
-        members.sort(Comparator.comparing(m -> m.name));
-        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-        this.constructor = lookup.unreflectConstructor(type.getDeclaredConstructor(types))
-            .asSpreader(Object[].class, types.length)
-            .asType(MethodType.methodType(Object.class, Object[].class));
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("cannot reflect on " + type, e);
-      }
-    }
-
-    boolean isStringWrapper() {
-      return components.length == 1 && components[0].getName().equals("value") && components[0].getType() == String.class;
-    }
-
-    Object construct(Object[] args) {
-      try {
-        return (Object) constructor.invokeExact(args);
-      } catch (RuntimeException | Error e) {
-        throw e;
-      } catch (Throwable t) {
-        throw new IllegalStateException(t);
-      }
-    }
-  }
-
-  private static final class Member {
-    final @Nullable RecordComponent component;
-    final String name;
-    final int position;
-    final @Nullable MethodHandle accessor;
-    final boolean nullable;
-
-    Member(@Nullable RecordComponent component, int position, @Nullable MethodHandle accessor) {
-      this.component = component;
-      this.name = component == null ? "type" : component.getName();
-      this.position = position;
-      this.accessor = accessor;
-      this.nullable = component != null && (component.isAnnotationPresent(Nullable.class)
-          || component.getAnnotatedType().isAnnotationPresent(Nullable.class));
-    }
-
-    @Nullable Object get(Object record) {
-      try {
-        return (Object) Objects.requireNonNull(accessor).invokeExact(record);
-      } catch (RuntimeException | Error e) {
-        throw e;
-      } catch (Throwable t) {
-        throw new IllegalStateException(t);
-      }
-    }
   }
 }
