@@ -293,10 +293,7 @@ public final class FileJournal implements LedgerStore {
           break;
         }
         int len = map.getInt((int) pos);
-        int lenCrc = map.getInt((int) pos + 4);
-        crc.reset();
-        crc.update(map.slice((int) pos, 4));
-        if ((int) crc.getValue() != lenCrc || len < 0 || len > MAX_RECORD_BYTES) {
+        if (SegmentFormat.crc32c(crc, map, pos, 4) != map.getInt((int) pos + 4) || len < 0 || len > MAX_RECORD_BYTES) {
           found = isAllZeroOrShort(ch, pos, fileSize) && last
               ? tornOrDamaged(true, pos, count, "zeros stand where record " + count + " begins")
               : new Damage(count, "record " + count + " has a damaged length field (in "
@@ -307,9 +304,7 @@ public final class FileJournal implements LedgerStore {
           found = tornOrDamaged(last, pos, count, "record " + count + " is cut short");
           break;
         }
-        crc.reset();
-        crc.update(map.slice((int) pos + FRAME_HEADER, len));
-        if ((int) crc.getValue() != map.getInt((int) pos + 8)) {
+        if (SegmentFormat.crc32c(crc, map, pos + FRAME_HEADER, len) != map.getInt((int) pos + 8)) {
           found = new Damage(count, "record " + count + " does not match its checksum (in "
               + file.getFileName() + " at byte " + pos + "): its bytes were changed");
           break;

@@ -52,6 +52,18 @@ final class SegmentFormat {
     return h;
   }
 
+  /**
+   * The CRC32C of bytes {@code from..from + len} of {@code map}, with {@code crc} (reset here),
+   * without a slice per frame: moves {@code map}'s position and limit, and leaves them cleared
+   * (the whole buffer), as absolute reads need.
+   */
+  static int crc32c(CRC32C crc, ByteBuffer map, long from, int len) {
+    crc.reset();
+    crc.update(map.clear().position((int) from).limit((int) from + len));
+    map.clear();
+    return (int) crc.getValue();
+  }
+
   /** {@code records}, framed, ready to write; {@code bytes} is their framed size. */
   static ByteBuffer frames(List<byte[]> records, int bytes) {
     ByteBuffer buf = ByteBuffer.allocate(bytes).order(ByteOrder.BIG_ENDIAN);
