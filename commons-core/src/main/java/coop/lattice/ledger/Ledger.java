@@ -106,10 +106,10 @@ public final class Ledger {
   /**
    * Verifies every stored record and feeds the good prefix to the tree and the visitor.
    *
-   * <p>Decoding, the canonical-form check and leaf hashing are independent per record, so they
-   * run in parallel, chunk by chunk; the chain check, the tree and the visitor then consume the
-   * chunks strictly in order on this thread, so the first bad index is the same as a sequential
-   * scan would find.
+   * <p>Decoding, the canonical-form check, leaf hashing and the chain links within a chunk are
+   * independent of other chunks, so they run in parallel, chunk by chunk; the rest of the checks,
+   * the link into each chunk, the tree and the visitor then consume the chunks strictly in order
+   * on this thread, so the first bad index is the same as a sequential scan would find.
    */
   private void verifyAndLoad(EntryVisitor visitor, Progress progress, long stored) {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -122,7 +122,7 @@ public final class Ledger {
           return t;
         });
     try {
-      ArrayDeque<Future<Decoded>> inFlight = new ArrayDeque<>();
+      ArrayDeque<Future<DecodedChunk>> inFlight = new ArrayDeque<>();
       long next = 0;
       Hash prev = null;
       while (next < stored || !inFlight.isEmpty()) {
@@ -130,14 +130,15 @@ public final class Ledger {
           long from = next;
           long to = Math.min(stored, from + CHUNK);
           List<byte[]> records = store.read(from, to);
-          inFlight.add(pool.submit(() -> Decoded.of(from, records)));
+          inFlight.add(pool.submit(() -> DecodedChunk.of(from, records)));
           next = to;
         }
-        Decoded chunk = Futures.getUnchecked(inFlight.poll());
+        DecodedChunk chunk = Futures.getUnchecked(inFlight.poll());
         for (int k = 0; k < chunk.entries.length; k++) {
           long i = chunk.from + k;
           Entry e = chunk.entries[k];
-          String problem = e == null ? chunk.problem : checkEntry(i, e, prev, visitor);
+          boolean linked = k == 0 ? e != null && Objects.equals(e.previous(), prev) : chunk.linked[k];
+          String problem = e == null ? chunk.problem : checkEntry(i, e, linked, visitor);
           if (problem != null) {
             damage = new LedgerStore.Damage(i, problem);
             inFlight.forEach(f -> f.cancel(true));
@@ -164,36 +165,8 @@ public final class Ledger {
     }
   }
 
-  /** One chunk of records, decoded and hashed; entries stop (null) at the first undecodable record. */
-  private static final class Decoded {
-    final long from;
-    final @Nullable Entry[] entries;
-    final Hash[] leaves;
-    @Nullable String problem;
-
-    private Decoded(long from, int n) {
-      this.from = from;
-      this.entries = new Entry[n];
-      this.leaves = new Hash[n];
-    }
-
-    static Decoded of(long from, List<byte[]> records) {
-      Decoded d = new Decoded(from, records.size());
-      for (int k = 0; k < records.size(); k++) {
-        byte[] bytes = records.get(k);
-        try {
-          d.entries[k] = EntryCodec.decodeCanonical(bytes);
-        } catch (RuntimeException ex) {
-          d.problem = "entry " + (from + k) + " is not a valid canonical entry: " + ex.getMessage();
-          break;
-        }
-        d.leaves[k] = MerkleTree.leafHash(bytes);
-      }
-      return d;
-    }
-  }
-
-  private @Nullable String checkEntry(long i, Entry e, @Nullable Hash prev, EntryVisitor visitor) {
+  /** What is wrong with entry {@code i}, or null; {@code linked}: it names the leaf hash of entry {@code i - 1}. */
+  private @Nullable String checkEntry(long i, Entry e, boolean linked, EntryVisitor visitor) {
     if (e.sequence() != i) {
       return "entry " + i + " carries sequence number " + e.sequence() + ": entries are missing or out of order";
     }
@@ -209,7 +182,7 @@ public final class Ledger {
       if (!e.collective().equals(collective)) {
         return "entry " + i + " belongs to collective " + e.collective() + ", not " + collective;
       }
-      if (!Objects.equals(e.previous(), prev)) {
+      if (!linked) {
         return "entry " + i + " does not follow entry " + (i - 1) + ": the hash chain is broken";
       }
     }

@@ -3,8 +3,15 @@ package coop.lattice.merkle;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Objects;
 
-/** RFC 9162 section 2.1.1 domain-separated hashing, with one MessageDigest per thread. */
+/**
+ * RFC 9162 section 2.1.1 domain-separated hashing, with one MessageDigest per thread.
+ *
+ * <p>A digest resets itself when it finishes ({@link MessageDigest#digest()}), so {@link
+ * #sha256()} hands it out as the last use left it, without resetting it a second time; the one
+ * use that could stop half-way, a failed {@code digest} into an array, resets it.
+ */
 final class Hashing {
   static final byte LEAF_PREFIX = 0x00;
   static final byte NODE_PREFIX = 0x01;
@@ -13,10 +20,9 @@ final class Hashing {
 
   private Hashing() {}
 
+  /** This thread's SHA-256 digest, reset. Every caller must finish with {@code digest}. */
   static MessageDigest sha256() {
-    MessageDigest md = SHA256.get();
-    md.reset();
-    return md;
+    return SHA256.get();
   }
 
   private static MessageDigest newSha256() {
@@ -28,6 +34,7 @@ final class Hashing {
   }
 
   static byte[] leaf(byte[] data, int off, int len) {
+    Objects.checkFromIndexSize(off, len, data.length); // before the digest takes a byte
     MessageDigest md = sha256();
     md.update(LEAF_PREFIX);
     md.update(data, off, len);
@@ -50,6 +57,7 @@ final class Hashing {
     try {
       md.digest(out, oo, Hash.SIZE);
     } catch (DigestException e) {
+      md.reset();
       throw new AssertionError(e);
     }
   }
