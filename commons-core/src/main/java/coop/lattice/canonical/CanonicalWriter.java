@@ -203,8 +203,13 @@ public final class CanonicalWriter {
    * bytes)} without copying the document out. Fails as {@link #toByteArray()} does.
    */
   public boolean matches(byte[] bytes) {
+    return matches(bytes, 0, bytes.length);
+  }
+
+  /** Whether the finished document is exactly bytes {@code off..off + count} of {@code bytes}. */
+  public boolean matches(byte[] bytes, int off, int count) {
     checkState(done, "the document is not complete: %s container(s) still open", depth);
-    return Arrays.equals(buf, 0, len, bytes, 0, bytes.length);
+    return Arrays.equals(buf, 0, len, bytes, off, off + count);
   }
 
   /** Resets the writer so that it can write another document, keeping its buffer. */

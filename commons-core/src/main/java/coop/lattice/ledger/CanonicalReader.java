@@ -34,23 +34,31 @@ final class CanonicalReader {
   private static final byte[] TYPE = {'t', 'y', 'p', 'e', '"', ':'};
 
   private final byte[] in;
+  /** Where the entry's bytes end in {@link #in}; reading on past it fails the last check. */
+  private final int end;
   private int pos;
   private int depth;
   /** Where the bytes of the string {@link #plain()} stepped over start. */
   private int from;
 
-  private CanonicalReader(byte[] in) {
+  private CanonicalReader(byte[] in, int start, int end) {
     this.in = in;
+    this.pos = start;
+    this.end = end;
   }
 
-  /** The entry in {@code bytes}, if they have the shape of canonical JSON; else throws. */
-  static Entry entry(byte[] bytes) {
-    if (bytes.length > MAX_DOCUMENT) {
+  /**
+   * The entry in bytes {@code start..end} of {@code in}, if they have the shape of canonical JSON;
+   * else throws. Whatever follows them in {@code in} is never part of what is returned: the
+   * reading must end exactly at {@code end}.
+   */
+  static Entry entry(byte[] in, int start, int end) {
+    if (end - start > MAX_DOCUMENT) {
       throw NotCanonical.INSTANCE;
     }
-    CanonicalReader r = new CanonicalReader(bytes);
+    CanonicalReader r = new CanonicalReader(in, start, end);
     Object e = r.record(RecordShape.of(Entry.class));
-    if (r.pos != bytes.length) {
+    if (r.pos != end) {
       throw NotCanonical.INSTANCE;
     }
     return (Entry) e;
@@ -91,8 +99,8 @@ final class CanonicalReader {
           }
         } while (true);
         if (m.component == null) { // an event's "type": its shape was picked by it
-          int end = plain();
-          if (!RecordShape.Member.equal(in, from, end, shape.simpleNameBytes)) {
+          int to = plain();
+          if (!RecordShape.Member.equal(in, from, to, shape.simpleNameBytes)) {
             throw NotCanonical.INSTANCE;
           }
         } else {
@@ -219,8 +227,8 @@ final class CanonicalReader {
     while (type == null) {
       expect('"');
       if (at(TYPE)) {
-        int end = plain();
-        type = RecordShape.eventType(in, from, end);
+        int to = plain();
+        type = RecordShape.eventType(in, from, to);
         if (type == null) {
           throw NotCanonical.INSTANCE;
         }
@@ -338,12 +346,12 @@ final class CanonicalReader {
     }
     int from = pos;
     long v = 0;
-    while (pos < in.length && in[pos] >= '0' && in[pos] <= '9') {
+    while (pos < end && in[pos] >= '0' && in[pos] <= '9') {
       v = v * 10 + (in[pos++] - '0');
     }
     int digits = pos - from;
     if (digits == 0 || digits > MAX_DIGITS || (digits > 1 && in[from] == '0')
-        || (pos < in.length && (in[pos] == '.' || in[pos] == 'e' || in[pos] == 'E'))) {
+        || (pos < end && (in[pos] == '.' || in[pos] == 'e' || in[pos] == 'E'))) {
       throw NotCanonical.INSTANCE;
     }
     return negative ? -v : v;
@@ -361,7 +369,7 @@ final class CanonicalReader {
   /** Whether {@code bytes} stand at the current position; if so, steps over them. */
   private boolean at(byte[] bytes) {
     int n = bytes.length;
-    if (pos + n > in.length) {
+    if (pos + n > end) {
       return false;
     }
     for (int i = 0; i < n; i++) {

@@ -2,7 +2,6 @@ package coop.lattice.ledger;
 
 import coop.lattice.merkle.Hash;
 import coop.lattice.merkle.MerkleTree;
-import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -13,34 +12,43 @@ import org.jspecify.annotations.Nullable;
  * stop (null) at the first record that is not a valid canonical entry, with the problem. What
  * depends on the chunks before it (the sequence, the link into the chunk, the collective's rules)
  * the ledger checks in order.
+ *
+ * <p>The records arrive one after the other in one array ({@link
+ * coop.lattice.store.LedgerStore#readInto}), which the ledger reuses for a later chunk once this
+ * one is decoded: nothing decoded refers to it.
  */
 final class DecodedChunk {
   final long from;
+  final byte[] block;
+  final int[] ends;
   final @Nullable Entry[] entries;
   final Hash[] leaves;
   final boolean[] linked;
   @Nullable String problem;
 
-  private DecodedChunk(long from, int n) {
+  private DecodedChunk(long from, byte[] block, int[] ends, int n) {
     this.from = from;
+    this.block = block;
+    this.ends = ends;
     this.entries = new Entry[n];
     this.leaves = new Hash[n];
     this.linked = new boolean[n];
   }
 
-  static DecodedChunk of(long from, List<byte[]> records) {
-    DecodedChunk d = new DecodedChunk(from, records.size());
-    for (int k = 0; k < records.size(); k++) {
-      byte[] bytes = records.get(k);
+  /** Decodes the {@code n} records from index {@code from} in {@code block}, record {@code k} ending at {@code ends[k]}. */
+  static DecodedChunk of(long from, byte[] block, int[] ends, int n) {
+    DecodedChunk d = new DecodedChunk(from, block, ends, n);
+    for (int k = 0; k < n; k++) {
+      int start = k == 0 ? 0 : ends[k - 1];
       Entry e;
       try {
-        e = EntryCodec.decodeCanonical(bytes);
+        e = EntryCodec.decodeCanonical(block, start, ends[k]);
       } catch (RuntimeException ex) {
         d.problem = "entry " + (from + k) + " is not a valid canonical entry: " + ex.getMessage();
         break;
       }
       d.entries[k] = e;
-      d.leaves[k] = MerkleTree.leafHash(bytes);
+      d.leaves[k] = MerkleTree.leafHash(block, start, ends[k] - start);
       d.linked[k] = k > 0 && Objects.equals(e.previous(), d.leaves[k - 1]);
     }
     return d;

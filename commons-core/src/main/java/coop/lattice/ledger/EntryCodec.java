@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,26 +60,32 @@ final class EntryCodec {
    * path below decodes them again, so errors are always the general path's.
    */
   static Entry decodeCanonical(byte[] bytes) {
+    return decodeCanonical(bytes, 0, bytes.length);
+  }
+
+  /** As {@link #decodeCanonical(byte[])}, for the entry in bytes {@code start..end} of {@code in}. */
+  static Entry decodeCanonical(byte[] in, int start, int end) {
     try {
-      Entry fast = CanonicalReader.entry(bytes);
-      if (encodesTo(fast, bytes)) {
+      Entry fast = CanonicalReader.entry(in, start, end);
+      if (encodesTo(fast, in, start, end)) {
         return fast;
       }
     } catch (RuntimeException notOnTheFastPath) {
       // decoded again below, which says what is wrong with them
     }
+    byte[] bytes = start == 0 && end == in.length ? in : Arrays.copyOfRange(in, start, end);
     Entry e = decode(bytes, Entry.class);
-    if (!encodesTo(e, bytes)) {
+    if (!encodesTo(e, bytes, 0, bytes.length)) {
       throw new IllegalArgumentException("the bytes are a valid entry but not in canonical form");
     }
     return e;
   }
 
-  /** Whether {@code record}'s canonical encoding is exactly {@code bytes}, without copying it out. */
-  private static boolean encodesTo(Object record, byte[] bytes) {
+  /** Whether {@code record}'s canonical encoding is exactly bytes {@code start..end} of {@code in}, without copying. */
+  private static boolean encodesTo(Object record, byte[] in, int start, int end) {
     CanonicalWriter w = WRITER.get().reset();
     writeRecord(w, record);
-    return w.matches(bytes);
+    return w.matches(in, start, end - start);
   }
 
   static <T> T decode(byte[] bytes, Class<T> type) {

@@ -123,17 +123,21 @@ public final class Ledger {
         });
     try {
       ArrayDeque<Future<DecodedChunk>> inFlight = new ArrayDeque<>();
+      ArrayDeque<DecodedChunk> done = new ArrayDeque<>(); // whose arrays the next chunks reuse
       long next = 0;
       Hash prev = null;
       while (next < stored || !inFlight.isEmpty()) {
         while (next < stored && inFlight.size() < 2 * threads) {
           long from = next;
-          long to = Math.min(stored, from + CHUNK);
-          List<byte[]> records = store.read(from, to);
-          inFlight.add(pool.submit(() -> DecodedChunk.of(from, records)));
-          next = to;
+          int n = (int) Math.min(CHUNK, stored - from);
+          DecodedChunk old = done.poll();
+          int[] ends = old == null ? new int[CHUNK] : old.ends;
+          byte[] block = store.readInto(from, from + n, old == null ? new byte[0] : old.block, ends);
+          inFlight.add(pool.submit(() -> DecodedChunk.of(from, block, ends, n)));
+          next = from + n;
         }
         DecodedChunk chunk = Futures.getUnchecked(inFlight.poll());
+        done.add(chunk);
         for (int k = 0; k < chunk.entries.length; k++) {
           long i = chunk.from + k;
           Entry e = chunk.entries[k];

@@ -46,6 +46,11 @@ public final class MerkleTree {
     return Hash.wrap(Hashing.leaf(data, 0, data.length));
   }
 
+  /** The leaf hash of bytes {@code off..off + len} of {@code data}, as {@link #leafHash(byte[])} of a copy of them. */
+  public static Hash leafHash(byte[] data, int off, int len) {
+    return Hash.wrap(Hashing.leaf(data, off, len));
+  }
+
   /** The root of the empty tree: SHA-256 of the empty string. */
   public static Hash emptyRoot() {
     return EMPTY_ROOT;

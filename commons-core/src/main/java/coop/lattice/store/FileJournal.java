@@ -610,9 +610,31 @@ public final class FileJournal implements LedgerStore {
     return out;
   }
 
-  /** Streams records {@code from..to} by mapping each segment once: the fast path for verification on open. */
+  /** Streams records {@code from..to}, mapping each segment's part of them once. */
   @Override
   public void scan(long from, long to, RecordVisitor visitor) {
+    mapped(from, to, (i, map, offset, len) -> {
+      byte[] r = new byte[len];
+      map.get(offset, r);
+      visitor.visit(i, r);
+    });
+  }
+
+  /** Copies records {@code from..to} into one array, mapping each segment's part of them once: how opening reads. */
+  @Override
+  public byte[] readInto(long from, long to, byte[] into, int[] ends) {
+    checkArgument(0 <= from && from <= to && to <= size, "range %s..%s outside 0..%s", from, to, size);
+    int total = 0;
+    for (long i = from; i < to; i++) {
+      total += lengths[(int) i];
+      ends[(int) (i - from)] = total;
+    }
+    byte[] out = into.length >= total ? into : new byte[Math.max(total, 2 * into.length)];
+    mapped(from, to, (i, map, offset, len) -> map.get(offset, out, ends[(int) (i - from)] - len, len));
+    return out;
+  }
+
+  private void mapped(long from, long to, Segment.MappedRecord visitor) {
     checkArgument(0 <= from && from <= to && to <= size, "range %s..%s outside 0..%s", from, to, size);
     long i = from;
     try {
@@ -624,9 +646,7 @@ public final class FileJournal implements LedgerStore {
         long end = locationOffset(segLast - 1) + lengths[(int) (segLast - 1)];
         ByteBuffer map = files.map(seg.channel, start, end - start);
         for (; i < segLast; i++) {
-          byte[] r = new byte[lengths[(int) i]];
-          map.get((int) (locationOffset(i) - start), r);
-          visitor.visit(i, r);
+          visitor.visit(i, map, (int) (locationOffset(i) - start), lengths[(int) i]);
         }
       }
     } catch (IOException e) {
@@ -699,18 +719,5 @@ public final class FileJournal implements LedgerStore {
   @Override
   public String toString() {
     return "FileJournal[" + dir + ", " + size + " records" + (readOnly ? ", read-only" : "") + "]";
-  }
-
-  private static final class Segment {
-    final Path file;
-    final long first;
-    final FileChannel channel;
-    long end;
-
-    Segment(Path file, long first, FileChannel channel) {
-      this.file = file;
-      this.first = first;
-      this.channel = channel;
-    }
   }
 }

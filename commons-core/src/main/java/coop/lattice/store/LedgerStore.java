@@ -2,6 +2,7 @@ package coop.lattice.store;
 
 import java.io.Closeable;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,6 +68,29 @@ public interface LedgerStore extends Closeable {
     for (long i = from; i < to; i++) {
       visitor.visit(i, read(i));
     }
+  }
+
+  /**
+   * Copies records {@code from} (inclusive) to {@code to} (exclusive) one after the other into
+   * {@code into}, or into a new, larger array if they do not fit, and returns the array used;
+   * {@code ends[k]} (which holds at least {@code to - from}) is set to where record {@code from +
+   * k} ends in it. For reading many records
+   * without an array each, as a ledger does when it opens: it reuses its arrays. Stores override
+   * this when they can copy in bulk.
+   */
+  default byte[] readInto(long from, long to, byte[] into, int[] ends) {
+    byte[] out = into;
+    int at = 0;
+    for (long i = from; i < to; i++) {
+      byte[] r = read(i);
+      if (at + r.length > out.length) {
+        out = Arrays.copyOf(out, Math.max(2 * out.length, at + r.length));
+      }
+      System.arraycopy(r, 0, out, at, r.length);
+      at += r.length;
+      ends[(int) (i - from)] = at;
+    }
+    return out;
   }
 
   /** Receives records from {@link #scan}. */

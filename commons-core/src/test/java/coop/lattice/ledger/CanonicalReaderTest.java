@@ -21,7 +21,7 @@ class CanonicalReaderTest {
   void readsEveryEntryOfTheGoldenLedgerAsTheGeneralPathDoes() {
     for (long i = 0; i < GOLDEN.size(); i++) {
       byte[] bytes = GOLDEN.entryBytes(i);
-      Entry fast = CanonicalReader.entry(bytes);
+      Entry fast = CanonicalReader.entry(bytes, 0, bytes.length);
       assertThat(fast).as("entry %s", i).isEqualTo(EntryCodec.decode(bytes, Entry.class));
       assertThat(fast.canonicalBytes()).as("entry %s", i).isEqualTo(bytes);
       assertThat(EntryCodec.decodeCanonical(bytes)).isEqualTo(fast);
@@ -49,15 +49,33 @@ class CanonicalReaderTest {
         entry.substring(0, entry.length() - 1)); // cut short
     for (String v : variants) {
       assertThat(v).isNotEqualTo(entry);
-      assertThatThrownBy(() -> CanonicalReader.entry(v.getBytes(UTF_8))).as(v).isInstanceOf(RuntimeException.class);
+      byte[] b = v.getBytes(UTF_8);
+      assertThatThrownBy(() -> CanonicalReader.entry(b, 0, b.length)).as(v).isInstanceOf(RuntimeException.class);
     }
+  }
+
+  @Test
+  void readsAnEntryAmongOthersOnlyFromItsOwnBytes() {
+    byte[] a = GOLDEN.entryBytes(4);
+    byte[] b = GOLDEN.entryBytes(5);
+    byte[] block = new byte[a.length + b.length];
+    System.arraycopy(a, 0, block, 0, a.length);
+    System.arraycopy(b, 0, block, a.length, b.length);
+    assertThat(CanonicalReader.entry(block, a.length, block.length)).isEqualTo(EntryCodec.decode(b, Entry.class));
+    assertThat(EntryCodec.decodeCanonical(block, a.length, block.length)).isEqualTo(EntryCodec.decode(b, Entry.class));
+    // an entry cut short is refused even where the bytes after its end would complete it
+    assertThatThrownBy(() -> CanonicalReader.entry(block, 0, a.length - 1)).isInstanceOf(RuntimeException.class);
+    assertThatThrownBy(() -> EntryCodec.decodeCanonical(block, 0, a.length - 1))
+        .hasMessageContaining("not valid JSON");
+    assertThatThrownBy(() -> CanonicalReader.entry(block, 0, a.length + 1)).isInstanceOf(RuntimeException.class);
   }
 
   @Test
   void refusesNestingDeeperThanTheGeneralPathTakes() {
     StringBuilder deep = new StringBuilder("{\"author\":\"bo\",\"collective\":\"c\",\"event\":");
     deep.append("{\"affected\":").append("[".repeat(20)).append("]".repeat(20)).append("}}");
-    assertThatThrownBy(() -> CanonicalReader.entry(deep.toString().getBytes(UTF_8)))
+    byte[] b = deep.toString().getBytes(UTF_8);
+    assertThatThrownBy(() -> CanonicalReader.entry(b, 0, b.length))
         .isInstanceOf(CanonicalReader.NotCanonical.class);
   }
 
