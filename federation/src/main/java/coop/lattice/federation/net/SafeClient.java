@@ -111,6 +111,11 @@ public final class SafeClient {
    * the signature for each hop) and follows redirects for GET, all within the total deadline.
    */
   public Future<Response> send(HttpMessage request, Function<HttpMessage, HttpMessage> sign) {
+    if (Vertx.currentContext() == null) {
+      // Off Vert.x (an application's thread): go onto a context first, so that the response is
+      // read on the context it arrives on; read from another, its end can come before its handler.
+      return Future.<Void>future(p -> vertx.runOnContext(v -> p.complete())).compose(v -> send(request, sign));
+    }
     return Deadline.within(vertx, limits.deadline(), uri(request),
         deadline -> hop(request, sign, deadline, 0, new HashSet<>()));
   }
