@@ -2,6 +2,7 @@ package coop.lattice.federation.http;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
+import com.google.common.util.concurrent.UncheckedExecutionException;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.VerificationKey;
 import java.security.InvalidKeyException;
@@ -9,6 +10,7 @@ import java.security.Key;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.EdECPrivateKey;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -37,10 +39,10 @@ final class Ed25519Keys {
     return (VerificationKey) made(key, () -> VerificationKey.of(pub));
   }
 
-  private static Object made(Key key, java.util.concurrent.Callable<Object> make) throws InvalidKeyException {
+  private static Object made(Key key, Callable<Object> make) throws InvalidKeyException {
     try {
       return MADE.get(key, make);
-    } catch (ExecutionException | com.google.common.util.concurrent.UncheckedExecutionException e) {
+    } catch (ExecutionException | UncheckedExecutionException e) {
       throw new InvalidKeyException(e.getCause().getMessage(), e.getCause());
     }
   }
