@@ -67,7 +67,9 @@ final class FairRotation implements RotationPolicy {
     for (int p = 0; p < n; p++) {
       Participant who = roster.get(p);
       available[p] = new BitSet(occupancy.days());
-      available[p].set(Math.max(0, occupancy.day(who.joined())), occupancy.days());
+      // From the day they joined; one who joins after the horizon is never available in it.
+      int joined = Math.min(occupancy.days(), Math.max(0, occupancy.day(who.joined())));
+      available[p].set(joined, occupancy.days());
       for (Participant.Away away : who.away()) {
         int a = Math.max(0, occupancy.day(away.from()));
         int b = Math.min(occupancy.days(), occupancy.day(away.until()) + 1);

@@ -74,6 +74,14 @@ public record PlanRequest(List<Participant> roster, List<Role> roles, LocalDate 
             + "; check its cadence or the horizon");
       }
     }
+    for (Role r : roles) {
+      for (RoleId other : r.exclusiveWith()) {
+        if (!ids.contains(other)) {
+          throw new InvalidRotationException("role " + r.id() + " is exclusive with " + other + ", which is not in"
+              + " this plan; add " + other + " to the plan or take it out of " + r.id() + "'s exclusiveWith");
+        }
+      }
+    }
     if (newcomerCycles < 1 || newcomerCycles > 12) {
       throw new InvalidRotationException("the newcomer guarantee is 1 to 12 cycles, not " + newcomerCycles);
     }
