@@ -24,4 +24,5 @@ module coop.lattice.core {
   exports coop.lattice.cycle;
   exports coop.lattice.exchange;
   exports coop.lattice.time;
+  exports coop.lattice.privacy;
 }

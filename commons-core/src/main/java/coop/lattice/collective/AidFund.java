@@ -13,24 +13,25 @@ import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Mutual aid funds: contributions in, claims out under the rules of the agreement in force
  * ({@code aid-fund-max-claim}, {@code aid-fund-approvals}, {@code aid-fund-decide-within-days},
  * {@code aid-fund-stewards}). Obtained from {@link Collective#aidFund()}.
  *
- * <p>The fund's totals are public. A claimant's details are not: the open ledger holds only the
- * seal of the {@link ClaimDetails}, and the details themselves stay with this object, to be read
- * only by the stewards the agreement names (or, while it names none, by the claimant). The
- * details live in memory; an app that keeps them elsewhere hands them back after a restart with
- * {@link #restoreDetails}, which checks them against the seal.
+ * <p>The fund's totals are public. Who claims, who filed the claim and why are not: the open
+ * ledger holds only the seal of the {@link ClaimDetails}, on an entry the collective authors on
+ * its own behalf ({@link Collective#ITSELF}) whoever files it. The details are kept sealed beside
+ * the ledger (encrypted in the store's private area, so they survive restarts), to be read only by
+ * the stewards the agreement names (or, while it names none, by the claimant). The collective's
+ * rules read them: a claimant, or whoever filed a claim, never approves, declines or pays it, by
+ * any path. Claims filed before details were kept this way get theirs back with {@link
+ * #restoreDetails}, which checks them against the seal and keeps them.
  */
 public final class AidFund {
   private final Collective collective;
-  private final Map<Long, ClaimDetails> details = new ConcurrentHashMap<>();
 
   AidFund(Collective collective) {
     this.collective = collective;
@@ -47,52 +48,43 @@ public final class AidFund {
   }
 
   /**
-   * {@code by} (the claimant, or a steward on their behalf so that the claimant's name stays off
-   * the ledger) files a claim. Only the details' seal is recorded.
+   * {@code by} (the claimant, or a steward on their behalf) files a claim. The entry records only
+   * the details' seal and is authored by the collective itself; who filed it and the details are
+   * kept sealed, durably, before it is appended.
    *
    * @return the claim's reference
    */
   public long claim(MemberId by, FundId fund, Quantity quantity, ClaimDetails claimDetails) {
-    long ref = collective.submit(by, new Event.AidClaimed(fund, quantity, claimDetails.seal())).sequence();
-    details.put(ref, claimDetails);
-    return ref;
+    return collective.fileSealed(new SealedClaims.Sealed(by, claimDetails),
+        new Event.AidClaimed(fund, quantity, claimDetails.seal())).sequence();
   }
 
   /** A steward approves; once enough have, the claim can be paid. A steward cannot approve their own claim. */
   public Entry approve(MemberId steward, long claim) {
-    notTheClaimant(steward, claim, "approve");
     return collective.submit(steward, new Event.AidApproved(claim));
   }
 
   /** A steward declines, with a public reason (keep the details out of it). */
   public Entry decline(MemberId steward, long claim, String reason) {
-    notTheClaimant(steward, claim, "decline");
     return collective.submit(steward, new Event.AidDeclined(claim, reason));
   }
 
   /** A steward pays out an approved claim; the fund never goes below zero. */
   public Entry pay(MemberId steward, long claim) {
-    notTheClaimant(steward, claim, "pay out");
     return collective.submit(steward, new Event.AidPaid(claim));
-  }
-
-  private void notTheClaimant(MemberId steward, long claim, String verb) {
-    ClaimDetails d = details.get(claim);
-    if (d != null && d.claimant().equals(steward)) {
-      throw new NotPermittedException("Claim " + claim + " is " + steward + "'s own; another steward must " + verb
-          + " it.");
-    }
   }
 
   /**
    * The details of {@code claim}, for {@code viewer} if the agreement in force lets them read
    * them: a named steward, or, while none are named, the claimant alone. Empty when this
-   * collective does not hold the details (after a restart, until {@link #restoreDetails}).
+   * collective does not hold the details (a claim filed before they were kept sealed, until {@link
+   * #restoreDetails}).
    *
    * @throws NotPermittedException for anyone else
    */
   public Optional<ClaimDetails> details(MemberId viewer, long claim) {
-    ClaimDetails d = details.get(claim);
+    @Nullable ClaimDetails d = claim(claim).flatMap(c -> collective.sealedClaims().get(c.sealed()))
+        .map(SealedClaims.Sealed::details).orElse(null);
     List<MemberId> stewards = collective.parameters().get(Parameter.AID_FUND_STEWARDS);
     boolean may = stewards.isEmpty() ? d != null && d.claimant().equals(viewer) : stewards.contains(viewer);
     if (!may) {
@@ -109,7 +101,7 @@ public final class AidFund {
     if (!c.sealed().equals(claimDetails.seal())) {
       throw new ConflictException("These details do not match the seal of claim " + claim + " on the ledger.");
     }
-    details.put(claim, claimDetails);
+    collective.sealedClaims().put(new SealedClaims.Sealed(c.filedBy(), claimDetails));
   }
 
   public Optional<FundRecord> fund(FundId id) {

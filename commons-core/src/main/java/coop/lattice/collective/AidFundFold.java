@@ -37,8 +37,12 @@ final class AidFundFold implements SubFold {
   public void check(Step s) {
     MemberId author = s.author();
     Event event = s.event();
-    s.fold().membership.activeMember(author, "use the collective's shared funds and tools");
     Parameters p = s.parameters();
+    if (author.equals(Collective.ITSELF)) {
+      filedOnItsOwnBehalf(s, p);
+    } else {
+      s.fold().membership.activeMember(author, "use the collective's shared funds and tools");
+    }
     if (event instanceof Event.FundOpened o) {
       if (funds.containsKey(o.fund())) {
         throw new ConflictException("There is already a fund called " + o.fund() + ".");
@@ -67,16 +71,16 @@ final class AidFundFold implements SubFold {
       }
     } else if (event instanceof Event.AidApproved a) {
       ClaimRecord c = claim(a.claim(), ClaimRecord.Status.OPEN, "approved");
-      steward(author, c, p, "approve");
+      steward(s, author, c, p, "approve");
       if (c.approvals().contains(author)) {
         throw new ConflictException(author + " already approved claim " + c.entry() + ".");
       }
     } else if (event instanceof Event.AidDeclined d) {
       ClaimRecord c = claim(d.claim(), ClaimRecord.Status.OPEN, "declined");
-      steward(author, c, p, "decline");
+      steward(s, author, c, p, "decline");
     } else if (event instanceof Event.AidPaid pd) {
       ClaimRecord c = claim(pd.claim(), ClaimRecord.Status.APPROVED, "paid");
-      steward(author, c, p, "pay out");
+      steward(s, author, c, p, "pay out");
       FundRecord f = fund(c.fund());
       if (f.balance().compareTo(c.quantity().amount()) < 0) {
         throw new LimitExceededException("Fund " + f.id() + " holds " + f.balance().toPlainString() + " "
@@ -86,7 +90,30 @@ final class AidFundFold implements SubFold {
     }
   }
 
-  private static void steward(MemberId author, ClaimRecord c, Parameters p, String verb) {
+  /**
+   * A claim the collective files on its own behalf, so that the claimant is not on the ledger: the
+   * rules that name people are checked against the sealed details, when this collective holds them
+   * (a mirror does not).
+   */
+  private static void filedOnItsOwnBehalf(Step s, Parameters p) {
+    if (!(s.event() instanceof Event.AidClaimed c)) {
+      throw new NotPermittedException("The collective files only aid claims on its own behalf, not "
+          + s.event().getClass().getSimpleName() + ".");
+    }
+    s.fold().sealedClaims().get(c.sealed()).ifPresent(sealed -> {
+      Membership members = s.fold().membership;
+      members.activeMember(sealed.filedBy(), "file a claim on the aid fund");
+      members.activeMember(sealed.details().claimant(), "be helped by the aid fund");
+      List<MemberId> stewards = p.get(Parameter.AID_FUND_STEWARDS);
+      if (!sealed.filedBy().equals(sealed.details().claimant()) && !stewards.isEmpty()
+          && !stewards.contains(sealed.filedBy())) {
+        throw new NotPermittedException("A claim is filed by the member it would help, or by a steward on their behalf ("
+            + p.describeSource(Parameter.AID_FUND_STEWARDS) + "); " + sealed.filedBy() + " is neither.");
+      }
+    });
+  }
+
+  private static void steward(Step s, MemberId author, ClaimRecord c, Parameters p, String verb) {
     List<MemberId> stewards = p.get(Parameter.AID_FUND_STEWARDS);
     if (!stewards.isEmpty() && !stewards.contains(author)) {
       throw new NotPermittedException("Only the stewards " + stewards + " (" + p.describeSource(Parameter.AID_FUND_STEWARDS)
@@ -95,6 +122,10 @@ final class AidFundFold implements SubFold {
     if (author.equals(c.filedBy())) {
       throw new NotPermittedException("Claim " + c.entry() + " was filed by " + author + ", who cannot " + verb
           + " it too.");
+    }
+    if (s.fold().sealedClaims().get(c.sealed()).filter(sealed -> sealed.involves(author)).isPresent()) {
+      throw new NotPermittedException(author + " filed claim " + c.entry() + " or is the one it would help (its sealed"
+          + " details say so), so another steward must " + verb + " it.");
     }
   }
 

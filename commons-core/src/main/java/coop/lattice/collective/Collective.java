@@ -37,6 +37,7 @@ import coop.lattice.ledger.Ledger;
 import coop.lattice.ledger.RepairStatement;
 import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.merkle.Hash;
+import coop.lattice.privacy.Vault;
 import coop.lattice.rotation.Lottery;
 import coop.lattice.rotation.Participant;
 import coop.lattice.rotation.Plan;
@@ -99,11 +100,18 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Collective {
+  /**
+   * The author of the entries a collective records on its own behalf, so that nobody's name is on
+   * them: the claims on its mutual aid fund, whoever files them. No member can have this id or act as it.
+   */
+  public static final MemberId ITSELF = MemberId.of("collective");
+
   private final Ledger ledger;
   private final CollectiveKey key;
   private volatile Witnessing witnessing = Witnessing.NONE;
   private final Clock clock;
   private final Fold fold;
+  private final SealedClaims sealedClaims;
   private final Object lock = new Object();
   private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
   private final TimeBank timeBank = new TimeBank(this);
@@ -117,6 +125,7 @@ public final class Collective {
     this.key = key;
     this.clock = clock;
     this.fold = fold;
+    this.sealedClaims = fold.sealedClaims();
   }
 
   /**
@@ -126,7 +135,7 @@ public final class Collective {
   public static Collective found(CollectiveId id, String name, MemberId founder, Appearance appearance,
       LedgerStore store, CollectiveKey key, Clock clock) {
     Ledger ledger = Ledger.create(store, id, key.verificationKey());
-    Collective c = new Collective(ledger, key, clock, new Fold());
+    Collective c = new Collective(ledger, key, clock, new Fold(SealedClaims.open(store.privateArea(), Vault.of(key))));
     c.submit(founder, new Event.CollectiveFounded(name, key.verificationKey().base64Url()));
     c.submit(founder, new Event.MemberJoined(founder, appearance));
     return c;
@@ -148,7 +157,7 @@ public final class Collective {
    * @throws LedgerDamagedException if any entry fails verification, with the index of the first
    */
   public static Collective open(LedgerStore store, CollectiveKey key, Clock clock, Progress progress) {
-    Fold fold = new Fold();
+    Fold fold = new Fold(SealedClaims.open(store.privateArea(), Vault.of(key)));
     Ledger ledger = Ledger.open(store, key.verificationKey(), fold::replay, progress);
     Optional<LedgerStore.Damage> damage = ledger.damage();
     if (damage.isPresent()) {
@@ -168,10 +177,38 @@ public final class Collective {
    * @throws RejectedCommandException if it breaks a rule; nothing is appended
    */
   public Entry submit(MemberId author, Event event) {
+    if (author.equals(ITSELF) || event instanceof Event.MemberJoined j && j.member().equals(ITSELF)) {
+      throw new NotPermittedException("'" + ITSELF + "' is the collective's own name on its ledger; no member has it"
+          + " or acts as it. Choose another member id, or submit the command as the member who gives it.");
+    }
+    if (event instanceof Event.AidClaimed) {
+      throw new NotPermittedException("A claim on the aid fund is filed through aidFund().claim, which keeps who"
+          + " claims and why off the open ledger.");
+    }
+    return append(author, event, () -> {});
+  }
+
+  /**
+   * Files a claim on the collective's own behalf: its details and who filed it are kept sealed
+   * (durably, encrypted) before the entry is appended, and dropped again if the claim is refused.
+   */
+  Entry fileSealed(SealedClaims.Sealed sealed, Event.AidClaimed claim) {
+    synchronized (lock) {
+      sealedClaims.put(sealed);
+      return append(ITSELF, claim, () -> sealedClaims.remove(sealed.details().seal()));
+    }
+  }
+
+  private Entry append(MemberId author, Event event, Runnable onRefusal) {
     Entry entry;
     synchronized (lock) {
       Instant now = clock.instant();
-      fold.check(author, event, now);
+      try {
+        fold.check(author, event, now);
+      } catch (RuntimeException refused) {
+        onRefusal.run();
+        throw refused;
+      }
       entry = ledger.append(now, author, event);
       fold.apply(entry);
     }
@@ -180,6 +217,10 @@ public final class Collective {
       l.accept(entry);
     }
     return entry;
+  }
+
+  SealedClaims sealedClaims() {
+    return sealedClaims;
   }
 
   /** {@code by}, a member, admits {@code newcomer}, who appears as they chose. */

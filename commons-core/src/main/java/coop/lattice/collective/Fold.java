@@ -39,6 +39,22 @@ final class Fold {
    */
   private static final Map<Class<?>, Integer> OWNERS = new ConcurrentHashMap<>();
   private long size;
+  /** What the ledger leaves out of aid claims, for the rules that need it; none for a mirror. */
+  private final SealedClaims sealedClaims;
+
+  /** The fold of a collective that holds its sealed claims. */
+  Fold(SealedClaims sealedClaims) {
+    this.sealedClaims = sealedClaims;
+  }
+
+  /** The fold of a copy of someone else's ledger: no sealed claims, so the rules needing them are not checked. */
+  Fold() {
+    this(SealedClaims.none());
+  }
+
+  SealedClaims sealedClaims() {
+    return sealedClaims;
+  }
 
   /** Checks {@code event} as a command by {@code author} at {@code now}; throws if it breaks a rule. */
   void check(MemberId author, Event event, Instant now) {

@@ -201,6 +201,12 @@ public final class FileJournal implements LedgerStore {
     return dir;
   }
 
+  /** The journal's private files, in {@code private/} of its directory: see {@link JournalPrivateArea}. */
+  @Override
+  public PrivateArea privateArea() {
+    return new JournalPrivateArea(dir, files, readOnly);
+  }
+
   /** Bytes of a torn tail that opening cut off (0 if the journal closed cleanly). */
   public long tornBytesCut() {
     return tornBytesCut;

@@ -6,8 +6,10 @@ import static com.google.common.base.Preconditions.checkPositionIndexes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +29,7 @@ final class InMemoryStore implements LedgerStore {
   private int arenaUsed = ARENA; // forces a new arena on first append
   private volatile @Nullable StoredCheckpoint checkpoint;
   private boolean closed;
+  private final PrivateArea privateArea = new HeapArea();
 
   @Override
   public long size() {
@@ -129,6 +132,31 @@ final class InMemoryStore implements LedgerStore {
   public void close() {
     synchronized (writeLock) {
       closed = true;
+    }
+  }
+
+  @Override
+  public PrivateArea privateArea() {
+    return privateArea;
+  }
+
+  /** Private files in the heap, kept as long as the store: a collective reopened on it finds them. */
+  private static final class HeapArea implements PrivateArea {
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<byte[]> read(String name) {
+      return Optional.ofNullable(files.get(PrivateArea.checkName(name))).map(byte[]::clone);
+    }
+
+    @Override
+    public void write(String name, byte[] content) {
+      files.put(PrivateArea.checkName(name), content.clone());
+    }
+
+    @Override
+    public void delete(String name) {
+      files.remove(PrivateArea.checkName(name));
     }
   }
 }

@@ -119,6 +119,15 @@ public interface LedgerStore extends Closeable {
   }
 
   /**
+   * The files this store keeps beside the ledger that never leave the collective (sealed claim
+   * details, members' profiles), encrypted by the collective before they arrive. Backups of the
+   * store must include them. Stores that keep none return {@link PrivateArea#none()}.
+   */
+  default PrivateArea privateArea() {
+    return PrivateArea.none();
+  }
+
+  /**
    * An operator's deliberate repair: cut the store back to its first {@code size} records, drop a
    * checkpoint that covers more, and clear the damage. Use it only after deciding that what lies
    * beyond is lost (for example, to fetch it again from a peer).

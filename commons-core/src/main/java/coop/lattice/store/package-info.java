@@ -15,6 +15,10 @@
  * acknowledged, so that losing them is reported on open instead of passing for a shorter
  * journal) and {@code CheckpointFile}; and {@code JournalFiles}, every file operation the
  * journal makes, so that tests can run it over a simulated disk that loses what was not forced.
+ *
+ * <p>Beside the ledger, a store keeps a few private files that never leave the collective ({@link
+ * coop.lattice.store.PrivateArea}: sealed claim details, profiles), already encrypted when they
+ * arrive; a journal keeps them in {@code private/} ({@code JournalPrivateArea}).
  */
 @NullMarked
 package coop.lattice.store;
