@@ -110,9 +110,10 @@ public class RotationBenchmark {
         byte[] nonce = new byte[32];
         random.nextBytes(nonce);
         String hex = HexFormat.of().formatHex(nonce);
-        commitments.add(new Lottery.Commitment(candidates.get(i), Lottery.commitmentOf(hex), commitBy.minusSeconds(i + 1)));
+        commitments.add(new Lottery.Commitment(1 + i, commitBy.minusSeconds(i + 1), candidates.get(i),
+            Lottery.commitmentOf(hex)));
         if (i % 10 != 0) {
-          reveals.add(new Lottery.Reveal(candidates.get(i), hex, revealBy.minusSeconds(i + 1)));
+          reveals.add(new Lottery.Reveal(1001 + i, revealBy.minusSeconds(i + 1), candidates.get(i), hex));
         }
       }
       transcript = Lottery.draw(a, commitments, reveals, Hash.sha256(new byte[] {1}));

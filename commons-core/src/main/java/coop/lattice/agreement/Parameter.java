@@ -41,6 +41,16 @@ public final class Parameter<T> {
   public static final Parameter<String> ROTATION_POLICY = ofChoice("rotation-policy",
       List.of("stride", "weighted-stride", "lottery", "round-robin"), "stride", "how roles rotate");
 
+  /**
+   * Whether a lottery for which no nonce was revealed (nobody committed, or everyone who did
+   * withheld) is drawn from the anchor root alone ({@code allow}; the transcript says so) or not
+   * drawn at all ({@code refuse}). A draw from the anchor alone has no member's secret in it, so
+   * whoever can add entries before the anchor height can aim at an outcome. Default: refuse.
+   */
+  public static final Parameter<String> LOTTERY_ANCHOR_ONLY = ofChoice("lottery-anchor-only",
+      List.of("refuse", "allow"), "refuse", "whether a lottery nobody revealed a nonce for is drawn from the anchor"
+          + " root alone");
+
   /** The most hours a time-bank account may owe (0 to 1000). Default: 20. */
   public static final Parameter<BigDecimal> TIME_BANK_DEBIT_LIMIT_HOURS = ofDecimal("time-bank-debit-limit-hours",
       "0", "1000", "20", "the most hours a time-bank account may owe");

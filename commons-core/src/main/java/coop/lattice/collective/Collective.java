@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.ContributionKind;
-import coop.lattice.InvalidRotationException;
 import coop.lattice.LedgerDamagedException;
 import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
@@ -38,7 +37,6 @@ import coop.lattice.ledger.RepairStatement;
 import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.merkle.Hash;
 import coop.lattice.privacy.Vault;
-import coop.lattice.rotation.Lottery;
 import coop.lattice.rotation.Participant;
 import coop.lattice.rotation.Plan;
 import coop.lattice.rotation.PlanRequest;
@@ -119,6 +117,7 @@ public final class Collective {
   private final Trade trade = new Trade(this);
   private final AidFund aidFund = new AidFund(this);
   private final ToolLibrary toolLibrary = new ToolLibrary(this);
+  private final Lotteries lotteries = new Lotteries(this);
 
   private Collective(Ledger ledger, CollectiveKey key, Clock clock, Fold fold) {
     this.ledger = ledger;
@@ -204,7 +203,7 @@ public final class Collective {
     synchronized (lock) {
       Instant now = clock.instant();
       try {
-        fold.check(author, event, now);
+        fold.check(author, event, now, ledger);
       } catch (RuntimeException refused) {
         onRefusal.run();
         throw refused;
@@ -523,33 +522,9 @@ public final class Collective {
     return submit(by, new Event.HandOverAccepted(proposal));
   }
 
-  /** {@code by} announces a lottery; its anchor height must lie beyond the ledger's current size. */
-  public long announceLottery(MemberId by, Lottery.Announcement announcement) {
-    return submit(by, new Event.LotteryAnnounced(announcement)).sequence();
-  }
-
-  /**
-   * Records the draw of the lottery announced at entry {@code announcement}. Rejected unless the
-   * transcript verifies and its anchor root is this ledger's root at the announced height.
-   */
-  public Entry recordLottery(MemberId by, long announcement, Lottery.Transcript transcript) {
-    List<String> problems = verifyLottery(transcript);
-    if (!problems.isEmpty()) {
-      throw new InvalidRotationException("The lottery does not verify: " + String.join("; ", problems));
-    }
-    return submit(by, new Event.LotteryDrawn(announcement, transcript));
-  }
-
-  /** Everything wrong with {@code transcript} as a draw of this collective; empty means it verifies. */
-  public List<String> verifyLottery(Lottery.Transcript transcript) {
-    List<String> problems = new ArrayList<>(Lottery.verify(transcript));
-    long height = transcript.announcement().anchorHeight();
-    if (height > ledger.size()) {
-      problems.add("the ledger has not reached the anchor height " + height + " yet");
-    } else if (!ledger.root(height).equals(transcript.anchorRoot())) {
-      problems.add("the anchor root is not this ledger's root at height " + height);
-    }
-    return problems;
+  /** Lotteries nobody can steer: announced, committed to and revealed member by member, drawn from those entries. */
+  public Lotteries lotteries() {
+    return lotteries;
   }
 
   /** The root at {@code height}, once the ledger reached it: the anchor a lottery's seed needs. */

@@ -6,6 +6,7 @@ import coop.lattice.agreement.AgreementId;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.VerificationKey;
 import coop.lattice.rotation.Lottery;
+import coop.lattice.rotation.LotteryV1;
 import coop.lattice.rotation.Plan;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  * @param proposals every proposal with its trail and decision, by the entry that made it
  * @param accepted for each member, the highest version of each agreement they accepted
  * @param plan the responsibility map as it stands, or null if none was published
- * @param lotteries every recorded lottery, by the entry that announced it
+ * @param lotteries every drawn lottery, by the entry that announced it
+ * @param lotteriesV1 every {@code lattice-lottery-v1} draw a ledger recorded before issue 20, by the
+ *     entry that announced it
  * @param circleMeetings every circle meeting, by its entry
  * @param tensions every tension raised, by its entry, with whether a meeting took it up
  * @param exchanges the time bank, offers and requests, trade, the aid fund and the tool library
@@ -37,7 +40,7 @@ public record CollectiveState(
     Map<MemberId, Member> members, Map<Long, ContributionRecord> contributions,
     Map<AgreementId, List<AgreementRecord>> agreements, Map<Long, ProposalRecord> proposals,
     Map<MemberId, Map<AgreementId, Long>> accepted, @Nullable Plan plan,
-    Map<Long, Lottery.Transcript> lotteries,
+    Map<Long, Lottery.Transcript> lotteries, Map<Long, LotteryV1.Transcript> lotteriesV1,
     Map<Long, Event.CircleMeetingHeld> circleMeetings, Map<Long, Boolean> tensions,
     ExchangeState exchanges) {
   public CollectiveState {
@@ -49,6 +52,7 @@ public record CollectiveState(
     proposals = Map.copyOf(proposals);
     accepted = Map.copyOf(accepted);
     lotteries = Map.copyOf(lotteries);
+    lotteriesV1 = Map.copyOf(lotteriesV1);
     circleMeetings = Map.copyOf(circleMeetings);
     tensions = Map.copyOf(tensions);
   }

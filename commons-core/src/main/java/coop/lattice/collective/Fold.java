@@ -5,6 +5,7 @@ import coop.lattice.MemberId;
 import coop.lattice.agreement.AgreementId;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
+import coop.lattice.ledger.Ledger;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,9 +30,10 @@ final class Fold {
   final TradeFold trade = new TradeFold();
   final AidFundFold aidFund = new AidFundFold();
   final ToolLibraryFold toolLibrary = new ToolLibraryFold();
+  final LotteriesFold lotteries = new LotteriesFold();
   /** Each event belongs to exactly one part. */
   private final SubFold[] parts = {
-      membership, governance, rotations, circles, campaigns, timeBank, offers, trade, aidFund, toolLibrary};
+      membership, governance, rotations, circles, campaigns, timeBank, offers, trade, aidFund, toolLibrary, lotteries};
   /**
    * Which part (an index into {@link #parts}) owns each event type, learnt the first time a type
    * is seen: a part decides by type alone, and every fold has the same parts in the same order, so
@@ -56,9 +58,12 @@ final class Fold {
     return sealedClaims;
   }
 
-  /** Checks {@code event} as a command by {@code author} at {@code now}; throws if it breaks a rule. */
-  void check(MemberId author, Event event, Instant now) {
-    Step s = new Step(this, membership.founded(), size, now, author, event);
+  /**
+   * Checks {@code event} as a command by {@code author} at {@code now}, to join {@code ledger};
+   * throws if it breaks a rule.
+   */
+  void check(MemberId author, Event event, Instant now, Ledger ledger) {
+    Step s = new Step(this, membership.founded(), size, now, author, event, ledger);
     part(event).check(s);
   }
 
@@ -114,8 +119,9 @@ final class Fold {
     Map<Long, Boolean> tensions = new HashMap<>();
     circles.tensions.forEach((k, t) -> tensions.put(k, t.takenUp()));
     return new CollectiveState(id(), name(), membership.key(), size, membership.members, membership.contributions,
-        governance.agreements, proposals, accepted, rotations.currentPlan(), rotations.drawn, circles.meetings,
-        tensions, new ExchangeState(timeBank.balances, timeBank.issued, timeBank.transfers, offers.postings,
-            trade.snapshot(), trade.trades, trade.coverage, aidFund.funds, aidFund.claims, toolLibrary.snapshot()));
+        governance.agreements, proposals, accepted, rotations.currentPlan(), lotteries.drawn, lotteries.drawnV1,
+        circles.meetings, tensions, new ExchangeState(timeBank.balances, timeBank.issued, timeBank.transfers,
+            offers.postings, trade.snapshot(), trade.trades, trade.coverage, aidFund.funds, aidFund.claims,
+            toolLibrary.snapshot()));
   }
 }

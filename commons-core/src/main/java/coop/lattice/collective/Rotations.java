@@ -7,10 +7,8 @@ import coop.lattice.NotPermittedException;
 import coop.lattice.UnknownReferenceException;
 import coop.lattice.ledger.Event;
 import coop.lattice.rotation.Assignment;
-import coop.lattice.rotation.Lottery;
 import coop.lattice.rotation.Plan;
 import coop.lattice.rotation.Slot;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,16 +17,15 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The published responsibility map, hand-overs (swaps and cover, each with both members'
- * consent) and lotteries, as a fold with its rules. Not thread-safe: the collective guards it.
+ * The published responsibility map and hand-overs (swaps and cover, each with both members'
+ * consent), as a fold with its rules; lotteries are {@link LotteriesFold}. Not thread-safe: the
+ * collective guards it.
  */
 final class Rotations implements SubFold {
   @Nullable Plan published;
   /** The map as it stands: the published plan with accepted hand-overs applied. */
   final Map<Slot, Assignment> current = new TreeMap<>();
   final Map<Long, HandOver> handOvers = new LinkedHashMap<>();
-  final Map<Long, Lottery.Announcement> announced = new LinkedHashMap<>();
-  final Map<Long, Lottery.Transcript> drawn = new LinkedHashMap<>();
 
   /** A hand-over and whether it was accepted. */
   record HandOver(long entry, Slot slot, MemberId from, MemberId to, @Nullable Slot inReturn, String note,
@@ -38,8 +35,6 @@ final class Rotations implements SubFold {
   public void check(Step s) {
     MemberId author = s.author();
     Event event = s.event();
-    Instant now = s.time();
-    long size = s.sequence();
     Membership membership = s.fold().membership;
     if (event instanceof Event.PlanPublished p) {
       membership.activeMember(author, "publish a plan");
@@ -84,38 +79,6 @@ final class Rotations implements SubFold {
           || h.inReturn() != null && !h.to().equals(current.get(h.inReturn()).member())) {
         throw new ConflictException("The map changed since this hand-over was proposed; propose it again.");
       }
-    } else if (event instanceof Event.LotteryAnnounced l) {
-      membership.activeMember(author, "announce a lottery");
-      if (l.announcement().anchorHeight() <= size) {
-        throw new InvalidRotationException("The anchor height " + l.announcement().anchorHeight() + " must lie beyond"
-            + " the ledger's current size (" + size + "), so that nobody knows its root yet.");
-      }
-      if (!now.isBefore(l.announcement().commitBy())) {
-        throw new InvalidRotationException("Commitments would already be closed at " + l.announcement().commitBy() + ".");
-      }
-    } else if (event instanceof Event.LotteryDrawn d) {
-      membership.activeMember(author, "record a lottery");
-      Lottery.Announcement a = announced.get(d.announcement());
-      if (a == null) {
-        throw new UnknownReferenceException("There is no lottery announced at entry " + d.announcement() + ".");
-      }
-      if (drawn.containsKey(d.announcement())) {
-        throw new ConflictException("The lottery announced at entry " + d.announcement() + " was already drawn.");
-      }
-      if (!a.equals(d.transcript().announcement())) {
-        throw new InvalidRotationException("The transcript's announcement is not the one recorded at entry "
-            + d.announcement() + ".");
-      }
-      if (now.isBefore(a.revealBy())) {
-        throw new InvalidRotationException("Reveals are open until " + a.revealBy() + "; draw after that.");
-      }
-      if (size < a.anchorHeight()) {
-        throw new InvalidRotationException("The ledger has not yet reached the anchor height " + a.anchorHeight() + ".");
-      }
-      List<String> problems = Lottery.verify(d.transcript());
-      if (!problems.isEmpty()) {
-        throw new InvalidRotationException("The transcript does not verify: " + String.join("; ", problems));
-      }
     }
   }
 
@@ -138,17 +101,13 @@ final class Rotations implements SubFold {
         current.put(h.slot(), new Assignment(h.slot(), h.to(), "swap approved by both"));
         current.put(h.inReturn(), new Assignment(h.inReturn(), h.from(), "swap approved by both"));
       }
-    } else if (event instanceof Event.LotteryAnnounced l) {
-      announced.put(e.sequence(), l.announcement());
-    } else if (event instanceof Event.LotteryDrawn d) {
-      drawn.put(d.announcement(), d.transcript());
     }
   }
 
   @Override
   public boolean handles(Event e) {
     return e instanceof Event.PlanPublished || e instanceof Event.HandOverProposed
-        || e instanceof Event.HandOverAccepted || e instanceof Event.LotteryAnnounced || e instanceof Event.LotteryDrawn;
+        || e instanceof Event.HandOverAccepted;
   }
 
   @Nullable Plan currentPlan() {

@@ -5,6 +5,7 @@ import coop.lattice.MemberId;
 import coop.lattice.agreement.Parameters;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
+import coop.lattice.ledger.Ledger;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -19,10 +20,18 @@ import org.jspecify.annotations.Nullable;
  * @param time when it is recorded
  * @param author the member who records it
  * @param event what happens
+ * @param ledger the ledger a new command will join, for the rules that read it (a lottery's anchor
+ *     root); null when a stored entry is replayed, whose ledger checked it when it was a command
  */
-record Step(Fold fold, @Nullable CollectiveId collective, long sequence, Instant time, MemberId author, Event event) {
+record Step(Fold fold, @Nullable CollectiveId collective, long sequence, Instant time, MemberId author, Event event,
+    @Nullable Ledger ledger) {
   static Step of(Fold fold, Entry e) {
-    return new Step(fold, e.collective(), e.sequence(), e.time(), e.author(), e.event());
+    return new Step(fold, e.collective(), e.sequence(), e.time(), e.author(), e.event(), null);
+  }
+
+  /** True for a new command, false for a stored entry being replayed. */
+  boolean isCommand() {
+    return ledger != null;
   }
 
   /** The parameters the agreements in force set at this step's time. */

@@ -25,6 +25,7 @@ import coop.lattice.exchange.Side;
 import coop.lattice.internal.Names;
 import coop.lattice.merkle.Hash;
 import coop.lattice.rotation.Lottery;
+import coop.lattice.rotation.LotteryV1;
 import coop.lattice.rotation.Plan;
 import coop.lattice.rotation.RoleId;
 import coop.lattice.rotation.Slot;
@@ -136,8 +137,31 @@ public sealed interface Event {
    */
   record LotteryAnnounced(Lottery.Announcement announcement) implements Event {}
 
-  /** The transcript of the lottery announced at entry {@code announcement}; anyone can verify it. */
-  record LotteryDrawn(long announcement, Lottery.Transcript transcript) implements Event {}
+  /**
+   * The transcript of a {@code lattice-lottery-v1} lottery announced at entry {@code announcement},
+   * as its writer stated it. Kept so that ledgers holding one still open; a collective records no
+   * new ones (see {@link LotteryClosed}).
+   */
+  record LotteryDrawn(long announcement, LotteryV1.Transcript transcript) implements Event {}
+
+  /**
+   * The author, a candidate, commits to the lottery announced at entry {@code lottery}: {@code
+   * commitment} is the SHA-256 of their secret nonce, in lowercase hex. Before the commit deadline.
+   */
+  record LotteryCommitted(long lottery, String commitment) implements Event {}
+
+  /**
+   * The author reveals the nonce they committed to for the lottery announced at entry {@code
+   * lottery}: 32 bytes in lowercase hex. From the commit deadline, before the reveal deadline, once
+   * the ledger has reached the anchor height.
+   */
+  record LotteryRevealed(long lottery, String nonce) implements Event {}
+
+  /**
+   * The draw of the lottery announced at entry {@code lottery}, derived from its commitment and
+   * reveal entries and the anchor root; anyone holding the ledger derives the same transcript.
+   */
+  record LotteryClosed(long lottery, Lottery.Transcript transcript) implements Event {}
 
   /** A standing restorative circle; its keeper comes from the rotation role {@code keeperRole}. */
   record CircleFormed(CircleId circle, String name, RoleId keeperRole) implements Event {

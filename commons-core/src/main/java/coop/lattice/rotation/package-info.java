@@ -8,9 +8,10 @@
  * coop.lattice.rotation.Cadence}, a horizon) into a {@link coop.lattice.rotation.Plan}: one
  * {@link coop.lattice.rotation.Assignment} per {@link coop.lattice.rotation.Slot}, each with its
  * reason. A {@link coop.lattice.rotation.Lottery} draws by commitments and reveals anchored in
- * the ledger, so anyone can re-derive it; the {@link coop.lattice.rotation.RotationReview} is the
- * monthly look at how load is spread. Publishing, hand-overs and lotteries are ledger entries:
- * see {@code Collective.planRotation}.
+ * the ledger, each an entry of its own member's, so nobody can steer it and anyone can re-derive
+ * it; the {@link coop.lattice.rotation.RotationReview} is the monthly look at how load is spread.
+ * Publishing, hand-overs and lotteries are ledger entries: see {@code Collective.planRotation} and
+ * {@code Collective.lotteries()}.
  *
  * <p>Inside, {@code FairSequence} keeps each member within one turn of their share of a role
  * (F1) and {@code Occupancy} enforces seats and exclusivity each day; the testkit's {@code

@@ -7,11 +7,14 @@ import static coop.lattice.collective.People.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.lattice.CollectiveId;
+import coop.lattice.ConflictException;
 import coop.lattice.InvalidRotationException;
 import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
+import coop.lattice.TooEarlyException;
 import coop.lattice.UnknownMemberException;
 import coop.lattice.ledger.Appearance;
+import coop.lattice.ledger.Event;
 import coop.lattice.merkle.Hash;
 import coop.lattice.rotation.Cadence;
 import coop.lattice.rotation.Lottery;
@@ -105,32 +108,36 @@ class RotationsTest {
   }
 
   @Test
-  void aLotteryIsAnnouncedBeforeItsRandomnessExistsAndItsDrawVerifiesAgainstTheLedger() {
+  void aLotteryIsAnnouncedBeforeItsRandomnessExistsAndItsDrawIsDerivedFromTheLedger() {
     long anchor = coop.ledger().size() + 2;
     Instant commitBy = Instant.parse("2026-03-10T00:00:00Z");
     Instant revealBy = Instant.parse("2026-03-11T00:00:00Z");
     Lottery.Announcement a = Lottery.Announcement.of("circle keeper", List.of(ANA, BO, CY), 1, anchor, commitBy, revealBy);
-    rejected(() -> coop.announceLottery(ANA, Lottery.Announcement.of("x", List.of(ANA, BO), 1, coop.ledger().size(),
-        commitBy, revealBy)), InvalidRotationException.class, "must lie beyond the ledger's current size");
-    long announced = coop.announceLottery(ANA, a);
-    coop.admit(ANA, MemberId.of("dee"), Appearance.byName("Dee")); // the ledger grows past the anchor
+    rejected(() -> coop.lotteries().announce(ANA, Lottery.Announcement.of("x", List.of(ANA, BO), 1,
+        coop.ledger().size(), commitBy, revealBy)), InvalidRotationException.class,
+        "must lie beyond the ledger's current size");
+    long lottery = coop.lotteries().announce(ANA, a);
     String anaNonce = "aa".repeat(32);
     String boNonce = "bb".repeat(32);
-    List<Lottery.Commitment> commitments = List.of(
-        new Lottery.Commitment(ANA, Lottery.commitmentOf(anaNonce), commitBy.minusSeconds(600)),
-        new Lottery.Commitment(BO, Lottery.commitmentOf(boNonce), commitBy.minusSeconds(500)));
-    List<Lottery.Reveal> reveals = List.of(new Lottery.Reveal(ANA, anaNonce, revealBy.minusSeconds(60)));
-    Lottery.Transcript t = Lottery.draw(a, commitments, reveals, coop.anchorRoot(anchor).orElseThrow());
+    coop.lotteries().commit(ANA, lottery, Lottery.commitmentOf(anaNonce));
+    coop.lotteries().commit(BO, lottery, Lottery.commitmentOf(boNonce)); // the ledger reaches the anchor
+    clock.advance(Duration.ofDays(8));
+    coop.lotteries().reveal(ANA, lottery, anaNonce); // bo withholds
+    rejected(() -> coop.lotteries().draw(ANA, lottery), TooEarlyException.class, "Reveals to the lottery at entry "
+        + lottery + " are open until 2026-03-11T00:00:00Z");
+    clock.advance(Duration.ofDays(2));
+    Hash root = coop.anchorRoot(anchor).orElseThrow();
+    Lottery.Transcript forged = Lottery.draw(a, List.of(), List.of(), Hash.sha256(new byte[] {9})); // leaves both out
+    rejected(() -> coop.submit(ANA, new Event.LotteryClosed(lottery, forged)), InvalidRotationException.class,
+        "leaves out");
+    Lottery.Transcript t = coop.lotteries().draw(BO, lottery);
     assertThat(t.withheld()).containsExactly(BO);
-
-    rejected(() -> coop.recordLottery(ANA, announced, t), InvalidRotationException.class, "Reveals are open until");
-    clock.advance(Duration.ofDays(10));
-    Lottery.Transcript forged = Lottery.draw(a, commitments, reveals, Hash.sha256(new byte[] {9}));
-    rejected(() -> coop.recordLottery(ANA, announced, forged), InvalidRotationException.class,
-        "not this ledger's root at height");
-    coop.recordLottery(BO, announced, t);
-    assertThat(coop.verifyLottery(t)).isEmpty();
-    assertThat(coop.state().lotteries()).containsEntry(announced, t);
+    assertThat(t.reveals()).extracting(Lottery.Reveal::member).containsExactly(ANA);
+    assertThat(t.anchorRoot()).isEqualTo(root);
+    assertThat(coop.lotteries().verify(lottery, t)).isEmpty();
+    assertThat(Lotteries.verify(coop.ledger().entries(0, coop.ledger().size()), lottery, t)).isEmpty();
+    assertThat(coop.state().lotteries()).containsEntry(lottery, t);
+    rejected(() -> coop.lotteries().draw(ANA, lottery), ConflictException.class, "was already drawn");
   }
 
   @Test

@@ -31,6 +31,7 @@ import coop.lattice.exchange.Side;
 import coop.lattice.metrics.Need;
 import coop.lattice.rotation.Cadence;
 import coop.lattice.rotation.Lottery;
+import coop.lattice.rotation.LotteryV1;
 import coop.lattice.rotation.Participant;
 import coop.lattice.rotation.Plan;
 import coop.lattice.rotation.Role;
@@ -45,6 +46,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,14 +66,19 @@ class GoldenLedgerTest {
   static final MemberId ANA = MemberId.of("ana");
   static final MemberId BO = MemberId.of("bo");
 
-  static Collective smallLedger(LedgerStore store) {
+  static CollectiveKey key() {
     byte[] seed = new byte[32];
     for (int i = 0; i < 32; i++) {
       seed[i] = (byte) i;
     }
+    return CollectiveKey.fromSeed(seed);
+  }
+
+  static Collective smallLedger(LedgerStore store) {
     SteppingClock clock = SteppingClock.startingAt("2026-01-15T18:30:00Z", Duration.ofMinutes(1));
+    CollectiveKey key = key();
     Collective c = Collective.found(CollectiveId.of("riverside-food-coop"), "Riverside Food Co-op \u2615", ANA,
-        Appearance.byName("Ana Lúcia"), store, CollectiveKey.fromSeed(seed), clock);
+        Appearance.byName("Ana Lúcia"), store, key, clock);
     c.admit(ANA, BO, Appearance.pseudonym("bo the \"baker\""));
     c.admit(BO, MemberId.of("cy"), Appearance.onlyInAggregates());
     long food = c.record(Contribution.toCollective(BO, ContributionKind.FOOD, Quantity.kilograms("12.50"))
@@ -103,19 +110,24 @@ class GoldenLedgerTest {
     MemberId holder = plan.assignments().get(0).member();
     MemberId other = holder.equals(ANA) ? BO : ANA;
     c.acceptHandOver(other, c.proposeHandOver(holder, first, other, null, "a cold"));
+    // A lattice-lottery-v1 lottery, as ledgers written before issue 20 hold one. This version takes no
+    // new v1 lottery as a command, so its two entries are appended as an older version wrote them, and
+    // the collective is reopened from the store: replay must accept them as they are.
     Instant commitBy = Instant.parse("2026-01-16T12:00:00Z");
-    Lottery.Announcement a = Lottery.Announcement.of("circle keeper",
-        List.of(ANA, BO), 1, c.ledger().size() + 2, commitBy, commitBy.plusSeconds(3600));
-    long announced = c.announceLottery(ANA, a);
+    Lottery.Announcement a = new Lottery.Announcement("circle keeper", List.of(ANA, BO), 1, c.ledger().size() + 2,
+        commitBy, commitBy.plusSeconds(3600), LotteryV1.PROCEDURE);
+    long announced = c.ledger().append(clock.instant(), ANA, new Event.LotteryAnnounced(a)).sequence();
     String nonce = "5a".repeat(32);
     c.changeAppearance(BO, Appearance.byName("Bo B."));
     clock.advance(Duration.ofHours(20));
-    Lottery.Transcript t = Lottery.draw(a,
-        List.of(new Lottery.Commitment(ANA, Lottery.commitmentOf(nonce),
+    LotteryV1.Transcript t = LotteryV1.draw(a,
+        List.of(new LotteryV1.Commitment(ANA, Lottery.commitmentOf(nonce),
             commitBy.minusSeconds(60))),
-        List.of(new Lottery.Reveal(ANA, nonce, commitBy.plusSeconds(60))),
+        List.of(new LotteryV1.Reveal(ANA, nonce, commitBy.plusSeconds(60))),
         c.anchorRoot(a.anchorHeight()).orElseThrow());
-    c.recordLottery(ANA, announced, t);
+    c.ledger().append(clock.instant(), ANA, new Event.LotteryDrawn(announced, t));
+    c.ledger().sync();
+    c = Collective.open(store, key, clock);
     // Circles and cycles: a circle keeping to the rotation, a tension, a meeting; a short campaign and its debrief.
     CircleId circle = CircleId.of("care-circle");
     c.formCircle(ANA, circle, "Care circle", RoleId.of("facilitation"));
@@ -172,6 +184,18 @@ class GoldenLedgerTest {
     c.toolLibrary().hold(BO, ladder);
     c.toolLibrary().lendToNext(ANA, ladder);
     c.toolLibrary().returned(BO, ladder);
+    // A lattice-lottery-v2 lottery (issue 20), added after everything above so that no earlier entry
+    // changes: each commitment and reveal an entry of its member's, the draw derived from them.
+    Instant commitByV2 = Instant.parse("2026-02-06T00:00:00Z");
+    long lottery = c.lotteries().announce(ANA, Lottery.Announcement.of("tool library steward",
+        List.of(ANA, BO), 1, c.ledger().size() + 2, commitByV2, commitByV2.plus(Duration.ofDays(1))));
+    String anaNonce = "a1".repeat(32);
+    c.lotteries().commit(ANA, lottery, Lottery.commitmentOf(anaNonce));
+    c.lotteries().commit(BO, lottery, Lottery.commitmentOf("b2".repeat(32)));
+    clock.advance(Duration.ofHours(12));
+    c.lotteries().reveal(ANA, lottery, anaNonce); // bo withholds: the draw goes ahead without bo's nonce
+    clock.advance(Duration.ofDays(1));
+    c.lotteries().draw(BO, lottery);
     c.checkpoint();
     return c;
   }
@@ -200,6 +224,19 @@ class GoldenLedgerTest {
       expected = new String(in.readAllBytes(), UTF_8).lines().toList();
     }
     assertThat(actual).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void theLedgerWithBothLotteryProceduresReopensToTheSameState() {
+    LedgerStore store = LedgerStore.inMemory();
+    Collective c = smallLedger(store);
+    Collective reopened = Collective.open(store, key(), Clock.systemUTC());
+    assertThat(reopened.state()).isEqualTo(c.state());
+    assertThat(c.state().lotteriesV1()).hasSize(1);
+    assertThat(c.state().lotteries()).hasSize(1);
+    Lottery.Transcript drawn = c.state().lotteries().values().iterator().next();
+    assertThat(drawn.withheld()).containsExactly(BO);
+    assertThat(drawn.drawn()).hasSize(1);
   }
 
   @Test

@@ -25,7 +25,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-/** F4, F6 and F7 for the lottery, and every way a transcript can be wrong. */
+/**
+ * F4, F6 and F7 for the lottery, and every way a transcript can be inconsistent in itself. That a
+ * transcript holds exactly the ledger's entries (times, entry numbers, commitments of members who
+ * withheld, members left out) is checked against the ledger: {@code LotteryLedgerProperties}.
+ */
 class LotteryProperties {
   static final Instant COMMIT_BY = Instant.parse("2027-03-01T18:00:00Z");
   static final Instant REVEAL_BY = Instant.parse("2027-03-02T18:00:00Z");
@@ -53,9 +57,10 @@ class LotteryProperties {
       byte[] nonce = new byte[32];
       random.nextBytes(nonce);
       String hex = HexFormat.of().formatHex(nonce);
-      commitments.add(new Lottery.Commitment(candidates.get(i), Lottery.commitmentOf(hex), COMMIT_BY.minusSeconds(60 + i)));
+      commitments.add(new Lottery.Commitment(10 + i, COMMIT_BY.minusSeconds(60 + i), candidates.get(i),
+          Lottery.commitmentOf(hex)));
       if (i < c.revealers()) {
-        reveals.add(new Lottery.Reveal(candidates.get(i), hex, REVEAL_BY.minusSeconds(60 + i)));
+        reveals.add(new Lottery.Reveal(200 + i, REVEAL_BY.minusSeconds(60 + i), candidates.get(i), hex));
       }
     }
     byte[] root = new byte[32];
@@ -85,32 +90,29 @@ class LotteryProperties {
   }
 
   @Property(tries = 1000, seed = "20261151")
-  void f7AnySingleChangedInputFailsVerification(@ForAll("cases") Case c, @ForAll @IntRange(min = 0, max = 7) int what) {
+  void f7AnySingleChangedInputFailsVerification(@ForAll("cases") Case c, @ForAll @IntRange(min = 0, max = 9) int what) {
     Lottery.Transcript t = transcript(c);
     Lottery.Announcement a = t.announcement();
     UnaryOperator<String> flipHex = h -> (h.charAt(0) == '0' ? "1" : "0") + h.substring(1);
     Lottery.Transcript changed = switch (what) {
-      case 0 -> new Lottery.Transcript(new Lottery.Announcement(a.purpose() + "!", a.candidates(), a.seats(),
-          a.anchorHeight(), a.commitBy(), a.revealBy(), a.procedure()), t.commitments(), t.reveals(), t.anchorRoot(),
-          t.withheld(), t.seed(), t.drawn());
-      case 1 -> new Lottery.Transcript(new Lottery.Announcement(a.purpose(), a.candidates(), a.seats(),
-          a.anchorHeight() + 1, a.commitBy(), a.revealBy(), a.procedure()), t.commitments(), t.reveals(), t.anchorRoot(),
-          t.withheld(), t.seed(), t.drawn());
+      case 0 -> with(t, new Lottery.Announcement(a.purpose() + "!", a.candidates(), a.seats(), a.anchorHeight(),
+          a.commitBy(), a.revealBy(), a.procedure()));
+      case 1 -> with(t, new Lottery.Announcement(a.purpose(), a.candidates(), a.seats(), a.anchorHeight() + 1,
+          a.commitBy(), a.revealBy(), a.procedure()));
       case 2 -> {
         List<MemberId> more = new ArrayList<>(a.candidates());
         more.add(MemberId.of("zz-extra"));
-        yield new Lottery.Transcript(new Lottery.Announcement(a.purpose(), more, a.seats(), a.anchorHeight(),
-            a.commitBy(), a.revealBy(), a.procedure()), t.commitments(), t.reveals(), t.anchorRoot(), t.withheld(),
-            t.seed(), t.drawn());
+        yield with(t, new Lottery.Announcement(a.purpose(), more, a.seats(), a.anchorHeight(), a.commitBy(),
+            a.revealBy(), a.procedure()));
       }
-      case 3 -> t.commitments().isEmpty() ? null : new Lottery.Transcript(a, replaceFirst(t.commitments(),
-          x -> new Lottery.Commitment(x.member(), flipHex.apply(x.hash()), x.at())), t.reveals(), t.anchorRoot(),
-          t.withheld(), t.seed(), t.drawn());
+      case 3 -> t.reveals().isEmpty() ? null : new Lottery.Transcript(a, replaceFirst(t.commitments(),
+          x -> new Lottery.Commitment(x.entry(), x.at(), x.member(), flipHex.apply(x.hash()))), t.reveals(),
+          t.anchorRoot(), t.withheld(), t.anchorOnly(), t.seed(), t.drawn());
       case 4 -> t.reveals().isEmpty() ? null : new Lottery.Transcript(a, t.commitments(), replaceFirst(t.reveals(),
-          x -> new Lottery.Reveal(x.member(), flipHex.apply(x.nonce()), x.at())), t.anchorRoot(), t.withheld(),
-          t.seed(), t.drawn());
+          x -> new Lottery.Reveal(x.entry(), x.at(), x.member(), flipHex.apply(x.nonce()))), t.anchorRoot(),
+          t.withheld(), t.anchorOnly(), t.seed(), t.drawn());
       case 5 -> new Lottery.Transcript(a, t.commitments(), t.reveals(), Hash.sha256(t.anchorRoot().toByteArray()),
-          t.withheld(), t.seed(), t.drawn());
+          t.withheld(), t.anchorOnly(), t.seed(), t.drawn());
       case 6 -> {
         List<MemberId> other = new ArrayList<>(t.drawn());
         MemberId outsider = a.candidates().stream().filter(m -> !t.drawn().contains(m)).findFirst().orElse(null);
@@ -118,15 +120,24 @@ class LotteryProperties {
           yield null; // everyone is drawn: no other result exists
         }
         other.set(0, outsider);
-        yield new Lottery.Transcript(a, t.commitments(), t.reveals(), t.anchorRoot(), t.withheld(), t.seed(), other);
+        yield new Lottery.Transcript(a, t.commitments(), t.reveals(), t.anchorRoot(), t.withheld(), t.anchorOnly(),
+            t.seed(), other);
       }
-      default -> t.commitments().isEmpty() ? null : new Lottery.Transcript(a, replaceFirst(t.commitments(),
-          x -> new Lottery.Commitment(x.member(), x.hash(), x.at().minusSeconds(1))), t.reveals(), t.anchorRoot(),
-          t.withheld(), t.seed(), t.drawn());
+      case 7 -> new Lottery.Transcript(a, t.commitments(), t.reveals(), t.anchorRoot(), t.withheld(), !t.anchorOnly(),
+          t.seed(), t.drawn());
+      case 8 -> t.reveals().isEmpty() ? null : new Lottery.Transcript(a, t.commitments(), t.reveals(), t.anchorRoot(),
+          List.of(t.reveals().get(0).member()), t.anchorOnly(), t.seed(), t.drawn());
+      default -> new Lottery.Transcript(a, t.commitments(), t.reveals(), t.anchorRoot(), t.withheld(), t.anchorOnly(),
+          Hash.sha256(t.seed().toByteArray()), t.drawn());
     };
     if (changed != null) {
       assertThat(Lottery.verify(changed)).as("change %s", what).isNotEmpty();
     }
+  }
+
+  static Lottery.Transcript with(Lottery.Transcript t, Lottery.Announcement a) {
+    return new Lottery.Transcript(a, t.commitments(), t.reveals(), t.anchorRoot(), t.withheld(), t.anchorOnly(),
+        t.seed(), t.drawn());
   }
 
   static <T> List<T> replaceFirst(List<T> list, UnaryOperator<T> f) {
@@ -155,16 +166,36 @@ class LotteryProperties {
     Lottery.Announcement a = Lottery.Announcement.of("notes", two, 1, 10, COMMIT_BY, REVEAL_BY);
     String nonce = "00".repeat(32);
     Hash root = Hash.sha256(new byte[] {1});
-    assertThatThrownBy(() -> Lottery.draw(a, List.of(new Lottery.Commitment(MemberId.of("a"), Lottery.commitmentOf(nonce),
-        COMMIT_BY)), List.of(), root)).isInstanceOf(InvalidRotationException.class)
+    Lottery.Commitment ontime = new Lottery.Commitment(3, COMMIT_BY.minusSeconds(5), MemberId.of("a"),
+        Lottery.commitmentOf(nonce));
+    assertThatThrownBy(() -> Lottery.draw(a, List.of(new Lottery.Commitment(3, COMMIT_BY, MemberId.of("a"),
+        Lottery.commitmentOf(nonce))), List.of(), root)).isInstanceOf(InvalidRotationException.class)
         .hasMessageContaining("after commitments closed");
-    assertThatThrownBy(() -> Lottery.draw(a, List.of(new Lottery.Commitment(MemberId.of("a"), Lottery.commitmentOf(nonce),
-        COMMIT_BY.minusSeconds(5))), List.of(new Lottery.Reveal(MemberId.of("a"), "11".repeat(32), REVEAL_BY.minusSeconds(5))),
-        root)).isInstanceOf(InvalidRotationException.class).hasMessageContaining("does not match their commitment");
-    assertThatThrownBy(() -> Lottery.draw(a, List.of(), List.of(new Lottery.Reveal(MemberId.of("b"), nonce,
-        REVEAL_BY.minusSeconds(5))), root)).isInstanceOf(InvalidRotationException.class)
-        .hasMessageContaining("revealed without having committed");
+    assertThatThrownBy(() -> Lottery.draw(a, List.of(ontime), List.of(new Lottery.Reveal(12, REVEAL_BY.minusSeconds(5),
+        MemberId.of("a"), "11".repeat(32))), root)).isInstanceOf(InvalidRotationException.class)
+        .hasMessageContaining("does not match their commitment (entry 3)");
+    assertThatThrownBy(() -> Lottery.draw(a, List.of(), List.of(new Lottery.Reveal(12, REVEAL_BY.minusSeconds(5),
+        MemberId.of("b"), nonce)), root)).isInstanceOf(InvalidRotationException.class)
+        .hasMessageContaining("without having committed");
+    assertThatThrownBy(() -> Lottery.draw(a, List.of(ontime), List.of(new Lottery.Reveal(12, COMMIT_BY.minusSeconds(1),
+        MemberId.of("a"), nonce)), root)).isInstanceOf(InvalidRotationException.class)
+        .hasMessageContaining("outside the reveal window");
+    assertThatThrownBy(() -> Lottery.draw(a, List.of(ontime), List.of(new Lottery.Reveal(9, REVEAL_BY.minusSeconds(5),
+        MemberId.of("a"), nonce)), root)).isInstanceOf(InvalidRotationException.class)
+        .hasMessageContaining("before the ledger reached the anchor height 10");
     assertThatThrownBy(() -> Lottery.Announcement.of("x", two, 3, 10, COMMIT_BY, REVEAL_BY))
         .isInstanceOf(InvalidRotationException.class).hasMessageContaining("draws 1 to 2 of its candidates");
+  }
+
+  @Example
+  void aTranscriptThatRevealsNothingSaysItCameFromTheAnchorAlone() {
+    Lottery.Announcement a = Lottery.Announcement.of("notes", List.of(MemberId.of("a"), MemberId.of("b")), 1, 10,
+        COMMIT_BY, REVEAL_BY);
+    Lottery.Transcript t = Lottery.draw(a, List.of(), List.of(), Hash.sha256(new byte[] {1}));
+    assertThat(t.anchorOnly()).isTrue();
+    assertThat(Lottery.verify(t)).isEmpty();
+    assertThat(Lottery.verify(new Lottery.Transcript(a, List.of(), List.of(), t.anchorRoot(), List.of(), false,
+        t.seed(), t.drawn()))).containsExactly("no nonce was revealed, so the transcript must say the draw came from"
+        + " the anchor alone");
   }
 }

@@ -12,6 +12,7 @@ import coop.lattice.collective.DecisionRecord;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.metrics.Need;
 import coop.lattice.metrics.SovereigntyMetrics;
+import coop.lattice.rotation.Lottery;
 import coop.lattice.store.FileJournal;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -70,6 +71,14 @@ class ReadmeTest {
     assertTrue(run.result().currentPlan().isPresent(), "the plan is published");
     assertEquals(1, run.printed().size());
     assertTrue(run.printed().get(0).endsWith(" now goes to bo"), run.printed().get(0));
+  }
+
+  @Test
+  void theLotteryIsDrawnFromItsEntriesWithTheWithheldMemberListedAndChecksOut() throws Exception {
+    Snippets.Run<Lottery.Transcript> run = Snippets.run(Draw::drawTheKeeper);
+    assertEquals(List.of("withheld [cy]; the copy re-derives the draw: true; bo's receipt holds: true"), run.printed());
+    assertEquals(1, run.result().drawn().size());
+    assertEquals(2, run.result().reveals().size());
   }
 
   @Test
