@@ -26,8 +26,8 @@ final class LotteryBinding {
       byte[] nonce = new byte[32];
       random.nextBytes(nonce);
       String hex = HexFormat.of().formatHex(nonce);
-      commitments.add(new Lottery.Commitment(who.get(i), Lottery.commitmentOf(hex), COMMIT_BY.minusSeconds(60 + i)));
-      reveals.add(new Lottery.Reveal(who.get(i), hex, REVEAL_BY.minusSeconds(60 + i)));
+      commitments.add(new Lottery.Commitment(100 + i, COMMIT_BY.minusSeconds(60 + i), who.get(i), Lottery.commitmentOf(hex)));
+      reveals.add(new Lottery.Reveal(130 + i, REVEAL_BY.minusSeconds(60 + i), who.get(i), hex));
     }
     byte[] root = new byte[32];
     random.nextBytes(root);
