@@ -36,6 +36,7 @@ import coop.lattice.ledger.Ledger;
 import coop.lattice.ledger.RepairStatement;
 import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.merkle.Hash;
+import coop.lattice.privacy.Pseudonyms;
 import coop.lattice.privacy.Vault;
 import coop.lattice.rotation.Participant;
 import coop.lattice.rotation.Plan;
@@ -110,6 +111,7 @@ public final class Collective {
   private final Clock clock;
   private final Fold fold;
   private final SealedClaims sealedClaims;
+  private final Pseudonymizer pseudonymizer;
   private final Object lock = new Object();
   private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
   private final TimeBank timeBank = new TimeBank(this);
@@ -119,12 +121,22 @@ public final class Collective {
   private final ToolLibrary toolLibrary = new ToolLibrary(this);
   private final Lotteries lotteries = new Lotteries(this);
 
-  private Collective(Ledger ledger, CollectiveKey key, Clock clock, Fold fold) {
+  private Collective(Ledger ledger, CollectiveKey key, Clock clock, Fold fold, Pseudonymizer pseudonymizer) {
     this.ledger = ledger;
     this.key = key;
     this.clock = clock;
     this.fold = fold;
     this.sealedClaims = fold.sealedClaims();
+    this.pseudonymizer = pseudonymizer;
+  }
+
+  /** The fold of the collective whose private files are in {@code store}, with its sealed claims. */
+  private static Fold fold(LedgerStore store, CollectiveKey key) {
+    return new Fold(SealedClaims.open(store.privateArea(), Vault.of(key)));
+  }
+
+  private static Pseudonymizer pseudonymizer(LedgerStore store, CollectiveKey key) {
+    return new Pseudonymizer(Profiles.open(store.privateArea(), Vault.of(key), Pseudonyms.of(key)));
   }
 
   /**
@@ -134,7 +146,8 @@ public final class Collective {
   public static Collective found(CollectiveId id, String name, MemberId founder, Appearance appearance,
       LedgerStore store, CollectiveKey key, Clock clock) {
     Ledger ledger = Ledger.create(store, id, key.verificationKey());
-    Collective c = new Collective(ledger, key, clock, new Fold(SealedClaims.open(store.privateArea(), Vault.of(key))));
+    Collective c = new Collective(ledger, key, clock, fold(store, key), pseudonymizer(store, key));
+    c.pseudonymizer.before(new Event.MemberJoined(founder, appearance)); // so entry 0 names the founder as they chose
     c.submit(founder, new Event.CollectiveFounded(name, key.verificationKey().base64Url()));
     c.submit(founder, new Event.MemberJoined(founder, appearance));
     return c;
@@ -156,15 +169,16 @@ public final class Collective {
    * @throws LedgerDamagedException if any entry fails verification, with the index of the first
    */
   public static Collective open(LedgerStore store, CollectiveKey key, Clock clock, Progress progress) {
-    Fold fold = new Fold(SealedClaims.open(store.privateArea(), Vault.of(key)));
-    Ledger ledger = Ledger.open(store, key.verificationKey(), fold::replay, progress);
+    Fold fold = fold(store, key);
+    Pseudonymizer pseudonymizer = pseudonymizer(store, key);
+    Ledger ledger = Ledger.open(store, key.verificationKey(), e -> fold.replay(pseudonymizer.resolve(e)), progress);
     Optional<LedgerStore.Damage> damage = ledger.damage();
     if (damage.isPresent()) {
       throw new LedgerDamagedException(damage.get().firstBadIndex(), "the ledger in " + store
           + " failed verification at entry " + damage.get().firstBadIndex() + ": " + damage.get().reason());
     }
     checkArgument(ledger.size() > 0, "the store is empty: found a collective first");
-    return new Collective(ledger, key, clock, fold);
+    return new Collective(ledger, key, clock, fold, pseudonymizer);
   }
 
   // ---------------------------------------------------------------------------------- commands
@@ -183,6 +197,11 @@ public final class Collective {
     if (event instanceof Event.AidClaimed) {
       throw new NotPermittedException("A claim on the aid fund is filed through aidFund().claim, which keeps who"
           + " claims and why off the open ledger.");
+    }
+    if (event instanceof Event.MemberJoined j && (j.appearance() == null || looksRecorded(j.member()))
+        || event instanceof Event.AppearanceChanged a && a.appearance() == null) {
+      throw new NotPermittedException("A member joins or changes how they appear with the appearance itself, under an"
+          + " id of the app's choosing (not shaped like a ledger handle or tag); the collective seals it for the ledger.");
     }
     return append(author, event, () -> {});
   }
@@ -208,8 +227,10 @@ public final class Collective {
         onRefusal.run();
         throw refused;
       }
-      entry = ledger.append(now, author, event);
-      fold.apply(entry);
+      pseudonymizer.before(event);
+      Pseudonymizer.Published published = pseudonymizer.publish(author, event, ledger.size());
+      entry = ledger.append(now, published.author(), published.event());
+      fold.apply(new Entry(entry.sequence(), now, entry.collective(), author, event, entry.previous()));
     }
     ledger.sync(); // outside the lock: concurrent commands share one flush
     for (Consumer<Entry> l : listeners) {
@@ -220,6 +241,10 @@ public final class Collective {
 
   SealedClaims sealedClaims() {
     return sealedClaims;
+  }
+
+  private static boolean looksRecorded(MemberId id) {
+    return Pseudonyms.isHandle(id) || Pseudonyms.isTag(id);
   }
 
   /** {@code by}, a member, admits {@code newcomer}, who appears as they chose. */

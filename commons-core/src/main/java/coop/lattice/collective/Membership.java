@@ -10,6 +10,7 @@ import coop.lattice.agreement.AcknowledgementRule;
 import coop.lattice.agreement.Parameter;
 import coop.lattice.agreement.Parameters;
 import coop.lattice.collective.ContributionRecord.Status;
+import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.VerificationKey;
@@ -146,11 +147,11 @@ final class Membership implements SubFold {
       name = f.name();
       key = VerificationKey.fromBase64Url(f.publicKey());
     } else if (event instanceof Event.MemberJoined j) {
-      members.put(j.member(), new Member(j.member(), j.appearance(), s.time(), null));
+      members.put(j.member(), new Member(j.member(), shown(j.appearance()), s.time(), null));
     } else if (event instanceof Event.MemberLeft l) {
       members.computeIfPresent(l.member(), (k, m) -> m.leftAt(s.time()));
     } else if (event instanceof Event.AppearanceChanged a) {
-      members.computeIfPresent(a.member(), (k, m) -> m.withAppearance(a.appearance()));
+      members.computeIfPresent(a.member(), (k, m) -> m.withAppearance(shown(a.appearance())));
     } else if (event instanceof Event.ContributionRecorded r) {
       contributions.put(sequence,
           new ContributionRecord(sequence, s.time(), r.contribution(), Status.PENDING, null, null, null, null));
@@ -161,6 +162,11 @@ final class Membership implements SubFold {
       contributions.put(sequence, new ContributionRecord(
           sequence, s.time(), k.contribution(), Status.PENDING, null, null, k.corrects(), null));
     }
+  }
+
+  /** How a member appears: as the command said, or (on a copy of another's ledger, which holds only a seal) only in aggregates. */
+  private static Appearance shown(@Nullable Appearance appearance) {
+    return appearance != null ? appearance : Appearance.onlyInAggregates();
   }
 
   /** The collective, once founded; null before. */

@@ -54,14 +54,48 @@ public sealed interface Event {
     }
   }
 
-  /** A member joins; the join date makes them a newcomer for a while. */
-  record MemberJoined(MemberId member, Appearance appearance) implements Event {}
+  /**
+   * A member joins; the join date makes them a newcomer for a while. A command carries how they
+   * appear; the open ledger carries only its seal ({@link coop.lattice.privacy.Pseudonyms#seal}),
+   * the appearance itself staying in the collective's private profiles. Ledgers written before
+   * seals carry the appearance.
+   *
+   * @param appearance how they appear; null exactly when {@code sealed} is not
+   * @param sealed the seal of how they appear; null exactly when {@code appearance} is not
+   */
+  record MemberJoined(MemberId member, @Nullable Appearance appearance, @Nullable Hash sealed) implements Event {
+    public MemberJoined {
+      checkArgument((appearance == null) != (sealed == null), "a member joins with an appearance or its seal, not %s",
+          appearance == null ? "neither" : "both");
+    }
+
+    /** The command: {@code member} joins, appearing as {@code appearance}. */
+    public MemberJoined(MemberId member, Appearance appearance) {
+      this(member, appearance, null);
+    }
+  }
 
   /** A member leaves. Their past entries stay; the ledger never forgets, it only adds. */
   record MemberLeft(MemberId member) implements Event {}
 
-  /** A member changes how they appear publicly. */
-  record AppearanceChanged(MemberId member, Appearance appearance) implements Event {}
+  /**
+   * A member changes how they appear publicly; on the open ledger, only the seal of the new
+   * appearance (see {@link MemberJoined}).
+   *
+   * @param appearance how they appear now; null exactly when {@code sealed} is not
+   * @param sealed its seal; null exactly when {@code appearance} is not
+   */
+  record AppearanceChanged(MemberId member, @Nullable Appearance appearance, @Nullable Hash sealed) implements Event {
+    public AppearanceChanged {
+      checkArgument((appearance == null) != (sealed == null), "an appearance changes to an appearance or its seal,"
+          + " not %s", appearance == null ? "neither" : "both");
+    }
+
+    /** The command: {@code member} now appears as {@code appearance}. */
+    public AppearanceChanged(MemberId member, Appearance appearance) {
+      this(member, appearance, null);
+    }
+  }
 
   /** A contribution is recorded by its giver. It stays pending until its receiver acknowledges it. */
   record ContributionRecorded(Contribution contribution) implements Event {}

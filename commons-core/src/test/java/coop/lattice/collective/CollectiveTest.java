@@ -21,6 +21,7 @@ import coop.lattice.collective.ContributionRecord.Status;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.Event;
+import coop.lattice.privacy.Pseudonyms;
 import coop.lattice.ledger.Ledger;
 import coop.lattice.merkle.Hash;
 import coop.lattice.store.LedgerStore;
@@ -56,7 +57,11 @@ class CollectiveTest {
   void foundingWritesTheNameAndKeyThenTheFounder() {
     assertThat(coop.ledger().entry(0).event())
         .isEqualTo(new Event.CollectiveFounded("Riverside Food Co-op", KEY.verificationKey().base64Url()));
-    assertThat(coop.ledger().entry(1).event()).isEqualTo(new Event.MemberJoined(ANA, Appearance.byName("Ana")));
+    // On the open ledger: the founder's handle and the seal of how she appears, not her id or name.
+    Pseudonyms names = Pseudonyms.of(KEY);
+    assertThat(coop.ledger().entry(1).event())
+        .isEqualTo(new Event.MemberJoined(names.handle(ANA), null, names.seal(Appearance.byName("Ana"), 1)));
+    assertThat(coop.ledger().entry(1).author()).isEqualTo(names.handle(ANA));
     assertThat(coop.members()).extracting(Member::id).containsExactly(ANA, BO, CY);
     assertThat(coop.member(BO).orElseThrow().newcomerAt(Instant.parse("2026-03-10T00:00:00Z"), Duration.ofDays(30)))
         .isTrue();

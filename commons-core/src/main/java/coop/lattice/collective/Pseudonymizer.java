@@ -1,0 +1,78 @@
+package coop.lattice.collective;
+
+import coop.lattice.MemberId;
+import coop.lattice.ledger.Appearance;
+import coop.lattice.ledger.Entry;
+import coop.lattice.ledger.Event;
+import coop.lattice.ledger.MemberIds;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The boundary between what the collective knows and what its open ledger says: a command goes
+ * out with every member as their handle or tag and every appearance as its seal ({@link
+ * #publish}); an entry comes back as the command it was, with the app's ids and the appearances
+ * from the private {@link Profiles} ({@link #resolve}). The collective checks and folds commands;
+ * the ledger, its followers and partners' mirrors only ever see what {@code publish} made.
+ */
+final class Pseudonymizer {
+  /** An entry's author and event as the open ledger records them. */
+  record Published(MemberId author, Event event) {}
+
+  private final Profiles profiles;
+
+  Pseudonymizer(Profiles profiles) {
+    this.profiles = profiles;
+  }
+
+  Profiles profiles() {
+    return profiles;
+  }
+
+  /** Keeps what the profiles must know before {@code event} is recorded (who joins, how they appear), durably. */
+  void before(Event event) {
+    if (event instanceof Event.MemberJoined j && j.appearance() != null) {
+      profiles.admit(j.member(), j.appearance());
+    } else if (event instanceof Event.AppearanceChanged a && a.appearance() != null) {
+      profiles.change(a.member(), a.appearance());
+    }
+  }
+
+  /** What the ledger records for {@code author}'s {@code event} at {@code sequence}. */
+  Published publish(MemberId author, Event event, long sequence) {
+    Event sealed = event;
+    if (event instanceof Event.MemberJoined j && j.appearance() != null) {
+      sealed = new Event.MemberJoined(j.member(), null, profiles.pseudonyms().seal(j.appearance(), sequence));
+    } else if (event instanceof Event.AppearanceChanged a && a.appearance() != null) {
+      sealed = new Event.AppearanceChanged(a.member(), null, profiles.pseudonyms().seal(a.appearance(), sequence));
+    }
+    return new Published(profiles.onLedger(author, sequence),
+        MemberIds.map(sealed, m -> profiles.onLedger(m, sequence)));
+  }
+
+  /**
+   * The command {@code recorded} was: the app's ids for handles and tags, appearances from the
+   * profiles for seals. An entry from before seals teaches the profiles the appearance it carries.
+   */
+  Entry resolve(Entry recorded) {
+    long sequence = recorded.sequence();
+    Event event = MemberIds.map(recorded.event(), m -> profiles.resolve(m, sequence));
+    if (event instanceof Event.MemberJoined j) {
+      event = new Event.MemberJoined(j.member(), appearance(j.member(), j.appearance()));
+    } else if (event instanceof Event.AppearanceChanged a) {
+      event = new Event.AppearanceChanged(a.member(), appearance(a.member(), a.appearance()));
+    }
+    MemberId author = profiles.resolve(recorded.author(), sequence);
+    if (author.equals(recorded.author()) && event == recorded.event()) {
+      return recorded;
+    }
+    return new Entry(sequence, recorded.time(), recorded.collective(), author, event, recorded.previous());
+  }
+
+  private Appearance appearance(MemberId member, @Nullable Appearance onLedger) {
+    if (onLedger != null) {
+      profiles.learn(member, onLedger);
+      return onLedger;
+    }
+    return profiles.get(member).map(Profiles.Profile::appearance).orElse(Appearance.onlyInAggregates());
+  }
+}
