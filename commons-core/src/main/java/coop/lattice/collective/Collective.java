@@ -10,6 +10,7 @@ import coop.lattice.NotPermittedException;
 import coop.lattice.Progress;
 import coop.lattice.RejectedCommandException;
 import coop.lattice.Unit;
+import coop.lattice.UnknownMemberException;
 import coop.lattice.UnknownReferenceException;
 import coop.lattice.agreement.AgreementId;
 import coop.lattice.agreement.AgreementTerms;
@@ -109,7 +110,8 @@ public final class Collective {
   private final CollectiveKey key;
   private volatile Witnessing witnessing = Witnessing.NONE;
   private final Clock clock;
-  private final Fold fold;
+  /** Guarded by {@link #lock}; replaced only when a member is forgotten. */
+  private volatile Fold fold;
   private final SealedClaims sealedClaims;
   private final Pseudonymizer pseudonymizer;
   private final Object lock = new Object();
@@ -255,6 +257,42 @@ public final class Collective {
   /** {@code member} leaves. Their past entries stay. */
   public Entry leave(MemberId member) {
     return submit(member, new Event.MemberLeft(member));
+  }
+
+  /**
+   * Forgets {@code member}, who has left, at their request: the app's id for them and how they
+   * appeared are erased from the collective's private profiles, and the sealed details of the aid
+   * claims they filed or were helped by are dropped. The ledger, which never held their id or
+   * name, stays as it is and verifies end to end; it no longer says who they were: their entries
+   * now stand for their handle, in every view. Not recorded on the ledger.
+   *
+   * @throws UnknownMemberException if they were never a member
+   * @throws NotPermittedException while they are a member, or while a claim involving them is open
+   */
+  public void forget(MemberId member) {
+    synchronized (lock) {
+      Member m = fold.membership.members.get(member);
+      if (m == null) {
+        throw new UnknownMemberException(member + " was never a member of this collective; there is nothing to forget.");
+      }
+      if (m.active()) {
+        throw new NotPermittedException(member + " is still a member: a member is forgotten after they leave.");
+      }
+      for (ClaimRecord c : fold.aidFund.claims.values()) {
+        boolean open = c.status() == ClaimRecord.Status.OPEN || c.status() == ClaimRecord.Status.APPROVED;
+        if (open && sealedClaims.get(c.sealed()).filter(s -> s.involves(member)).isPresent()) {
+          throw new NotPermittedException("Claim " + c.entry() + " involving " + member + " is still open; decide it"
+              + " before they are forgotten.");
+        }
+      }
+      sealedClaims.forget(member);
+      pseudonymizer.profiles().forget(member);
+      Fold again = new Fold(sealedClaims);
+      for (Entry e : ledger.entries(0, ledger.size())) {
+        again.replay(pseudonymizer.resolve(e));
+      }
+      fold = again;
+    }
   }
 
   /** {@code member} changes how they appear publicly; it applies to the public feed at once. */

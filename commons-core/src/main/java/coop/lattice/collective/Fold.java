@@ -85,21 +85,33 @@ final class Fold {
 
   /**
    * Checks a stored entry as the command it was, then folds it. A copy of someone else's ledger
-   * cannot check an entry that names a member by a tag (who they are, whether they may, their
-   * limits need their identity, which only their collective holds): it folds it unchecked; its
-   * bytes, hash, signature and place were verified before it got here.
+   * cannot check an entry that names someone it cannot place: a tag (a member who appears only in
+   * aggregates, different in every entry), or a handle it never saw join (a member who joined
+   * under a tag). Who they are, whether they may, their limits need their identity, which only
+   * their collective holds; such an entry is folded unchecked, its bytes, hash, signature and
+   * place having been verified before it got here.
    */
   void replay(Entry e) {
     Step s = Step.of(this, e);
     SubFold part = part(e.event());
-    if (knowsMembers || !namesSomeoneByTag(e)) {
+    if (knowsMembers || !namesSomeoneUnplaced(e)) {
       part.check(s);
     }
     apply(part, s);
   }
 
-  private static boolean namesSomeoneByTag(Entry e) {
-    return Pseudonyms.isTag(e.author()) || MemberIds.any(e.event(), Pseudonyms::isTag);
+  private boolean namesSomeoneUnplaced(Entry e) {
+    if (unplaced(e.author())) {
+      return true;
+    }
+    if (e.event() instanceof Event.MemberJoined j) {
+      return Pseudonyms.isTag(j.member()); // the one who joins is new, by definition
+    }
+    return MemberIds.any(e.event(), this::unplaced);
+  }
+
+  private boolean unplaced(MemberId m) {
+    return Pseudonyms.isTag(m) || Pseudonyms.isHandle(m) && !membership.members.containsKey(m);
   }
 
   private void apply(SubFold part, Step s) {

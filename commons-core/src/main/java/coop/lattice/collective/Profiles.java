@@ -47,6 +47,8 @@ final class Profiles {
   private final Map<Long, MemberId> byNumber = new ConcurrentHashMap<>();
   private final Map<MemberId, MemberId> byHandle = new ConcurrentHashMap<>();
   private final Map<MemberId, MemberId> handles = new ConcurrentHashMap<>();
+  /** The handles of forgotten members by their former number, so that their tags still resolve to one placeholder. */
+  private final Map<Long, MemberId> forgotten = new ConcurrentHashMap<>();
   private long next = 1;
 
   private Profiles(PrivateArea area, Vault vault, Pseudonyms pseudonyms) {
@@ -98,15 +100,19 @@ final class Profiles {
     return true;
   }
 
-  /** Erases everything the profiles hold of {@code id}: their id, number and appearance. Durable. */
+  /**
+   * Erases the app's id and the appearance of {@code id}: from now on their entries resolve to
+   * their handle, which no longer leads back to them. Only their number stays, tied to that handle,
+   * so that the entries they made appearing only in aggregates resolve to the same placeholder.
+   * Durable.
+   */
   synchronized void forget(MemberId id) {
     Profile p = byId.remove(id);
     if (p != null) {
       byNumber.remove(p.number());
       MemberId handle = handles.remove(id);
-      if (handle != null) {
-        byHandle.remove(handle);
-      }
+      byHandle.remove(handle);
+      forgotten.put(p.number(), handle);
       save();
     }
   }
@@ -132,7 +138,7 @@ final class Profiles {
     OptionalLong number = Pseudonyms.isTag(recorded) ? pseudonyms.number(recorded, sequence) : OptionalLong.empty();
     if (number.isPresent()) {
       MemberId member = byNumber.get(number.getAsLong());
-      return member != null ? member : MemberId.of("forgotten-" + number.getAsLong());
+      return member != null ? member : forgotten.getOrDefault(number.getAsLong(), recorded);
     }
     return recorded;
   }
@@ -157,7 +163,9 @@ final class Profiles {
       }
       rows.add(row);
     }
-    vault.write(area, FILE, CanonicalJson.encode(Map.of("next", next, "members", rows)));
+    List<Map<String, Object>> gone = new ArrayList<>();
+    forgotten.forEach((number, handle) -> gone.add(Map.of("number", number, "handle", handle.value())));
+    vault.write(area, FILE, CanonicalJson.encode(Map.of("next", next, "members", rows, "forgotten", gone)));
   }
 
   private void decode(byte[] plain) {
@@ -173,6 +181,12 @@ final class Profiles {
           while (p.nextToken() == JsonToken.START_OBJECT) {
             put(row(p));
           }
+        } else if (field.equals("forgotten")) {
+          expect(p.nextToken() == JsonToken.START_ARRAY);
+          while (p.nextToken() == JsonToken.START_OBJECT) {
+            Map<String, Object> gone = fields(p);
+            forgotten.put((Long) gone.get("number"), MemberId.of((String) gone.get("handle")));
+          }
         } else {
           expect(false);
         }
@@ -183,13 +197,18 @@ final class Profiles {
     }
   }
 
-  private static Profile row(JsonParser p) throws IOException {
+  private static Map<String, Object> fields(JsonParser p) throws IOException {
     Map<String, Object> row = new HashMap<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonToken t = p.nextToken();
       row.put(name, t == JsonToken.VALUE_NUMBER_INT ? (Object) p.getLongValue() : p.getText());
     }
+    return row;
+  }
+
+  private static Profile row(JsonParser p) throws IOException {
+    Map<String, Object> row = fields(p);
     Appearance.Mode mode = Appearance.Mode.valueOf(((String) row.get("mode")).toUpperCase(Locale.ROOT));
     @Nullable Object shown = row.get("shownAs");
     return new Profile(MemberId.of((String) row.get("id")), (Long) row.get("number"),

@@ -94,6 +94,16 @@ final class SealedClaims {
     }
   }
 
+  /** Drops every claim {@code member} filed or would be helped by, durably: for a member who is forgotten. */
+  synchronized void forget(MemberId member) {
+    if (vault != null && bySeal.values().stream().anyMatch(c -> c.involves(member))) {
+      Map<Hash, Sealed> next = new LinkedHashMap<>(bySeal);
+      next.values().removeIf(c -> c.involves(member));
+      vault.write(area, FILE, encode(next));
+      bySeal.values().removeIf(c -> c.involves(member));
+    }
+  }
+
   private static byte[] encode(Map<Hash, Sealed> claims) {
     List<Map<String, String>> rows = new ArrayList<>();
     for (Sealed s : claims.values()) {
