@@ -295,6 +295,15 @@ public final class Collective {
     }
   }
 
+  /**
+   * The member who recorded {@code entry}, as this collective knows them: the open ledger says
+   * only their handle, or a tag different in every entry for a member who appears only in
+   * aggregates.
+   */
+  public MemberId authorOf(Entry entry) {
+    return pseudonymizer.profiles().resolve(entry.author(), entry.sequence());
+  }
+
   /** {@code member} changes how they appear publicly; it applies to the public feed at once. */
   public Entry changeAppearance(MemberId member, Appearance appearance) {
     return submit(member, new Event.AppearanceChanged(member, appearance));

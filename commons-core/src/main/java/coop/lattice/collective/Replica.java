@@ -4,12 +4,19 @@ import coop.lattice.ConflictException;
 import coop.lattice.MissingStepException;
 import coop.lattice.RejectedCommandException;
 import coop.lattice.ledger.Entry;
+import coop.lattice.ledger.Ledger;
 
 /**
  * A read-only copy of a collective's state, folded from its entries as they arrive: what a
  * partner keeps of a collective whose ledger it mirrors, or an auditor of a copy of a ledger.
  * Each entry must come next in sequence and pass the same rules the collective applied when it
  * was a command, so a replica cannot be talked into a state the collective itself would refuse.
+ *
+ * <p>A replica knows members as the open ledger names them: by handle, each appearing only in
+ * aggregates (the ledger holds only seals of appearances), and a member who appears only in
+ * aggregates by a different tag in every entry. An entry naming someone it cannot place (a tag,
+ * or a handle it never saw join) is folded without the rules that need to know who they are; see
+ * {@code docs/privacy.md} for what a replica can and cannot check.
  *
  * <p>It folds; it does not verify bytes. Check an entry's inclusion in a signed checkpoint (see
  * {@link coop.lattice.ledger.Ledger#verifyInclusion}) before handing it over. Not thread-safe.
@@ -18,6 +25,15 @@ public final class Replica {
   private final Fold fold = new Fold();
 
   public Replica() {}
+
+  /** A replica of every entry of {@code ledger}: what a partner's mirror of that ledger holds. */
+  public static Replica of(Ledger ledger) {
+    Replica r = new Replica();
+    for (Entry e : ledger.entries(0, ledger.size())) {
+      r.apply(e);
+    }
+    return r;
+  }
 
   /**
    * Folds the next entry.
@@ -40,7 +56,10 @@ public final class Replica {
     return fold.size();
   }
 
-  /** The state the entries add up to; equal to the collective's own {@link Collective#state()} at the same size. */
+  /**
+   * The state the entries add up to: the same exchanges, balances, agreements and records as the
+   * collective's own {@link Collective#state()} at the same size, with members as the ledger names them.
+   */
   public CollectiveState state() {
     return fold.snapshot();
   }

@@ -10,6 +10,7 @@ import coop.lattice.agreement.DecisionRule;
 import coop.lattice.agreement.Response;
 import coop.lattice.collective.Collective;
 import coop.lattice.collective.CollectiveState;
+import coop.lattice.collective.Replica;
 import coop.lattice.exchange.CreditLine;
 import coop.lattice.exchange.Side;
 import coop.lattice.federation.net.AddressPolicy;
@@ -82,8 +83,8 @@ final class TwoNodes {
     // A trade: each step one side takes arrives at the other and is recorded there, by bo, as the partner's.
     BlockingQueue<Entry> atFood = new LinkedBlockingQueue<>();
     BlockingQueue<Entry> atCafe = new LinkedBlockingQueue<>();
-    food.onEntry(e -> { if (e.author().equals(bo)) atFood.add(e); });
-    cafe.onEntry(e -> { if (e.author().equals(bo)) atCafe.add(e); });
+    food.onEntry(e -> { if (food.authorOf(e).equals(bo)) atFood.add(e); });
+    cafe.onEntry(e -> { if (cafe.authorOf(e).equals(bo)) atCafe.add(e); });
     long offer = food.trade().offer(ana, cafe.id(), Side.US, Side.US, Quantity.kilograms("8"), "apples",
         clock.instant().plus(Duration.ofDays(2)));
     long offerAtCafe = Objects.requireNonNull(atCafe.poll(20, TimeUnit.SECONDS)).sequence();
@@ -99,7 +100,7 @@ final class TwoNodes {
     // The café keeps a verified copy of the co-op's ledger, up to the co-op's latest signed checkpoint.
     food.checkpoint();
     CollectiveState copy = cafeNode.mirror(cafe.id(), foodActor).await();
-    System.out.println(copy.equals(food.state()));   // true
+    System.out.println(copy.equals(Replica.of(food.ledger()).state()));   // true: what the published ledger folds to
 
     cafeNode.stop().await();
     foodNode.stop().await();

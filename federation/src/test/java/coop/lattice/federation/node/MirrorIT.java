@@ -8,6 +8,7 @@ import coop.lattice.ContributionKind;
 import coop.lattice.MemberId;
 import coop.lattice.Quantity;
 import coop.lattice.collective.Collective;
+import coop.lattice.collective.Replica;
 import coop.lattice.federation.json.Json;
 import coop.lattice.federation.mirror.LedgerPage;
 import coop.lattice.federation.net.AddressPolicy;
@@ -68,12 +69,12 @@ class MirrorIT {
       food.checkpoint();
       NodePair nodes = NodePair.start(vertx, dir, food, cafe);
       URI foodActor = nodes.first().actor(food.id());
-      assertThat(await(nodes.second().mirror(cafe.id(), foodActor))).isEqualTo(food.state());
+      assertThat(await(nodes.second().mirror(cafe.id(), foodActor))).isEqualTo(Replica.of(food.ledger()).state());
       for (int i = 0; i < 3; i++) {
         give(food, "1." + i);
       }
       food.checkpoint();
-      assertThat(await(nodes.second().mirror(cafe.id(), foodActor))).isEqualTo(food.state());
+      assertThat(await(nodes.second().mirror(cafe.id(), foodActor))).isEqualTo(Replica.of(food.ledger()).state());
       assertThat(nodes.second().flagged(foodActor.toString())).isEmpty();
       nodes.stop();
     } finally {
@@ -110,7 +111,7 @@ class MirrorIT {
           .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), peer.actualPort()))
           .collective(cafe).build();
       await(node.start(port, "127.0.0.1"));
-      assertThat(await(node.mirror(cafe.id(), URI.create(actor)))).isEqualTo(liar.state());
+      assertThat(await(node.mirror(cafe.id(), URI.create(actor)))).isEqualTo(Replica.of(liar.ledger()).state());
       serving.set(forked);
       assertThatThrownBy(() -> await(node.mirror(cafe.id(), URI.create(actor)))).hasMessageContaining("equivocated");
       assertThat(node.flagged(actor)).hasValueSatisfying(why -> assertThat(why).contains("different roots"));
@@ -167,8 +168,8 @@ class MirrorIT {
       await(observer.follow(tools.id(), finder.actor(cafe.id())));
       accepted.get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
-      assertThat(await(finder.mirror(cafe.id(), URI.create(actor)))).isEqualTo(liar.state());
-      assertThat(await(observer.mirror(tools.id(), URI.create(actor)))).isEqualTo(liar.state());
+      assertThat(await(finder.mirror(cafe.id(), URI.create(actor)))).isEqualTo(Replica.of(liar.ledger()).state());
+      assertThat(await(observer.mirror(tools.id(), URI.create(actor)))).isEqualTo(Replica.of(liar.ledger()).state());
       serving.set(rewritten);
       assertThatThrownBy(() -> await(finder.mirror(cafe.id(), URI.create(actor))))
           .hasMessageContaining("equivocated, and is flagged");

@@ -22,6 +22,7 @@ import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.merkle.Hash;
 import coop.lattice.store.LedgerStore;
+import coop.lattice.store.PrivateArea;
 import coop.lattice.testkit.SteppingClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -326,6 +327,11 @@ class ObservabilityIT {
     @Override
     public Optional<String> failure() {
       return Optional.ofNullable(failure);
+    }
+
+    @Override
+    public PrivateArea privateArea() {
+      return delegate.privateArea();
     }
 
     @Override
