@@ -47,10 +47,21 @@ import org.jspecify.annotations.Nullable;
 public sealed interface Event {
 
   /** Entry 0 of every ledger: the collective comes into being with its name and public key. */
-  record CollectiveFounded(String name, String publicKey) implements Event {
+  /**
+   * The collective is founded: its name and public key.
+   *
+   * @param continues for a ledger that continues another (a {@code Migration}), the SHA-256 of that
+   *     ledger's last signed checkpoint, which covers every entry it had; null for a new collective
+   */
+  record CollectiveFounded(String name, String publicKey, @Nullable Hash continues) implements Event {
     public CollectiveFounded {
       Names.text("a collective's name", name, 120);
       checkArgument(!name.isBlank(), "a collective needs a name");
+    }
+
+    /** A new collective called {@code name}, whose key's public half is {@code publicKey}. */
+    public CollectiveFounded(String name, String publicKey) {
+      this(name, publicKey, null);
     }
   }
 
