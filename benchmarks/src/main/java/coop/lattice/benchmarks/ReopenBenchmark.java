@@ -1,6 +1,7 @@
 package coop.lattice.benchmarks;
 
 import coop.lattice.collective.Collective;
+import coop.lattice.collective.Migration;
 import coop.lattice.ledger.Ledger;
 import coop.lattice.store.FileJournal;
 import java.io.IOException;
@@ -58,9 +59,41 @@ public class ReopenBenchmark {
 
     @TearDown(Level.Trial)
     public void delete() throws IOException {
+      deleteTree(dir);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
       try (Stream<Path> s = Files.walk(dir)) {
         s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
+    }
+  }
+
+  /**
+   * The same entries as a collective writes them since members appear as handles (issue 18): the
+   * journal above, passed through {@link Migration}, so that every member is a handle or a tag,
+   * every appearance a seal, and the names are in the journal's private profiles. Reopening it
+   * resolves every entry back to the app's ids before folding.
+   */
+  @State(Scope.Benchmark)
+  public static class Published {
+    Path dir;
+
+    @Setup(Level.Trial)
+    public void write() throws IOException {
+      Path old = Files.createTempDirectory("lattice-bench-reopen-old");
+      dir = Files.createTempDirectory("lattice-bench-reopen-published");
+      try (FileJournal j = FileJournal.open(old); FileJournal fresh = FileJournal.open(dir)) {
+        Ledger ledger = Workload.build(j, SIZE, 10_000);
+        ledger.checkpoint(Workload.KEY, Workload.START.plusSeconds(SIZE));
+        Migration.migrate(j, fresh, Workload.KEY, Clock.systemUTC());
+      }
+      OnDisk.deleteTree(old);
+    }
+
+    @TearDown(Level.Trial)
+    public void delete() throws IOException {
+      OnDisk.deleteTree(dir);
     }
   }
 
@@ -96,6 +129,18 @@ public class ReopenBenchmark {
 
   @Benchmark
   public long collective(OnDisk d) {
+    try (FileJournal j = FileJournal.open(d.dir)) {
+      Collective c = Collective.open(j, Workload.KEY, Clock.systemUTC());
+      if (c.ledger().size() != SIZE) {
+        throw new AssertionError("expected " + SIZE + " entries");
+      }
+      return c.ledger().size();
+    }
+  }
+
+  /** As {@link #collective}, on the journal a collective writes since members appear as handles. */
+  @Benchmark
+  public long collectivePublished(Published d) {
     try (FileJournal j = FileJournal.open(d.dir)) {
       Collective c = Collective.open(j, Workload.KEY, Clock.systemUTC());
       if (c.ledger().size() != SIZE) {
