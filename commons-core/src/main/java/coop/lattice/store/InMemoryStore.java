@@ -158,5 +158,10 @@ final class InMemoryStore implements LedgerStore {
     public void delete(String name) {
       files.remove(PrivateArea.checkName(name));
     }
+
+    @Override
+    public List<String> names() {
+      return files.keySet().stream().sorted().toList();
+    }
   }
 }

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A {@link FileJournal}'s private files: {@code private/<name>} in the journal's directory,
@@ -59,6 +61,18 @@ final class JournalPrivateArea implements PrivateArea {
       }
     } catch (IOException e) {
       throw new StoreFailedException("Cannot delete the private file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<String> names() {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("[a-z0-9-]{1,40}")).sorted().toList();
+    } catch (IOException e) {
+      throw new StoreFailedException("Cannot list the private files in " + dir + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,6 +1,7 @@
 package coop.lattice.store;
 
 import coop.lattice.StoreFailedException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,9 @@ public interface PrivateArea {
 
   /** Removes the file called {@code name}, durably; nothing happens if there is none. */
   void delete(String name);
+
+  /** The names of the files there are, sorted: what a backup copies. */
+  List<String> names();
 
   /** The area of a store that keeps no private files: reads find nothing, writes are refused. */
   static PrivateArea none() {
@@ -55,5 +59,10 @@ enum NoPrivateArea implements PrivateArea {
   @Override
   public void delete(String name) {
     PrivateArea.checkName(name);
+  }
+
+  @Override
+  public List<String> names() {
+    return List.of();
   }
 }

@@ -1,6 +1,7 @@
 package coop.lattice.launcher;
 
 import coop.lattice.store.FileJournal;
+import coop.lattice.store.PrivateArea;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -11,7 +12,9 @@ import picocli.CommandLine.Parameters;
  * {@code lattice backup DIR TO}: a consistent copy of a journal, also of a running node's. The
  * source is read without its writer's lock and verified; the copy holds every entry that verified
  * at that moment (a prefix: entries appended meanwhile go in the next backup) and the stored
- * checkpoint if it covers no more; then the copy is verified on its own.
+ * checkpoint if it covers no more, and the private files beside the ledger (the members' profiles
+ * and sealed claims, encrypted, copied as they are: without them the copy verifies but no longer
+ * knows who its handles are); then the copy is verified on its own.
  */
 @Command(name = "backup", mixinStandardHelpOptions = true,
     description = {"Copies a journal consistently (read-only on the source; works on the journal of a running"
@@ -45,6 +48,10 @@ final class BackupCommand implements Callable<Integer> {
         }
         copy.sync();
         source.checkpoint().filter(cp -> cp.size() <= n).ifPresent(cp -> copy.writeCheckpoint(cp.size(), cp.bytes()));
+        PrivateArea from = source.privateArea();
+        for (String name : from.names()) {
+          from.read(name).ifPresent(bytes -> copy.privateArea().write(name, bytes));
+        }
       }
     }
     try (FileJournal copy = FileJournal.openReadOnly(to)) {

@@ -133,6 +133,17 @@ class LauncherIT {
       assertThat(verifyBackup.exitCode(WAIT)).isZero();
       assertThat(verifyBackup.output()).contains("entries verified: 2");
     }
+    try (ChildProcess migrate = ChildProcess.lattice(home, "migrate", "food-ledger", "food-2", "--key", "food.key")) {
+      assertThat(migrate.exitCode(WAIT)).as(migrate.output()).isZero();
+      assertThat(migrate.output()).contains("migrated 2 entries of food to food-2; it folds to the same state");
+    }
+    try (ChildProcess verifyMigrated = ChildProcess.lattice(home, "verify", "food-2")) {
+      assertThat(verifyMigrated.exitCode(WAIT)).as(verifyMigrated.output()).isZero();
+    }
+    // The members' profiles (encrypted) are in the backup too: without them it would not know who its handles are.
+    Path profiles = Path.of("private", "profiles");
+    assertThat(home.resolve("food-backup").resolve(profiles)).exists()
+        .hasSameBinaryContentAs(home.resolve("food-ledger").resolve(profiles));
   }
 
   @Test

@@ -31,7 +31,8 @@ public final class KeyFiles {
     return Files.exists(file) ? read(file) : create(file);
   }
 
-  static CollectiveKey read(Path file) {
+  /** The key in {@code file}, which must exist and be readable by its owner only. */
+  public static CollectiveKey read(Path file) {
     try {
       Optional<String> exposed = PrivateFiles.exposure(file);
       if (exposed.isPresent()) {
