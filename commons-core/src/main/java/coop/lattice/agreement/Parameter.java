@@ -4,11 +4,13 @@ import coop.lattice.InvalidAgreementException;
 import coop.lattice.MemberId;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -24,6 +26,7 @@ import java.util.stream.Collectors;
  */
 public final class Parameter<T> {
   private static final Map<String, Parameter<?>> ALL = new LinkedHashMap<>();
+  private static final Set<String> MEMBER_LISTS = new HashSet<>();
 
   /** Who may acknowledge a contribution. Default: {@link AcknowledgementRule#RECEIVER}. */
   public static final Parameter<AcknowledgementRule> ACKNOWLEDGED_BY = ofEnum("acknowledged-by",
@@ -123,10 +126,16 @@ public final class Parameter<T> {
    * The members who approve claims and may read their details, comma-separated. Default: none
    * named, so every member other than the claimant approves and nobody but the claimant reads.
    */
-  public static final Parameter<List<MemberId>> AID_FUND_STEWARDS = new Parameter<>("aid-fund-stewards", List.of(),
-      "who approves mutual aid claims and may read their details", "member ids separated by commas",
-      s -> s.isBlank() ? List.of() : Arrays.stream(s.split(",")).map(String::trim).map(MemberId::of).distinct()
-          .toList(), l -> l.stream().map(MemberId::value).collect(Collectors.joining(",")));
+  public static final Parameter<List<MemberId>> AID_FUND_STEWARDS = ofMembers("aid-fund-stewards",
+      "who approves mutual aid claims and may read their details");
+
+  /**
+   * The members who may read the ledger as the collective knows it, with every handle and tag
+   * resolved to a member, to check the rules a partner's mirror cannot (see {@code docs/privacy.md}),
+   * comma-separated. Default: none.
+   */
+  public static final Parameter<List<MemberId>> LEDGER_STEWARDS = ofMembers("ledger-stewards",
+      "who may read the ledger with its handles and tags resolved, to check what mirrors cannot");
 
   /**
    * How many partners must cosign the collective's newest entries before they count as witnessed
@@ -163,6 +172,18 @@ public final class Parameter<T> {
   }
 
   /** Every parameter, in the order above. */
+  /** Whether this parameter's value is a list of members: the ledger records them as handles and tags. */
+  public boolean namesMembers() {
+    return MEMBER_LISTS.contains(name);
+  }
+
+  private static Parameter<List<MemberId>> ofMembers(String name, String meaning) {
+    MEMBER_LISTS.add(name);
+    return new Parameter<>(name, List.of(), meaning, "member ids separated by commas",
+        s -> s.isBlank() ? List.of() : Arrays.stream(s.split(",")).map(String::trim).map(MemberId::of).distinct()
+            .toList(), l -> l.stream().map(MemberId::value).collect(Collectors.joining(",")));
+  }
+
   public static List<Parameter<?>> all() {
     return List.copyOf(ALL.values());
   }

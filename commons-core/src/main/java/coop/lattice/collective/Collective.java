@@ -304,6 +304,29 @@ public final class Collective {
     return pseudonymizer.profiles().resolve(entry.author(), entry.sequence());
   }
 
+  /**
+   * Entries {@code from} (inclusive) to {@code to} (exclusive) as the collective knows them: every
+   * handle and tag resolved to the member, every appearance in place of its seal. For {@code
+   * steward}, a member the {@code ledger-stewards} parameter names, to check the rules a partner's
+   * mirror cannot (fold them in a {@link Replica}: every rule is checked on them). Their bytes are
+   * not the ledger's; {@link #ledger()} has those.
+   *
+   * @throws NotPermittedException for anyone the agreement in force does not name
+   */
+  public List<Entry> commands(MemberId steward, long from, long to) {
+    List<MemberId> stewards = parameters().get(Parameter.LEDGER_STEWARDS);
+    if (!stewards.contains(steward) || !fold.membership.members.containsKey(steward)) {
+      throw new NotPermittedException(steward + " may not read the ledger with its members resolved: only the stewards"
+          + " the agreement in force names in ledger-stewards may (" + parameters().describeSource(
+          Parameter.LEDGER_STEWARDS) + ").");
+    }
+    List<Entry> out = new ArrayList<>();
+    for (Entry e : ledger.entries(from, to)) {
+      out.add(pseudonymizer.resolve(e));
+    }
+    return out;
+  }
+
   /** {@code member} changes how they appear publicly; it applies to the public feed at once. */
   public Entry changeAppearance(MemberId member, Appearance appearance) {
     return submit(member, new Event.AppearanceChanged(member, appearance));

@@ -52,9 +52,12 @@ public final class MemberIds {
     } else if (value instanceof MemberId m) {
       return f.apply(m);
     } else if (value instanceof Setting s) {
-      return s.name().equals(Parameter.AID_FUND_STEWARDS.name())
-          ? Setting.of(Parameter.AID_FUND_STEWARDS, Parameter.AID_FUND_STEWARDS.parse(s.value()).stream().map(f).toList())
-          : s;
+      if (!s.parameter().namesMembers()) {
+        return s;
+      }
+      @SuppressWarnings("unchecked") // namesMembers: the parameter's values are lists of members
+      Parameter<List<MemberId>> members = (Parameter<List<MemberId>>) s.parameter();
+      return Setting.of(members, members.parse(s.value()).stream().map(f).toList());
     } else if (value instanceof List<?> list) {
       List<Object> out = null;
       for (int i = 0; i < list.size(); i++) {
