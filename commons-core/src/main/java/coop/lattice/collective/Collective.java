@@ -122,6 +122,7 @@ public final class Collective {
   private final AidFund aidFund = new AidFund(this);
   private final ToolLibrary toolLibrary = new ToolLibrary(this);
   private final Lotteries lotteries = new Lotteries(this);
+  private final Privacy privacy = new Privacy(this);
 
   private Collective(Ledger ledger, CollectiveKey key, Clock clock, Fold fold, Pseudonymizer pseudonymizer) {
     this.ledger = ledger;
@@ -257,74 +258,6 @@ public final class Collective {
   /** {@code member} leaves. Their past entries stay. */
   public Entry leave(MemberId member) {
     return submit(member, new Event.MemberLeft(member));
-  }
-
-  /**
-   * Forgets {@code member}, who has left, at their request: the app's id for them and how they
-   * appeared are erased from the collective's private profiles, and the sealed details of the aid
-   * claims they filed or were helped by are dropped. The ledger, which never held their id or
-   * name, stays as it is and verifies end to end; it no longer says who they were: their entries
-   * now stand for their handle, in every view. Not recorded on the ledger.
-   *
-   * @throws UnknownMemberException if they were never a member
-   * @throws NotPermittedException while they are a member, or while a claim involving them is open
-   */
-  public void forget(MemberId member) {
-    synchronized (lock) {
-      Member m = fold.membership.members.get(member);
-      if (m == null) {
-        throw new UnknownMemberException(member + " was never a member of this collective; there is nothing to forget.");
-      }
-      if (m.active()) {
-        throw new NotPermittedException(member + " is still a member: a member is forgotten after they leave.");
-      }
-      for (ClaimRecord c : fold.aidFund.claims.values()) {
-        boolean open = c.status() == ClaimRecord.Status.OPEN || c.status() == ClaimRecord.Status.APPROVED;
-        if (open && sealedClaims.get(c.sealed()).filter(s -> s.involves(member)).isPresent()) {
-          throw new NotPermittedException("Claim " + c.entry() + " involving " + member + " is still open; decide it"
-              + " before they are forgotten.");
-        }
-      }
-      sealedClaims.forget(member);
-      pseudonymizer.profiles().forget(member);
-      Fold again = new Fold(sealedClaims);
-      for (Entry e : ledger.entries(0, ledger.size())) {
-        again.replay(pseudonymizer.resolve(e));
-      }
-      fold = again;
-    }
-  }
-
-  /**
-   * The member who recorded {@code entry}, as this collective knows them: the open ledger says
-   * only their handle, or a tag different in every entry for a member who appears only in
-   * aggregates.
-   */
-  public MemberId authorOf(Entry entry) {
-    return pseudonymizer.profiles().resolve(entry.author(), entry.sequence());
-  }
-
-  /**
-   * Entries {@code from} (inclusive) to {@code to} (exclusive) as the collective knows them: every
-   * handle and tag resolved to the member, every appearance in place of its seal. For {@code
-   * steward}, a member the {@code ledger-stewards} parameter names, to check the rules a partner's
-   * mirror cannot (fold them in a {@link Replica}: every rule is checked on them). Their bytes are
-   * not the ledger's; {@link #ledger()} has those.
-   *
-   * @throws NotPermittedException for anyone the agreement in force does not name
-   */
-  public List<Entry> commands(MemberId steward, long from, long to) {
-    List<MemberId> stewards = parameters().get(Parameter.LEDGER_STEWARDS);
-    if (!stewards.contains(steward) || !fold.membership.members.containsKey(steward)) {
-      throw new NotPermittedException(steward + " may not read the ledger with its members resolved: only the stewards"
-          + " the agreement in force names in ledger-stewards may (" + parameters().describeSource(
-          Parameter.LEDGER_STEWARDS) + ").");
-    }
-    List<Entry> out = new ArrayList<>();
-    for (Entry e : ledger.entries(from, to)) {
-      out.add(pseudonymizer.resolve(e));
-    }
-    return out;
   }
 
   /** {@code member} changes how they appear publicly; it applies to the public feed at once. */
@@ -644,6 +577,11 @@ public final class Collective {
     return trade;
   }
 
+  /** What the open ledger says of members, and what it does not: who recorded an entry, stewards' reading, forgetting. */
+  public Privacy privacy() {
+    return privacy;
+  }
+
   /** Mutual aid funds: public totals, sealed claims. */
   public AidFund aidFund() {
     return aidFund;
@@ -655,6 +593,26 @@ public final class Collective {
   }
 
   /** Reads the fold under the collective's lock. */
+  Pseudonymizer pseudonymizer() {
+    return pseudonymizer;
+  }
+
+  /**
+   * Runs {@code change} on the fold under the collective's lock, then folds the whole ledger again
+   * from its entries, resolved as they are now: for a change to the private profiles that alters
+   * what the entries resolve to (a member forgotten).
+   */
+  void refold(Consumer<Fold> change) {
+    synchronized (lock) {
+      change.accept(fold);
+      Fold again = new Fold(sealedClaims);
+      for (Entry e : ledger.entries(0, ledger.size())) {
+        again.replay(pseudonymizer.resolve(e));
+      }
+      fold = again;
+    }
+  }
+
   <T> T read(Function<Fold, T> view) {
     synchronized (lock) {
       return view.apply(fold);

@@ -60,15 +60,15 @@ class ForgettingTest {
       Adopt.adopt(coop, clock, ANA, Adopt.terms("fund").set(Parameter.AID_FUND_MAX_CLAIM, new BigDecimal("10")).build());
       long claim = coop.aidFund().claim(DANI, fund, Quantity.hours("4"), ClaimDetails.of(DANI, WHY));
 
-      rejected(coop, () -> coop.forget(DANI), NotPermittedException.class, "still a member");
+      rejected(coop, () -> coop.privacy().forget(DANI), NotPermittedException.class, "still a member");
       coop.leave(DANI);
-      rejected(coop, () -> coop.forget(DANI), NotPermittedException.class, "is still open");
+      rejected(coop, () -> coop.privacy().forget(DANI), NotPermittedException.class, "is still open");
       coop.aidFund().approve(ANA, claim);
       coop.aidFund().approve(BO, claim);
       coop.aidFund().pay(CY, claim);
-      rejected(coop, () -> coop.forget(MemberId.of("nobody")), UnknownMemberException.class, "never a member");
+      rejected(coop, () -> coop.privacy().forget(MemberId.of("nobody")), UnknownMemberException.class, "never a member");
 
-      coop.forget(DANI);
+      coop.privacy().forget(DANI);
       MemberId handle = Pseudonyms.of(KEY).handle(DANI);
       assertThat(coop.member(DANI)).isEmpty();
       assertThat(coop.member(handle)).hasValueSatisfying(m -> assertThat(m.appearance())

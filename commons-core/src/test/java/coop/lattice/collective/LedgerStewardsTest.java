@@ -38,10 +38,10 @@ class LedgerStewardsTest {
     coop.acknowledge(CY, coop.record(Contribution.toMember(BO, CY, ContributionKind.CARE, Quantity.hours("2"))));
     long size = coop.ledger().size();
 
-    assertThatThrownBy(() -> coop.commands(ANA, 0, size)).isInstanceOf(NotPermittedException.class)
+    assertThatThrownBy(() -> coop.privacy().commands(ANA, 0, size)).isInstanceOf(NotPermittedException.class)
         .hasMessageContaining("ledger-stewards");
-    List<Entry> commands = coop.commands(BO, 0, size);
-    assertThat(commands).extracting(coop::authorOf).contains(CY);
+    List<Entry> commands = coop.privacy().commands(BO, 0, size);
+    assertThat(commands).extracting(coop.privacy()::authorOf).contains(CY);
     assertThat(commands).extracting(Entry::author).contains(CY, ANA, BO);
 
     Replica steward = new Replica();

@@ -46,7 +46,7 @@ class NoRankingByBehaviourTest {
   static final Set<String> NOT_CALLED = Set.of(
       "Collective.planRotation", // plans the roster it is given (the fairness properties cover it), reads no giving
       "Collective.verifyLottery", // checks the transcript it is given
-      "Collective.authorOf", // who recorded the entry it is given
+      "Privacy.authorOf", // who recorded the entry it is given
       "Trade.partnership", "AidFund.fund", "ToolLibrary.item"); // look up a partner, fund or item: none here
 
   /** A collective where member i gives {@code amount.apply(i)} kilograms each round and hours to the next member. */
@@ -75,7 +75,7 @@ class NoRankingByBehaviourTest {
 
   /** Everything that returns members, from the collective and its facets. */
   static List<Object> facets(Collective c) {
-    return List.of(c, c.timeBank(), c.offers(), c.trade(), c.aidFund(), c.toolLibrary());
+    return List.of(c, c.timeBank(), c.offers(), c.trade(), c.aidFund(), c.toolLibrary(), c.privacy());
   }
 
   @Test

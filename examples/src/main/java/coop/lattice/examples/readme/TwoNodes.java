@@ -83,8 +83,8 @@ final class TwoNodes {
     // A trade: each step one side takes arrives at the other and is recorded there, by bo, as the partner's.
     BlockingQueue<Entry> atFood = new LinkedBlockingQueue<>();
     BlockingQueue<Entry> atCafe = new LinkedBlockingQueue<>();
-    food.onEntry(e -> { if (food.authorOf(e).equals(bo)) atFood.add(e); });
-    cafe.onEntry(e -> { if (cafe.authorOf(e).equals(bo)) atCafe.add(e); });
+    food.onEntry(e -> { if (food.privacy().authorOf(e).equals(bo)) atFood.add(e); });
+    cafe.onEntry(e -> { if (cafe.privacy().authorOf(e).equals(bo)) atCafe.add(e); });
     long offer = food.trade().offer(ana, cafe.id(), Side.US, Side.US, Quantity.kilograms("8"), "apples",
         clock.instant().plus(Duration.ofDays(2)));
     long offerAtCafe = Objects.requireNonNull(atCafe.poll(20, TimeUnit.SECONDS)).sequence();
