@@ -82,7 +82,8 @@ public final class Lotteries {
    */
   public Lottery.Transcript draw(MemberId by, long lottery) {
     Lottery.Transcript t = collective.read(f -> f.lotteries.derive(lottery, collective::anchorRoot));
-    return ((Event.LotteryClosed) collective.submit(by, new Event.LotteryClosed(lottery, t)).event()).transcript();
+    collective.submit(by, new Event.LotteryClosed(lottery, t)); // the ledger records it with members as handles
+    return t;
   }
 
   /** The lottery announced at entry {@code lottery}, of either procedure. */
@@ -107,10 +108,13 @@ public final class Lotteries {
       return List.of("there is no entry " + lottery + " in this ledger of " + size + " entries");
     }
     try {
-      Lottery.Announcement a = announced(ledger.entry(lottery));
+      // As the collective knows them: the transcripts it records name the app's members, the ledger their handles.
+      Pseudonymizer names = collective.pseudonymizer();
+      Lottery.Announcement a = announced(names.resolve(ledger.entry(lottery)));
       Hash root = collective.anchorRoot(a.anchorHeight()).orElseThrow(() -> new InvalidRotationException(
           "the ledger has not reached the anchor height " + a.anchorHeight() + " yet"));
-      return Lottery.differences(derive(a, lottery, ledger.entries(lottery + 1, size), root), transcript);
+      List<Entry> after = ledger.entries(lottery + 1, size).stream().map(names::resolve).toList();
+      return Lottery.differences(derive(a, lottery, after, root), transcript);
     } catch (LatticeException e) {
       return List.of(e.getMessage());
     }
@@ -182,6 +186,21 @@ public final class Lotteries {
     } catch (LatticeException e) {
       return List.of(e.getMessage());
     }
+  }
+
+  /**
+   * Everything wrong with the draw a copy of the ledger records for the lottery at entry {@code
+   * lottery} (its {@code LotteryClosed} entry), re-derived from the copy alone (see {@link
+   * #derive(List, long)}); empty means it verifies. What an outsider checks: the copy names members
+   * by their handles, and so does the draw it records.
+   */
+  public static List<String> verify(List<Entry> ledger, long lottery) {
+    for (Entry e : ledger) {
+      if (e.event() instanceof Event.LotteryClosed c && c.lottery() == lottery) {
+        return verify(ledger, lottery, c.transcript());
+      }
+    }
+    return List.of("the copy records no draw of the lottery at entry " + lottery);
   }
 
   private static Lottery.Announcement announced(Entry e) {

@@ -1,6 +1,5 @@
 package coop.lattice.collective;
 
-import coop.lattice.MemberId;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.Ledger;
@@ -21,15 +20,15 @@ import coop.lattice.merkle.InclusionProof;
 public record LotteryReceipt(Entry entry, InclusionProof proof, SignedCheckpoint checkpoint) {
   /**
    * True when {@code key} signed the checkpoint, the proof is for this entry in the ledger the
-   * checkpoint covers, and the entry is {@code member}'s commitment {@code commitment} to the
-   * lottery announced at entry {@code lottery}.
+   * checkpoint covers, and the entry is the commitment {@code commitment} to the lottery announced
+   * at entry {@code lottery}. The ledger names whoever committed only by handle or tag; the
+   * commitment, the hash of a nonce only its member knows, is what makes it theirs.
    */
-  public boolean shows(VerificationKey key, MemberId member, long lottery, String commitment) {
+  public boolean shows(VerificationKey key, long lottery, String commitment) {
     return checkpoint.verify(key)
         && proof.leafIndex() == entry.sequence()
         && proof.treeSize() == checkpoint.checkpoint().size()
         && Ledger.verifyInclusion(entry.canonicalBytes(), proof, checkpoint.checkpoint().root())
-        && entry.author().equals(member)
         && entry.event() instanceof Event.LotteryCommitted c
         && c.lottery() == lottery
         && c.commitment().equals(commitment);

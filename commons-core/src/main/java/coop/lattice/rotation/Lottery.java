@@ -9,6 +9,8 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -25,10 +27,12 @@ import java.util.TreeSet;
  * {@code Collective.lotteries()}), so who took part, and when, is fixed by the ledger, not by
  * whoever writes the {@link Transcript}.
  *
- * <p>The seed is SHA-256 over the announcement, the revealed nonces in order of members, and the
- * anchor: the ledger's root at the announced height, which nobody knew when the lottery was
+ * <p>The seed is SHA-256 over the announcement's terms, the revealed nonces in the order their
+ * commitments were recorded, and the anchor: the ledger's root at the announced height, which nobody knew when the lottery was
  * announced and which is fixed before any reveal is accepted. Nothing else goes in (no times, no
- * order of entries), so a member who sees every other reveal has exactly one choice left: reveal,
+ * order of reveals, and no member ids: the ledger names members by handles, so that a partner's
+ * copy re-derives the same draw from what it holds; the anchor root already commits to the
+ * announcement entry and its candidates), so a member who sees every other reveal has exactly one choice left: reveal,
  * or not. A member who committed and did not reveal is listed as {@linkplain Transcript#withheld()
  * withheld} and the draw goes ahead with the nonces that were revealed (the documented fallback),
  * which is the draw as if they had never committed; so withholding can at most choose between two
@@ -54,7 +58,8 @@ public final class Lottery {
    * the randomness will come from.
    *
    * @param purpose what the draw is for ("circle keeper, spring")
-   * @param candidates who can be drawn, each named once; kept in order of their ids
+   * @param candidates who can be drawn, each named once; kept in the order announced (the shuffle's
+   *     starting order, fixed before any randomness exists)
    * @param seats how many are drawn
    * @param anchorHeight the ledger size whose root joins the seed; must be beyond the ledger's size
    *     when announced, and reveals open only once the ledger has reached it
@@ -78,7 +83,7 @@ public final class Lottery {
             + (twice.size() == 1 ? " is" : " are") + " named more than once among the lottery's candidates: name each"
             + " candidate once.");
       }
-      candidates = List.copyOf(new TreeSet<>(candidates));
+      candidates = List.copyOf(candidates);
       if (candidates.isEmpty()) {
         throw new InvalidRotationException("A lottery needs at least one candidate.");
       }
@@ -228,7 +233,8 @@ public final class Lottery {
    * commitment from a non-candidate or at or after the commit deadline, two from one member, a
    * reveal outside {@code [commitBy, revealBy)}, before the ledger reached the anchor height, without
    * a commitment or not matching it, two from one member, and two of them in one entry. The
-   * lists may come in any order; the transcript has them in order of members.
+   * lists may come in any order; the transcript has them, and the withheld members, in the order
+   * the commitments were recorded.
    */
   public static Transcript draw(Announcement a, List<Commitment> commitments, List<Reveal> reveals, Hash anchorRoot) {
     if (!PROCEDURE.equals(a.procedure())) {
@@ -236,7 +242,8 @@ public final class Lottery {
           + " verifies (LotteryV1); new lotteries are " + PROCEDURE + ".");
     }
     Set<Long> entries = new HashSet<>();
-    Map<MemberId, Commitment> committed = new TreeMap<>();
+    Map<MemberId, Commitment> committed = new LinkedHashMap<>();
+    commitments = commitments.stream().sorted(Comparator.comparingLong(Commitment::entry)).toList();
     Set<MemberId> candidates = new HashSet<>(a.candidates());
     for (Commitment c : commitments) {
       if (!candidates.contains(c.member())) {
@@ -253,7 +260,7 @@ public final class Lottery {
       }
       oneEach(entries, c.entry());
     }
-    Map<MemberId, Reveal> revealed = new TreeMap<>();
+    Map<MemberId, Reveal> revealed = new HashMap<>();
     MessageDigest md = LotteryRandomness.sha256();
     for (Reveal r : reveals) {
       Commitment c = committed.get(r.member());
@@ -281,9 +288,10 @@ public final class Lottery {
       oneEach(entries, r.entry());
     }
     List<MemberId> withheld = committed.keySet().stream().filter(m -> !revealed.containsKey(m)).toList();
-    Hash seed = LotteryRandomness.seed(a, revealed.values(), anchorRoot);
-    return new Transcript(a, new ArrayList<>(committed.values()), new ArrayList<>(revealed.values()), anchorRoot,
-        withheld, revealed.isEmpty(), seed, LotteryRandomness.shuffle(a.candidates(), a.seats(), seed));
+    List<Reveal> inOrder = committed.keySet().stream().filter(revealed::containsKey).map(revealed::get).toList();
+    Hash seed = LotteryRandomness.seed(a, inOrder, anchorRoot);
+    return new Transcript(a, new ArrayList<>(committed.values()), inOrder, anchorRoot, withheld, revealed.isEmpty(),
+        seed, LotteryRandomness.shuffle(a.candidates(), a.seats(), seed));
   }
 
   private static void oneEach(Set<Long> entries, long entry) {

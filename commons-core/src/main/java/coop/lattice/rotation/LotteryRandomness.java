@@ -20,18 +20,19 @@ final class LotteryRandomness {
   private LotteryRandomness() {}
 
   /**
-   * The {@code lattice-lottery-v2} seed: the announcement, then the revealed nonces in order of
-   * members, then the anchor root. Nothing else: not who committed, not when anyone committed or
-   * revealed, not the order of the entries, so a revealer's only choice is whether their nonce is
-   * in it.
+   * The {@code lattice-lottery-v2} seed: the announcement's terms, then the revealed nonces in the
+   * order their commitments were recorded (fixed before any reveal), then the anchor root. Nothing
+   * else: not when anyone committed or revealed, not the order of the reveals, and no member ids,
+   * which the open ledger holds as handles, so that a partner's copy re-derives the same seed; the
+   * anchor root commits to the announcement entry, candidates included. A revealer's only choice
+   * is whether their nonce is in it.
    */
   static Hash seed(Lottery.Announcement a, Collection<Lottery.Reveal> reveals, Hash anchorRoot) {
     MessageDigest md = sha256();
     field(md, Lottery.PROCEDURE + "/seed");
-    announcement(md, a);
+    terms(md, a);
     field(md, "reveals/" + reveals.size());
     for (Lottery.Reveal r : reveals) {
-      field(md, r.member().value());
       field(md, r.nonce());
     }
     field(md, anchorRoot.hex());
@@ -52,6 +53,14 @@ final class LotteryRandomness {
     }
     field(md, anchorRoot.hex());
     return Hash.of(md.digest());
+  }
+
+  /** The announcement without its candidates' ids: purpose, how many candidates, seats, height, deadlines, procedure. */
+  private static void terms(MessageDigest md, Lottery.Announcement a) {
+    field(md, a.purpose());
+    field(md, "candidates/" + a.candidates().size());
+    field(md, a.seats() + "/" + a.anchorHeight() + "/" + time(a.commitBy()) + "/" + time(a.revealBy()) + "/"
+        + a.procedure());
   }
 
   private static void announcement(MessageDigest md, Lottery.Announcement a) {

@@ -1,6 +1,7 @@
 package coop.lattice.collective;
 
 import static coop.lattice.collective.People.KEY;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.MemberId;
@@ -10,6 +11,8 @@ import coop.lattice.agreement.DecisionRule;
 import coop.lattice.agreement.Parameter;
 import coop.lattice.agreement.Response;
 import coop.lattice.ledger.Appearance;
+import coop.lattice.privacy.Pseudonyms;
+import coop.lattice.ledger.Event;
 import coop.lattice.ledger.Entry;
 import coop.lattice.rotation.Lottery;
 import coop.lattice.store.LedgerStore;
@@ -147,6 +150,31 @@ final class LotteryPlay {
     return coop.lotteries().draw(members.get(0), lottery);
   }
 
+  /** The transcript the lottery's entries give, as the collective derives it: members by the app's ids. */
+  Lottery.Transcript derived() {
+    return coop.read(f -> f.lotteries.derive(lottery, coop::anchorRoot));
+  }
+
+  /** The draw this ledger records, as it records it: members by their handles. */
+  Lottery.Transcript recorded() {
+    return recorded(entries(), lottery);
+  }
+
+  static Lottery.Transcript recorded(List<Entry> ledger, long lottery) {
+    return ledger.stream().map(Entry::event).filter(e -> e instanceof Event.LotteryClosed c && c.lottery() == lottery)
+        .map(e -> ((Event.LotteryClosed) e).transcript()).findFirst().orElseThrow();
+  }
+
+  /** What the collective draws, as its ledger names it: the same seed, anchor and places, members by their handles. */
+  static void sameDraw(Lottery.Transcript collective, Lottery.Transcript onLedger) {
+    Pseudonyms names = Pseudonyms.of(KEY);
+    assertThat(onLedger.seed()).isEqualTo(collective.seed());
+    assertThat(onLedger.anchorRoot()).isEqualTo(collective.anchorRoot());
+    assertThat(onLedger.drawn()).isEqualTo(collective.drawn().stream().map(names::handle).toList());
+    assertThat(onLedger.withheld()).isEqualTo(collective.withheld().stream().map(names::handle).toList());
+  }
+
+  /** The ledger, as the open ledger holds it (what an outsider has). */
   List<Entry> entries() {
     return coop.ledger().entries(0, coop.ledger().size());
   }

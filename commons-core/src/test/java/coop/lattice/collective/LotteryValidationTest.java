@@ -113,7 +113,7 @@ class LotteryValidationTest {
     assertThat(t.anchorOnly()).isTrue();
     assertThat(t.commitments()).isEmpty();
     assertThat(t.withheld()).isEmpty();
-    assertThat(Lotteries.verify(allowed.entries(), allowed.lottery, t)).isEmpty();
+    assertThat(Lotteries.verify(allowed.entries(), allowed.lottery)).isEmpty();
   }
 
   @Test
@@ -188,7 +188,7 @@ class LotteryValidationTest {
     refused(() -> p.coop.lotteries().draw(m0, p.lottery), TooEarlyException.class, "Reveals to the lottery at entry "
         + p.lottery + " are open until " + p.revealBy() + "; draw after that.");
     p.clock.at(p.revealBy());
-    Lottery.Transcript honest = Lotteries.derive(p.entries(), p.lottery);
+    Lottery.Transcript honest = p.derived();
     Lottery.Transcript elsewhere = Lottery.draw(p.announcement, honest.commitments(), honest.reveals(),
         Hash.sha256(new byte[] {7}));
     refused(() -> p.coop.submit(m0, new Event.LotteryClosed(p.lottery, elsewhere)), InvalidRotationException.class,
@@ -223,16 +223,17 @@ class LotteryValidationTest {
     LotteryReceipt receipt = p.coop.lotteries().receipt(m1, p.lottery);
     CollectiveKey key = People.KEY;
     assertThat(receipt.entry()).isEqualTo(entry);
-    assertThat(receipt.shows(key.verificationKey(), m1, p.lottery, mine)).isTrue();
-    assertThat(receipt.shows(key.verificationKey(), m2, p.lottery, mine)).isFalse();
-    assertThat(receipt.shows(key.verificationKey(), m1, p.lottery, Lottery.commitmentOf(p.nonce(2)))).isFalse();
+    assertThat(p.coop.privacy().authorOf(receipt.entry())).isEqualTo(m1);
+    assertThat(receipt.shows(key.verificationKey(), p.lottery, mine)).isTrue();
+    assertThat(receipt.shows(key.verificationKey(), p.lottery + 1, mine)).isFalse();
+    assertThat(receipt.shows(key.verificationKey(), p.lottery, Lottery.commitmentOf(p.nonce(2)))).isFalse();
     assertThat(receipt.shows(CollectiveKey.fromSeed(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
-        17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}).verificationKey(), m1, p.lottery, mine))
+        17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}).verificationKey(), p.lottery, mine))
         .isFalse();
     // Checked again once the ledger has grown: the receipt still holds against the checkpoint it names.
     p.afterCommitBy(1);
     p.reveal(1);
-    assertThat(receipt.shows(key.verificationKey(), m1, p.lottery, mine)).isTrue();
+    assertThat(receipt.shows(key.verificationKey(), p.lottery, mine)).isTrue();
     refused(() -> p.coop.lotteries().receipt(m0, p.lottery), UnknownReferenceException.class,
         "m00 has no commitment to a lottery announced at entry " + p.lottery);
   }

@@ -45,7 +45,7 @@ class NoRankingByBehaviourTest {
   /** Methods whose parameters the test has no value for; each returns no ordering of members. */
   static final Set<String> NOT_CALLED = Set.of(
       "Collective.planRotation", // plans the roster it is given (the fairness properties cover it), reads no giving
-      "Collective.verifyLottery", // checks the transcript it is given
+      "Lotteries.verify", // checks the transcript it is given
       "Privacy.authorOf", // who recorded the entry it is given
       "Trade.partnership", "AidFund.fund", "ToolLibrary.item"); // look up a partner, fund or item: none here
 
@@ -75,7 +75,7 @@ class NoRankingByBehaviourTest {
 
   /** Everything that returns members, from the collective and its facets. */
   static List<Object> facets(Collective c) {
-    return List.of(c, c.timeBank(), c.offers(), c.trade(), c.aidFund(), c.toolLibrary(), c.privacy());
+    return List.of(c, c.timeBank(), c.offers(), c.trade(), c.aidFund(), c.toolLibrary(), c.privacy(), c.lotteries());
   }
 
   @Test

@@ -135,7 +135,7 @@ class RotationsTest {
     assertThat(t.reveals()).extracting(Lottery.Reveal::member).containsExactly(ANA);
     assertThat(t.anchorRoot()).isEqualTo(root);
     assertThat(coop.lotteries().verify(lottery, t)).isEmpty();
-    assertThat(Lotteries.verify(coop.ledger().entries(0, coop.ledger().size()), lottery, t)).isEmpty();
+    assertThat(Lotteries.verify(coop.ledger().entries(0, coop.ledger().size()), lottery)).isEmpty();
     assertThat(coop.state().lotteries()).containsEntry(lottery, t);
     rejected(() -> coop.lotteries().draw(ANA, lottery), ConflictException.class, "was already drawn");
   }

@@ -51,8 +51,8 @@ final class Draw {
 
     List<Entry> copy = coop.ledger().entries(0, coop.ledger().size());   // what an outsider holds
     System.out.println("withheld " + drawn.withheld() + "; the copy re-derives the draw: "
-        + Lotteries.verify(copy, lottery, drawn).isEmpty() + "; bo's receipt holds: "
-        + receipt.shows(key.verificationKey(), bo, lottery, secrets.get(bo)[1]));
+        + Lotteries.verify(copy, lottery).isEmpty() + "; bo's receipt holds: "
+        + receipt.shows(key.verificationKey(), lottery, secrets.get(bo)[1]));
     return drawn;
   }
   // snippet:end
