@@ -188,7 +188,9 @@ public final class Collective {
 
   /**
    * The one path in: checks {@code event} as a command by {@code author}, appends it, waits until
-   * it is durable, and tells the listeners.
+   * it is durable, and tells the listeners. The entry returned (and handed to the listeners) is the
+   * one the open ledger holds, which names members by their handles or tags and appearances by
+   * their seals; {@link Privacy#authorOf} says who recorded it.
    *
    * @throws RejectedCommandException if it breaks a rule; nothing is appended
    */

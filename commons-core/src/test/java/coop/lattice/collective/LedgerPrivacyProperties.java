@@ -102,7 +102,7 @@ class LedgerPrivacyProperties {
               Quantity.hours(String.valueOf(s.amount())), LocalDate.of(2026, 3, 2), "helped"));
           case 3 -> {
             Appearance next = s.amount() % 2 == 0 ? Appearance.onlyInAggregates() : Appearance.pseudonym("Q" + s.amount()
-                + a.id().value());
+                + new StringBuilder(a.id().value()).reverse());
             coop.changeAppearance(a.id(), next);
             shown.put(a.id(), next);
           }
@@ -162,6 +162,12 @@ class LedgerPrivacyProperties {
         assertThat(published).as(p.id() + " appears only in aggregates").noneMatch(e -> e.contains(handle));
       }
     }
+
+    // The public feed names members only as they chose: never an id, never a claimant's reasons,
+    // nobody who appears only in aggregates (they are "a member", and their own gifts are left out).
+    String feed = coop.publicFeed(1000).toString();
+    people.forEach(p -> assertThat(feed).as("the feed names " + p.id()).doesNotContain(p.id().value()));
+    secrets.forEach(why -> assertThat(feed).doesNotContain(why));
 
     CollectiveState before = coop.state();
     assertThat(Collective.open(store, KEY, clock).state()).isEqualTo(before);
