@@ -131,11 +131,10 @@ final class Profiles {
 
   /** The member {@code recorded} (in the entry at {@code sequence}) stands for; itself if unknown. */
   MemberId resolve(MemberId recorded, long sequence) {
-    MemberId id = byHandle.get(recorded);
-    if (id != null) {
-      return id;
+    if (Pseudonyms.isHandle(recorded)) {
+      return byHandle.getOrDefault(recorded, recorded);
     }
-    OptionalLong number = Pseudonyms.isTag(recorded) ? pseudonyms.number(recorded, sequence) : OptionalLong.empty();
+    OptionalLong number = pseudonyms.number(recorded, sequence);
     if (number.isPresent()) {
       MemberId member = byNumber.get(number.getAsLong());
       return member != null ? member : forgotten.getOrDefault(number.getAsLong(), recorded);

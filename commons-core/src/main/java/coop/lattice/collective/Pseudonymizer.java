@@ -5,6 +5,8 @@ import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.MemberIds;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,17 +57,38 @@ final class Pseudonymizer {
    */
   Entry resolve(Entry recorded) {
     long sequence = recorded.sequence();
-    Event event = MemberIds.map(recorded.event(), m -> profiles.resolve(m, sequence));
+    Resolved once = new Resolved(sequence);
+    MemberId author = once.apply(recorded.author());
+    Event event = MemberIds.map(recorded.event(), once);
     if (event instanceof Event.MemberJoined j) {
       event = new Event.MemberJoined(j.member(), appearance(j.member(), j.appearance()));
     } else if (event instanceof Event.AppearanceChanged a) {
       event = new Event.AppearanceChanged(a.member(), appearance(a.member(), a.appearance()));
     }
-    MemberId author = profiles.resolve(recorded.author(), sequence);
     if (author.equals(recorded.author()) && event == recorded.event()) {
       return recorded;
     }
     return new Entry(sequence, recorded.time(), recorded.collective(), author, event, recorded.previous());
+  }
+
+  /** The members of one entry, each resolved once: an author is often also its event's giver or receiver. */
+  private final class Resolved implements UnaryOperator<MemberId> {
+    private final long sequence;
+    private @Nullable MemberId lastRecorded;
+    private @Nullable MemberId lastResolved;
+
+    Resolved(long sequence) {
+      this.sequence = sequence;
+    }
+
+    @Override
+    public MemberId apply(MemberId recorded) {
+      if (!recorded.equals(lastRecorded)) {
+        lastResolved = profiles.resolve(recorded, sequence);
+        lastRecorded = recorded;
+      }
+      return Objects.requireNonNull(lastResolved);
+    }
   }
 
   private Appearance appearance(MemberId member, @Nullable Appearance onLedger) {

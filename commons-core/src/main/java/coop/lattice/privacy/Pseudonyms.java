@@ -25,7 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
  * that nobody outside the collective can tell which entries are one person's.
  *
  * <ul>
- *   <li>handle: {@code h-} and 24 base32 characters of HMAC-SHA256 of the member id under the
+ *   <li>handle: {@code h-} and 16 base32 characters (80 bits) of HMAC-SHA256 of the member id under the
  *       collective's handle key;
  *   <li>tag: {@code t-} and the base32 of one AES-128 block encrypting (the member's number, the
  *       entry's sequence) under the collective's tag key; the collective decrypts it in one
@@ -44,7 +44,17 @@ public final class Pseudonyms {
   private static final BaseEncoding BASE32 = BaseEncoding.base32().lowerCase().omitPadding();
   private static final String HANDLE = "h-";
   private static final String TAG = "t-";
-  private static final int HANDLE_CHARS = 24;
+  private static final int HANDLE_CHARS = 16;
+  /** The value of each base32 letter, -1 for any other character. */
+  private static final byte[] BASE32_VALUES = new byte[128];
+
+  static {
+    Arrays.fill(BASE32_VALUES, (byte) -1);
+    String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+    for (int i = 0; i < alphabet.length(); i++) {
+      BASE32_VALUES[alphabet.charAt(i)] = (byte) i;
+    }
+  }
   private static final int TAG_CHARS = 26;
 
   private final byte[] handleKey;
@@ -76,17 +86,13 @@ public final class Pseudonyms {
   /** {@code member}'s handle: how they appear on the ledger while they appear by name or pseudonym. */
   public MemberId handle(MemberId member) {
     byte[] h = handleMac.get().doFinal(member.value().getBytes(StandardCharsets.UTF_8));
-    return MemberId.of(HANDLE + BASE32.encode(h).substring(0, HANDLE_CHARS));
+    return MemberId.of(HANDLE + BASE32.encode(h, 0, HANDLE_CHARS * 5 / 8));
   }
 
   /** The tag of member number {@code number} in the entry at {@code sequence}. */
   public MemberId tag(long number, long sequence) {
-    try {
-      byte[] block = encrypt.get().doFinal(ByteBuffer.allocate(16).putLong(number).putLong(sequence).array());
-      return MemberId.of(TAG + BASE32.encode(block));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES failed on one block", e);
-    }
+    byte[] block = ByteBuffer.allocate(16).putLong(number).putLong(sequence).array();
+    return MemberId.of(TAG + BASE32.encode(aes(encrypt.get(), block)));
   }
 
   /**
@@ -94,16 +100,13 @@ public final class Pseudonyms {
    * {@code sequence}; empty for anything else (a handle, an app's id, another entry's tag).
    */
   public OptionalLong number(MemberId tag, long sequence) {
-    if (!isTag(tag)) {
+    byte[] block = isTag(tag) ? decode(tag.value(), TAG.length()) : null;
+    if (block == null) {
       return OptionalLong.empty();
     }
-    try {
-      ByteBuffer b = ByteBuffer.wrap(decrypt.get().doFinal(BASE32.decode(tag.value().substring(TAG.length()))));
-      long number = b.getLong();
-      return b.getLong() == sequence ? OptionalLong.of(number) : OptionalLong.empty();
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      return OptionalLong.empty();
-    }
+    ByteBuffer b = ByteBuffer.wrap(aes(decrypt.get(), block));
+    long number = b.getLong();
+    return b.getLong() == sequence ? OptionalLong.of(number) : OptionalLong.empty();
   }
 
   /** Whether {@code id} has the shape of a tag: someone who appears only in aggregates, unlinkable. */
@@ -136,6 +139,37 @@ public final class Pseudonyms {
   public String salt(long sequence) {
     return BaseEncoding.base16().lowerCase().encode(mac(saltKey).doFinal(ByteBuffer.allocate(8).putLong(sequence)
         .array()), 0, 16);
+  }
+
+  /** One block through {@code cipher} (ECB, no padding: a block in, a block out, nothing kept). */
+  private static byte[] aes(Cipher cipher, byte[] block) {
+    try {
+      byte[] out = new byte[16];
+      cipher.update(block, 0, 16, out, 0);
+      return out;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES failed on one block", e);
+    }
+  }
+
+  /** The 16 bytes the 26 base32 letters of {@code v} from {@code from} spell; null if they spell more than 128 bits. */
+  private static byte[] decode(String v, int from) {
+    byte[] out = new byte[16];
+    long buffer = 0;
+    int bits = 0;
+    int at = 0;
+    for (int i = from; i < v.length(); i++) {
+      buffer = buffer << 5 | BASE32_VALUES[v.charAt(i)];
+      bits += 5;
+      if (bits >= 8) {
+        bits -= 8;
+        if (at == 16) {
+          return null;
+        }
+        out[at++] = (byte) (buffer >>> bits);
+      }
+    }
+    return at == 16 && (buffer & ((1L << bits) - 1)) == 0 ? out : null;
   }
 
   private static boolean isBase32(String v, int from) {
