@@ -131,8 +131,9 @@ final class Profiles {
 
   /** The member {@code recorded} (in the entry at {@code sequence}) stands for; itself if unknown. */
   MemberId resolve(MemberId recorded, long sequence) {
-    if (Pseudonyms.isHandle(recorded)) {
-      return byHandle.getOrDefault(recorded, recorded);
+    MemberId id = byHandle.get(recorded); // a handle this collective gave (or nothing: a tag, an old ledger's id)
+    if (id != null) {
+      return id;
     }
     OptionalLong number = pseudonyms.number(recorded, sequence);
     if (number.isPresent()) {

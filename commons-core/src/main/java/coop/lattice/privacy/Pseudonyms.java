@@ -100,7 +100,8 @@ public final class Pseudonyms {
    * {@code sequence}; empty for anything else (a handle, an app's id, another entry's tag).
    */
   public OptionalLong number(MemberId tag, long sequence) {
-    byte[] block = isTag(tag) ? decode(tag.value(), TAG.length()) : null;
+    String v = tag.value();
+    byte[] block = v.length() == TAG.length() + TAG_CHARS && v.startsWith(TAG) ? decode(v, TAG.length()) : null;
     if (block == null) {
       return OptionalLong.empty();
     }
@@ -152,14 +153,22 @@ public final class Pseudonyms {
     }
   }
 
-  /** The 16 bytes the 26 base32 letters of {@code v} from {@code from} spell; null if they spell more than 128 bits. */
+  /**
+   * The 16 bytes the 26 base32 letters of {@code v} from {@code from} spell; null for any other
+   * character, or letters that spell more than 128 bits.
+   */
   private static byte[] decode(String v, int from) {
     byte[] out = new byte[16];
     long buffer = 0;
     int bits = 0;
     int at = 0;
     for (int i = from; i < v.length(); i++) {
-      buffer = buffer << 5 | BASE32_VALUES[v.charAt(i)];
+      char c = v.charAt(i);
+      int value = c < 128 ? BASE32_VALUES[c] : -1;
+      if (value < 0) {
+        return null;
+      }
+      buffer = buffer << 5 | value;
       bits += 5;
       if (bits >= 8) {
         bits -= 8;
