@@ -32,8 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Planning the responsibility map with the fair policy, and verifying a lottery transcript.
- * Targets: 1,000 members x 50 roles x 52 weekly occurrences in 250 ms; 10,000 x 100 x 52 in 5 s;
- * verifying a transcript with 1,000 candidates in 1 ms.
+ * Targets: 1,000 members x 50 roles x 52 weekly occurrences in 250 ms; 10,000 x 100 x 52 in 5 s
+ * (a tenth of the roles with three seats, shares exact); verifying a transcript with 1,000
+ * candidates in 1 ms. {@code planWeighted} measures the weighted policy on the same rosters.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -52,34 +53,60 @@ public class RotationBenchmark {
 
     @Setup(Level.Trial)
     public void build() {
-      int members = Integer.parseInt(size.split("x")[0]);
-      int roles = Integer.parseInt(size.split("x")[1]);
-      Random random = new Random(7);
-      String[] tags = {"adult", "first-aid", "driver"};
-      List<Participant> roster = new ArrayList<>();
-      for (int i = 0; i < members; i++) {
-        Participant p = Participant.of(MemberId.of("m" + i), START.minusYears(1))
-            .tags(tags[random.nextInt(3)], tags[random.nextInt(3)]).capacity(random.nextInt(5) == 0 ? "0.5" : "1");
-        if (random.nextInt(4) == 0) {
-          int from = random.nextInt(300);
-          p = p.away(START.plusDays(from), START.plusDays(from + random.nextInt(30)));
-        }
-        roster.add(p);
-      }
-      List<Role> list = new ArrayList<>();
-      for (int r = 0; r < roles; r++) {
-        Role role = Role.of(RoleId.of(String.format("role-%03d", r)), "Role " + r,
-            Cadence.weekly(START.plusDays(r % 7)));
-        if (r % 5 == 0) {
-          role = role.requires(tags[r % 3]);
-        }
-        if (r % 4 == 1) {
-          role = role.exclusiveWith(RoleId.of(String.format("role-%03d", r - 1)));
-        }
-        list.add(r % 3 == 2 ? role.chore().weight("0.5") : role);
-      }
-      request = PlanRequest.of(roster, list, START, START.plusWeeks(52));
+      request = request(size);
     }
+  }
+
+  /** The weighted policy keeps deficits exactly (big integers over a common denominator): measured on the smaller roster. */
+  @State(Scope.Benchmark)
+  public static class SmallRoster {
+    @Param({"1000x50"})
+    String size;
+
+    PlanRequest request;
+
+    @Setup(Level.Trial)
+    public void build() {
+      request = request(size);
+    }
+  }
+
+  /**
+   * Members with random tags, a fifth at half capacity, a quarter away for up to a month; weekly
+   * roles on different weekdays, every fifth needing a tag, every fourth excluding the one before
+   * it, every tenth with three seats, every third a chore of weight 0.5; a 52-week horizon.
+   */
+  static PlanRequest request(String size) {
+    int members = Integer.parseInt(size.split("x")[0]);
+    int roles = Integer.parseInt(size.split("x")[1]);
+    Random random = new Random(7);
+    String[] tags = {"adult", "first-aid", "driver"};
+    List<Participant> roster = new ArrayList<>();
+    for (int i = 0; i < members; i++) {
+      Participant p = Participant.of(MemberId.of("m" + i), START.minusYears(1))
+          .tags(tags[random.nextInt(3)], tags[random.nextInt(3)]).capacity(random.nextInt(5) == 0 ? "0.5" : "1");
+      if (random.nextInt(4) == 0) {
+        int from = random.nextInt(300);
+        p = p.away(START.plusDays(from), START.plusDays(from + random.nextInt(30)));
+      }
+      roster.add(p);
+    }
+    List<Role> list = new ArrayList<>();
+    for (int r = 0; r < roles; r++) {
+      Role role = Role.of(RoleId.of(String.format("role-%03d", r)), "Role " + r,
+          Cadence.weekly(START.plusDays(r % 7)));
+      if (r % 5 == 0) {
+        role = role.requires(tags[r % 3]);
+      }
+      if (r % 4 == 1) {
+        role = role.exclusiveWith(RoleId.of(String.format("role-%03d", r - 1)));
+      }
+      if (r % 10 == 3) {
+        role = role.seats(3); // a tenth of the roles have three seats, planned as a whole
+      }
+      list.add(r % 3 == 2 ? role.chore().weight("0.5") : role);
+    }
+    return PlanRequest.of(roster, list, START, START.plusWeeks(52));
   }
 
   @Benchmark
@@ -88,6 +115,14 @@ public class RotationBenchmark {
   @Measurement(iterations = 5)
   public Plan plan(Roster r) {
     return RotationPolicy.fair(20261127L).plan(r.request);
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 3)
+  public Plan planWeighted(SmallRoster r) {
+    return RotationPolicy.weighted(20261127L).plan(r.request);
   }
 
   @State(Scope.Benchmark)

@@ -503,7 +503,9 @@ public final class Collective {
 
   /**
    * Plans the collective's roles with {@code policy}, taking the newcomer guarantee from the
-   * agreements in force, and returns the plan (not yet published).
+   * agreements in force, and returns the plan (not yet published). The same as {@code
+   * planRotation(policy, rotationRequest(roster, roles, from, until))}: to check the plan with the
+   * testkit's {@code FairnessChecks}, make the request first and keep it.
    */
   public Plan planRotation(RotationPolicy policy, List<Participant> roster, List<Role> roles, LocalDate from,
       LocalDate until) {
@@ -513,6 +515,22 @@ public final class Collective {
   /** As {@link #planRotation(RotationPolicy, List, List, LocalDate, LocalDate)}, telling {@code progress} how far it has come. */
   public Plan planRotation(RotationPolicy policy, List<Participant> roster, List<Role> roles, LocalDate from,
       LocalDate until, Progress progress) {
+    return planRotation(policy, rotationRequest(roster, roles, from, until), progress);
+  }
+
+  /**
+   * The request {@link #planRotation(RotationPolicy, List, List, LocalDate, LocalDate)} plans:
+   * {@code roster} and {@code roles} over {@code from} to {@code until}, with the newcomer guarantee
+   * from the agreements in force on {@code from}, and the campaigns' phases (the weekly cap in
+   * intense phases, and who opted in to rest phases) as the ledger has them now.
+   *
+   * <pre>{@code
+   * PlanRequest request = coop.rotationRequest(roster, roles, from, until);
+   * Plan plan = coop.planRotation(RotationPolicy.fair(seed), request);
+   * List<String> problems = FairnessChecks.all(request, plan);   // commons-testkit
+   * }</pre>
+   */
+  public PlanRequest rotationRequest(List<Participant> roster, List<Role> roles, LocalDate from, LocalDate until) {
     Parameters p = parameters(from.atStartOfDay(ZoneOffset.UTC).toInstant());
     List<Campaign.Phase> phases = new ArrayList<>();
     Set<MemberId> optedIn = new HashSet<>();
@@ -520,9 +538,19 @@ public final class Collective {
       fold.campaigns.campaigns.values().forEach(c -> phases.addAll(c.phases()));
       fold.campaigns.optedIn.values().forEach(optedIn::addAll);
     }
-    return policy.plan(new PlanRequest(roster, roles, from, until, p.get(Parameter.NEWCOMER_GUARANTEE_CYCLES),
+    return new PlanRequest(roster, roles, from, until, p.get(Parameter.NEWCOMER_GUARANTEE_CYCLES),
         p.get(Parameter.NEWCOMER_WINDOW_DAYS)).withCycles(phases, p.get(Parameter.INTENSE_CAPACITY_HOURS_PER_WEEK),
-        optedIn), progress);
+        optedIn);
+  }
+
+  /** Plans {@code request} (from {@link #rotationRequest}) with {@code policy}; the plan is not yet published. */
+  public Plan planRotation(RotationPolicy policy, PlanRequest request) {
+    return planRotation(policy, request, Progress.none());
+  }
+
+  /** As {@link #planRotation(RotationPolicy, PlanRequest)}, telling {@code progress} how far it has come. */
+  public Plan planRotation(RotationPolicy policy, PlanRequest request, Progress progress) {
+    return policy.plan(request, progress);
   }
 
   /** {@code by} publishes the responsibility map; it replaces any earlier one. */

@@ -1,8 +1,10 @@
 package coop.lattice.rotation;
 
 import com.google.common.hash.Hashing;
+import coop.lattice.InvalidRotationException;
 import coop.lattice.MemberId;
 import coop.lattice.Progress;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,22 +18,31 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fair scheduler: {@link FairSequence} for each seat of each role, with seats and
- * exclusivity enforced, load balanced across roles through the order ties are broken in, and a
- * newcomer pass.
+ * The fair scheduler: {@link FairSequence} for each role as a whole, seat numbers rotated among
+ * each day's holders, seats and exclusivity enforced, load balanced across roles through the order
+ * ties are broken in, and the newcomer guarantee.
  *
- * <p>Trade-offs, stated (F9): hard constraints (F5) always hold; F1 holds for each role and seat
- * with the eligible set taken after exclusivity from roles planned earlier (real roles are
- * planned before chores, each group in order of ids); the newcomer guarantee (F8) takes
- * precedence over F1 for the one turn it hands to a newcomer, and over a chore the newcomer held
- * that day when nobody else could take it.
+ * <p>Trade-offs, stated (F9):
+ *
+ * <ul>
+ *   <li>Hard constraints (F5) always hold.
+ *   <li>F1 holds for each role as a whole, with the members who could hold it taken after
+ *       exclusivity from roles planned earlier: real roles before chores, each group in order of
+ *       ids ({@link #planningOrder}). A member holds at most one seat of an occurrence.
+ *   <li>Seat numbers rotate: seat j of an occurrence goes round that day's holders not in seats
+ *       1..j-1, with F1 for each seat number in that sense.
+ *   <li>The newcomer guarantee (F8) is first asked of each real role's own plan: the newcomer's
+ *       first turn gets a deadline inside their window, which costs nobody anything (F1 still holds
+ *       for everyone). Only a newcomer that no role can serve that way takes a turn from someone,
+ *       after the real roles and before the chores are planned: at most one turn of each role from
+ *       any established member, so nobody established falls two turns behind their share of a role.
+ * </ul>
  */
 final class FairRotation implements RotationPolicy {
-  static final String VERSION = "fair-v1";
+  static final String VERSION = "fair-v2";
   private final long seed;
 
   FairRotation(long seed) {
@@ -48,16 +59,20 @@ final class FairRotation implements RotationPolicy {
     return plan(request, Progress.none());
   }
 
-  /** Reports one unit for each role's seat planned, and one for the newcomer pass. */
+  /** What planning one role left behind: enough to explain its slots and to weigh a newcomer's takeover. */
+  private record Planned(Role role, List<LocalDate> dates, FairSequence.Shares shares, int[] byRank, int[] rankOf,
+      int[][] seated, int[] guaranteed) {}
+
+  /** Reports one unit for each role planned, and one for the newcomer pass (after the real roles). */
   @Override
   public Plan plan(PlanRequest request, Progress progress) {
-    long steps = request.roles().stream().mapToLong(Role::seats).sum() + 1;
+    List<Role> order = planningOrder(request.roles());
+    long steps = order.size() + 1L;
     long done = 0;
     progress.update(done, steps);
     Map<RoleId, Role> roles = new TreeMap<>();
     request.roles().forEach(r -> roles.put(r.id(), r));
     Occupancy occupancy = new Occupancy(request, roles);
-    List<Role> order = planningOrder(request.roles());
     Map<Slot, Assignment> out = new TreeMap<>();
 
     List<Participant> roster = request.roster();
@@ -79,234 +94,450 @@ final class FairRotation implements RotationPolicy {
       }
       memberKey[p] = sha(seed + "/member/" + who.member());
     }
-    double[] loadOf = new double[n];
+    State state = new State(request, roles, occupancy, out, available, memberKey, capacities(roster),
+        weights(request.roles()));
+    Map<RoleId, Planned> planned = new HashMap<>();
+    boolean newcomersDone = false;
     for (Role role : order) {
-      List<LocalDate> dates = role.cadence().between(request.from(), request.until());
-      double weight = role.weight().doubleValue();
-      int[] qualified = IntStream.range(0, n).filter(p -> roster.get(p).eligibleFor(role)).toArray();
-      for (int seat = 1; seat <= role.seats(); seat++) {
-        // Tie-break order for this role and seat: least load first, then the seeded hash.
-        long roleKey = sha(seed + "/role/" + role.id() + "/" + seat);
-        Integer[] byTie = new Integer[n];
-        long[] key = new long[n];
-        for (int p = 0; p < n; p++) {
-          byTie[p] = p;
-          key[p] = mix(roleKey ^ memberKey[p]);
-        }
-        Arrays.sort(byTie, Comparator.comparingDouble((Integer p) -> loadOf[p]).thenComparingLong(p -> key[p]));
-        int[] rank = new int[n];
-        double[] capacityByRank = new double[n];
-        for (int r = 0; r < n; r++) {
-          rank[byTie[r]] = r;
-          capacityByRank[r] = roster.get(byTie[r]).capacity().doubleValue();
-        }
-        int[][] eligible = new int[dates.size()][];
-        int[] buffer = new int[qualified.length];
-        for (int t = 0; t < dates.size(); t++) {
-          int d = occupancy.day(dates.get(t));
-          int k = 0;
-          for (int p : qualified) {
-            if (available[p].get(d) && occupancy.free(d, p, role)) {
-              buffer[k++] = rank[p];
-            }
-          }
-          eligible[t] = Arrays.copyOf(buffer, k);
-        }
-        int[] holders = FairSequence.assign(n, eligible, capacityByRank);
-        double[] share = new double[n];
-        int[] held = new int[n];
-        for (int t = 0; t < dates.size(); t++) {
-          LocalDate d = dates.get(t);
-          Slot slot = new Slot(d, role.id(), seat);
-          double total = 0;
-          for (int r : eligible[t]) {
-            total += capacityByRank[r];
-          }
-          for (int r : eligible[t]) {
-            share[r] += capacityByRank[r] / total;
-          }
-          int h = holders[t];
-          if (h < 0) {
-            out.put(slot, new Assignment(slot, null, whyNobody(request, role, d, seat)));
-            continue;
-          }
-          int p = byTie[h];
-          MemberId member = roster.get(p).member();
-          String reason = eligible[t].length == 1
-              ? "the only eligible and available member"
-              : "fair share: " + (share[h] >= held[h] + 1 - 1e-9 ? "due a turn" : "next in the seeded order")
-                  + " (share " + twoDecimals(share[h]) + ", held " + held[h] + " before) among " + eligible[t].length
-                  + " eligible and available";
-          out.put(slot, new Assignment(slot, member, reason));
-          held[h]++;
-          loadOf[p] += weight;
-          occupancy.hold(d, member, role.id());
-        }
+      if (!role.meaningful() && !newcomersDone) {
+        guaranteeNewcomers(state, planned);
+        newcomersDone = true;
         progress.update(++done, steps);
       }
+      planned.put(role.id(), planRole(state, role));
+      progress.update(++done, steps);
     }
-    guaranteeNewcomers(request, roles, occupancy, out);
-    progress.update(steps, steps);
+    if (!newcomersDone) {
+      guaranteeNewcomers(state, planned);
+      progress.update(++done, steps);
+    }
     return new Plan(name(), Long.toString(seed), request.from(), request.until(), new ArrayList<>(out.values()));
   }
 
-  /**
-   * F8: as many newcomers as possible hold a meaningful role within the first K meeting days
-   * after joining. All newcomers are matched to such slots (a maximum bipartite matching seeded
-   * with the slots served newcomers already hold, so one newcomer's turn never blocks another's),
-   * preferring slots whose holders have the most turns; a slot that changes hands says "newcomer
-   * guarantee".
-   */
-  private static void guaranteeNewcomers(PlanRequest request, Map<RoleId, Role> roles, Occupancy occupancy,
-      Map<Slot, Assignment> out) {
-    TreeSet<LocalDate> cycles = new TreeSet<>();
-    for (Role r : roles.values()) {
-      if (r.meaningful()) {
-        cycles.addAll(r.cadence().between(request.from(), request.until()));
+  /** Everything the roles share while they are planned one after another. */
+  private static final class State {
+    final PlanRequest request;
+    final Map<RoleId, Role> roles;
+    final Occupancy occupancy;
+    final Map<Slot, Assignment> out;
+    final BitSet[] available;
+    final long[] memberKey;
+    final long[] capacity;
+    final Map<RoleId, Long> weight;
+    /** Weighted turns each member holds so far, in units of the finest weight: what ties are broken by first. */
+    final long[] load;
+    /** Newcomers (roster indices) in order of member id, each with their window of meeting days. */
+    final List<Integer> newcomers = new ArrayList<>();
+    final Map<Integer, Set<LocalDate>> window = new HashMap<>();
+    final boolean[] served;
+    final Map<MemberId, Integer> index = new HashMap<>();
+    /** Slots that went to a newcomer by the guarantee, each with its reason. */
+    final Map<Slot, String> guarantee = new HashMap<>();
+
+    State(PlanRequest request, Map<RoleId, Role> roles, Occupancy occupancy, Map<Slot, Assignment> out,
+        BitSet[] available, long[] memberKey, long[] capacity, Map<RoleId, Long> weight) {
+      this.request = request;
+      this.roles = roles;
+      this.occupancy = occupancy;
+      this.out = out;
+      this.available = available;
+      this.memberKey = memberKey;
+      this.capacity = capacity;
+      this.weight = weight;
+      int n = request.roster().size();
+      this.load = new long[n];
+      this.served = new boolean[n];
+      TreeSet<LocalDate> meetings = new TreeSet<>();
+      for (Role r : roles.values()) {
+        if (r.meaningful()) {
+          meetings.addAll(r.cadence().between(request.from(), request.until()));
+        }
+      }
+      for (int p = 0; p < n; p++) {
+        index.put(request.roster().get(p).member(), p);
+      }
+      request.roster().stream().filter(request::newcomer).sorted(Comparator.comparing(Participant::member))
+          .forEach(p -> {
+            int i = index.get(p.member());
+            newcomers.add(i);
+            window.put(i, Set.copyOf(meetings.stream().filter(d -> !d.isBefore(p.joined()))
+                .limit(request.newcomerCycles()).toList()));
+          });
+    }
+
+    boolean isNewcomer(int p) {
+      return window.containsKey(p);
+    }
+  }
+
+  private Planned planRole(State s, Role role) {
+    PlanRequest request = s.request;
+    List<Participant> roster = request.roster();
+    int n = roster.size();
+    List<LocalDate> dates = role.cadence().between(request.from(), request.until());
+    long roleKey = sha(seed + "/role/" + role.id() + "/1");
+    List<Integer> qualified = new ArrayList<>();
+    long[] key = new long[n];
+    for (int p = 0; p < n; p++) {
+      if (roster.get(p).eligibleFor(role)) {
+        qualified.add(p);
+        key[p] = mix(roleKey ^ s.memberKey[p]);
       }
     }
+    // Tie-break order for this role: least load first, then the seeded hash. The same every round (F2).
+    qualified.sort(Comparator.comparingLong((Integer p) -> s.load[p]).thenComparingLong(p -> key[p]));
+    int q = qualified.size();
+    int[] byRank = new int[q];
+    int[] rankOf = new int[n];
+    Arrays.fill(rankOf, -1);
+    long[] capacity = new long[q];
+    for (int r = 0; r < q; r++) {
+      byRank[r] = qualified.get(r);
+      rankOf[byRank[r]] = r;
+      capacity[r] = s.capacity[byRank[r]];
+    }
+    int[][] eligible = new int[dates.size()][];
+    int[] buffer = new int[q];
+    for (int t = 0; t < dates.size(); t++) {
+      int d = s.occupancy.day(dates.get(t));
+      BitSet blocked = s.occupancy.blocked(d, role);
+      int k = 0;
+      for (int r = 0; r < q; r++) {
+        int p = byRank[r];
+        if (s.available[p].get(d) && !blocked.get(p)) {
+          buffer[k++] = r;
+        }
+      }
+      eligible[t] = Arrays.copyOf(buffer, k);
+    }
+    FairSequence.Shares shares = new FairSequence.Shares(q, eligible, capacity, role.seats());
+
+    // The newcomer guarantee, asked of this role's own plan: a deadline for their first turn.
+    int[] firstBy = new int[q];
+    Arrays.fill(firstBy, -1);
+    boolean asked = false;
+    if (role.meaningful()) {
+      for (int p : s.newcomers) {
+        int r = rankOf[p];
+        if (s.served[p] || r < 0) {
+          continue;
+        }
+        for (int t = dates.size() - 1; t >= 0; t--) {
+          if (s.window.get(p).contains(dates.get(t)) && shares.can[t].get(r)) {
+            firstBy[r] = t;
+            asked = true;
+            break;
+          }
+        }
+      }
+    }
+    int[] guaranteed = new int[q];
+    Arrays.fill(guaranteed, -1);
+    int[][] holders = asked ? FairSequence.assign(shares, firstBy) : null;
+    if (holders != null) {
+      guaranteed = firstBy;
+    } else if (asked) {
+      // Not all at once: as many as the role allows, in order of member id.
+      for (int p : s.newcomers) {
+        int r = rankOf[p];
+        if (r < 0 || firstBy[r] < 0) {
+          continue;
+        }
+        int[] trial = guaranteed.clone();
+        trial[r] = firstBy[r];
+        int[][] h = FairSequence.assign(shares, trial);
+        if (h != null) {
+          guaranteed = trial;
+          holders = h;
+        }
+      }
+    }
+    if (holders == null) {
+      holders = FairSequence.assign(shares);
+    }
+    int[][] seated = seatNumbers(role, holders, byRank, s.memberKey);
+    Planned planned = new Planned(role, dates, shares, byRank, rankOf, seated, guaranteed);
+    long w = s.weight.get(role.id());
+    for (int t = 0; t < dates.size(); t++) {
+      LocalDate d = dates.get(t);
+      for (int r : seated[t]) {
+        int p = byRank[r];
+        s.load[p] += w;
+        s.occupancy.hold(d, roster.get(p).member(), role.id());
+        if (role.meaningful() && s.isNewcomer(p) && s.window.get(p).contains(d)) {
+          s.served[p] = true;
+        }
+      }
+    }
+    describe(s, planned);
+    return planned;
+  }
+
+  /**
+   * Seat numbers for each occurrence's holders (ranks, seat 1 first): seat j goes round that day's
+   * holders not in seats 1..j-1, each with an equal share, by {@link FairSequence} with one seat
+   * and its own seeded order; the last seat takes whoever is left.
+   */
+  private int[][] seatNumbers(Role role, int[][] holders, int[] byRank, long[] memberKey) {
+    int occurrences = holders.length;
+    if (role.seats() == 1) {
+      return holders;
+    }
+    TreeSet<Integer> distinct = new TreeSet<>();
+    for (int[] h : holders) {
+      for (int r : h) {
+        distinct.add(r);
+      }
+    }
+    List<List<Integer>> remaining = new ArrayList<>();
+    int[][] seated = new int[occurrences][];
+    for (int t = 0; t < occurrences; t++) {
+      List<Integer> left = new ArrayList<>();
+      for (int r : holders[t]) {
+        left.add(r);
+      }
+      remaining.add(left);
+      seated[t] = new int[holders[t].length];
+    }
+    for (int seat = 1; seat < role.seats(); seat++) {
+      long seatKey = sha(seed + "/role/" + role.id() + "/" + seat + "/seat");
+      List<Integer> members = new ArrayList<>(distinct);
+      members.sort(Comparator.comparingLong((Integer r) -> mix(seatKey ^ memberKey[byRank[r]])).thenComparing(r -> r));
+      Map<Integer, Integer> local = new HashMap<>();
+      for (int i = 0; i < members.size(); i++) {
+        local.put(members.get(i), i);
+      }
+      int[][] eligible = new int[occurrences][];
+      for (int t = 0; t < occurrences; t++) {
+        eligible[t] = remaining.get(t).stream().mapToInt(local::get).sorted().toArray();
+      }
+      long[] equal = new long[members.size()];
+      Arrays.fill(equal, 1);
+      int[][] chosen = FairSequence.assign(new FairSequence.Shares(members.size(), eligible, equal, 1));
+      for (int t = 0; t < occurrences; t++) {
+        if (chosen[t].length == 1) {
+          int r = members.get(chosen[t][0]);
+          seated[t][seat - 1] = r;
+          remaining.get(t).remove(Integer.valueOf(r));
+        }
+      }
+    }
+    for (int t = 0; t < occurrences; t++) {
+      if (remaining.get(t).size() == 1) {
+        seated[t][holders[t].length - 1] = remaining.get(t).get(0);
+      }
+    }
+    return seated;
+  }
+
+  /** Writes one role's assignments with their reasons, from the holders {@code s.out} has now. */
+  private static void describe(State s, Planned planned) {
+    Role role = planned.role();
+    List<Participant> roster = s.request.roster();
+    FairSequence.Shares x = planned.shares();
+    long[] held = new long[planned.byRank().length];
+    for (int t = 0; t < planned.dates().size(); t++) {
+      LocalDate d = planned.dates().get(t);
+      int m = x.eligible[t].length;
+      int[] seated = planned.seated()[t];
+      for (int seat = 1; seat <= role.seats(); seat++) {
+        Slot slot = new Slot(d, role.id(), seat);
+        String guaranteed = s.guarantee.get(slot);
+        if (guaranteed != null) {
+          continue; // taken by the newcomer guarantee: its reason stays
+        }
+        if (seat > seated.length) {
+          s.out.put(slot, new Assignment(slot, null, m == 0 ? whyNobody(s.request, role, d, seat)
+              : (m == 1 ? "the one member who could hold it that day holds another of its seats"
+                  : "each of the " + m + " members who could hold it that day holds another of its seats")));
+          continue;
+        }
+        int r = seated[seat - 1];
+        MemberId member = roster.get(planned.byRank()[r]).member();
+        String reason;
+        if (m <= role.seats()) {
+          reason = m == 1 ? "the only eligible and available member"
+              : "every eligible and available member holds a seat (" + m + " for " + role.seats() + " seats)";
+        } else {
+          int p = t + 1;
+          boolean due = x.compare(r, p, held[r] + 1) >= 0;
+          String numbers = "(share " + x.twoDecimals(r, p) + ", held " + held[r] + " before) among " + m
+              + " eligible and available" + (role.seats() > 1 ? " for " + role.seats() + " seats" : "");
+          reason = planned.guaranteed()[r] >= 0 && held[r] == 0 && !due
+              ? "newcomer guarantee: a first real role within " + s.request.newcomerCycles()
+                  + " meeting days of joining, within their share " + numbers
+              : "fair share: " + (due ? "due a turn " : "next in the seeded order ") + numbers;
+        }
+        s.out.put(slot, new Assignment(slot, member, reason));
+      }
+      for (int r : seated) {
+        held[r]++;
+      }
+    }
+  }
+
+  /**
+   * F8 for newcomers no real role's own plan could serve: a maximum matching of newcomers to
+   * real-role slots in their window (seeded with the slots served newcomers hold, so one newcomer's
+   * turn never blocks another's), where a turn of an established member counts against that
+   * member and role: at most one per (member, role), so nobody established falls two turns behind
+   * a role's share. Prefers open slots, then holders who stay within one turn without it, then
+   * holders with the most turns. Runs after the real roles and before the chores, so chores are
+   * planned around the result.
+   */
+  private static void guaranteeNewcomers(State s, Map<RoleId, Planned> planned) {
+    PlanRequest request = s.request;
+    if (s.newcomers.isEmpty()) {
+      return;
+    }
     Map<MemberId, Integer> turns = new HashMap<>();
-    out.values().forEach(a -> {
+    s.out.values().forEach(a -> {
       if (a.member() != null) {
         turns.merge(a.member(), 1, Integer::sum);
       }
     });
-    List<Participant> waiting = new ArrayList<>();
+    List<Integer> waiting = new ArrayList<>();
     List<List<Slot>> options = new ArrayList<>();
-    List<Slot> heldBy = new ArrayList<>();
-    // When a newcomer holds a chore that excludes the real role that day, the chore passes to the
-    // real role's holder, or else to whoever can take it, or else stays open: swapBack names that
-    // chore per (newcomer, real-role slot), giveTo who takes it (null: it stays open).
-    Map<MemberId, Map<Slot, Slot>> swapBack = new HashMap<>();
-    Map<MemberId, Map<Slot, @Nullable MemberId>> giveTo = new HashMap<>();
-    for (Participant p : request.roster().stream().filter(request::newcomer)
-        .sorted(Comparator.comparing(Participant::member)).toList()) {
-      List<LocalDate> window = cycles.stream().filter(d -> !d.isBefore(p.joined())).limit(request.newcomerCycles())
-          .toList();
-      Slot held = out.values().stream().filter(a -> p.member().equals(a.member())
-          && roles.get(a.slot().role()).meaningful() && window.contains(a.slot().date()))
-          .map(Assignment::slot).findFirst().orElse(null);
+    List<@Nullable Slot> heldBy = new ArrayList<>();
+    Map<Slot, String> group = new HashMap<>();
+    Map<Slot, Integer> preference = new HashMap<>();
+    for (int p : s.newcomers) {
+      Participant who = request.roster().get(p);
+      Set<LocalDate> window = s.window.get(p);
+      Slot held = null;
       List<Assignment> candidates = new ArrayList<>();
-      for (Assignment a : out.values()) {
-        Role r = roles.get(a.slot().role());
+      for (Assignment a : s.out.values()) {
+        Role r = s.roles.get(a.slot().role());
         LocalDate d = a.slot().date();
-        if (!r.meaningful() || !window.contains(d) || !p.eligibleFor(r) || !p.availableOn(d)) {
+        if (!r.meaningful() || !window.contains(d)) {
           continue;
         }
-        if (a.slot().equals(held) || occupancy.free(d, p.member(), r)) {
+        if (who.member().equals(a.member())) {
+          held = held == null ? a.slot() : held;
           candidates.add(a);
-          continue;
-        }
-        // Only a chore that excludes the real role is given back; a real role would serve them already.
-        Slot conflict = out.values().stream().filter(o -> p.member().equals(o.member()) && o.slot().date().equals(d)
-                && !roles.get(o.slot().role()).meaningful())
-            .map(Assignment::slot).findFirst().orElse(null);
-        if (conflict != null) {
-          // The conflicting chore goes to the real role's holder if they can take it, else to
-          // whoever else can, with the fewest turns.
-          Role c = roles.get(conflict.role());
-          occupancy.release(d, p.member(), c.id());
-          MemberId holder = a.member();
-          if (holder != null) {
-            occupancy.release(d, holder, r.id());
-          }
-          MemberId taker = takerFor(request, occupancy, turns, c, d, p.member(), holder);
-          // Nobody else can take the chore: it stays open (F5 allows that) and the newcomer takes the real role.
-          boolean swaps = occupancy.free(d, p.member(), r);
-          if (holder != null) {
-            occupancy.hold(d, holder, r.id());
-          }
-          occupancy.hold(d, p.member(), c.id());
-          if (swaps) {
-            candidates.add(a);
-            swapBack.computeIfAbsent(p.member(), k -> new HashMap<>()).put(a.slot(), conflict);
-            giveTo.computeIfAbsent(p.member(), k -> new HashMap<>()).put(a.slot(), taker); // null: nobody else can
-          }
+        } else if (who.eligibleFor(r) && who.availableOn(d) && s.occupancy.free(d, who.member(), r)) {
+          candidates.add(a);
         }
       }
-      // The slot they hold comes first, so that a served newcomer keeps it unless another needs it.
-      candidates.sort(Comparator.comparing((Assignment a) -> !a.slot().equals(held))
-          .thenComparingInt(a -> -load(turns, a)).thenComparing(Assignment::slot));
+      for (Assignment a : candidates) {
+        MemberId h = a.member();
+        boolean established = h != null && !s.isNewcomer(s.index.get(h));
+        group.put(a.slot(), established ? h + "/" + a.slot().role() : "slot " + a.slot());
+        preference.put(a.slot(), h == null ? 0 : !established ? 1 : staysWithin(planned.get(a.slot().role()),
+            s.index.get(h), a.slot().date()) ? 2 : 3);
+      }
+      Slot first = held;
+      candidates.sort(Comparator.comparing((Assignment a) -> !a.slot().equals(first))
+          .thenComparingInt(a -> preference.get(a.slot()))
+          .thenComparingInt(a -> a.member() == null ? 0 : -turns.getOrDefault(a.member(), 0))
+          .thenComparing(Assignment::slot));
       if (!candidates.isEmpty()) {
         waiting.add(p);
         options.add(candidates.stream().map(Assignment::slot).toList());
         heldBy.add(held);
       }
     }
-    Map<Slot, Integer> taken = new HashMap<>();
+    Map<String, Integer> taken = new HashMap<>();
+    Map<String, Slot> slotOf = new HashMap<>();
     for (int i = 0; i < waiting.size(); i++) {
-      if (heldBy.get(i) != null && !taken.containsKey(heldBy.get(i))) {
-        taken.put(heldBy.get(i), i); // already served
+      Slot held = heldBy.get(i);
+      if (held != null && !taken.containsKey(group.get(held))) {
+        taken.put(group.get(held), i); // already served
+        slotOf.put(group.get(held), held);
       }
     }
     for (int i = 0; i < waiting.size(); i++) {
       if (!taken.containsValue(i)) {
-        match(i, options, taken, new HashSet<>());
+        match(i, options, group, taken, slotOf, new HashSet<>());
       }
     }
-    taken.forEach((slot, i) -> {
-      Participant p = waiting.get(i);
-      Assignment before = out.get(slot);
-      if (p.member().equals(before.member())) {
+    Set<RoleId> touched = new HashSet<>();
+    taken.forEach((g, i) -> {
+      Slot slot = slotOf.get(g);
+      int p = waiting.get(i);
+      MemberId newcomer = request.roster().get(p).member();
+      Assignment before = s.out.get(slot);
+      if (newcomer.equals(before.member())) {
         return; // they hold it already
       }
-      Slot back = swapBack.getOrDefault(p.member(), Map.of()).get(slot);
-      if (back != null && taken.containsKey(back)) {
-        back = null; // never give back a slot another newcomer was matched to
-      }
+      long w = s.weight.get(slot.role());
+      String reason = "newcomer guarantee: a first real role within " + request.newcomerCycles()
+          + " meeting days of joining";
       if (before.member() != null) {
-        occupancy.release(slot.date(), before.member(), slot.role());
+        int h = s.index.get(before.member());
+        s.occupancy.release(slot.date(), before.member(), slot.role());
+        s.load[h] -= w;
+        reason += s.isNewcomer(h) ? " (" + before.member() + " holds another)"
+            : " (" + before.member() + " gives up this turn: the guarantee takes at most one turn of a role from anyone)";
       }
-      if (back != null) {
-        MemberId taker = giveTo.get(p.member()).get(slot);
-        occupancy.release(back.date(), p.member(), back.role());
-        if (taker == null) {
-          out.put(back, new Assignment(back, null, "left open so that a newcomer can hold a real role; nobody else"
-              + " could take it that day"));
-        } else {
-          occupancy.hold(back.date(), taker, back.role());
-          out.put(back, new Assignment(back, taker, "taken over so that a newcomer can hold a real role"));
+      s.occupancy.hold(slot.date(), newcomer, slot.role());
+      s.load[p] += w;
+      s.served[p] = true;
+      s.guarantee.put(slot, reason);
+      s.out.put(slot, new Assignment(slot, newcomer, reason));
+      touched.add(slot.role());
+    });
+    for (RoleId r : touched) {
+      describe(s, reseat(s, planned.get(r)));
+    }
+  }
+
+  /** {@code planned} with its seat numbers read back from {@code s.out}, after the guarantee moved some turns. */
+  private static Planned reseat(State s, Planned planned) {
+    int[][] seated = new int[planned.dates().size()][];
+    for (int t = 0; t < seated.length; t++) {
+      List<Integer> ranks = new ArrayList<>();
+      for (int seat = 1; seat <= planned.role().seats(); seat++) {
+        Assignment a = s.out.get(new Slot(planned.dates().get(t), planned.role().id(), seat));
+        if (a != null && a.member() != null) {
+          int r = planned.rankOf()[s.index.get(a.member())];
+          ranks.add(r); // -1 for someone outside the role's ranks cannot happen: only the eligible are candidates
         }
       }
-      occupancy.hold(slot.date(), p.member(), slot.role());
-      out.put(slot, new Assignment(slot, p.member(), "newcomer guarantee: a first real role within "
-          + request.newcomerCycles() + " meeting days of joining"));
-    });
+      seated[t] = ranks.stream().mapToInt(Integer::intValue).toArray();
+    }
+    return new Planned(planned.role(), planned.dates(), planned.shares(), planned.byRank(), planned.rankOf(), seated,
+        planned.guaranteed());
+  }
+
+  /** Whether member p, giving up their turn of {@code planned}'s role on {@code day}, stays within one turn of their share. */
+  private static boolean staysWithin(Planned planned, int p, LocalDate day) {
+    int r = planned.rankOf()[p];
+    if (r < 0) {
+      return false;
+    }
+    long held = 0;
+    for (int t = 0; t < planned.dates().size(); t++) {
+      for (int h : planned.seated()[t]) {
+        held += h == r && !planned.dates().get(t).equals(day) ? 1 : 0;
+      }
+      if (!planned.shares().within(r, t + 1, held)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
-   * Kuhn's augmenting path: give newcomer i one of their options, moving others along if needed.
-   * The testkit's FairnessChecks has its own, on purpose: a policy is not checked by its own code.
+   * Kuhn's augmenting path over groups: give newcomer i one of their options, moving others along
+   * if needed; a group (an established member's turns of one role, or one slot) serves one
+   * newcomer. The testkit's FairnessChecks has its own, on purpose: a policy is not checked by its
+   * own code.
    */
-  private static boolean match(int i, List<List<Slot>> options, Map<Slot, Integer> taken, Set<Slot> seen) {
+  private static boolean match(int i, List<List<Slot>> options, Map<Slot, String> group, Map<String, Integer> taken,
+      Map<String, Slot> slotOf, Set<String> seen) {
     for (Slot s : options.get(i)) {
-      if (seen.add(s)) {
-        Integer other = taken.get(s);
-        if (other == null || match(other, options, taken, seen)) {
-          taken.put(s, i);
+      String g = group.get(s);
+      if (seen.add(g)) {
+        Integer other = taken.get(g);
+        if (other == null || match(other, options, group, taken, slotOf, seen)) {
+          taken.put(g, i);
+          slotOf.put(g, s);
           return true;
         }
       }
     }
     return false;
-  }
-
-  /**
-   * Who takes chore {@code c} on {@code d} from newcomer {@code newcomer}: the real role's {@code
-   * holder} if they can, else whoever can with the fewest turns; null when nobody can.
-   */
-  private static @Nullable MemberId takerFor(PlanRequest request, Occupancy occupancy, Map<MemberId, Integer> turns,
-      Role c, LocalDate d, MemberId newcomer, @Nullable MemberId holder) {
-    return request.roster().stream()
-        .filter(q -> !q.member().equals(newcomer) && q.eligibleFor(c) && q.availableOn(d)
-            && occupancy.free(d, q.member(), c))
-        .min(Comparator.comparing((Participant q) -> !q.member().equals(holder))
-            .thenComparingInt(q -> turns.getOrDefault(q.member(), 0)).thenComparing(Participant::member))
-        .map(Participant::member).orElse(null);
-  }
-
-  private static int load(Map<MemberId, Integer> turns, Assignment a) {
-    return a.member() == null ? Integer.MAX_VALUE : turns.getOrDefault(a.member(), 0);
   }
 
   /** Real roles before chores, then by id: the order roles are planned in (F9). */
@@ -315,24 +546,63 @@ final class FairRotation implements RotationPolicy {
   }
 
   /**
+   * Capacities as integers, exactly: every share scaled by the same power of ten, then divided by
+   * their greatest common divisor (0.5 and 1 become 1 and 2).
+   */
+  static long[] capacities(List<Participant> roster) {
+    int scale = 0;
+    for (Participant p : roster) {
+      scale = Math.max(scale, p.capacity().stripTrailingZeros().scale());
+    }
+    if (scale > 9) {
+      throw new InvalidRotationException("capacity shares are kept exactly, to at most 9 decimal places; "
+          + roster.stream().filter(p -> p.capacity().stripTrailingZeros().scale() > 9).findFirst().orElseThrow()
+              .member() + "'s has more");
+    }
+    long[] out = new long[roster.size()];
+    long g = 0;
+    for (int p = 0; p < out.length; p++) {
+      out[p] = roster.get(p).capacity().movePointRight(scale).longValueExact();
+      g = BigInteger.valueOf(g).gcd(BigInteger.valueOf(out[p])).longValueExact();
+    }
+    long sum = 0;
+    for (int p = 0; p < out.length; p++) {
+      out[p] /= g;
+      sum += out[p];
+    }
+    if (sum > (1L << 53) / 64) {
+      throw new InvalidRotationException("capacity shares are kept exactly; with " + roster.size()
+          + " members, use fewer decimal places");
+    }
+    return out;
+  }
+
+  /** Each role's weight as an integer, exactly, in units of the finest weight's last decimal place. */
+  static Map<RoleId, Long> weights(List<Role> roles) {
+    int scale = 0;
+    for (Role r : roles) {
+      scale = Math.max(scale, r.weight().stripTrailingZeros().scale());
+    }
+    Map<RoleId, Long> out = new HashMap<>();
+    for (Role r : roles) {
+      out.put(r.id(), r.weight().movePointRight(scale).longValueExact());
+    }
+    return out;
+  }
+
+  /**
    * Tie-breaks are verifiable and never list order: SHA-256 of the seed and member id, and of the
    * seed, role and seat, combined by SplitMix64. Anyone with the seed re-derives the same order.
    */
-  private static long sha(String text) {
+  static long sha(String text) {
     return Hashing.sha256().hashString(text, StandardCharsets.UTF_8).asLong();
   }
 
   /** SplitMix64's finalizer: a bijective 64-bit mix. */
-  private static long mix(long z) {
+  static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
     return z ^ (z >>> 31);
-  }
-
-  private static String twoDecimals(double v) {
-    long hundredths = Math.round(v * 100);
-    long frac = hundredths % 100;
-    return (hundredths / 100) + "." + (frac < 10 ? "0" : "") + frac;
   }
 
   static String whyNobody(PlanRequest request, Role role, LocalDate day, int seat) {

@@ -1,7 +1,9 @@
 package coop.lattice.rotation;
 
+import coop.lattice.InvalidRotationException;
 import coop.lattice.MemberId;
 import coop.lattice.cycle.Campaign;
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -24,17 +26,18 @@ final class Occupancy {
   private final Map<RoleId, BitSet[]> holders = new HashMap<>();
   /** For each role: itself and every role it excludes or that excludes it. */
   private final Map<RoleId, List<RoleId>> conflicts = new HashMap<>();
-  private final Map<RoleId, Role> roles;
   /** Per day of the horizon: 0 ordinary, 1 intense (hours capped), 2 rest (only those who opted in). */
   private final byte[] phase;
   private final BitSet restOptIn = new BitSet();
-  private final double cap;
+  /** Hours are kept exactly, as integers in units of 10^-scale hours (the finest scale of any weight and the cap). */
+  private final int scale;
+  private final long cap;
+  private final Map<RoleId, Long> weight = new HashMap<>();
   /** Hours each participant holds per week of the horizon (weeks counted from the horizon's Monday). */
-  private final Map<Integer, double[]> weekHours = new HashMap<>();
+  private final Map<Integer, long[]> weekHours = new HashMap<>();
   private final LocalDate firstMonday;
 
   Occupancy(PlanRequest request, Map<RoleId, Role> roles) {
-    this.roles = roles;
     this.from = request.from();
     this.days = (int) ChronoUnit.DAYS.between(request.from(), request.until());
     for (Participant p : request.roster()) {
@@ -67,7 +70,19 @@ final class Occupancy {
         restOptIn.set(i);
       }
     }
-    this.cap = request.intenseCapHours().doubleValue();
+    int finest = Math.max(0, request.intenseCapHours().stripTrailingZeros().scale());
+    for (Role r : roles.values()) {
+      finest = Math.max(finest, r.weight().stripTrailingZeros().scale());
+    }
+    if (finest > 12) {
+      throw new InvalidRotationException("weights and the weekly cap are kept exactly, to at most 12 decimal places;"
+          + " one has " + finest);
+    }
+    this.scale = finest;
+    this.cap = scaled(request.intenseCapHours());
+    for (Role r : roles.values()) {
+      weight.put(r.id(), scaled(r.weight()));
+    }
     this.firstMonday = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
   }
 
@@ -77,17 +92,23 @@ final class Occupancy {
 
   void hold(LocalDate day, MemberId m, RoleId r) {
     bits(r, day(day)).set(index.get(m));
-    hours(day)[index.get(m)] += roles.get(r).weight().doubleValue();
+    hours(day)[index.get(m)] += weight.get(r);
   }
 
   void release(LocalDate day, MemberId m, RoleId r) {
     bits(r, day(day)).clear(index.get(m));
-    hours(day)[index.get(m)] -= roles.get(r).weight().doubleValue();
+    hours(day)[index.get(m)] -= weight.get(r);
   }
 
-  private double[] hours(LocalDate day) {
+  private long[] hours(LocalDate day) {
     int week = (int) ChronoUnit.WEEKS.between(firstMonday, day);
-    return weekHours.computeIfAbsent(week, w -> new double[index.size()]);
+    return weekHours.computeIfAbsent(week, w -> new long[index.size()]);
+  }
+
+  /** {@code hours} in units of 10^-scale, exactly (a cap of a million hours a week is more than a week has). */
+  private long scaled(BigDecimal hours) {
+    BigDecimal capped = hours.min(BigDecimal.valueOf(1_000_000));
+    return capped.movePointRight(scale).longValueExact();
   }
 
   /** True when m may take role r on day: not another seat of r, nothing exclusive with r. */
@@ -99,7 +120,7 @@ final class Occupancy {
     if (phase[day] == 2 && !restOptIn.get(participant)) {
       return false; // rest: nobody is assigned unless they opted in
     }
-    if (phase[day] == 1 && hours(from.plusDays(day))[participant] + r.weight().doubleValue() > cap + 1e-9) {
+    if (phase[day] == 1 && hours(from.plusDays(day))[participant] + weight.get(r.id()) > cap) {
       return false; // intensity: the weekly cap holds
     }
     for (RoleId c : conflicts.get(r.id())) {
@@ -109,6 +130,35 @@ final class Occupancy {
       }
     }
     return true;
+  }
+
+  /**
+   * Everyone who may not take role r on day, as participant bits: the complement of {@link
+   * #free(int, int, Role)} for the whole roster at once.
+   */
+  BitSet blocked(int day, Role r) {
+    BitSet out = new BitSet(index.size());
+    for (RoleId c : conflicts.get(r.id())) {
+      BitSet b = holders.get(c)[day];
+      if (b != null) {
+        out.or(b);
+      }
+    }
+    if (phase[day] == 2) {
+      BitSet resting = new BitSet(index.size());
+      resting.set(0, index.size());
+      resting.andNot(restOptIn);
+      out.or(resting);
+    } else if (phase[day] == 1) {
+      long[] h = hours(from.plusDays(day));
+      long w = weight.get(r.id());
+      for (int p = 0; p < h.length; p++) {
+        if (h[p] + w > cap) {
+          out.set(p);
+        }
+      }
+    }
+    return out;
   }
 
   private BitSet bits(RoleId r, int day) {

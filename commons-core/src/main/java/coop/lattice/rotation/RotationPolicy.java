@@ -7,10 +7,11 @@ import coop.lattice.Progress;
  * gives the same plan (F6), so anyone can re-derive a published plan.
  *
  * <p>{@link #fair(long)} is the one to use: every member within one turn of their share of each
- * role (F1), balanced windows (F2), no avoidable back-to-back turns (F3), hard constraints
- * always (F5), ties broken by a published seed (never list order), load balanced across roles,
- * and newcomers given a real role early (F8). {@link #roundRobin()} is the simple baseline to
- * compare with.
+ * role, a role with several seats taken as a whole (F1), balanced windows (F2), no avoidable
+ * back-to-back turns (F3), hard constraints always (F5), ties broken by a published seed (never
+ * list order), load balanced across roles, and newcomers given a real role early (F8), at a cost
+ * to established members of at most one turn of a role. Shares are exact. {@link #roundRobin()}
+ * is the simple baseline to compare with.
  */
 public interface RotationPolicy {
 
@@ -22,7 +23,8 @@ public interface RotationPolicy {
   /**
    * As {@link #plan(PlanRequest)}, telling {@code progress} how far it has come. A policy that
    * cannot tell reports only the start ({@code 0} of {@code 1}) and the end ({@code 1} of {@code
-   * 1}); the fair policy reports each role's seat as it is planned, then the newcomer pass.
+   * 1}); the fair policy reports each role as it is planned, and its newcomer pass (after the real
+   * roles, before the chores).
    */
   default Plan plan(PlanRequest request, Progress progress) {
     progress.update(0, 1);
@@ -38,7 +40,9 @@ public interface RotationPolicy {
 
   /**
    * The weighted variant for tasks of unequal weight: total weighted load is balanced across all
-   * roles at once (prefix deviation under the largest task weight with constant availability).
+   * roles at once (with constant availability, prefix deviation within {@code (1 - 1/(2m - 2))}
+   * times the largest task weight for {@code m} members, capacity shares or not; see {@code
+   * WeightedRotation}).
    */
   static RotationPolicy weighted(long seed) {
     return new WeightedRotation(seed);

@@ -19,8 +19,9 @@ import java.util.TreeMap;
  *     means two members held none, five held one, one held two)
  * @param busiestQuarterShare the share of all turns held by the busiest quarter of the roster (0.25
  *     is perfectly even for equal capacities)
- * @param worstDeviation the largest distance, in turns, between any member's share and what they
- *     held, at any point of any role (below 1 means F1 held)
+ * @param worstDeviation the largest distance, in turns, between any member's share of a role
+ *     (taken as a whole, after exclusivity in the planning order) and what they held, at any
+ *     point of any role, computed exactly (below 1 means F1 held)
  * @param unfilled slots nobody could hold this month
  * @param newcomersWaiting newcomers who do not yet hold a real role (they are owed one, so they are named)
  * @param proposals changes the collective may want to make
@@ -88,34 +89,91 @@ public record RotationReview(YearMonth month, Map<Integer, Integer> turnsDistrib
         unfilled, waiting, proposals);
   }
 
-  /** The largest |share - held| over every role and seat sequence, in turns (the F1 bound achieved). */
+  /**
+   * The largest |share - held| over every role, taken as a whole, at every occurrence (the F1 bound
+   * achieved), computed exactly and rounded once at the end. Who could hold a role is read as the
+   * fair policy plans it: eligible, available, and not holding that day a role earlier in the
+   * planning order that excludes it; a member's share of an occurrence is their capacity's part of
+   * its seats, never more than one.
+   */
   static double worstDeviation(PlanRequest request, Plan plan) {
     Map<Slot, MemberId> holder = new HashMap<>();
     plan.assignments().forEach(a -> holder.put(a.slot(), a.member()));
-    double worst = 0;
-    for (Role r : request.roles()) {
-      for (int seat = 1; seat <= r.seats(); seat++) {
-        Map<MemberId, Double> share = new HashMap<>();
-        Map<MemberId, Integer> held = new HashMap<>();
-        for (LocalDate d : r.cadence().between(plan.from(), plan.until())) {
-          List<Participant> able = new ArrayList<>();
-          for (Participant p : request.roster()) {
-            if (p.eligibleFor(r) && p.availableOn(d)) {
-              able.add(p);
-            }
+    long[] capacity = FairRotation.capacities(request.roster());
+    Map<MemberId, Integer> index = new HashMap<>();
+    for (int p = 0; p < request.roster().size(); p++) {
+      index.put(request.roster().get(p).member(), p);
+    }
+    List<Role> order = FairRotation.planningOrder(request.roles());
+    Ratio worst = Ratio.ZERO;
+    for (int k = 0; k < order.size(); k++) {
+      Role r = order.get(k);
+      Map<Integer, Ratio> share = new HashMap<>();
+      Map<Integer, Long> held = new HashMap<>();
+      for (LocalDate d : r.cadence().between(plan.from(), plan.until())) {
+        List<Integer> able = new ArrayList<>();
+        for (int p = 0; p < request.roster().size(); p++) {
+          Participant who = request.roster().get(p);
+          if (who.eligibleFor(r) && who.availableOn(d) && !excluded(holder, order.subList(0, k), r, d, who.member())) {
+            able.add(p);
           }
-          double total = able.stream().mapToDouble(p -> p.capacity().doubleValue()).sum();
-          able.forEach(p -> share.merge(p.member(), p.capacity().doubleValue() / total, Double::sum));
+        }
+        shares(able, capacity, r.seats()).forEach((p, q) -> share.merge(p, q, Ratio::plus));
+        for (int seat = 1; seat <= r.seats(); seat++) {
           MemberId h = holder.get(new Slot(d, r.id(), seat));
-          if (h != null) {
-            held.merge(h, 1, Integer::sum);
+          if (h != null && index.containsKey(h)) {
+            held.merge(index.get(h), 1L, Long::sum);
           }
-          for (Map.Entry<MemberId, Double> e : share.entrySet()) {
-            worst = Math.max(worst, Math.abs(e.getValue() - held.getOrDefault(e.getKey(), 0)));
+        }
+        for (Map.Entry<Integer, Ratio> e : share.entrySet()) {
+          Ratio dev = e.getValue().minus(Ratio.of(held.getOrDefault(e.getKey(), 0L), 1)).abs();
+          worst = dev.compareTo(worst) > 0 ? dev : worst;
+        }
+      }
+    }
+    return worst.doubleValue();
+  }
+
+  private static boolean excluded(Map<Slot, MemberId> holder, List<Role> earlier, Role role, LocalDate d, MemberId m) {
+    for (Role other : earlier) {
+      if (other.exclusiveWith().contains(role.id()) || role.exclusiveWith().contains(other.id())) {
+        for (int s = 1; s <= other.seats(); s++) {
+          if (m.equals(holder.get(new Slot(d, other.id(), s)))) {
+            return true;
           }
         }
       }
     }
-    return worst;
+    return false;
+  }
+
+  /** Each able member's share of an occurrence with {@code seats} seats: capacity-weighted, at most one, water-filled. */
+  private static Map<Integer, Ratio> shares(List<Integer> able, long[] capacity, int seats) {
+    Map<Integer, Ratio> out = new HashMap<>();
+    List<Integer> open = new ArrayList<>(able);
+    long left = Math.min(seats, able.size());
+    boolean capped = true;
+    while (capped && !open.isEmpty()) {
+      capped = false;
+      long total = 0;
+      for (int p : open) {
+        total += capacity[p];
+      }
+      for (int p : List.copyOf(open)) {
+        if (capacity[p] * left >= total) {
+          out.put(p, Ratio.ONE);
+          open.remove(Integer.valueOf(p));
+          capped = true;
+        }
+      }
+      if (capped) {
+        left = Math.min(seats, able.size()) - out.size();
+        continue;
+      }
+      for (int p : open) {
+        out.put(p, Ratio.of(capacity[p] * left, total));
+      }
+    }
+    return out;
   }
 }

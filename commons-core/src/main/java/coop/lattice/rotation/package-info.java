@@ -13,9 +13,11 @@
  * Publishing, hand-overs and lotteries are ledger entries: see {@code Collective.planRotation} and
  * {@code Collective.lotteries()}.
  *
- * <p>Inside, {@code FairSequence} keeps each member within one turn of their share of a role
- * (F1) and {@code Occupancy} enforces seats and exclusivity each day; the testkit's {@code
- * FairnessChecks} checks any policy against the same properties with code of its own.
+ * <p>Inside, {@code FairSequence} keeps each member within one turn of their share of a role,
+ * taken as a whole when it has several seats (F1), with exact shares; {@code Occupancy} enforces
+ * seats and exclusivity each day; the testkit's {@code FairnessChecks} checks any policy against
+ * the same properties with code of its own, reading roles in the planning order the fair policy
+ * discloses (real roles before chores, then by id).
  */
 @NullMarked
 package coop.lattice.rotation;

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,61 +27,113 @@ import java.util.TreeSet;
 
 /**
  * The fairness properties of {@code reference/fairness.md} as checks that return the violations
- * they find, in words (an empty list means the plan keeps the property). Entitlements are exact
- * fractions, so a check never passes or fails by rounding.
+ * they find, in words (an empty list means the plan keeps the property). Each check is named by
+ * what it means; the F-number is in its description. Entitlements are exact fractions, so a check
+ * never passes or fails by rounding.
  *
- * <p>How each reads a plan: slots are grouped into sequences, one per role and seat, in date
- * order. A member's entitlement at a slot is their capacity over the capacities of those who
- * could hold it: eligible (tags), available (joined, not away), not holding an earlier seat of
- * the same role that day, and not holding a role planned earlier that excludes it (real roles
- * before chores, then by id: the order the fair policy plans in, its F9 disclosure).
+ * <p><b>How a plan is read.</b> Roles are read one at a time in the {@linkplain #planningOrder
+ * planning order}: meaningful roles before chores, each group in order of role ids. A role's
+ * occurrences (its dates in the horizon, in order) form its sequence. At an occurrence, the
+ * members who <i>could</i> hold the role are those who declare its tags, are in the collective
+ * and not away that day, and do not hold, that day, a role earlier in the planning order that
+ * excludes it (or that it excludes). With {@code m} such members and a role of {@code k} seats,
+ * {@code min(k, m)} seats can be filled, and member {@code i}'s entitlement is their capacity's
+ * part of those seats, never more than one seat: {@code min(1, λ c_i)} with {@code λ} chosen so
+ * that the entitlements add up to {@code min(k, m)} (with equal capacities, {@code k / m} each).
+ * A member holds the role at an occurrence when they hold any of its seats.
  *
- * <p>Independent of the policies it checks, on purpose: it reads only the request and the
- * finished plan, through core's public types, and shares no code with {@code FairRotation} (the
- * fair policy in {@code coop.lattice.rotation}) or any other policy. A policy must not be checked
- * by its own code, or a mistake in that code would pass its own check. So where the two look
- * alike, they are two derivations of one property: for F8 the policy matches newcomers to the
- * slots it can free for them, and this class, with its own maximum matching (the same textbook
- * augmenting path), counts how many newcomers any plan could serve and compares. Keep them apart.
+ * <p><b>Seats.</b> A role's seats are interchangeable (one set of tags for all of them), so
+ * fairness is first a property of the role as a whole. The seat <i>numbers</i> still rotate: at an
+ * occurrence, seat {@code j} could go to any of that day's holders not in seats {@code 1..j-1},
+ * each with an equal share; {@link #seatsWithinOneTurn} checks F1 for each seat number in that
+ * sense.
+ *
+ * <p><b>Independent of the policies it checks, on purpose</b>: it reads only the request and the
+ * finished plan, through core's public types, and shares no code with the policies in {@code
+ * coop.lattice.rotation}. A policy must not be checked by its own code, or a mistake in that code
+ * would pass its own check. Where the two look alike (F8: the policy matches newcomers to slots,
+ * and this class, with its own maximum matching, counts how many newcomers any plan could serve),
+ * they are two derivations of one property. Campaign phases (caps and rest) are not read: the
+ * checks speak of requests without them.
  *
  * <pre>{@code
  * // in a jqwik property
  * void myPolicyIsFair(@ForAll("requests") PlanRequest request) {
  *   assertThat(FairnessChecks.all(myPolicy, request)).isEmpty();
  * }
+ * // or a plan a collective made: the request is the one it planned
+ * PlanRequest request = coop.rotationRequest(roster, roles, from, until);
+ * assertThat(FairnessChecks.all(request, coop.planRotation(policy, request))).isEmpty();
  * }</pre>
  */
 public final class FairnessChecks {
   private FairnessChecks() {}
 
-  /** Every check below, for {@code policy} on {@code request}. */
+  /**
+   * The order the checks read roles in, which defines who could hold a role after exclusivity:
+   * meaningful roles before chores, each group in order of role ids. The fair policy plans in
+   * this order (its F9 disclosure); a policy of your own that plans otherwise is still checked in
+   * this order.
+   */
+  public static List<Role> planningOrder(List<Role> roles) {
+    return roles.stream().sorted(Comparator.comparing((Role r) -> !r.meaningful()).thenComparing(Role::id)).toList();
+  }
+
+  /** Every check below for {@code policy} on {@code request}, {@link #sameRequestSamePlan} included. */
   public static List<String> all(RotationPolicy policy, PlanRequest request) {
-    List<String> out = new ArrayList<>(f6(policy, request));
-    Plan plan = policy.plan(request);
-    out.addAll(f1(request, plan));
-    out.addAll(f2(request, plan));
-    out.addAll(f3(request, plan));
-    out.addAll(f5(request, plan));
-    out.addAll(f8(request, plan));
+    List<String> out = new ArrayList<>(sameRequestSamePlan(policy, request));
+    out.addAll(all(request, policy.plan(request)));
     return out;
   }
 
-  /** F1: in every role and seat sequence, every member stays within one turn of their share at every prefix. */
-  public static List<String> f1(PlanRequest request, Plan plan) {
+  /**
+   * Every check below that reads a finished plan: F1 for the role as a whole and per seat, F2, F3,
+   * F5 and F8. When the request has newcomers, F1 is checked with the bound the newcomer guarantee
+   * allows ({@link #withinTurns} with 2: the guarantee may cost an established member one turn of
+   * a role, F9); otherwise within one turn.
+   */
+  public static List<String> all(PlanRequest request, Plan plan) {
+    boolean newcomers = request.roster().stream().anyMatch(request::newcomer);
+    List<String> out = new ArrayList<>(newcomers ? withinTurns(request, plan, 2) : withinOneTurn(request, plan));
+    out.addAll(seatsWithinOneTurn(request, plan));
+    out.addAll(balancedWindows(request, plan));
+    out.addAll(noAvoidableBackToBack(request, plan));
+    out.addAll(hardConstraints(request, plan));
+    out.addAll(newcomersServed(request, plan));
+    return out;
+  }
+
+  /**
+   * F1, prefix proportionality: in every role, taken as a whole, every member stays within one
+   * turn of their entitlement at every occurrence ({@code |X - Y| < 1}, where {@code X} is the sum
+   * of their entitlements so far and {@code Y} the occurrences they held).
+   */
+  public static List<String> withinOneTurn(PlanRequest request, Plan plan) {
+    return withinTurns(request, plan, 1);
+  }
+
+  /**
+   * F1 with a looser bound: every member stays within {@code turns} turns of their entitlement in
+   * every role ({@code |X - Y| < turns}) at every occurrence. With newcomers, the fair policy
+   * states 2: the newcomer guarantee moves at most one turn of each role away from (or, for a
+   * chore passed on, to) an established member.
+   */
+  public static List<String> withinTurns(PlanRequest request, Plan plan, int turns) {
     List<String> out = new ArrayList<>();
     for (Sequence s : sequences(request, plan)) {
       Map<MemberId, Q> share = new HashMap<>();
       Map<MemberId, Long> held = new HashMap<>();
-      for (int t = 0; t < s.slots.size(); t++) {
-        addShares(s.able.get(t), request, share);
-        MemberId h = s.holders.get(t);
-        if (h != null) {
+      for (int t = 0; t < s.dates.size(); t++) {
+        entitlements(request, s.able.get(t), s.role.seats()).forEach((m, q) -> share.merge(m, q, Q::plus));
+        for (MemberId h : s.holders.get(t)) {
           held.merge(h, 1L, Long::sum);
         }
         for (Map.Entry<MemberId, Q> e : share.entrySet()) {
           Q dev = e.getValue().minus(held.getOrDefault(e.getKey(), 0L));
-          if (!dev.underOne()) {
-            out.add("F1: after " + s.slots.get(t) + ", " + e.getKey() + " is " + dev + " turns from their share");
+          if (!dev.under(turns)) {
+            out.add("F1: after " + s.role.id() + " on " + s.dates.get(t) + ", " + e.getKey() + " is " + dev
+                + " turns from their share (entitled to " + e.getValue() + ", held " + held.getOrDefault(e.getKey(), 0L)
+                + ")" + (turns == 1 ? "" : "; the bound is " + turns));
           }
         }
       }
@@ -89,30 +142,81 @@ public final class FairnessChecks {
   }
 
   /**
-   * F2: where the same members, with equal shares, could hold every slot of a sequence, any
-   * window of at least n slots is balanced within one.
+   * F1 for each seat number of a role with several seats: at each occurrence, seat {@code j} could
+   * go to any of that day's holders not in seats {@code 1..j-1}, each with an equal share; every
+   * member stays within one turn of that share for every seat number at every occurrence.
    */
-  public static List<String> f2(PlanRequest request, Plan plan) {
+  public static List<String> seatsWithinOneTurn(PlanRequest request, Plan plan) {
+    List<String> out = new ArrayList<>();
+    Map<Slot, MemberId> holder = holders(plan);
+    for (Role role : planningOrder(request.roles())) {
+      if (role.seats() < 2) {
+        continue;
+      }
+      List<LocalDate> dates = role.cadence().between(request.from(), request.until());
+      for (int seat = 1; seat <= role.seats(); seat++) {
+        Map<MemberId, Q> share = new HashMap<>();
+        Map<MemberId, Long> held = new HashMap<>();
+        for (LocalDate d : dates) {
+          Set<MemberId> candidates = new LinkedHashSet<>();
+          for (int later = seat; later <= role.seats(); later++) {
+            MemberId m = holder.get(new Slot(d, role.id(), later));
+            if (m != null) {
+              candidates.add(m);
+            }
+          }
+          if (candidates.isEmpty()) {
+            continue;
+          }
+          Q each = new Q(BigInteger.ONE, BigInteger.valueOf(candidates.size()));
+          candidates.forEach(m -> share.merge(m, each, Q::plus));
+          MemberId h = holder.get(new Slot(d, role.id(), seat));
+          if (h != null) {
+            held.merge(h, 1L, Long::sum);
+          }
+          for (Map.Entry<MemberId, Q> e : share.entrySet()) {
+            Q dev = e.getValue().minus(held.getOrDefault(e.getKey(), 0L));
+            if (!dev.under(1)) {
+              out.add("F1 per seat: after seat " + seat + " of " + role.id() + " on " + d + ", " + e.getKey() + " is "
+                  + dev + " turns from their share of that seat");
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * F2, window balance: in a role whose occurrences could all be held by the same members, with
+   * equal capacities, any run of consecutive occurrences in which at least as many seats come round
+   * as there are members (at least {@code m / k} occurrences) has every member's count within one
+   * of every other's.
+   */
+  public static List<String> balancedWindows(PlanRequest request, Plan plan) {
     List<String> out = new ArrayList<>();
     for (Sequence s : sequences(request, plan)) {
-      if (s.slots.isEmpty() || s.able.stream().anyMatch(a -> !a.equals(s.able.get(0))) || s.able.get(0).isEmpty()
-          || s.able.get(0).stream().map(m -> roster(request).get(m).capacity()).distinct().count() > 1) {
+      if (!steady(request, s)) {
         continue; // F2 speaks of constant availability and equal shares
       }
       List<MemberId> everyone = s.able.get(0);
-      int n = everyone.size();
-      for (int w = n; w <= s.slots.size(); w++) {
-        for (int start = 0; start + w <= s.slots.size(); start++) {
+      int m = everyone.size();
+      int k = Math.min(m, s.role.seats());
+      int shortest = (m + k - 1) / k;
+      for (int w = shortest; w <= s.dates.size(); w++) {
+        for (int start = 0; start + w <= s.dates.size(); start++) {
           Map<MemberId, Integer> count = new HashMap<>();
-          everyone.forEach(m -> count.put(m, 0));
+          everyone.forEach(x -> count.put(x, 0));
           for (int t = start; t < start + w; t++) {
-            count.merge(s.holders.get(t), 1, Integer::sum);
+            for (MemberId h : s.holders.get(t)) {
+              count.merge(h, 1, Integer::sum);
+            }
           }
           int max = count.values().stream().max(Integer::compare).orElse(0);
           int min = count.values().stream().min(Integer::compare).orElse(0);
           if (max - min > 1) {
-            out.add("F2: slots " + s.slots.get(start) + " to " + s.slots.get(start + w - 1) + " are unbalanced by "
-                + (max - min));
+            out.add("F2: " + s.role.id() + " from " + s.dates.get(start) + " to " + s.dates.get(start + w - 1)
+                + " is unbalanced by " + (max - min));
           }
         }
       }
@@ -121,45 +225,65 @@ public final class FairnessChecks {
   }
 
   /**
-   * F3 (with F1 winning, as F9 allows): no back-to-back turn, where someone else could have held
-   * the second slot, that handing the slot to another member or swapping it with one they hold
-   * would remove without breaking F1 or adding another back-to-back turn. In a sequence that does
-   * not keep F1, every such back-to-back turn is a violation.
+   * Whether F2 speaks of role sequence {@code s}: the same members could hold it every time, with
+   * equal capacities. For a test that wants to know how many sequences {@link #balancedWindows}
+   * actually checks.
    */
-  public static List<String> f3(PlanRequest request, Plan plan) {
+  public static List<RoleId> steadyRoles(PlanRequest request, Plan plan) {
+    return sequences(request, plan).stream().filter(s -> steady(request, s)).map(s -> s.role.id()).toList();
+  }
+
+  private static boolean steady(PlanRequest request, Sequence s) {
+    Map<MemberId, Participant> roster = roster(request);
+    return !s.dates.isEmpty() && !s.able.get(0).isEmpty() && s.able.stream().allMatch(a -> a.equals(s.able.get(0)))
+        && s.able.get(0).stream().map(m -> roster.get(m).capacity().stripTrailingZeros()).distinct().count() == 1;
+  }
+
+  /**
+   * F3 (with F1 winning, as F9 allows), for the role as a whole: no back-to-back turn (a member
+   * holding the role at two consecutive occurrences while someone who could hold it at the second
+   * did not) that handing the second turn to such a member, or swapping it with a turn of theirs,
+   * would remove without breaking F1 or adding another back-to-back turn. In a role that does not
+   * keep F1, every back-to-back turn is a violation.
+   */
+  public static List<String> noAvoidableBackToBack(PlanRequest request, Plan plan) {
     List<String> out = new ArrayList<>();
     for (Sequence s : sequences(request, plan)) {
-      List<MemberId> h = s.holders;
+      List<Set<MemberId>> h = s.holders;
       int cost = backToBack(s, h);
       boolean fair = keepsF1(s, request, h);
       for (int t = 1; t < h.size(); t++) {
-        MemberId i = h.get(t);
-        if (i == null || !i.equals(h.get(t - 1)) || s.able.get(t).size() < 2) {
-          continue;
-        }
-        if (!fair) { // F1 is not kept, so it cannot excuse a back-to-back turn
-          out.add("F3: " + i + " holds " + s.slots.get(t - 1) + " and " + s.slots.get(t) + " while "
-              + (s.able.get(t).size() - 1) + " other(s) could have taken the second");
-          continue;
-        }
-        for (MemberId j : s.able.get(t)) {
-          if (j.equals(i)) {
+        for (MemberId i : h.get(t)) {
+          if (!h.get(t - 1).contains(i) || s.able.get(t).size() <= h.get(t).size()) {
             continue;
           }
-          List<MemberId> handed = new ArrayList<>(h);
-          handed.set(t, j);
-          if (backToBack(s, handed) < cost && keepsF1(s, request, handed)) {
-            out.add("F3: " + i + " holds " + s.slots.get(t - 1) + " and " + s.slots.get(t) + "; " + j
-                + " could have taken the second");
+          if (!fair) { // F1 is not kept, so it cannot excuse a back-to-back turn
+            out.add("F3: " + i + " holds " + s.role.id() + " on " + s.dates.get(t - 1) + " and " + s.dates.get(t)
+                + " while " + (s.able.get(t).size() - h.get(t).size()) + " other(s) could have taken the second");
+            continue;
           }
-          for (int u = 0; u < h.size(); u++) {
-            if (u != t && j.equals(h.get(u)) && s.able.get(u).contains(i)) {
-              List<MemberId> swapped = new ArrayList<>(h);
-              swapped.set(t, j);
-              swapped.set(u, i);
-              if (backToBack(s, swapped) < cost && keepsF1(s, request, swapped)) {
-                out.add("F3: " + i + " holds " + s.slots.get(t - 1) + " and " + s.slots.get(t) + "; swapping with "
-                    + s.slots.get(u) + " would avoid it");
+          for (MemberId j : s.able.get(t)) {
+            if (h.get(t).contains(j)) {
+              continue;
+            }
+            List<Set<MemberId>> handed = copy(h);
+            handed.get(t).remove(i);
+            handed.get(t).add(j);
+            if (backToBack(s, handed) < cost && keepsF1(s, request, handed)) {
+              out.add("F3: " + i + " holds " + s.role.id() + " on " + s.dates.get(t - 1) + " and " + s.dates.get(t)
+                  + "; " + j + " could have taken the second");
+            }
+            for (int u = 0; u < h.size(); u++) {
+              if (u != t && h.get(u).contains(j) && !h.get(u).contains(i) && s.able.get(u).contains(i)) {
+                List<Set<MemberId>> swapped = copy(h);
+                swapped.get(t).remove(i);
+                swapped.get(t).add(j);
+                swapped.get(u).remove(j);
+                swapped.get(u).add(i);
+                if (backToBack(s, swapped) < cost && keepsF1(s, request, swapped)) {
+                  out.add("F3: " + i + " holds " + s.role.id() + " on " + s.dates.get(t - 1) + " and "
+                      + s.dates.get(t) + "; swapping with " + j + "'s turn on " + s.dates.get(u) + " would avoid it");
+                }
               }
             }
           }
@@ -169,8 +293,12 @@ public final class FairnessChecks {
     return out;
   }
 
-  /** F5: never an ineligible, unavailable or doubly-booked member; an unfilled slot only when nobody could hold it. */
-  public static List<String> f5(PlanRequest request, Plan plan) {
+  /**
+   * F5, hard constraints: never an ineligible, unavailable or doubly-booked member (two seats of
+   * one occurrence, or two roles that exclude each other on one day); an unfilled slot only when
+   * nobody could hold it.
+   */
+  public static List<String> hardConstraints(PlanRequest request, Plan plan) {
     List<String> out = new ArrayList<>();
     Map<RoleId, Role> roles = roles(request);
     Map<MemberId, Participant> roster = roster(request);
@@ -216,6 +344,58 @@ public final class FairnessChecks {
     return out;
   }
 
+  /** F6, determinism: the same request gives the same plan. */
+  public static List<String> sameRequestSamePlan(RotationPolicy policy, PlanRequest request) {
+    return policy.plan(request).equals(policy.plan(request))
+        ? List.of() : List.of("F6: " + policy.name() + " gave two different plans for the same request");
+  }
+
+  /**
+   * F8, the newcomer guarantee: as many newcomers hold a meaningful role within the first K
+   * meeting days after joining as could possibly be given one (a maximum matching of newcomers to
+   * such slots; two newcomers cannot share one slot).
+   */
+  public static List<String> newcomersServed(PlanRequest request, Plan plan) {
+    Map<RoleId, Role> roles = roles(request);
+    TreeSet<LocalDate> meetings = new TreeSet<>();
+    for (Role r : roles.values()) {
+      if (r.meaningful()) {
+        meetings.addAll(r.cadence().between(request.from(), request.until()));
+      }
+    }
+    List<MemberId> unserved = new ArrayList<>();
+    List<List<Slot>> options = new ArrayList<>();
+    for (Participant p : request.roster()) {
+      if (!request.newcomer(p)) {
+        continue;
+      }
+      List<LocalDate> window = meetings.stream().filter(d -> !d.isBefore(p.joined())).limit(request.newcomerCycles())
+          .toList();
+      List<Slot> could = plan.assignments().stream().map(Assignment::slot)
+          .filter(s -> roles.get(s.role()).meaningful() && window.contains(s.date())
+              && p.eligibleFor(roles.get(s.role())) && p.availableOn(s.date())
+              && freeable(plan, roles, p, s))
+          .toList();
+      boolean holds = plan.assignments().stream().anyMatch(a -> p.member().equals(a.member())
+          && roles.get(a.slot().role()).meaningful() && window.contains(a.slot().date()));
+      if (!could.isEmpty()) {
+        options.add(could);
+        if (!holds) {
+          unserved.add(p.member());
+        }
+      }
+    }
+    Map<Slot, Integer> taken = new HashMap<>();
+    int possible = 0;
+    for (int i = 0; i < options.size(); i++) {
+      possible += match(i, options, taken, new HashSet<>()) ? 1 : 0;
+    }
+    int served = options.size() - unserved.size();
+    return served >= possible ? List.of() : List.of("F8: " + served + " of " + options.size()
+        + " newcomers hold a real role in their first " + request.newcomerCycles() + " meeting days, but " + possible
+        + " could; waiting: " + unserved);
+  }
+
   /** F4: every candidate of an unconstrained draw has probability exactly seats / candidates. */
   public static List<String> f4(Lottery.Announcement announcement) {
     List<String> out = new ArrayList<>();
@@ -243,63 +423,47 @@ public final class FairnessChecks {
     return out;
   }
 
-  /** F6: the same request gives the same plan. */
-  public static List<String> f6(RotationPolicy policy, PlanRequest request) {
-    return policy.plan(request).equals(policy.plan(request))
-        ? List.of() : List.of("F6: " + policy.name() + " gave two different plans for the same request");
+  /** F1. @deprecated by its meaning: {@link #withinOneTurn}. */
+  @Deprecated
+  public static List<String> f1(PlanRequest request, Plan plan) {
+    return withinOneTurn(request, plan);
   }
 
-  /**
-   * F8: as many newcomers hold a meaningful role within the first K meeting days after joining as
-   * could possibly be given one (a maximum matching of newcomers to such slots; two newcomers
-   * cannot share one slot).
-   */
+  /** F2. @deprecated by its meaning: {@link #balancedWindows}. */
+  @Deprecated
+  public static List<String> f2(PlanRequest request, Plan plan) {
+    return balancedWindows(request, plan);
+  }
+
+  /** F3. @deprecated by its meaning: {@link #noAvoidableBackToBack}. */
+  @Deprecated
+  public static List<String> f3(PlanRequest request, Plan plan) {
+    return noAvoidableBackToBack(request, plan);
+  }
+
+  /** F5. @deprecated by its meaning: {@link #hardConstraints}. */
+  @Deprecated
+  public static List<String> f5(PlanRequest request, Plan plan) {
+    return hardConstraints(request, plan);
+  }
+
+  /** F6. @deprecated by its meaning: {@link #sameRequestSamePlan}. */
+  @Deprecated
+  public static List<String> f6(RotationPolicy policy, PlanRequest request) {
+    return sameRequestSamePlan(policy, request);
+  }
+
+  /** F8. @deprecated by its meaning: {@link #newcomersServed}. */
+  @Deprecated
   public static List<String> f8(PlanRequest request, Plan plan) {
-    Map<RoleId, Role> roles = roles(request);
-    TreeSet<LocalDate> meetings = new TreeSet<>();
-    for (Role r : roles.values()) {
-      if (r.meaningful()) {
-        meetings.addAll(r.cadence().between(request.from(), request.until()));
-      }
-    }
-    List<MemberId> unserved = new ArrayList<>();
-    List<List<Slot>> options = new ArrayList<>();
-    for (Participant p : request.roster()) {
-      if (!request.newcomer(p)) {
-        continue;
-      }
-      List<LocalDate> window = meetings.stream().filter(d -> !d.isBefore(p.joined())).limit(request.newcomerCycles())
-          .toList();
-      List<Slot> could = plan.assignments().stream().map(Assignment::slot)
-          .filter(s -> roles.get(s.role()).meaningful() && window.contains(s.date())
-              && p.eligibleFor(roles.get(s.role())) && p.availableOn(s.date())
-              && freeable(request, plan, roles, p, s))
-          .toList();
-      boolean holds = plan.assignments().stream().anyMatch(a -> p.member().equals(a.member())
-          && roles.get(a.slot().role()).meaningful() && window.contains(a.slot().date()));
-      if (!could.isEmpty()) {
-        options.add(could);
-        if (!holds) {
-          unserved.add(p.member());
-        }
-      }
-    }
-    Map<Slot, Integer> taken = new HashMap<>();
-    int possible = 0;
-    for (int i = 0; i < options.size(); i++) {
-      possible += match(i, options, taken, new HashSet<>()) ? 1 : 0;
-    }
-    int served = options.size() - unserved.size();
-    return served >= possible ? List.of() : List.of("F8: " + served + " of " + options.size()
-        + " newcomers hold a real role in their first " + request.newcomerCycles() + " meeting days, but " + possible
-        + " could; waiting: " + unserved);
+    return newcomersServed(request, plan);
   }
 
   /**
    * Whether p could hold slot s as far as the rest of the day goes: a chore that excludes it can
    * pass to someone else or stay open, but a real role they hold that day already serves them.
    */
-  private static boolean freeable(PlanRequest request, Plan plan, Map<RoleId, Role> roles, Participant p, Slot s) {
+  private static boolean freeable(Plan plan, Map<RoleId, Role> roles, Participant p, Slot s) {
     Role target = roles.get(s.role());
     for (Assignment a : plan.assignments()) {
       if (!p.member().equals(a.member()) || !a.slot().date().equals(s.date()) || a.slot().equals(s)) {
@@ -331,48 +495,51 @@ public final class FairnessChecks {
 
   // ------------------------------------------------------------------------------------ reading a plan
 
-  private record Sequence(List<Slot> slots, List<MemberId> holders, List<List<MemberId>> able) {}
+  /** One role's occurrences: who could hold it (in roster order) and who held it, at each. */
+  private record Sequence(Role role, List<LocalDate> dates, List<Set<MemberId>> holders, List<List<MemberId>> able) {}
 
-  private static List<Sequence> sequences(PlanRequest request, Plan plan) {
-    Map<RoleId, Role> roles = roles(request);
+  private static Map<Slot, MemberId> holders(Plan plan) {
     Map<Slot, MemberId> holder = new HashMap<>();
     plan.assignments().forEach(a -> holder.put(a.slot(), a.member()));
+    return holder;
+  }
+
+  private static List<Sequence> sequences(PlanRequest request, Plan plan) {
+    Map<Slot, MemberId> holder = holders(plan);
+    List<Role> order = planningOrder(request.roles());
     List<Sequence> out = new ArrayList<>();
-    for (Role role : order(roles)) {
-      for (int seat = 1; seat <= role.seats(); seat++) {
-        List<Slot> slots = new ArrayList<>();
-        List<MemberId> holders = new ArrayList<>();
-        List<List<MemberId>> able = new ArrayList<>();
-        for (LocalDate d : role.cadence().between(request.from(), request.until())) {
-          Slot slot = new Slot(d, role.id(), seat);
-          slots.add(slot);
-          holders.add(holder.get(slot));
-          List<MemberId> who = new ArrayList<>();
-          for (Participant p : request.roster()) {
-            if (p.eligibleFor(role) && p.availableOn(d) && !heldEarlier(roles, holder, role, seat, d, p.member())) {
-              who.add(p.member());
-            }
+    for (int r = 0; r < order.size(); r++) {
+      Role role = order.get(r);
+      List<Role> earlier = order.subList(0, r);
+      List<LocalDate> dates = role.cadence().between(request.from(), request.until());
+      List<Set<MemberId>> holders = new ArrayList<>();
+      List<List<MemberId>> able = new ArrayList<>();
+      for (LocalDate d : dates) {
+        Set<MemberId> held = new LinkedHashSet<>();
+        for (int seat = 1; seat <= role.seats(); seat++) {
+          MemberId m = holder.get(new Slot(d, role.id(), seat));
+          if (m != null) {
+            held.add(m);
           }
-          able.add(who);
         }
-        out.add(new Sequence(slots, holders, able));
+        holders.add(held);
+        List<MemberId> who = new ArrayList<>();
+        for (Participant p : request.roster()) {
+          if (p.eligibleFor(role) && p.availableOn(d) && !heldEarlier(holder, earlier, role, d, p.member())) {
+            who.add(p.member());
+          }
+        }
+        able.add(who);
       }
+      out.add(new Sequence(role, dates, holders, able));
     }
     return out;
   }
 
-  /** Whether m holds, on d, an earlier seat of role or an earlier-planned role that excludes it. */
-  private static boolean heldEarlier(Map<RoleId, Role> roles, Map<Slot, MemberId> holder, Role role, int seat,
-      LocalDate d, MemberId m) {
-    for (int s = 1; s < seat; s++) {
-      if (m.equals(holder.get(new Slot(d, role.id(), s)))) {
-        return true;
-      }
-    }
-    for (Role other : order(roles)) {
-      if (other.id().equals(role.id())) {
-        break;
-      }
+  /** Whether m holds, on d, a role earlier in the planning order that excludes {@code role} or that it excludes. */
+  private static boolean heldEarlier(Map<Slot, MemberId> holder, List<Role> earlier, Role role, LocalDate d,
+      MemberId m) {
+    for (Role other : earlier) {
       boolean exclusive = other.exclusiveWith().contains(role.id()) || role.exclusiveWith().contains(other.id());
       for (int s = 1; exclusive && s <= other.seats(); s++) {
         if (m.equals(holder.get(new Slot(d, other.id(), s)))) {
@@ -383,48 +550,76 @@ public final class FairnessChecks {
     return false;
   }
 
-  /** The fair policy's planning order: real roles before chores, then by id (its F9 disclosure). */
-  private static List<Role> order(Map<RoleId, Role> roles) {
-    return roles.values().stream().sorted(Comparator.comparing((Role r) -> !r.meaningful())
-        .thenComparing(Role::id)).toList();
+  /**
+   * Each member's entitlement at one occurrence: {@code min(1, λ c_i)}, with {@code λ} such that
+   * the entitlements add up to {@code min(seats, able.size())} (water-filling: whoever would get
+   * more than a whole seat gets exactly one, and the rest is shared again).
+   */
+  private static Map<MemberId, Q> entitlements(PlanRequest request, List<MemberId> able, int seats) {
+    Map<MemberId, Participant> roster = roster(request);
+    Map<MemberId, Q> out = new HashMap<>();
+    List<MemberId> open = new ArrayList<>(able);
+    long left = Math.min(seats, able.size());
+    boolean capped = true;
+    while (capped && !open.isEmpty()) {
+      capped = false;
+      Q total = Q.ZERO;
+      for (MemberId m : open) {
+        total = total.plus(Q.of(roster.get(m).capacity()));
+      }
+      for (MemberId m : List.copyOf(open)) {
+        Q share = Q.of(roster.get(m).capacity()).times(left).over(total);
+        if (!share.under(1)) {
+          out.put(m, Q.ONE);
+          open.remove(m);
+          capped = true;
+        }
+      }
+      if (capped) {
+        left = Math.min(seats, able.size()) - out.size();
+        continue;
+      }
+      for (MemberId m : open) {
+        out.put(m, Q.of(roster.get(m).capacity()).times(left).over(total));
+      }
+    }
+    return out;
   }
 
-  private static int backToBack(Sequence s, List<MemberId> h) {
+  private static List<Set<MemberId>> copy(List<Set<MemberId>> h) {
+    List<Set<MemberId>> out = new ArrayList<>();
+    h.forEach(s -> out.add(new LinkedHashSet<>(s)));
+    return out;
+  }
+
+  /** Back-to-back turns that count: a member holds two consecutive occurrences while someone else could hold the second. */
+  private static int backToBack(Sequence s, List<Set<MemberId>> h) {
     int n = 0;
     for (int t = 1; t < h.size(); t++) {
-      if (h.get(t) != null && h.get(t).equals(h.get(t - 1)) && s.able.get(t).size() > 1) {
-        n++;
+      if (s.able.get(t).size() > h.get(t).size()) {
+        for (MemberId m : h.get(t)) {
+          n += h.get(t - 1).contains(m) ? 1 : 0;
+        }
       }
     }
     return n;
   }
 
-  private static boolean keepsF1(Sequence s, PlanRequest request, List<MemberId> h) {
+  private static boolean keepsF1(Sequence s, PlanRequest request, List<Set<MemberId>> h) {
     Map<MemberId, Q> share = new HashMap<>();
     Map<MemberId, Long> held = new HashMap<>();
     for (int t = 0; t < h.size(); t++) {
-      addShares(s.able.get(t), request, share);
-      if (h.get(t) != null) {
-        held.merge(h.get(t), 1L, Long::sum);
+      entitlements(request, s.able.get(t), s.role.seats()).forEach((m, q) -> share.merge(m, q, Q::plus));
+      for (MemberId m : h.get(t)) {
+        held.merge(m, 1L, Long::sum);
       }
       for (Map.Entry<MemberId, Q> e : share.entrySet()) {
-        if (!e.getValue().minus(held.getOrDefault(e.getKey(), 0L)).underOne()) {
+        if (!e.getValue().minus(held.getOrDefault(e.getKey(), 0L)).under(1)) {
           return false;
         }
       }
     }
     return true;
-  }
-
-  private static void addShares(List<MemberId> able, PlanRequest request, Map<MemberId, Q> share) {
-    Map<MemberId, Participant> roster = roster(request);
-    Q total = Q.ZERO;
-    for (MemberId m : able) {
-      total = total.plus(Q.of(roster.get(m).capacity()));
-    }
-    for (MemberId m : able) {
-      share.merge(m, Q.of(roster.get(m).capacity()).over(total), Q::plus);
-    }
   }
 
   private static Map<RoleId, Role> roles(PlanRequest request) {
@@ -442,6 +637,7 @@ public final class FairnessChecks {
   /** An exact fraction. */
   private record Q(BigInteger num, BigInteger den) {
     static final Q ZERO = new Q(BigInteger.ZERO, BigInteger.ONE);
+    static final Q ONE = new Q(BigInteger.ONE, BigInteger.ONE);
 
     static Q of(BigDecimal d) {
       BigDecimal s = d.stripTrailingZeros();
@@ -458,6 +654,10 @@ public final class FairnessChecks {
       return new Q(num.multiply(o.den).add(o.num.multiply(den)), den.multiply(o.den)).norm();
     }
 
+    Q times(long k) {
+      return new Q(num.multiply(BigInteger.valueOf(k)), den).norm();
+    }
+
     Q over(Q o) {
       return new Q(num.multiply(o.den), den.multiply(o.num)).norm();
     }
@@ -466,8 +666,9 @@ public final class FairnessChecks {
       return new Q(num.subtract(den.multiply(BigInteger.valueOf(k))), den).norm();
     }
 
-    boolean underOne() {
-      return num.abs().compareTo(den) < 0;
+    /** |this| < k. */
+    boolean under(long k) {
+      return num.abs().compareTo(den.multiply(BigInteger.valueOf(k))) < 0;
     }
 
     @Override

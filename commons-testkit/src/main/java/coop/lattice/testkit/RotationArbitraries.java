@@ -17,7 +17,9 @@ import net.jqwik.api.Combinators;
 /**
  * jqwik arbitraries for property-testing rotation policies: rosters with tags, capacities and
  * breaks; roles with cadences, seats, required tags, weights and exclusivity; whole plan
- * requests. Every generated request is valid (a rejected request would test nothing).
+ * requests, with newcomers or without, and steady ones (everyone could hold every role every
+ * time) for window balance. Every generated request is valid (a rejected request would test
+ * nothing).
  *
  * <pre>{@code
  * // in a property class, provided under the name "requests":
@@ -58,9 +60,13 @@ public final class RotationArbitraries {
     });
   }
 
-  /** Up to {@code max} roles with weekly, fortnightly-by-dates or monthly cadences. */
+  /**
+   * Up to {@code max} roles with weekly, fortnightly-by-dates or monthly cadences, one to three
+   * seats, a required tag or none, weights, some chores, every second role exclusive with the one
+   * before it.
+   */
   public static Arbitrary<List<Role>> roles(int max, int weeks) {
-    Arbitrary<Role> role = Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(1, 2),
+    Arbitrary<Role> role = Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(1, 3),
         Arbitraries.of(TAGS).set().ofMaxSize(1), Arbitraries.of("1", "1", "2", "0.5"), Arbitraries.of(true, true, false),
         Arbitraries.integers().between(0, 6)).as((cadence, seats, tags, weight, meaningful, offset) -> {
           Cadence c = switch (cadence) {
@@ -89,14 +95,23 @@ public final class RotationArbitraries {
   }
 
   /**
-   * Whole plan requests over 4 to 12 weeks; with {@code newcomers}, one or two members joined
-   * recently or join during the horizon.
+   * Whole plan requests over 4 to 12 weeks, 1 to 9 members; with {@code newcomers}, one or two
+   * members joined recently or join during the horizon.
    */
   public static Arbitrary<PlanRequest> planRequests(boolean newcomers) {
+    return planRequests(9, newcomers ? 2 : 0);
+  }
+
+  /**
+   * Whole plan requests over 4 to 12 weeks with 1 to {@code maxMembers} established members and,
+   * if {@code maxNewcomers} is above 0, 1 to that many newcomers who joined recently or join during
+   * the horizon (with every tag, so that every real role is open to them).
+   */
+  public static Arbitrary<PlanRequest> planRequests(int maxMembers, int maxNewcomers) {
     return Arbitraries.integers().between(4, 12).flatMap(weeks -> {
-      Arbitrary<List<Participant>> roster = roster(1, 9, weeks);
-      Arbitrary<List<Integer>> joins = newcomers
-          ? Arbitraries.integers().between(-20, weeks * 7 - 7).list().ofMinSize(1).ofMaxSize(2)
+      Arbitrary<List<Participant>> roster = roster(1, maxMembers, weeks);
+      Arbitrary<List<Integer>> joins = maxNewcomers > 0
+          ? Arbitraries.integers().between(-20, weeks * 7 - 7).list().ofMinSize(1).ofMaxSize(maxNewcomers)
           : Arbitraries.just(List.of());
       return Combinators.combine(roster, roles(4, weeks), joins).as((ps, rs, js) -> {
         List<Participant> all = new ArrayList<>(ps);
@@ -106,5 +121,25 @@ public final class RotationArbitraries {
         return PlanRequest.of(all, rs, START, START.plusWeeks(weeks));
       });
     });
+  }
+
+  /**
+   * Requests where everyone could hold every role every time, with equal capacities: what window
+   * balance (F2) speaks of, so a property of it checks every role it generates. 2 to 9 members, all
+   * settled, no breaks and no tags; 1 to 3 roles (one to three seats, chores among them) that do not
+   * exclude each other, over 4 to 12 weeks.
+   */
+  public static Arbitrary<PlanRequest> steadyRequests() {
+    return Arbitraries.integers().between(4, 12).flatMap(weeks -> Combinators.combine(
+        Arbitraries.integers().between(2, 9), Arbitraries.of("1", "0.5"),
+        roles(3, weeks).map(rs -> rs.stream().map(r -> new Role(r.id(), r.name(), r.cadence(), r.seats(), Set.of(),
+            r.weight(), r.meaningful(), Set.of())).toList()))
+        .as((n, capacity, rs) -> {
+          List<Participant> roster = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            roster.add(Participant.of(MemberId.of("m" + i), START.minusYears(1)).capacity(capacity));
+          }
+          return PlanRequest.of(roster, rs, START, START.plusWeeks(weeks));
+        }));
   }
 }

@@ -8,6 +8,7 @@ import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.rotation.Cadence;
 import coop.lattice.rotation.Participant;
 import coop.lattice.rotation.Plan;
+import coop.lattice.rotation.PlanRequest;
 import coop.lattice.rotation.Role;
 import coop.lattice.rotation.RoleId;
 import coop.lattice.rotation.RotationPolicy;
@@ -44,7 +45,8 @@ final class Rotation {
         Role.of(RoleId.of("notes"), "Notes", Cadence.weekly(firstMeeting)).exclusiveWith(facilitation),
         Role.of(RoleId.of("dishes"), "Dishes", Cadence.weekly(firstMeeting)).chore());
     long seed = 20270301L;   // published before the draw: anyone can re-derive the plan
-    Plan plan = coop.planRotation(RotationPolicy.fair(seed), roster, roles, firstMeeting, firstMeeting.plusWeeks(8));
+    PlanRequest request = coop.rotationRequest(roster, roles, firstMeeting, firstMeeting.plusWeeks(8));
+    Plan plan = coop.planRotation(RotationPolicy.fair(seed), request);   // FairnessChecks.all(request, plan) checks it
     coop.publishPlan(ana, plan);
 
     Slot slot = plan.slotsOf(ana).stream().filter(s -> s.role().equals(facilitation)).findFirst().orElseThrow();
