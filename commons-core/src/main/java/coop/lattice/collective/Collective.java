@@ -9,8 +9,6 @@ import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
 import coop.lattice.Progress;
 import coop.lattice.RejectedCommandException;
-import coop.lattice.Unit;
-import coop.lattice.UnknownMemberException;
 import coop.lattice.UnknownReferenceException;
 import coop.lattice.agreement.AgreementId;
 import coop.lattice.agreement.AgreementTerms;
@@ -47,7 +45,6 @@ import coop.lattice.rotation.RoleId;
 import coop.lattice.rotation.RotationPolicy;
 import coop.lattice.rotation.Slot;
 import coop.lattice.store.LedgerStore;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,18 +53,13 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -373,23 +365,17 @@ public final class Collective {
 
   /** The current version of {@code id}, in force or not. */
   public Optional<AgreementRecord> agreement(AgreementId id) {
-    synchronized (lock) {
-      return Optional.ofNullable(fold.governance.current(id));
-    }
+    return read(f -> Optional.ofNullable(f.governance.current(id)));
   }
 
   /** Every version of {@code id}, oldest first. */
   public List<AgreementRecord> agreementHistory(AgreementId id) {
-    synchronized (lock) {
-      return List.copyOf(fold.governance.agreements.getOrDefault(id, List.of()));
-    }
+    return read(f -> List.copyOf(f.governance.agreements.getOrDefault(id, List.of())));
   }
 
   /** The current version of every agreement ever adopted, by id. */
   public List<AgreementRecord> agreements() {
-    synchronized (lock) {
-      return fold.governance.agreements.values().stream().map(v -> v.get(v.size() - 1)).toList();
-    }
+    return read(f -> f.governance.agreements.values().stream().map(v -> v.get(v.size() - 1)).toList());
   }
 
   /** The parameters in force now: each as an agreement in force sets it, or its default. */
@@ -398,9 +384,7 @@ public final class Collective {
   }
 
   public Parameters parameters(Instant at) {
-    synchronized (lock) {
-      return fold.governance.parameters(at);
-    }
+    return read(f -> f.governance.parameters(at));
   }
 
   /** True while {@code member} is within the newcomer window that the agreements in force set. */
@@ -421,18 +405,14 @@ public final class Collective {
 
   /** Proposals still open, oldest first. */
   public List<ProposalRecord> openProposals() {
-    synchronized (lock) {
-      return fold.governance.proposals.values().stream().filter(p -> p.decision == null)
-          .map(Proposal::record).toList();
-    }
+    return read(f -> f.governance.proposals.values().stream().filter(p -> p.decision == null)
+        .map(Proposal::record).toList());
   }
 
   /** Every decision, oldest first: criteria, responses, outcome and note. */
   public List<DecisionRecord> decisions() {
-    synchronized (lock) {
-      return fold.governance.proposals.values().stream().map(p -> p.decision).filter(Objects::nonNull)
-          .sorted(Comparator.comparingLong(DecisionRecord::entry)).toList();
-    }
+    return read(f -> f.governance.proposals.values().stream().map(p -> p.decision).filter(Objects::nonNull)
+        .sorted(Comparator.comparingLong(DecisionRecord::entry)).toList());
   }
 
   /** Members who still have to accept the current version of {@code agreement}, in order of their ids. */
@@ -459,9 +439,7 @@ public final class Collective {
 
   /** The health report as it stood, or will stand, at {@code at}; see {@link #health()}. */
   public HealthReport health(Instant at) {
-    synchronized (lock) {
-      return Health.of(fold, at, witnessing, ledger.size());
-    }
+    return read(f -> Health.of(f, at, witnessing, ledger.size()));
   }
 
   /**
@@ -483,9 +461,7 @@ public final class Collective {
 
   /** What a meeting at {@code at} should take up, most urgent first; see {@link #agenda()}. */
   public List<AgendaItem> agenda(Instant at) {
-    synchronized (lock) {
-      return Agenda.of(fold, at, witnessing, ledger.size());
-    }
+    return read(f -> Agenda.of(f, at, witnessing, ledger.size()));
   }
 
   // ---------------------------------------------------------------------------------- rotations
@@ -495,10 +471,8 @@ public final class Collective {
    * capacity and no breaks: a starting point to add what each member declares.
    */
   public List<Participant> roster() {
-    synchronized (lock) {
-      return fold.membership.members.values().stream().filter(Member::active).sorted(Comparator.comparing(Member::id))
-          .map(m -> Participant.of(m.id(), m.joined().atZone(ZoneOffset.UTC).toLocalDate())).toList();
-    }
+    return read(f -> f.membership.members.values().stream().filter(Member::active)
+        .sorted(Comparator.comparing(Member::id)).map(m -> Participant.of(m.id(), m.joined().atZone(ZoneOffset.UTC).toLocalDate())).toList());
   }
 
   /**
@@ -560,9 +534,7 @@ public final class Collective {
 
   /** The published map with accepted swaps and cover applied. */
   public Optional<Plan> currentPlan() {
-    synchronized (lock) {
-      return Optional.ofNullable(fold.rotations.currentPlan());
-    }
+    return read(f -> Optional.ofNullable(f.rotations.currentPlan()));
   }
 
   /**
@@ -672,9 +644,7 @@ public final class Collective {
    * counts its role's weight in hours, as the planner counts it; reported as counts, never names).
    */
   public List<String> burnoutWarnings(Instant at, List<Role> roles) {
-    synchronized (lock) {
-      return Campaigns.burnoutWarnings(fold, at, roles);
-    }
+    return read(f -> Campaigns.burnoutWarnings(f, at, roles));
   }
 
   // ---------------------------------------------------------------------------------- circles
@@ -757,79 +727,41 @@ public final class Collective {
   }
 
   public Optional<Member> member(MemberId id) {
-    synchronized (lock) {
-      return Optional.ofNullable(fold.membership.members.get(id));
-    }
+    return read(f -> Optional.ofNullable(f.membership.members.get(id)));
   }
 
   /** Current members, in alphabetical order of their ids. */
   public List<Member> members() {
-    synchronized (lock) {
-      return fold.membership.members.values().stream().filter(Member::active)
-          .sorted(Comparator.comparing(Member::id)).toList();
-    }
+    return read(f -> f.membership.members.values().stream().filter(Member::active)
+        .sorted(Comparator.comparing(Member::id)).toList());
   }
 
   public Optional<ContributionRecord> contribution(long entry) {
-    synchronized (lock) {
-      return Optional.ofNullable(fold.membership.contributions.get(entry));
-    }
+    return read(f -> Optional.ofNullable(f.membership.contributions.get(entry)));
   }
 
   /** Contributions still waiting for their receiver, oldest first. */
   public List<ContributionRecord> pending() {
-    synchronized (lock) {
-      return fold.membership.contributions.values().stream().filter(c -> c.status() == Status.PENDING)
-          .sorted(Comparator.comparingLong(ContributionRecord::entry)).toList();
-    }
+    return read(f -> f.membership.contributions.values().stream().filter(c -> c.status() == Status.PENDING)
+        .sorted(Comparator.comparingLong(ContributionRecord::entry)).toList());
   }
 
   /** What was given and received, by kind and unit, for contributions recorded in {@code [from, until)}. */
   public ContributionTotals totals(Instant from, Instant until) {
     checkArgument(!until.isBefore(from), "a period that ends (%s) before it starts (%s)", until, from);
-    Map<ContributionKind, Map<Unit, BigDecimal>> sums = new HashMap<>();
-    long n = 0;
-    synchronized (lock) {
-      for (ContributionRecord c : fold.membership.contributions.values()) {
-        if (c.counts() && !c.recorded().isBefore(from) && c.recorded().isBefore(until)) {
-          add(sums, c);
-          n++;
-        }
-      }
-    }
-    return new ContributionTotals(sums, n);
+    return read(f -> WallViews.totals(f, from, until));
   }
 
   /** Totals per calendar month in {@code zone}, for every month with a counted contribution. */
   public SortedMap<YearMonth, ContributionTotals> monthlyTotals(ZoneId zone) {
-    Map<YearMonth, Map<ContributionKind, Map<Unit, BigDecimal>>> sums = new HashMap<>();
-    Map<YearMonth, Long> counts = new HashMap<>();
-    synchronized (lock) {
-      for (ContributionRecord c : fold.membership.contributions.values()) {
-        if (c.counts()) {
-          YearMonth m = YearMonth.from(c.recorded().atZone(zone));
-          add(sums.computeIfAbsent(m, k -> new HashMap<>()), c);
-          counts.merge(m, 1L, Long::sum);
-        }
-      }
-    }
-    SortedMap<YearMonth, ContributionTotals> out = new TreeMap<>();
-    sums.forEach((m, s) -> out.put(m, new ContributionTotals(s, counts.get(m))));
-    return Collections.unmodifiableSortedMap(out);
-  }
-
-  private static void add(Map<ContributionKind, Map<Unit, BigDecimal>> sums, ContributionRecord c) {
-    sums.computeIfAbsent(c.contribution().kind(), k -> new EnumMap<>(Unit.class))
-        .merge(c.contribution().quantity().unit(), c.contribution().quantity().amount(), BigDecimal::add);
+    return read(f -> WallViews.monthlyTotals(f, zone));
   }
 
   /** A member's own history: what they gave and received, in ledger order, corrections included. */
   public List<ContributionRecord> history(MemberId member) {
-    synchronized (lock) {
-      return fold.membership.contributions.values().stream()
-          .filter(c -> c.contribution().giver().equals(member) || member.equals(c.contribution().receiver()))
-          .sorted(Comparator.comparingLong(ContributionRecord::entry)).toList();
-    }
+    return read(f -> f.membership.contributions.values().stream()
+        .filter(c -> c.contribution().giver().equals(member) || member.equals(c.contribution().receiver()))
+        .sorted(Comparator.comparingLong(ContributionRecord::entry)).toList());
   }
 
   /**
@@ -839,36 +771,11 @@ public final class Collective {
    */
   public List<FeedItem> publicFeed(int limit) {
     checkArgument(limit >= 0, "limit < 0: %s", limit);
-    List<FeedItem> out = new ArrayList<>();
-    synchronized (lock) {
-      List<ContributionRecord> live = fold.membership.contributions.values().stream()
-          .filter(c -> c.status() != Status.CORRECTED)
-          .sorted(Comparator.comparingLong(ContributionRecord::entry).reversed()).toList();
-      for (ContributionRecord c : live) {
-        if (out.size() == limit) {
-          break;
-        }
-        Contribution what = c.contribution();
-        Appearance giver = fold.membership.members.get(what.giver()).appearance();
-        if (giver.mode() == Appearance.Mode.AGGREGATES_ONLY) {
-          continue;
-        }
-        String receiver = what.receiver() == null ? "the collective" : shown(fold.membership.members.get(what.receiver()).appearance());
-        out.add(new FeedItem(c.entry(), c.recorded(), shown(giver), receiver, what.kind(), what.quantity(),
-            what.servedFor(), c.counts()));
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  private static String shown(Appearance a) {
-    return a.mode() == Appearance.Mode.AGGREGATES_ONLY ? "a member" : Objects.requireNonNull(a.shownAs());
+    return read(f -> WallViews.feed(f, limit));
   }
 
   /** An immutable snapshot of the whole state (copies it: O(size)). */
   public CollectiveState state() {
-    synchronized (lock) {
-      return fold.snapshot();
-    }
+    return read(Fold::snapshot);
   }
 }
