@@ -3,6 +3,7 @@ package coop.lattice.collective;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import coop.lattice.CollectiveId;
+import coop.lattice.ConflictException;
 import coop.lattice.ContributionKind;
 import coop.lattice.LedgerDamagedException;
 import coop.lattice.MemberId;
@@ -45,6 +46,7 @@ import coop.lattice.rotation.RoleId;
 import coop.lattice.rotation.RotationPolicy;
 import coop.lattice.rotation.Slot;
 import coop.lattice.store.LedgerStore;
+import coop.lattice.store.PrivateArea;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,6 +108,7 @@ public final class Collective {
   private volatile Fold fold;
   private final SealedClaims sealedClaims;
   private final Pseudonymizer pseudonymizer;
+  private final PrivateArea privateArea;
   private final Object lock = new Object();
   private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
   private final TimeBank timeBank = new TimeBank(this);
@@ -116,13 +119,15 @@ public final class Collective {
   private final Lotteries lotteries = new Lotteries(this);
   private final Privacy privacy = new Privacy(this);
 
-  private Collective(Ledger ledger, CollectiveKey key, Clock clock, Fold fold, Pseudonymizer pseudonymizer) {
+  private Collective(Ledger ledger, CollectiveKey key, Clock clock, Fold fold, Pseudonymizer pseudonymizer,
+      PrivateArea privateArea) {
     this.ledger = ledger;
     this.key = key;
     this.clock = clock;
     this.fold = fold;
     this.sealedClaims = fold.sealedClaims();
     this.pseudonymizer = pseudonymizer;
+    this.privateArea = privateArea;
   }
 
   /** The fold of the collective whose private files are in {@code store}, with its sealed claims. */
@@ -141,7 +146,7 @@ public final class Collective {
   public static Collective found(CollectiveId id, String name, MemberId founder, Appearance appearance,
       LedgerStore store, CollectiveKey key, Clock clock) {
     Ledger ledger = Ledger.create(store, id, key.verificationKey());
-    Collective c = new Collective(ledger, key, clock, fold(store, key), pseudonymizer(store, key));
+    Collective c = new Collective(ledger, key, clock, fold(store, key), pseudonymizer(store, key), store.privateArea());
     c.pseudonymizer.before(new Event.MemberJoined(founder, appearance)); // so entry 0 names the founder as they chose
     c.submit(founder, new Event.CollectiveFounded(name, key.verificationKey().base64Url()));
     c.submit(founder, new Event.MemberJoined(founder, appearance));
@@ -173,7 +178,7 @@ public final class Collective {
           + " failed verification at entry " + damage.get().firstBadIndex() + ": " + damage.get().reason());
     }
     checkArgument(ledger.size() > 0, "the store is empty: found a collective first");
-    return new Collective(ledger, key, clock, fold, pseudonymizer);
+    return new Collective(ledger, key, clock, fold, pseudonymizer, store.privateArea());
   }
 
   // ---------------------------------------------------------------------------------- commands
@@ -595,6 +600,11 @@ public final class Collective {
   }
 
   /** Reads the fold under the collective's lock. */
+  /** The private file {@code name} kept beside this collective's ledger, opened with its key. */
+  Optional<byte[]> privateFile(String name) {
+    return Vault.of(key).read(privateArea, name);
+  }
+
   Pseudonymizer pseudonymizer() {
     return pseudonymizer;
   }
@@ -685,12 +695,22 @@ public final class Collective {
 
   /**
    * Declares, signed, that the ledger as it is now is the last good one and the history a partner
-   * may hold beyond it was replaced on purpose ({@code kind}: truncation, restore or migration):
-   * what an operator announces after a restore, so that partners do not take it for equivocation.
+   * may hold beyond it was replaced on purpose ({@code kind}: truncation or restore): what an
+   * operator announces after a restore, so that partners do not take it for equivocation. For a
+   * {@code migration}, the last good checkpoint is the one of the ledger this one continues (see
+   * {@link Migration}), which its entry 0 commits to: partners rebuild their copy from this ledger
+   * and check that it continues that checkpoint.
+   *
+   * @throws ConflictException for a migration, if this ledger continues no other
    */
   public RepairStatement declareRepair(String kind, String reason) {
     if (!RepairStatement.KINDS.contains(kind)) {
       throw new IllegalArgumentException("a repair is a truncation, a restore or a migration, not " + kind);
+    }
+    if (kind.equals("migration")) {
+      SignedCheckpoint continued = Migration.continued(this).orElseThrow(() -> new ConflictException("This ledger"
+          + " continues no other, so there is no migration to declare: Migration.migrate writes one that does."));
+      return RepairStatement.sign(continued, kind, reason, clock.instant(), key);
     }
     synchronized (lock) {
       return RepairStatement.sign(ledger.checkpoint(key, clock.instant()), kind, reason, clock.instant(), key);

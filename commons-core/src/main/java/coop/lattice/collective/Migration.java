@@ -15,6 +15,7 @@ import coop.lattice.store.LedgerStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Converts a ledger written before members appeared as handles (it carries the app's ids and the
@@ -36,13 +37,33 @@ import java.util.List;
  * }
  * }</pre>
  *
- * <p>Partners still hold the old ledger; telling them that the new one continues it is the node's
- * part (a declared migration, not a fork).
+ * <p>Partners still hold the old ledger: tell them with a declared migration ({@code
+ * Collective.declareRepair("migration", why)}, which a node announces to its followers), whose
+ * last good checkpoint is the old ledger's last one; their copies are rebuilt from the new ledger,
+ * which must continue it. The old ledger's last checkpoint is kept beside the new one for that.
  */
 public final class Migration {
   private static final int BATCH = 10_000;
+  /** The private file that keeps the continued ledger's last signed checkpoint, whose hash entry 0 holds. */
+  static final String CONTINUES = "continues";
 
   private Migration() {}
+
+  /**
+   * The last signed checkpoint of the ledger {@code c} continues, if it was written by a
+   * migration: kept beside the ledger, and checked against the hash in entry 0.
+   */
+  static Optional<SignedCheckpoint> continued(Collective c) {
+    if (!(c.ledger().entry(0).event() instanceof Event.CollectiveFounded f) || f.continues() == null) {
+      return Optional.empty();
+    }
+    Optional<byte[]> kept = c.privateFile(CONTINUES);
+    if (kept.isEmpty() || !Hash.sha256(kept.get()).equals(f.continues())) {
+      throw new LedgerDamagedException(0, "Entry 0 continues a ledger whose last checkpoint is not kept beside this"
+          + " one (private/" + CONTINUES + " is missing or does not match): restore it from the backup.");
+    }
+    return Optional.of(SignedCheckpoint.parse(kept.get()));
+  }
 
   /**
    * Writes the collective in {@code from} into the empty store {@code to}, naming nobody, and
@@ -82,6 +103,7 @@ public final class Migration {
     }
     ledger.sync();
     ledger.checkpoint(key, clock.instant());
+    Vault.of(key).write(to.privateArea(), CONTINUES, last.toBytes());
     Collective migrated = Collective.open(to, key, clock, Progress.none());
     if (!migrated.state().equals(old.state())) {
       throw new LedgerDamagedException(0, "The migrated ledger does not fold to the old collective's state; discard"

@@ -12,7 +12,8 @@ import java.util.Set;
  * A collective's signed statement that its ledger after {@code lastGood} was replaced on purpose:
  * an operator's truncation, a restore from a backup, or a migration. Partners tell it apart from
  * equivocation: the history they held after the last good checkpoint is void, and the new history
- * must extend that checkpoint. Whether a partner accepts a repair is its collective's agreement;
+ * must extend that checkpoint; after a migration (a new ledger written entry for entry, see {@code
+ * Migration}), its entry 0 must commit to it instead ({@code CollectiveFounded.continues}). Whether a partner accepts a repair is its collective's agreement;
  * the statement only makes the repair declared, signed and checkable, never silent.
  *
  * @param collective the collective whose ledger it is

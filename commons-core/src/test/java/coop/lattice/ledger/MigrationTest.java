@@ -64,6 +64,21 @@ class MigrationTest {
   }
 
   @Test
+  void theMigratedCollectiveDeclaresItsMigrationWithTheOldLedgersLastCheckpoint() throws IOException {
+    LedgerStore old = legacy();
+    Collective migrated = Migration.migrate(old, LedgerStore.inMemory(), key(), CLOCK);
+    SignedCheckpoint last = Collective.open(old, key(), CLOCK).ledger().latestCheckpoint().orElseThrow();
+
+    RepairStatement declared = migrated.declareRepair("migration", "members as handles");
+    assertThat(declared.verify(key().verificationKey())).isTrue();
+    assertThat(declared.lastGood().toBytes()).isEqualTo(last.toBytes());
+    assertThat(((Event.CollectiveFounded) migrated.ledger().entry(0).event()).continues())
+        .isEqualTo(Hash.sha256(declared.lastGood().toBytes()));
+    assertThatThrownBy(() -> Collective.open(old, key(), CLOCK).declareRepair("migration", "no"))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("continues no other");
+  }
+
+  @Test
   void aStoreThatIsNotEmptyIsRefused() throws IOException {
     LedgerStore old = legacy();
     LedgerStore busy = legacy();

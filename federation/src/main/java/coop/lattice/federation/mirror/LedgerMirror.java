@@ -61,6 +61,11 @@ public final class LedgerMirror {
     final Map<Long, SignedCheckpoint> checkpoints = new ConcurrentHashMap<>();
     /** The last good checkpoint of a repair this copy was rebuilt after; the ledger must extend it. */
     volatile @Nullable SignedCheckpoint repairedFrom;
+    /**
+     * The last checkpoint of the ledger a declared migration replaced; the new ledger's entry 0
+     * must commit to it ({@code CollectiveFounded.continues}) instead of extending it.
+     */
+    volatile @Nullable SignedCheckpoint migratedFrom;
     /** When that repair was declared: proofs about the history it replaced are explained by it. */
     volatile @Nullable Instant repairedAt;
     /** The latest checkpoint the copy was verified against; null before the first. */
@@ -234,7 +239,11 @@ public final class LedgerMirror {
     Copy fresh = new Copy();
     fresh.key = c.key;
     fresh.collective = c.collective;
-    fresh.repairedFrom = r.lastGood();
+    if (r.kind().equals("migration")) {
+      fresh.migratedFrom = r.lastGood();
+    } else {
+      fresh.repairedFrom = r.lastGood();
+    }
     fresh.repairedAt = r.time();
     copies.put(actor, fresh);
     LOG.info("{} declared a repair of its ledger after entry {} ({}: {}); its copy is rebuilt from the repaired ledger",
@@ -325,12 +334,25 @@ public final class LedgerMirror {
                 + seq + " does not link to entry " + (seq - 1) + (proven ? "; " + actor + " equivocated, and is flagged"
                 : ""))));
           }
+          if (seq == 0 && !continuesMigrated(c, e)) {
+            flags.flag(actor, "declared a migration, then served a ledger whose entry 0 does not continue the"
+                + " ledger it replaced");
+            return Future.failedFuture(new FederationException(actor + " served a ledger that does not continue the"
+                + " one its migration replaced"));
+          }
           c.replica.apply(e);
           c.tree.append(LedgerJson.canonicalBytes(e));
         }
       }
       return fetch(actor, as, c, cp, progress);
     });
+  }
+
+  /** True unless {@code c} was rebuilt after a migration and entry 0 does not commit to the replaced ledger's last checkpoint. */
+  private static boolean continuesMigrated(Copy c, Entry first) {
+    SignedCheckpoint replaced = c.migratedFrom;
+    return replaced == null || first.event() instanceof Event.CollectiveFounded f
+        && Hash.sha256(replaced.toBytes()).equals(f.continues()) && f.publicKey().equals(c.key.base64Url());
   }
 
   private Future<CollectiveState> verifyRoot(String actor, Copy c, SignedCheckpoint cp) {

@@ -7,6 +7,7 @@ import coop.lattice.ContributionKind;
 import coop.lattice.MemberId;
 import coop.lattice.Quantity;
 import coop.lattice.collective.Collective;
+import coop.lattice.collective.Migration;
 import coop.lattice.collective.Replica;
 import coop.lattice.federation.InboundActivity;
 import coop.lattice.federation.net.AddressPolicy;
@@ -128,6 +129,32 @@ class RepairIT {
     restored.checkpoint();
 
     assertThat(await(partner.mirror(cafe.id(), actor))).isEqualTo(Replica.of(restored.ledger()).state());
+    assertThat(partner.flagged(actor.toString())).isEmpty();
+  }
+
+  /**
+   * Issue 18: a collective that migrated its ledger (members as handles: a new ledger entry for
+   * entry, whose entry 0 commits to the old one's last checkpoint) declares it, and a partner that
+   * accepts repairs rebuilds its copy from the new ledger instead of flagging it as a fork.
+   */
+  @Test
+  void aDeclaredMigrationIsAcceptedAndThePartnersCopyIsRebuiltFromTheNewLedger() throws Exception {
+    LedgerStore store = LedgerStore.inMemory();
+    Collective food = Collective.found(CollectiveId.of("food"), "Food", ANA, Appearance.byName("Ana"), store, KEY,
+        SteppingClock.startingAt("2026-11-30T12:00:00Z", Duration.ofSeconds(1)));
+    food.admit(ANA, BO, Appearance.byName("Bo"));
+    give(food, "2");
+    URI actor = link(food, true);
+
+    Collective migrated = Migration.migrate(store, LedgerStore.inMemory(), KEY,
+        SteppingClock.startingAt("2026-12-01T12:00:00Z", Duration.ofSeconds(1)));
+    home.unhost(food.id());
+    home.host(migrated);
+    await(home.announceRepair(migrated.id(), "migration", "members now appear as handles"));
+    give(migrated, "9");
+    migrated.checkpoint();
+
+    assertThat(await(partner.mirror(cafe.id(), actor))).isEqualTo(Replica.of(migrated.ledger()).state());
     assertThat(partner.flagged(actor.toString())).isEmpty();
   }
 
