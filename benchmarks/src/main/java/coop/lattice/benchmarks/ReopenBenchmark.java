@@ -138,6 +138,18 @@ public class ReopenBenchmark {
     }
   }
 
+  /** As {@link #ledger}, on the journal a collective writes since members appear as handles: the cost of its bytes. */
+  @Benchmark
+  public long ledgerPublished(Published d) {
+    try (FileJournal j = FileJournal.open(d.dir)) {
+      Ledger l = Ledger.open(j, Workload.KEY.verificationKey(), e -> {});
+      if (l.damage().isPresent() || l.size() != SIZE) {
+        throw new AssertionError("verification failed: " + l.damage());
+      }
+      return l.size();
+    }
+  }
+
   /** As {@link #collective}, on the journal a collective writes since members appear as handles. */
   @Benchmark
   public long collectivePublished(Published d) {
