@@ -149,7 +149,12 @@ class TradeOverFederationIT {
       while (cafeNode.deadLetters().isEmpty() && System.nanoTime() < deadline) {
         Thread.onSpinWait();
       }
-      assertThat(cafeNode.deadLetters()).singleElement().satisfies(d -> assertThat(d.status()).isEqualTo(422));
+      assertThat(cafeNode.deadLetters()).singleElement().satisfies(d -> {
+        assertThat(d.status()).isEqualTo(422);
+        // The dead letter keeps the co-op's own explanation, not only its status.
+        assertThat(d.reason()).startsWith("answered 422 (application/json").contains("trade step was refused")
+            .contains("agreement");
+      });
       assertThat(food.ledger().size()).isEqualTo(sizeBefore);
       assertThat(food.trade().trade(f3).orElseThrow().stage()).isEqualTo(TradeRecord.Stage.OFFERED);
 
