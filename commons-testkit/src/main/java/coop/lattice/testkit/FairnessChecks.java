@@ -11,7 +11,8 @@ import coop.lattice.rotation.Role;
 import coop.lattice.rotation.RoleId;
 import coop.lattice.rotation.RotationPolicy;
 import coop.lattice.rotation.Slot;
-import java.math.BigDecimal;
+import coop.lattice.testkit.PlanSequences.Q;
+import coop.lattice.testkit.PlanSequences.Sequence;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -120,18 +120,18 @@ public final class FairnessChecks {
    */
   public static List<String> withinTurns(PlanRequest request, Plan plan, int turns) {
     List<String> out = new ArrayList<>();
-    for (Sequence s : sequences(request, plan)) {
+    for (Sequence s : PlanSequences.sequences(request, plan)) {
       Map<MemberId, Q> share = new HashMap<>();
       Map<MemberId, Long> held = new HashMap<>();
-      for (int t = 0; t < s.dates.size(); t++) {
-        entitlements(request, s.able.get(t), s.role.seats()).forEach((m, q) -> share.merge(m, q, Q::plus));
-        for (MemberId h : s.holders.get(t)) {
+      for (int t = 0; t < s.dates().size(); t++) {
+        PlanSequences.entitlements(request, s.able().get(t), s.role().seats()).forEach((m, q) -> share.merge(m, q, Q::plus));
+        for (MemberId h : s.holders().get(t)) {
           held.merge(h, 1L, Long::sum);
         }
         for (Map.Entry<MemberId, Q> e : share.entrySet()) {
           Q dev = e.getValue().minus(held.getOrDefault(e.getKey(), 0L));
           if (!dev.under(turns)) {
-            out.add("F1: after " + s.role.id() + " on " + s.dates.get(t) + ", " + e.getKey() + " is " + dev
+            out.add("F1: after " + s.role().id() + " on " + s.dates().get(t) + ", " + e.getKey() + " is " + dev
                 + " turns from their share (entitled to " + e.getValue() + ", held " + held.getOrDefault(e.getKey(), 0L)
                 + ")" + (turns == 1 ? "" : "; the bound is " + turns));
           }
@@ -148,7 +148,7 @@ public final class FairnessChecks {
    */
   public static List<String> seatsWithinOneTurn(PlanRequest request, Plan plan) {
     List<String> out = new ArrayList<>();
-    Map<Slot, MemberId> holder = holders(plan);
+    Map<Slot, MemberId> holder = PlanSequences.holders(plan);
     for (Role role : planningOrder(request.roles())) {
       if (role.seats() < 2) {
         continue;
@@ -195,27 +195,27 @@ public final class FairnessChecks {
    */
   public static List<String> balancedWindows(PlanRequest request, Plan plan) {
     List<String> out = new ArrayList<>();
-    for (Sequence s : sequences(request, plan)) {
+    for (Sequence s : PlanSequences.sequences(request, plan)) {
       if (!steady(request, s)) {
         continue; // F2 speaks of constant availability and equal shares
       }
-      List<MemberId> everyone = s.able.get(0);
+      List<MemberId> everyone = s.able().get(0);
       int m = everyone.size();
-      int k = Math.min(m, s.role.seats());
+      int k = Math.min(m, s.role().seats());
       int shortest = (m + k - 1) / k;
-      for (int w = shortest; w <= s.dates.size(); w++) {
-        for (int start = 0; start + w <= s.dates.size(); start++) {
+      for (int w = shortest; w <= s.dates().size(); w++) {
+        for (int start = 0; start + w <= s.dates().size(); start++) {
           Map<MemberId, Integer> count = new HashMap<>();
           everyone.forEach(x -> count.put(x, 0));
           for (int t = start; t < start + w; t++) {
-            for (MemberId h : s.holders.get(t)) {
+            for (MemberId h : s.holders().get(t)) {
               count.merge(h, 1, Integer::sum);
             }
           }
           int max = count.values().stream().max(Integer::compare).orElse(0);
           int min = count.values().stream().min(Integer::compare).orElse(0);
           if (max - min > 1) {
-            out.add("F2: " + s.role.id() + " from " + s.dates.get(start) + " to " + s.dates.get(start + w - 1)
+            out.add("F2: " + s.role().id() + " from " + s.dates().get(start) + " to " + s.dates().get(start + w - 1)
                 + " is unbalanced by " + (max - min));
           }
         }
@@ -230,13 +230,13 @@ public final class FairnessChecks {
    * actually checks.
    */
   public static List<RoleId> steadyRoles(PlanRequest request, Plan plan) {
-    return sequences(request, plan).stream().filter(s -> steady(request, s)).map(s -> s.role.id()).toList();
+    return PlanSequences.sequences(request, plan).stream().filter(s -> steady(request, s)).map(s -> s.role().id()).toList();
   }
 
   private static boolean steady(PlanRequest request, Sequence s) {
-    Map<MemberId, Participant> roster = roster(request);
-    return !s.dates.isEmpty() && !s.able.get(0).isEmpty() && s.able.stream().allMatch(a -> a.equals(s.able.get(0)))
-        && s.able.get(0).stream().map(m -> roster.get(m).capacity().stripTrailingZeros()).distinct().count() == 1;
+    Map<MemberId, Participant> roster = PlanSequences.roster(request);
+    return !s.dates().isEmpty() && !s.able().get(0).isEmpty() && s.able().stream().allMatch(a -> a.equals(s.able().get(0)))
+        && s.able().get(0).stream().map(m -> roster.get(m).capacity().stripTrailingZeros()).distinct().count() == 1;
   }
 
   /**
@@ -248,41 +248,41 @@ public final class FairnessChecks {
    */
   public static List<String> noAvoidableBackToBack(PlanRequest request, Plan plan) {
     List<String> out = new ArrayList<>();
-    for (Sequence s : sequences(request, plan)) {
-      List<Set<MemberId>> h = s.holders;
-      int cost = backToBack(s, h);
-      boolean fair = keepsF1(s, request, h);
+    for (Sequence s : PlanSequences.sequences(request, plan)) {
+      List<Set<MemberId>> h = s.holders();
+      int cost = PlanSequences.backToBack(s, h);
+      boolean fair = PlanSequences.keepsF1(s, request, h);
       for (int t = 1; t < h.size(); t++) {
         for (MemberId i : h.get(t)) {
-          if (!h.get(t - 1).contains(i) || s.able.get(t).size() <= h.get(t).size()) {
+          if (!h.get(t - 1).contains(i) || s.able().get(t).size() <= h.get(t).size()) {
             continue;
           }
           if (!fair) { // F1 is not kept, so it cannot excuse a back-to-back turn
-            out.add("F3: " + i + " holds " + s.role.id() + " on " + s.dates.get(t - 1) + " and " + s.dates.get(t)
-                + " while " + (s.able.get(t).size() - h.get(t).size()) + " other(s) could have taken the second");
+            out.add("F3: " + i + " holds " + s.role().id() + " on " + s.dates().get(t - 1) + " and " + s.dates().get(t)
+                + " while " + (s.able().get(t).size() - h.get(t).size()) + " other(s) could have taken the second");
             continue;
           }
-          for (MemberId j : s.able.get(t)) {
+          for (MemberId j : s.able().get(t)) {
             if (h.get(t).contains(j)) {
               continue;
             }
-            List<Set<MemberId>> handed = copy(h);
+            List<Set<MemberId>> handed = PlanSequences.copy(h);
             handed.get(t).remove(i);
             handed.get(t).add(j);
-            if (backToBack(s, handed) < cost && keepsF1(s, request, handed)) {
-              out.add("F3: " + i + " holds " + s.role.id() + " on " + s.dates.get(t - 1) + " and " + s.dates.get(t)
+            if (PlanSequences.backToBack(s, handed) < cost && PlanSequences.keepsF1(s, request, handed)) {
+              out.add("F3: " + i + " holds " + s.role().id() + " on " + s.dates().get(t - 1) + " and " + s.dates().get(t)
                   + "; " + j + " could have taken the second");
             }
             for (int u = 0; u < h.size(); u++) {
-              if (u != t && h.get(u).contains(j) && !h.get(u).contains(i) && s.able.get(u).contains(i)) {
-                List<Set<MemberId>> swapped = copy(h);
+              if (u != t && h.get(u).contains(j) && !h.get(u).contains(i) && s.able().get(u).contains(i)) {
+                List<Set<MemberId>> swapped = PlanSequences.copy(h);
                 swapped.get(t).remove(i);
                 swapped.get(t).add(j);
                 swapped.get(u).remove(j);
                 swapped.get(u).add(i);
-                if (backToBack(s, swapped) < cost && keepsF1(s, request, swapped)) {
-                  out.add("F3: " + i + " holds " + s.role.id() + " on " + s.dates.get(t - 1) + " and "
-                      + s.dates.get(t) + "; swapping with " + j + "'s turn on " + s.dates.get(u) + " would avoid it");
+                if (PlanSequences.backToBack(s, swapped) < cost && PlanSequences.keepsF1(s, request, swapped)) {
+                  out.add("F3: " + i + " holds " + s.role().id() + " on " + s.dates().get(t - 1) + " and "
+                      + s.dates().get(t) + "; swapping with " + j + "'s turn on " + s.dates().get(u) + " would avoid it");
                 }
               }
             }
@@ -300,8 +300,8 @@ public final class FairnessChecks {
    */
   public static List<String> hardConstraints(PlanRequest request, Plan plan) {
     List<String> out = new ArrayList<>();
-    Map<RoleId, Role> roles = roles(request);
-    Map<MemberId, Participant> roster = roster(request);
+    Map<RoleId, Role> roles = PlanSequences.roles(request);
+    Map<MemberId, Participant> roster = PlanSequences.roster(request);
     Map<LocalDate, Map<MemberId, List<RoleId>>> day = new HashMap<>();
     for (Assignment a : plan.assignments()) {
       if (a.member() == null) {
@@ -356,7 +356,7 @@ public final class FairnessChecks {
    * such slots; two newcomers cannot share one slot).
    */
   public static List<String> newcomersServed(PlanRequest request, Plan plan) {
-    Map<RoleId, Role> roles = roles(request);
+    Map<RoleId, Role> roles = PlanSequences.roles(request);
     TreeSet<LocalDate> meetings = new TreeSet<>();
     for (Role r : roles.values()) {
       if (r.meaningful()) {
@@ -496,184 +496,4 @@ public final class FairnessChecks {
   // ------------------------------------------------------------------------------------ reading a plan
 
   /** One role's occurrences: who could hold it (in roster order) and who held it, at each. */
-  private record Sequence(Role role, List<LocalDate> dates, List<Set<MemberId>> holders, List<List<MemberId>> able) {}
-
-  private static Map<Slot, MemberId> holders(Plan plan) {
-    Map<Slot, MemberId> holder = new HashMap<>();
-    plan.assignments().forEach(a -> holder.put(a.slot(), a.member()));
-    return holder;
-  }
-
-  private static List<Sequence> sequences(PlanRequest request, Plan plan) {
-    Map<Slot, MemberId> holder = holders(plan);
-    List<Role> order = planningOrder(request.roles());
-    List<Sequence> out = new ArrayList<>();
-    for (int r = 0; r < order.size(); r++) {
-      Role role = order.get(r);
-      List<Role> earlier = order.subList(0, r);
-      List<LocalDate> dates = role.cadence().between(request.from(), request.until());
-      List<Set<MemberId>> holders = new ArrayList<>();
-      List<List<MemberId>> able = new ArrayList<>();
-      for (LocalDate d : dates) {
-        Set<MemberId> held = new LinkedHashSet<>();
-        for (int seat = 1; seat <= role.seats(); seat++) {
-          MemberId m = holder.get(new Slot(d, role.id(), seat));
-          if (m != null) {
-            held.add(m);
-          }
-        }
-        holders.add(held);
-        List<MemberId> who = new ArrayList<>();
-        for (Participant p : request.roster()) {
-          if (p.eligibleFor(role) && p.availableOn(d) && !heldEarlier(holder, earlier, role, d, p.member())) {
-            who.add(p.member());
-          }
-        }
-        able.add(who);
-      }
-      out.add(new Sequence(role, dates, holders, able));
-    }
-    return out;
-  }
-
-  /** Whether m holds, on d, a role earlier in the planning order that excludes {@code role} or that it excludes. */
-  private static boolean heldEarlier(Map<Slot, MemberId> holder, List<Role> earlier, Role role, LocalDate d,
-      MemberId m) {
-    for (Role other : earlier) {
-      boolean exclusive = other.exclusiveWith().contains(role.id()) || role.exclusiveWith().contains(other.id());
-      for (int s = 1; exclusive && s <= other.seats(); s++) {
-        if (m.equals(holder.get(new Slot(d, other.id(), s)))) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Each member's entitlement at one occurrence: {@code min(1, λ c_i)}, with {@code λ} such that
-   * the entitlements add up to {@code min(seats, able.size())} (water-filling: whoever would get
-   * more than a whole seat gets exactly one, and the rest is shared again).
-   */
-  private static Map<MemberId, Q> entitlements(PlanRequest request, List<MemberId> able, int seats) {
-    Map<MemberId, Participant> roster = roster(request);
-    Map<MemberId, Q> out = new HashMap<>();
-    List<MemberId> open = new ArrayList<>(able);
-    long left = Math.min(seats, able.size());
-    boolean capped = true;
-    while (capped && !open.isEmpty()) {
-      capped = false;
-      Q total = Q.ZERO;
-      for (MemberId m : open) {
-        total = total.plus(Q.of(roster.get(m).capacity()));
-      }
-      for (MemberId m : List.copyOf(open)) {
-        Q share = Q.of(roster.get(m).capacity()).times(left).over(total);
-        if (!share.under(1)) {
-          out.put(m, Q.ONE);
-          open.remove(m);
-          capped = true;
-        }
-      }
-      if (capped) {
-        left = Math.min(seats, able.size()) - out.size();
-        continue;
-      }
-      for (MemberId m : open) {
-        out.put(m, Q.of(roster.get(m).capacity()).times(left).over(total));
-      }
-    }
-    return out;
-  }
-
-  private static List<Set<MemberId>> copy(List<Set<MemberId>> h) {
-    List<Set<MemberId>> out = new ArrayList<>();
-    h.forEach(s -> out.add(new LinkedHashSet<>(s)));
-    return out;
-  }
-
-  /** Back-to-back turns that count: a member holds two consecutive occurrences while someone else could hold the second. */
-  private static int backToBack(Sequence s, List<Set<MemberId>> h) {
-    int n = 0;
-    for (int t = 1; t < h.size(); t++) {
-      if (s.able.get(t).size() > h.get(t).size()) {
-        for (MemberId m : h.get(t)) {
-          n += h.get(t - 1).contains(m) ? 1 : 0;
-        }
-      }
-    }
-    return n;
-  }
-
-  private static boolean keepsF1(Sequence s, PlanRequest request, List<Set<MemberId>> h) {
-    Map<MemberId, Q> share = new HashMap<>();
-    Map<MemberId, Long> held = new HashMap<>();
-    for (int t = 0; t < h.size(); t++) {
-      entitlements(request, s.able.get(t), s.role.seats()).forEach((m, q) -> share.merge(m, q, Q::plus));
-      for (MemberId m : h.get(t)) {
-        held.merge(m, 1L, Long::sum);
-      }
-      for (Map.Entry<MemberId, Q> e : share.entrySet()) {
-        if (!e.getValue().minus(held.getOrDefault(e.getKey(), 0L)).under(1)) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  private static Map<RoleId, Role> roles(PlanRequest request) {
-    Map<RoleId, Role> roles = new TreeMap<>();
-    request.roles().forEach(r -> roles.put(r.id(), r));
-    return roles;
-  }
-
-  private static Map<MemberId, Participant> roster(PlanRequest request) {
-    Map<MemberId, Participant> out = new HashMap<>();
-    request.roster().forEach(p -> out.put(p.member(), p));
-    return out;
-  }
-
-  /** An exact fraction. */
-  private record Q(BigInteger num, BigInteger den) {
-    static final Q ZERO = new Q(BigInteger.ZERO, BigInteger.ONE);
-    static final Q ONE = new Q(BigInteger.ONE, BigInteger.ONE);
-
-    static Q of(BigDecimal d) {
-      BigDecimal s = d.stripTrailingZeros();
-      return s.scale() <= 0 ? new Q(s.toBigIntegerExact(), BigInteger.ONE)
-          : new Q(s.unscaledValue(), BigInteger.TEN.pow(s.scale())).norm();
-    }
-
-    Q norm() {
-      BigInteger g = num.gcd(den);
-      return g.signum() == 0 ? ZERO : new Q(num.divide(g), den.divide(g));
-    }
-
-    Q plus(Q o) {
-      return new Q(num.multiply(o.den).add(o.num.multiply(den)), den.multiply(o.den)).norm();
-    }
-
-    Q times(long k) {
-      return new Q(num.multiply(BigInteger.valueOf(k)), den).norm();
-    }
-
-    Q over(Q o) {
-      return new Q(num.multiply(o.den), den.multiply(o.num)).norm();
-    }
-
-    Q minus(long k) {
-      return new Q(num.subtract(den.multiply(BigInteger.valueOf(k))), den).norm();
-    }
-
-    /** |this| < k. */
-    boolean under(long k) {
-      return num.abs().compareTo(den.multiply(BigInteger.valueOf(k))) < 0;
-    }
-
-    @Override
-    public String toString() {
-      return den.equals(BigInteger.ONE) ? num.toString() : num + "/" + den;
-    }
-  }
 }
