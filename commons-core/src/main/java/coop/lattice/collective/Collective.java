@@ -171,7 +171,7 @@ public final class Collective {
   public static Collective open(LedgerStore store, CollectiveKey key, Clock clock, Progress progress) {
     Fold fold = fold(store, key);
     Pseudonymizer pseudonymizer = pseudonymizer(store, key);
-    Ledger ledger = Ledger.open(store, key.verificationKey(), e -> fold.replay(pseudonymizer.resolve(e)), progress);
+    Ledger ledger = Ledger.open(store, key.verificationKey(), pseudonymizer.replayInto(fold), progress);
     Optional<LedgerStore.Damage> damage = ledger.damage();
     if (damage.isPresent()) {
       throw new LedgerDamagedException(damage.get().firstBadIndex(), "the ledger in " + store

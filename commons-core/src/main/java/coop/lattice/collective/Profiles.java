@@ -50,6 +50,8 @@ final class Profiles {
   /** The handles of forgotten members by their former number, so that their tags still resolve to one placeholder. */
   private final Map<Long, MemberId> forgotten = new ConcurrentHashMap<>();
   private long next = 1;
+  /** Counts the changes to the maps above, each counted once it is complete ({@link #changes}). */
+  private volatile long changes;
 
   private Profiles(PrivateArea area, Vault vault, Pseudonyms pseudonyms) {
     this.area = area;
@@ -65,6 +67,14 @@ final class Profiles {
 
   Pseudonyms pseudonyms() {
     return pseudonyms;
+  }
+
+  /**
+   * How many times the profiles changed since they were read: the same count before and after
+   * {@link #resolve} means nothing changed while it ran.
+   */
+  long changes() {
+    return changes;
   }
 
   Optional<Profile> get(MemberId id) {
@@ -113,6 +123,7 @@ final class Profiles {
       MemberId handle = handles.remove(id);
       byHandle.remove(handle);
       forgotten.put(p.number(), handle);
+      changes++;
       save();
     }
   }
@@ -148,6 +159,7 @@ final class Profiles {
     byNumber.put(p.number(), p.id());
     MemberId handle = handles.computeIfAbsent(p.id(), pseudonyms::handle);
     byHandle.put(handle, p.id());
+    changes++;
   }
 
   /** Writes the profiles, whole and durably. */

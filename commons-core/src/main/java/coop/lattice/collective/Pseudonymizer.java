@@ -5,6 +5,7 @@ import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.MemberIds;
+import coop.lattice.ledger.PreparingVisitor;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -56,19 +57,54 @@ final class Pseudonymizer {
    * profiles for seals. An entry from before seals teaches the profiles the appearance it carries.
    */
   Entry resolve(Entry recorded) {
+    return appearances(members(recorded));
+  }
+
+  /**
+   * Replays a ledger's entries as their commands into {@code fold} while the ledger opens: the
+   * members of each entry are resolved ahead, on the threads that decode the entries (they need
+   * only the profiles, which nothing changes while a ledger in today's format opens); an entry
+   * whose turn comes after the profiles changed (learning from a ledger from before seals) is
+   * resolved again in its turn. The appearances are taken in order.
+   */
+  PreparingVisitor<Entry> replayInto(Fold fold) {
+    long unchanged = profiles.changes();
+    return new PreparingVisitor<>() {
+      @Override
+      public Entry prepare(Entry recorded) {
+        return members(recorded);
+      }
+
+      @Override
+      public void visit(Entry recorded, Entry members) {
+        fold.replay(appearances(profiles.changes() == unchanged ? members : members(recorded)));
+      }
+    };
+  }
+
+  /** {@code recorded} with the app's ids for its handles and tags: reads the profiles, changes nothing. */
+  private Entry members(Entry recorded) {
     long sequence = recorded.sequence();
     Resolved once = new Resolved(sequence);
     MemberId author = once.apply(recorded.author());
     Event event = MemberIds.map(recorded.event(), once);
-    if (event instanceof Event.MemberJoined j) {
-      event = new Event.MemberJoined(j.member(), appearance(j.member(), j.appearance()));
-    } else if (event instanceof Event.AppearanceChanged a) {
-      event = new Event.AppearanceChanged(a.member(), appearance(a.member(), a.appearance()));
-    }
     if (author.equals(recorded.author()) && event == recorded.event()) {
       return recorded;
     }
     return new Entry(sequence, recorded.time(), recorded.collective(), author, event, recorded.previous());
+  }
+
+  /** {@code entry} with the appearance of a member who joins or changes how they appear, from the profiles or the entry. */
+  private Entry appearances(Entry entry) {
+    Event event = entry.event();
+    if (event instanceof Event.MemberJoined j) {
+      event = new Event.MemberJoined(j.member(), appearance(j.member(), j.appearance()));
+    } else if (event instanceof Event.AppearanceChanged a) {
+      event = new Event.AppearanceChanged(a.member(), appearance(a.member(), a.appearance()));
+    } else {
+      return entry;
+    }
+    return new Entry(entry.sequence(), entry.time(), entry.collective(), entry.author(), event, entry.previous());
   }
 
   /** The members of one entry, each resolved once: an author is often also its event's giver or receiver. */

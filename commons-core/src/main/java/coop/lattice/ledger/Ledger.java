@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,6 +125,7 @@ public final class Ledger {
     try {
       ArrayDeque<Future<DecodedChunk>> inFlight = new ArrayDeque<>();
       ArrayDeque<DecodedChunk> done = new ArrayDeque<>(); // whose arrays the next chunks reuse
+      Function<Entry, ?> prepare = visitor instanceof PreparingVisitor<?> p ? p::prepare : null;
       long next = 0;
       Hash prev = null;
       while (next < stored || !inFlight.isEmpty()) {
@@ -133,7 +135,7 @@ public final class Ledger {
           DecodedChunk old = done.poll();
           int[] ends = old == null ? new int[CHUNK] : old.ends;
           byte[] block = store.readInto(from, from + n, old == null ? new byte[0] : old.block, ends);
-          inFlight.add(pool.submit(() -> DecodedChunk.of(from, block, ends, n)));
+          inFlight.add(pool.submit(() -> DecodedChunk.of(from, block, ends, n, prepare)));
           next = from + n;
         }
         DecodedChunk chunk = Futures.getUnchecked(inFlight.poll());
@@ -142,7 +144,7 @@ public final class Ledger {
           long i = chunk.from + k;
           Entry e = chunk.entries[k];
           boolean linked = k == 0 ? e != null && Objects.equals(e.previous(), prev) : chunk.linked[k];
-          String problem = e == null ? chunk.problem : checkEntry(i, e, linked, visitor);
+          String problem = e == null ? chunk.problem : checkEntry(i, e, linked, chunk, k, visitor);
           if (problem != null) {
             damage = new LedgerStore.Damage(i, problem);
             inFlight.forEach(f -> f.cancel(true));
@@ -169,8 +171,11 @@ public final class Ledger {
     }
   }
 
-  /** What is wrong with entry {@code i}, or null; {@code linked}: it names the leaf hash of entry {@code i - 1}. */
-  private @Nullable String checkEntry(long i, Entry e, boolean linked, EntryVisitor visitor) {
+  /**
+   * What is wrong with entry {@code i} (entry {@code k} of {@code chunk}), or null once {@code visitor} took it;
+   * {@code linked}: it names the leaf hash of entry {@code i - 1}.
+   */
+  private @Nullable String checkEntry(long i, Entry e, boolean linked, DecodedChunk chunk, int k, EntryVisitor visitor) {
     if (e.sequence() != i) {
       return "entry " + i + " carries sequence number " + e.sequence() + ": entries are missing or out of order";
     }
@@ -191,7 +196,7 @@ public final class Ledger {
       }
     }
     try {
-      visitor.visit(e);
+      chunk.visit(k, visitor);
     } catch (LatticeException | IllegalArgumentException ex) {
       return "entry " + i + " breaks the collective's rules: " + ex.getMessage();
     }

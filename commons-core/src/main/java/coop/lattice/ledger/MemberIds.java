@@ -7,6 +7,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +27,20 @@ public final class MemberIds {
     @Override
     protected Boolean computeValue(Class<?> type) {
       return mayName(type, new HashSet<>());
+    }
+  };
+
+  /**
+   * The members of a record's shape whose values can name a member, worked out once per type: the
+   * others are read only when the record is rebuilt (a long read there is boxed, so reading it for
+   * nothing costs an object).
+   */
+  private static final ClassValue<RecordShape.Member[]> NAMING = new ClassValue<>() {
+    @Override
+    protected RecordShape.Member[] computeValue(Class<?> type) {
+      return Arrays.stream(RecordShape.of(type).members)
+          .filter(m -> m.component != null && mayName(m.component.getGenericType(), new HashSet<>()))
+          .toArray(RecordShape.Member[]::new);
     }
   };
 
@@ -73,16 +88,24 @@ public final class MemberIds {
       return out == null ? list : List.copyOf(out);
     } else if (value instanceof Record r && MAY_NAME.get(r.getClass())) {
       RecordShape shape = RecordShape.of(r.getClass());
-      Object[] args = new Object[shape.components.length];
-      boolean changed = false;
-      for (RecordShape.Member m : shape.members) {
-        if (m.component != null) {
-          Object v = m.get(r);
-          args[m.position] = mapValue(v, f);
-          changed |= args[m.position] != v;
+      @Nullable Object[] args = null;
+      for (RecordShape.Member m : NAMING.get(r.getClass())) {
+        Object v = m.get(r);
+        Object mapped = mapValue(v, f);
+        if (mapped != v) {
+          args = args != null ? args : new Object[shape.components.length];
+          args[m.position] = mapped;
         }
       }
-      return changed ? shape.construct(args) : r;
+      if (args == null) {
+        return r;
+      }
+      for (RecordShape.Member m : shape.members) {
+        if (m.component != null && args[m.position] == null) {
+          args[m.position] = m.get(r);
+        }
+      }
+      return shape.construct(args);
     }
     return value;
   }

@@ -62,7 +62,7 @@ public final class Pseudonyms {
   private final byte[] saltKey;
   private final ThreadLocal<Mac> handleMac;
   private final ThreadLocal<Cipher> encrypt;
-  private final ThreadLocal<Cipher> decrypt;
+  private final ThreadLocal<Block> decrypt;
 
   private Pseudonyms(CollectiveKey key) {
     byte[] seed = key.seed();
@@ -75,7 +75,7 @@ public final class Pseudonyms {
     }
     this.handleMac = ThreadLocal.withInitial(() -> mac(handleKey));
     this.encrypt = ThreadLocal.withInitial(() -> aes(Cipher.ENCRYPT_MODE));
-    this.decrypt = ThreadLocal.withInitial(() -> aes(Cipher.DECRYPT_MODE));
+    this.decrypt = ThreadLocal.withInitial(() -> new Block(aes(Cipher.DECRYPT_MODE)));
   }
 
   /** The pseudonyms of the collective that holds {@code key}. */
@@ -101,13 +101,29 @@ public final class Pseudonyms {
    */
   public OptionalLong number(MemberId tag, long sequence) {
     String v = tag.value();
-    byte[] block = v.length() == TAG.length() + TAG_CHARS && v.startsWith(TAG) ? decode(v, TAG.length()) : null;
-    if (block == null) {
+    Block b = decrypt.get();
+    if (v.length() != TAG.length() + TAG_CHARS || !v.startsWith(TAG) || !decode(v, TAG.length(), b.in)) {
       return OptionalLong.empty();
     }
-    ByteBuffer b = ByteBuffer.wrap(aes(decrypt.get(), block));
-    long number = b.getLong();
-    return b.getLong() == sequence ? OptionalLong.of(number) : OptionalLong.empty();
+    try {
+      b.cipher.update(b.in, 0, 16, b.out, 0);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES failed on one block", e);
+    }
+    ByteBuffer plain = ByteBuffer.wrap(b.out);
+    long number = plain.getLong();
+    return plain.getLong() == sequence ? OptionalLong.of(number) : OptionalLong.empty();
+  }
+
+  /** A thread's decrypting cipher and the block it reads and writes, reused for every tag the thread reads. */
+  private static final class Block {
+    final Cipher cipher;
+    final byte[] in = new byte[16];
+    final byte[] out = new byte[16];
+
+    Block(Cipher cipher) {
+      this.cipher = cipher;
+    }
   }
 
   /** Whether {@code id} has the shape of a tag: someone who appears only in aggregates, unlinkable. */
@@ -154,11 +170,10 @@ public final class Pseudonyms {
   }
 
   /**
-   * The 16 bytes the 26 base32 letters of {@code v} from {@code from} spell; null for any other
-   * character, or letters that spell more than 128 bits.
+   * Writes into {@code out} the 16 bytes the 26 base32 letters of {@code v} from {@code from}
+   * spell; false for any other character, or letters that spell more than 128 bits.
    */
-  private static byte[] decode(String v, int from) {
-    byte[] out = new byte[16];
+  private static boolean decode(String v, int from, byte[] out) {
     long buffer = 0;
     int bits = 0;
     int at = 0;
@@ -166,19 +181,19 @@ public final class Pseudonyms {
       char c = v.charAt(i);
       int value = c < 128 ? BASE32_VALUES[c] : -1;
       if (value < 0) {
-        return null;
+        return false;
       }
       buffer = buffer << 5 | value;
       bits += 5;
       if (bits >= 8) {
         bits -= 8;
         if (at == 16) {
-          return null;
+          return false;
         }
         out[at++] = (byte) (buffer >>> bits);
       }
     }
-    return at == 16 && (buffer & ((1L << bits) - 1)) == 0 ? out : null;
+    return at == 16 && (buffer & ((1L << bits) - 1)) == 0;
   }
 
   private static boolean isBase32(String v, int from) {
