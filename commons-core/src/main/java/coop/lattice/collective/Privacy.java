@@ -31,6 +31,16 @@ public final class Privacy {
   }
 
   /**
+   * {@code text} (an error's message, say) as it may leave the collective, to a partner or a
+   * follower: every member id in it replaced by what the open ledger calls that member, their
+   * handle, or "a member" for someone who appears only in aggregates. Ids are matched as whole
+   * words; the rest of the text is kept as it is.
+   */
+  public String toOutsiders(String text) {
+    return collective.pseudonymizer().profiles().toOutsiders(text);
+  }
+
+  /**
    * Entries {@code from} (inclusive) to {@code to} (exclusive) as the collective knows them: every
    * handle and tag resolved to the member, every appearance in place of its seal. For {@code
    * steward}, a member the {@code ledger-stewards} parameter names, to check the rules a partner's

@@ -154,6 +154,41 @@ final class Profiles {
     return recorded;
   }
 
+  /** {@code text} with each known member id in it (a whole word) as the ledger shows them: see {@link Privacy#toOutsiders}. */
+  String toOutsiders(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) { // an id starts with a letter or a digit
+        out.append(c);
+        i++;
+        continue;
+      }
+      int end = i;
+      while (end < text.length() && isIdChar(text.charAt(end))) {
+        end++;
+      }
+      int word = end;
+      while (text.charAt(word - 1) == '.') {
+        word--; // a sentence's full stop after an id
+      }
+      Profile p = word - i <= 64 ? byId.get(MemberId.of(text.substring(i, word))) : null;
+      if (p == null) {
+        out.append(text, i, end);
+      } else {
+        out.append(p.appearance().mode() == Appearance.Mode.AGGREGATES_ONLY ? "a member" : handles.get(p.id()))
+            .append(text, word, end);
+      }
+      i = end;
+    }
+    return out.toString();
+  }
+
+  private static boolean isIdChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-';
+  }
+
   private void put(Profile p) {
     byId.put(p.id(), p);
     byNumber.put(p.number(), p.id());

@@ -70,8 +70,10 @@ final class CreateHandler implements ActivityHandler {
     try {
       trades.relay(link, a.collective().collective(), entry);
     } catch (RuntimeException e) {
-      // The collective refused the step (or it did not parse): nothing was recorded; say why.
-      throw new Refusal(Reason.TRADE_STEP, "the partner's trade step was refused: " + e.getMessage());
+      // The collective refused the step (or it did not parse): nothing was recorded; say why, naming
+      // members only as the partner may know them (docs/privacy.md).
+      throw new Refusal(Reason.TRADE_STEP, "the partner's trade step was refused: "
+          + a.collective().collective().privacy().toOutsiders(String.valueOf(e.getMessage())));
     }
   }
 }
