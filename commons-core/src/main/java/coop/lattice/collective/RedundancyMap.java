@@ -2,7 +2,9 @@ package coop.lattice.collective;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.metrics.Need;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -42,6 +44,25 @@ public record RedundancyMap(SortedMap<Need, List<CollectiveId>> coverage) {
         out.put(need, partners.stream().filter(p -> !p.equals(partner)).toList());
       }
     });
+    return Collections.unmodifiableSortedMap(out);
+  }
+
+  /**
+   * While the partners in {@code faltering} falter: for each of them that covers a need, per
+   * need, the partners that still could (neither it nor another faltering one). An empty list
+   * means nobody is left to cover that need.
+   */
+  public SortedMap<CollectiveId, SortedMap<Need, List<CollectiveId>>> whileFaltering(Collection<CollectiveId> faltering) {
+    SortedMap<CollectiveId, SortedMap<Need, List<CollectiveId>>> out = new TreeMap<>(
+        Comparator.comparing(CollectiveId::value));
+    for (CollectiveId partner : faltering) {
+      SortedMap<Need, List<CollectiveId>> left = new TreeMap<>();
+      ifFalters(partner).forEach((need, others) -> left.put(need, others.stream()
+          .filter(o -> !faltering.contains(o)).toList()));
+      if (!left.isEmpty()) {
+        out.put(partner, Collections.unmodifiableSortedMap(left));
+      }
+    }
     return Collections.unmodifiableSortedMap(out);
   }
 }

@@ -209,6 +209,13 @@ class TradeTest {
     assertThat(map.uncovered()).containsExactly(Need.TRANSPORT);
     assertThat(map.fragile()).containsExactly(Need.CARE);
     assertThat(map.ifFalters(CARE)).containsEntry(Need.REPAIR, List.of(REPAIR)).containsEntry(Need.CARE, List.of());
+    // Two partners falter at once: neither covers what the other covered.
+    assertThat(map.whileFaltering(List.of(CARE, REPAIR))).isEqualTo(java.util.Map.of(
+        CARE, java.util.Map.of(Need.REPAIR, List.of(), Need.CARE, List.of()),
+        REPAIR, java.util.Map.of(Need.REPAIR, List.of())));
+    assertThat(map.whileFaltering(List.of(REPAIR))).isEqualTo(java.util.Map.of(REPAIR, java.util.Map.of(Need.REPAIR,
+        List.of(CARE))));
+    assertThat(map.whileFaltering(List.of())).isEmpty();
     rejected(food, () -> food.trade().declareCoverage(ANA, Need.FOOD, List.of(CollectiveId.of("strangers"))),
         RejectedCommandException.class, "no exchange agreement with strangers");
   }

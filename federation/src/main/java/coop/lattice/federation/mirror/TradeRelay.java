@@ -13,6 +13,8 @@ import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.LedgerJson;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,6 +56,12 @@ public final class TradeRelay {
 
   public Optional<Link> link(String actor, CollectiveId local) {
     return Optional.ofNullable(byActor.get(actor + "\t" + local));
+  }
+
+  /** The partners linked to {@code local}, by partner. */
+  public List<Link> links(CollectiveId local) {
+    return byActor.values().stream().filter(l -> l.local().equals(local))
+        .sorted(Comparator.comparing(l -> l.partner().value())).toList();
   }
 
   /**

@@ -9,6 +9,7 @@ import coop.lattice.federation.DeadLetter;
 import coop.lattice.federation.FollowRequest;
 import coop.lattice.federation.FollowState;
 import coop.lattice.federation.InboundActivity;
+import coop.lattice.federation.Partners;
 import coop.lattice.federation.WitnessStatus;
 import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.hosting.Hosts;
@@ -70,6 +71,7 @@ public final class FederationNode {
   private final Deliveries deliveries;
   private final Inbox inbox;
   private final ServerInstances servers;
+  private final PartnerWatch partners;
 
   FederationNode(NodeBuilder b) {
     this.vertx = b.vertx;
@@ -79,6 +81,7 @@ public final class FederationNode {
     this.follows = parts.follows();
     this.deliveries = parts.deliveries();
     this.inbox = parts.inbox();
+    this.partners = new PartnerWatch(parts.trades(), deliveries, b.alarm, b.clock);
     b.collectives.forEach(this::hostNow);
   }
 
@@ -253,6 +256,11 @@ public final class FederationNode {
   /** The blocks in force ({@code actor:URL} or {@code domain:HOST}), with why. */
   public Map<String, String> blocks() {
     return parts.blocks().all();
+  }
+
+  /** {@code collective}'s partners now: which falter, and who covers the needs they covered ({@link Partners}). */
+  public Partners partners(CollectiveId collective) {
+    return partners.of(hosts.get(collective));
   }
 
   /** Activities that could not be delivered, oldest first; none is ever dropped. */

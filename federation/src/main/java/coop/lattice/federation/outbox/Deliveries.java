@@ -198,6 +198,11 @@ public final class Deliveries {
     meters.close();
   }
 
+  /** Each remote host (host and port) whose circuit breaker opened and let no delivery through since, with when it first opened. */
+  public Map<String, Instant> troubledHosts() {
+    return hosts.troubled();
+  }
+
   /**
    * Whether deliveries flow, measured against {@code alarm}: a host whose breaker opened longer
    * ago than the alarm allows without a delivery going through since, an inbox whose due entry
