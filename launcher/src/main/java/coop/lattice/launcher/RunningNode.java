@@ -18,6 +18,7 @@ import coop.lattice.store.FileJournal;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -69,7 +70,7 @@ final class RunningNode {
     }
     Vertx vertx = Vertx.vertx();
     NodeBuilder b = FederationNode.builder(vertx, config.node().baseUrl(), config.node().directory())
-        .clock(clock).addressPolicy(policy);
+        .clock(clock).addressPolicy(policy).checkpointEvery(1000, Duration.ofMinutes(10));
     opened.values().forEach(o -> b.collective(o.collective()));
     FederationNode node = b.build();
     int port = node.start(config.node().port(), config.node().listenOrDefault(), config.node().eventLoopsOrDefault())

@@ -72,6 +72,7 @@ public final class FederationNode {
   private final Inbox inbox;
   private final ServerInstances servers;
   private final PartnerWatch partners;
+  private final AutoCheckpoints checkpoints;
 
   FederationNode(NodeBuilder b) {
     this.vertx = b.vertx;
@@ -82,6 +83,7 @@ public final class FederationNode {
     this.deliveries = parts.deliveries();
     this.inbox = parts.inbox();
     this.partners = new PartnerWatch(parts.trades(), deliveries, b.alarm, b.clock);
+    this.checkpoints = new AutoCheckpoints(b.checkpointEntries, b.checkpointEvery, b.clock, parts.broadcasts(), follows);
     b.collectives.forEach(this::hostNow);
   }
 
@@ -92,6 +94,7 @@ public final class FederationNode {
     c.onEntry(e -> {
       if (hosts.find(h.id()).orElse(null) == h) {
         deliveries.kick(h);
+        checkpoints.grew(h);
       }
     });
     return h;
@@ -122,11 +125,12 @@ public final class FederationNode {
         .onSuccess(p -> hosts.all().forEach(h -> {
           deliveries.kick(h);
           parts.witnesses().ask(h); // a rollback of this node's disk shows here; asked off the start's path
-        }));
+        })).onSuccess(p -> checkpoints.start(vertx, hosts));
   }
 
   /** Stops sending, closes the servers and the client, then the node's logs. */
   public Future<Void> stop() {
+    checkpoints.stop(vertx);
     deliveries.stop();
     parts.mirror().close();
     return servers.close().compose(v -> deliveries.loops().stop(vertx)).compose(v -> parts.client().close())

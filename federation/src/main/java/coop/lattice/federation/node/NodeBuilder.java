@@ -31,6 +31,8 @@ public final class NodeBuilder {
   FlowAlarm alarm = FlowAlarm.defaults();
   RateLimits rateLimits = RateLimits.defaults();
   boolean acceptRepairs = true;
+  long checkpointEntries;
+  Duration checkpointEvery = Duration.ZERO;
   ServerLimits serverLimits = ServerLimits.defaults();
   SafeClient.Limits outbound = SafeClient.Limits.DEFAULT;
   final List<Collective> collectives = new ArrayList<>();
@@ -149,6 +151,23 @@ public final class NodeBuilder {
    */
   public NodeBuilder acceptRepairs(boolean accept) {
     this.acceptRepairs = accept;
+    return this;
+  }
+
+  /**
+   * Signs and publishes each hosted collective's checkpoint by itself once {@code entries} of its
+   * entries wait for one, and once the oldest of them has waited {@code every} (by the node's
+   * clock), so partners' mirrors reach its newest entries without the application signing one. 0
+   * and {@link Duration#ZERO} turn a trigger off; both are off by default (the launcher sets 1,000
+   * entries and 10 minutes).
+   */
+  public NodeBuilder checkpointEvery(long entries, Duration every) {
+    if (entries < 0 || every.isNegative()) {
+      throw new IllegalArgumentException("checkpointEvery takes 0 or more entries and a duration of 0 or more (0"
+          + " turns that trigger off), not " + entries + " and " + every);
+    }
+    this.checkpointEntries = entries;
+    this.checkpointEvery = every;
     return this;
   }
 

@@ -18,6 +18,7 @@ import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.store.LedgerStore;
+import coop.lattice.testkit.SteppingClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -295,6 +296,40 @@ class DeliveriesIT {
     assertThat(received).isEqualTo(cp);
     assertThat(received.verify(coop.ledger().verificationKey())).isTrue();
     assertThat(received.checkpoint().size()).isEqualTo(coop.ledger().size());
+  }
+
+  /** The next checkpoint the follower received, verified with the ledger's key. */
+  SignedCheckpoint nextCheckpoint() throws InterruptedException {
+    String text = checkpoints.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(text).as("a checkpoint reached the follower").isNotNull();
+    SignedCheckpoint cp = SignedCheckpoint.parse(text.getBytes(StandardCharsets.UTF_8));
+    assertThat(cp.verify(coop.ledger().verificationKey())).isTrue();
+    return cp;
+  }
+
+  @Test
+  void onceEnoughEntriesWaitTheNodeSignsAndSendsACheckpointByItself() throws Exception {
+    await(node.stop());
+    startNode(b -> b.checkpointEvery(3, Duration.ZERO));
+    assertThat(coop.ledger().size()).isEqualTo(2); // founded, and ana joined: no checkpoint covers them yet
+    record();
+    assertThat(nextCheckpoint().checkpoint().size()).isEqualTo(3);
+    record();
+    record();
+    record(); // the fourth, fifth and sixth: the next checkpoint covers all six, none was signed at five
+    assertThat(nextCheckpoint().checkpoint().size()).isEqualTo(6);
+    assertThat(coop.ledger().latestCheckpoint().orElseThrow().checkpoint().size()).isEqualTo(6);
+  }
+
+  @Test
+  void anEntryThatWaitedLongerThanTheTimeSetIsCoveredByACheckpointSignedByItself() throws Exception {
+    await(node.stop());
+    SteppingClock clock = SteppingClock.startingAt(Instant.now(), Duration.ZERO);
+    startNode(b -> b.clock(clock).checkpointEvery(0, Duration.ofMinutes(10)));
+    long e = record();
+    assertThat(next().id()).isEqualTo(activityId(e));
+    clock.advance(Duration.ofMinutes(11)); // by the node's clock, entry e has now waited eleven minutes
+    assertThat(nextCheckpoint().checkpoint().size()).isEqualTo(coop.ledger().size()).isEqualTo(e + 1);
   }
 
   @Test
