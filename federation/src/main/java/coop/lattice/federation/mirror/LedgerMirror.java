@@ -5,9 +5,8 @@ import coop.lattice.Progress;
 import coop.lattice.collective.CollectiveState;
 import coop.lattice.collective.Replica;
 import coop.lattice.federation.FederationException;
+import coop.lattice.federation.hosting.NodeStore;
 import coop.lattice.federation.hosting.HostedCollective;
-import coop.lattice.federation.http.HttpMessage;
-import coop.lattice.federation.http.HttpSignatures;
 import coop.lattice.federation.net.SafeClient;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Equivocation;
@@ -21,7 +20,6 @@ import coop.lattice.merkle.MerkleTree;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,7 +29,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,47 +39,19 @@ import org.slf4j.LoggerFactory;
  * first one seen is trusted; every later checkpoint must verify with it), pulls the missing
  * entries by index, checks each one's chain link and strict canonical form, folds it with the
  * collective's own rules ({@link Replica}), and requires the Merkle root of the copy to equal
- * the checkpoint's. Two checkpoints of the same size with different roots are equivocation: the
- * partner is flagged and nothing more is accepted from it.
+ * the checkpoint's and to extend every checkpoint of the partner's it saw. Two checkpoints no one
+ * ledger has are equivocation: the partner is flagged and nothing more is accepted from it. The key
+ * and the newest checkpoint verified are remembered across restarts ({@link TrustMemory}).
  *
- * <p>{@code lattice.mirror.lag}, tagged {@code partner} with the partner's collective id, is how
- * many entries a copy lacks of the partner's latest checkpoint seen (pulled, or pushed in a
- * {@code Create}); one gauge per mirrored partner, at most {@value #MAX_LAG_GAUGES}.
+ * <p>{@code lattice.mirror.lag}, tagged {@code partner} with the partner's collective id, is how many
+ * entries a copy lacks of the partner's latest checkpoint seen (pulled, or pushed in a {@code Create});
+ * one gauge per mirrored partner, at most {@value #MAX_LAG_GAUGES}.
  */
 public final class LedgerMirror {
   private static final Logger LOG = LoggerFactory.getLogger(LedgerMirror.class);
   static final int MAX_LAG_GAUGES = 1000;
 
-  /** A partner's ledger as this node holds it. */
-  static final class Copy {
-    final Replica replica = new Replica();
-    final MerkleTree tree = new MerkleTree();
-    /** Each signed checkpoint seen, by size (the first of each size). */
-    final Map<Long, SignedCheckpoint> checkpoints = new ConcurrentHashMap<>();
-    /** The last good checkpoint of a repair this copy was rebuilt after; the ledger must extend it. */
-    volatile @Nullable SignedCheckpoint repairedFrom;
-    /**
-     * The last checkpoint of the ledger a declared migration replaced; the new ledger's entry 0
-     * must commit to it ({@code CollectiveFounded.continues}) instead of extending it.
-     */
-    volatile @Nullable SignedCheckpoint migratedFrom;
-    /** When that repair was declared: proofs about the history it replaced are explained by it. */
-    volatile @Nullable Instant repairedAt;
-    /** The latest checkpoint the copy was verified against; null before the first. */
-    volatile @Nullable SignedCheckpoint verified;
-    VerificationKey key;
-    /** The partner's collective, from its entry 0; null until the first pull read it. */
-    volatile @Nullable CollectiveId collective;
-    /** The largest size of a verified checkpoint of the partner's. */
-    volatile long latest;
-
-    /** Entries this copy lacks of the latest checkpoint seen. */
-    long lag() {
-      return Math.max(0, latest - replica.size());
-    }
-  }
-
-  private final SafeClient client;
+  private final PartnerPages pages;
   private final Flags flags;
   private final Evidence evidence;
   private final boolean acceptRepairs;
@@ -95,7 +64,8 @@ public final class LedgerMirror {
   }
   private final Clock clock;
   private final MeterRegistry registry;
-  private final Map<String, Copy> copies = new ConcurrentHashMap<>();
+  private final TrustMemory trust;
+  private final Map<String, MirrorCopy> copies = new ConcurrentHashMap<>();
   private final List<Gauge> lagGauges = new CopyOnWriteArrayList<>();
 
   /**
@@ -103,13 +73,33 @@ public final class LedgerMirror {
    * that declares one, as the node's collectives agreed.
    */
   public LedgerMirror(SafeClient client, Flags flags, Evidence evidence, boolean acceptRepairs, Clock clock,
-      MeterRegistry registry) {
+      MeterRegistry registry, NodeStore store) {
     this.acceptRepairs = acceptRepairs;
-    this.client = client;
+    this.pages = new PartnerPages(client, clock);
     this.flags = flags;
     this.evidence = evidence;
     this.clock = clock;
     this.registry = registry;
+    this.trust = new TrustMemory(store);
+    trust.replay(this::resume);
+  }
+
+  /** Starts a partner's copy from what the node trusted of it before it stopped. */
+  private void resume(TrustMemory.Trusted t) {
+    MirrorCopy c = new MirrorCopy();
+    c.key = t.key();
+    long size = t.checkpoint().checkpoint().size();
+    if (t.kind() == TrustMemory.Kind.MIGRATED) {
+      c.migratedFrom = t.checkpoint();
+    } else {
+      c.checkpoints.put(size, t.checkpoint());
+      c.latest = size;
+      c.repairedFrom = t.kind() == TrustMemory.Kind.REPAIRED ? t.checkpoint() : null;
+    }
+    copies.put(t.actor(), c);
+    if (t.collective() != null) {
+      measure(c, t.collective());
+    }
   }
 
   /** Takes the lag gauges out of the registry (the node stops). */
@@ -118,7 +108,7 @@ public final class LedgerMirror {
     lagGauges.clear();
   }
 
-  private void measure(Copy c, CollectiveId partner) {
+  private void measure(MirrorCopy c, CollectiveId partner) {
     synchronized (lagGauges) {
       if (c.collective != null) {
         return;
@@ -129,14 +119,14 @@ public final class LedgerMirror {
             MAX_LAG_GAUGES);
         return;
       }
-      lagGauges.add(Gauge.builder("lattice.mirror.lag", c, Copy::lag)
+      lagGauges.add(Gauge.builder("lattice.mirror.lag", c, MirrorCopy::lag)
           .description("Entries a mirror lacks of its partner's latest checkpoint").tag("partner", partner.value())
           .strongReference(true).register(registry));
     }
   }
 
   public Optional<CollectiveState> state(String actor) {
-    Copy c = copies.get(actor);
+    MirrorCopy c = copies.get(actor);
     return c == null ? Optional.empty() : Optional.of(c.replica.state());
   }
 
@@ -147,7 +137,7 @@ public final class LedgerMirror {
 
   /** The newest checkpoint of {@code actor}'s ledger this node verified its copy against, if any. */
   public Optional<SignedCheckpoint> verified(String actor) {
-    Copy c = copies.get(actor);
+    MirrorCopy c = copies.get(actor);
     return c == null ? Optional.empty() : Optional.ofNullable(c.verified);
   }
 
@@ -158,7 +148,7 @@ public final class LedgerMirror {
 
   /** Records a checkpoint seen from {@code actor}; flags the actor on equivocation. */
   void seen(String actor, SignedCheckpoint cp) {
-    Copy c = copies.computeIfAbsent(actor, a -> new Copy());
+    MirrorCopy c = copies.computeIfAbsent(actor, a -> new MirrorCopy());
     synchronized (c) {
       c.latest = Math.max(c.latest, cp.checkpoint().size());
     }
@@ -182,7 +172,7 @@ public final class LedgerMirror {
    * key this node holds for the actor's ledger. Returns what came of it.
    */
   public String offeredProof(String actor, Equivocation proof) {
-    Copy c = copies.get(actor);
+    MirrorCopy c = copies.get(actor);
     if (c == null || c.key == null) {
       return "not mirrored here: kept nowhere";
     }
@@ -205,7 +195,7 @@ public final class LedgerMirror {
    * nothing. Returns what came of it.
    */
   public String offeredRepair(String actor, String text) {
-    Copy c = copies.get(actor);
+    MirrorCopy c = copies.get(actor);
     if (c == null || c.key == null) {
       return "not mirrored here";
     }
@@ -236,7 +226,7 @@ public final class LedgerMirror {
       flags.flag(actor, "declared a repair (" + r.kind() + ": " + r.reason() + "), which this node does not accept");
       return "refused: " + actor + " is flagged";
     }
-    Copy fresh = new Copy();
+    MirrorCopy fresh = new MirrorCopy();
     fresh.key = c.key;
     fresh.collective = c.collective;
     if (r.kind().equals("migration")) {
@@ -246,6 +236,8 @@ public final class LedgerMirror {
     }
     fresh.repairedAt = r.time();
     copies.put(actor, fresh);
+    trust.remember(new TrustMemory.Trusted(actor, c.collective, c.key, r.kind().equals("migration")
+        ? TrustMemory.Kind.MIGRATED : TrustMemory.Kind.REPAIRED, r.lastGood()));
     LOG.info("{} declared a repair of its ledger after entry {} ({}: {}); its copy is rebuilt from the repaired ledger",
         actor, r.lastGood().checkpoint().size(), r.kind(), r.reason());
     return "accepted: the copy is rebuilt";
@@ -253,7 +245,7 @@ public final class LedgerMirror {
 
   /** A checkpoint pushed by {@code actor} (in a Create): checked against the copy's key and remembered. */
   public void offered(String actor, String text) {
-    Copy c = copies.get(actor);
+    MirrorCopy c = copies.get(actor);
     if (c == null || c.key == null) {
       return; // nothing to check it against yet; a pull will fetch and verify the latest one
     }
@@ -283,8 +275,8 @@ public final class LedgerMirror {
     if (flagged.isPresent()) {
       return Future.failedFuture(new FederationException(actor + " is flagged: " + flagged.get()));
     }
-    Copy c = copies.computeIfAbsent(actor, a -> new Copy());
-    return get(actor + "/checkpoint", as).compose(body -> {
+    MirrorCopy c = copies.computeIfAbsent(actor, a -> new MirrorCopy());
+    return pages.get(actor + "/checkpoint", as).compose(body -> {
       SignedCheckpoint cp = SignedCheckpoint.parse(body);
       return (c.key != null ? Future.succeededFuture(c.key) : firstKey(actor, as)).compose(key -> {
         if (!cp.verify(key)) {
@@ -303,7 +295,7 @@ public final class LedgerMirror {
   }
 
   private Future<VerificationKey> firstKey(String actor, HostedCollective as) {
-    return get(actor + "/ledger?from=0&to=1", as).map(body -> {
+    return pages.get(actor + "/ledger?from=0&to=1", as).map(body -> {
       Entry e = LedgerPage.read(body)[0];
       if (e.sequence() != 0 || !(e.event() instanceof Event.CollectiveFounded f)) {
         throw new FederationException("entry 0 of " + actor + " is not the founding entry");
@@ -313,7 +305,7 @@ public final class LedgerMirror {
     });
   }
 
-  private Future<CollectiveState> fetch(String actor, HostedCollective as, Copy c, SignedCheckpoint cp,
+  private Future<CollectiveState> fetch(String actor, HostedCollective as, MirrorCopy c, SignedCheckpoint cp,
       Progress progress) {
     long target = cp.checkpoint().size();
     long from = c.replica.size();
@@ -322,7 +314,7 @@ public final class LedgerMirror {
     }
     progress.update(from, target);
     long to = Math.min(target, from + LedgerPage.MAX);
-    return get(actor + "/ledger?from=" + from + "&to=" + to, as).compose(body -> {
+    return pages.get(actor + "/ledger?from=" + from + "&to=" + to, as).compose(body -> {
       synchronized (c) {
         for (Entry e : LedgerPage.read(body)) {
           long seq = c.replica.size();
@@ -349,13 +341,13 @@ public final class LedgerMirror {
   }
 
   /** True unless {@code c} was rebuilt after a migration and entry 0 does not commit to the replaced ledger's last checkpoint. */
-  private static boolean continuesMigrated(Copy c, Entry first) {
+  private static boolean continuesMigrated(MirrorCopy c, Entry first) {
     SignedCheckpoint replaced = c.migratedFrom;
     return replaced == null || first.event() instanceof Event.CollectiveFounded f
         && Hash.sha256(replaced.toBytes()).equals(f.continues()) && f.publicKey().equals(c.key.base64Url());
   }
 
-  private Future<CollectiveState> verifyRoot(String actor, Copy c, SignedCheckpoint cp) {
+  private Future<CollectiveState> verifyRoot(String actor, MirrorCopy c, SignedCheckpoint cp) {
     SignedCheckpoint lastGood = c.repairedFrom;
     if (lastGood != null && (c.tree.size() < lastGood.checkpoint().size()
         || !c.tree.root(lastGood.checkpoint().size()).equals(lastGood.checkpoint().root()))) {
@@ -367,7 +359,20 @@ public final class LedgerMirror {
       flags.flag(actor, "its entries do not add up to the root it signed at size " + cp.checkpoint().size());
       return Future.failedFuture(new FederationException(actor + " served entries that do not match its checkpoint"));
     }
+    SignedCheckpoint earlier = c.contradicted();
+    if (earlier != null) { // a checkpoint pushed, pulled, or remembered across a restart
+      String why = "signed a ledger of " + cp.checkpoint().size() + " entries whose first "
+          + earlier.checkpoint().size() + " differ from the ones it signed before";
+      Equivocation proof = Equivocation.between(earlier, cp, c.tree);
+      if (proof != null && proof.verify(c.key)) {
+        equivocated(actor, proof, why);
+      } else {
+        flags.flag(actor, why);
+      }
+      return Future.failedFuture(new FederationException(actor + " equivocated, and is flagged: it " + why));
+    }
     c.verified = cp;
+    trust.remember(new TrustMemory.Trusted(actor, c.collective, c.key, TrustMemory.Kind.VERIFIED, cp));
     return Future.succeededFuture(c.replica.state());
   }
 
@@ -377,12 +382,12 @@ public final class LedgerMirror {
    * checkpoint the copy was verified against, keeps the proof and flags the partner. Completes with
    * whether it proved an equivocation.
    */
-  private Future<Boolean> proveFork(String actor, HostedCollective as, Copy c, SignedCheckpoint later) {
+  private Future<Boolean> proveFork(String actor, HostedCollective as, MirrorCopy c, SignedCheckpoint later) {
     SignedCheckpoint earlier = c.verified;
     if (earlier == null) {
       return Future.succeededFuture(false);
     }
-    return readTree(actor, as, new MerkleTree(), later.checkpoint().size()).map(tree -> {
+    return pages.readTree(actor, as, new MerkleTree(), later.checkpoint().size()).map(tree -> {
       Equivocation proof = Equivocation.between(earlier, later, tree);
       if (proof == null || !proof.verify(c.key)) {
         return false;
@@ -391,29 +396,5 @@ public final class LedgerMirror {
           + earlier.checkpoint().size() + " differ from the ones it signed before");
       return true;
     });
-  }
-
-  private Future<MerkleTree> readTree(String actor, HostedCollective as, MerkleTree tree, long size) {
-    if (tree.size() >= size) {
-      return Future.succeededFuture(tree);
-    }
-    long to = Math.min(size, tree.size() + LedgerPage.MAX);
-    return get(actor + "/ledger?from=" + tree.size() + "&to=" + to, as).compose(body -> {
-      for (Entry e : LedgerPage.read(body)) {
-        if (e.sequence() != tree.size()) {
-          return Future.failedFuture(new FederationException("entry " + e.sequence() + " where " + tree.size()
-              + " was due"));
-        }
-        tree.append(LedgerJson.canonicalBytes(e));
-      }
-      return readTree(actor, as, tree, size);
-    });
-  }
-
-  private Future<byte[]> get(String url, HostedCollective as) {
-    HttpMessage m = HttpMessage.request("GET", URI.create(url), new byte[0]).with("accept", "application/json");
-    return client.send(m, x -> HttpSignatures.sign(x, HttpSignatures.Scheme.CAVAGE, as.keyId(), as.keys().rsaPrivate(),
-        clock.instant())).compose(r -> r.status() == 200 ? Future.succeededFuture(r.body())
-        : Future.failedFuture(new FederationException(url + " answered " + r.status())));
   }
 }

@@ -5,7 +5,10 @@
  * coop.lattice.federation.mirror.Flags}, for good), keeping the proof ({@link
  * coop.lattice.federation.mirror.Evidence}: two signed checkpoints no one ledger has, which any node
  * holding the key can check, and which it passes on in a {@code Flag}); {@link coop.lattice.federation.mirror.LedgerPage}
- * is the page of entries a node serves to mirrors. {@link
+ * is the page of entries a node serves to mirrors; {@link coop.lattice.federation.mirror.MirrorCopy}
+ * is a partner's copy, {@link coop.lattice.federation.mirror.PartnerPages} reads a partner's pages,
+ * and {@link coop.lattice.federation.mirror.TrustMemory} keeps, durably, the key and the newest
+ * checkpoint each copy was verified against, so a fork is found after a restart too. {@link
  * coop.lattice.federation.mirror.TradeRelay} turns a linked partner's trade steps into commands on
  * this collective's ledger, recorded by its appointed relay. Not exported: internal to the
  * federation module.

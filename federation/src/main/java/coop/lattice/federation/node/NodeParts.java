@@ -54,7 +54,7 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
     Deliveries deliveries = new Deliveries(vertx, client, store, clock, b.delivery, meters);
     Flags flags = new Flags(store, meters);
     Evidence evidence = new Evidence(store);
-    LedgerMirror mirror = new LedgerMirror(client, flags, evidence, b.acceptRepairs, clock, meters);
+    LedgerMirror mirror = new LedgerMirror(client, flags, evidence, b.acceptRepairs, clock, meters, store);
     TradeRelay trades = new TradeRelay(store);
     Blocks blocks = new Blocks(store);
     Witnesses witnesses = new Witnesses(store, client, clock);

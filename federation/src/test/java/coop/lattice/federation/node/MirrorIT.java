@@ -134,18 +134,7 @@ class MirrorIT {
       give(rewritten, "5");
       give(rewritten, "7");
       AtomicReference<Collective> serving = new AtomicReference<>(liar);
-      HttpServer peer = await(vertx.createHttpServer().requestHandler(r -> {
-        if (r.path().endsWith("/checkpoint")) {
-          r.response().end(io.vertx.core.buffer.Buffer.buffer(serving.get().checkpoint().toBytes()));
-        } else if (r.path().endsWith("/ledger")) {
-          long from = Long.parseLong(r.getParam("from"));
-          long to = Long.parseLong(r.getParam("to"));
-          r.response().putHeader("content-type", "application/json").end(io.vertx.core.buffer.Buffer.buffer(
-              Json.bytes(LedgerPage.of(serving.get().ledger().entries(from, to)))));
-        } else {
-          r.response().setStatusCode(404).end();
-        }
-      }).listen(0, "127.0.0.1"));
+      HttpServer peer = peerServing(vertx, serving);
       String actor = "http://127.0.0.1:" + peer.actualPort() + "/collectives/liar";
       InetAddress lo = InetAddress.getByName("127.0.0.1");
       int portA = FedifyPeer.freePort();
@@ -186,6 +175,78 @@ class MirrorIT {
       assertThat(observer.evidence(actor)).isPresent();
       await(finder.stop());
       await(observer.stop());
+    } finally {
+      await(vertx.close());
+    }
+  }
+
+  /** A partner's node as a mirror sees it: the checkpoint and the ledger pages of whichever collective it serves now. */
+  static HttpServer peerServing(Vertx vertx, AtomicReference<Collective> serving) throws Exception {
+    return await(vertx.createHttpServer().requestHandler(r -> {
+      if (r.path().endsWith("/checkpoint")) {
+        r.response().end(io.vertx.core.buffer.Buffer.buffer(serving.get().checkpoint().toBytes()));
+      } else if (r.path().endsWith("/ledger")) {
+        long from = Long.parseLong(r.getParam("from"));
+        long to = Long.parseLong(r.getParam("to"));
+        r.response().putHeader("content-type", "application/json").end(io.vertx.core.buffer.Buffer.buffer(
+            Json.bytes(LedgerPage.of(serving.get().ledger().entries(from, to)))));
+      } else {
+        r.response().setStatusCode(404).end();
+      }
+    }).listen(0, "127.0.0.1"));
+  }
+
+  /**
+   * Issue 14, item 5: what a node verified of a partner outlives the node. After a restart, a
+   * history rewritten while it was down (the same key, another past) is a fork, proven and
+   * flagged, not a new ledger to trust; and the flag and the proof survive a second restart.
+   */
+  @Test
+  void aPastRewrittenWhileTheNodeWasDownIsFoundAfterItRestarts(@TempDir Path dir) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Collective liar = collective("liar");
+      give(liar, "2");
+      Collective rewritten = collective("liar"); // the same collective and key, another history
+      give(rewritten, "5");
+      give(rewritten, "7");
+      AtomicReference<Collective> serving = new AtomicReference<>(liar);
+      HttpServer peer = peerServing(vertx, serving);
+      String actor = "http://127.0.0.1:" + peer.actualPort() + "/collectives/liar";
+      Collective cafe = collective("fixit");
+      int port = FedifyPeer.freePort();
+      java.util.function.Supplier<FederationNode> node = () -> {
+        try {
+          return FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + port), dir.resolve("a"))
+              .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), peer.actualPort()))
+              .collective(cafe).build();
+        } catch (java.net.UnknownHostException e) {
+          throw new IllegalStateException(e);
+        }
+      };
+      FederationNode first = node.get();
+      await(first.start(port, "127.0.0.1"));
+      assertThat(await(first.mirror(cafe.id(), URI.create(actor)))).isEqualTo(Replica.of(liar.ledger()).state());
+      await(first.stop());
+
+      serving.set(rewritten); // while the node is down
+      FederationNode second = node.get();
+      await(second.start(port, "127.0.0.1"));
+      assertThatThrownBy(() -> await(second.mirror(cafe.id(), URI.create(actor))))
+          .hasMessageContaining("equivocated, and is flagged");
+      assertThat(second.evidence(actor)).hasValueSatisfying(proof -> {
+        assertThat(proof.verify(KEY.verificationKey())).isTrue();
+        assertThat(proof.earlier().checkpoint().root()).isEqualTo(liar.checkpoint().checkpoint().root());
+        assertThat(proof.later().checkpoint().size()).isEqualTo(rewritten.ledger().size());
+      });
+      await(second.stop());
+
+      FederationNode third = node.get();
+      await(third.start(port, "127.0.0.1"));
+      assertThat(third.flagged(actor)).isPresent();
+      assertThat(third.evidence(actor)).isPresent();
+      assertThatThrownBy(() -> await(third.mirror(cafe.id(), URI.create(actor)))).hasMessageContaining("is flagged");
+      await(third.stop());
     } finally {
       await(vertx.close());
     }

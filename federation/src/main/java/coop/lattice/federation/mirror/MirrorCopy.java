@@ -1,0 +1,54 @@
+package coop.lattice.federation.mirror;
+
+import coop.lattice.CollectiveId;
+import coop.lattice.collective.Replica;
+import coop.lattice.ledger.SignedCheckpoint;
+import coop.lattice.ledger.VerificationKey;
+import coop.lattice.merkle.MerkleTree;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/** A partner's ledger as a node's {@link LedgerMirror} holds it. */
+final class MirrorCopy {
+  final Replica replica = new Replica();
+  final MerkleTree tree = new MerkleTree();
+  /** Each signed checkpoint seen, by size (the first of each size). */
+  final Map<Long, SignedCheckpoint> checkpoints = new ConcurrentHashMap<>();
+  /** The last good checkpoint of a repair this copy was rebuilt after; the ledger must extend it. */
+  volatile @Nullable SignedCheckpoint repairedFrom;
+  /**
+   * The last checkpoint of the ledger a declared migration replaced; the new ledger's entry 0
+   * must commit to it ({@code CollectiveFounded.continues}) instead of extending it.
+   */
+  volatile @Nullable SignedCheckpoint migratedFrom;
+  /** When that repair was declared: proofs about the history it replaced are explained by it. */
+  volatile @Nullable Instant repairedAt;
+  /** The latest checkpoint the copy was verified against; null before the first. */
+  volatile @Nullable SignedCheckpoint verified;
+  VerificationKey key;
+  /** The partner's collective, from its entry 0; null until the first pull read it. */
+  volatile @Nullable CollectiveId collective;
+  /** The largest size of a verified checkpoint of the partner's. */
+  volatile long latest;
+
+  /** Entries this copy lacks of the latest checkpoint seen. */
+  long lag() {
+    return Math.max(0, latest - replica.size());
+  }
+
+  /**
+   * A checkpoint seen of the partner (pushed, pulled, or remembered across a restart) that the
+   * copy's ledger contradicts: its entries up to that size hash to another root. Null if none.
+   */
+  @Nullable SignedCheckpoint contradicted() {
+    for (SignedCheckpoint seen : checkpoints.values()) {
+      long m = seen.checkpoint().size();
+      if (m <= tree.size() && !tree.root(m).equals(seen.checkpoint().root())) {
+        return seen;
+      }
+    }
+    return null;
+  }
+}
