@@ -25,4 +25,5 @@ module coop.lattice.core {
   exports coop.lattice.exchange;
   exports coop.lattice.time;
   exports coop.lattice.privacy;
+  exports coop.lattice.poll;
 }

@@ -1,13 +1,10 @@
 package coop.lattice.rotation;
 
 import coop.lattice.MemberId;
+import coop.lattice.internal.SeededDraws;
 import coop.lattice.merkle.Hash;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -78,62 +75,15 @@ final class LotteryRandomness {
   }
 
   private static void field(MessageDigest md, String s) {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    int n = b.length;
-    md.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
-    md.update(b);
+    SeededDraws.field(md, s);
   }
 
   /** The first {@code k} of a Fisher-Yates shuffle of {@code candidates} driven by {@code seed}. */
   static List<MemberId> shuffle(List<MemberId> candidates, int k, Hash seed) {
-    List<MemberId> deck = new ArrayList<>(candidates);
-    Stream stream = new Stream(seed);
-    for (int i = 0; i < k; i++) {
-      int j = i + stream.below(deck.size() - i);
-      MemberId tmp = deck.get(i);
-      deck.set(i, deck.get(j));
-      deck.set(j, tmp);
-    }
-    return List.copyOf(deck.subList(0, k));
-  }
-
-  /** SHA-256 in counter mode: an unbiased source of integers below a bound, by rejection sampling. */
-  private static final class Stream {
-    private final byte[] seed;
-    private long counter;
-    private ByteBuffer block = ByteBuffer.allocate(0);
-
-    Stream(Hash seed) {
-      this.seed = seed.toByteArray();
-    }
-
-    int below(int bound) {
-      long range = 1L << 32;
-      long limit = range - range % bound; // reject the tail that would bias small values
-      while (true) {
-        long v = Integer.toUnsignedLong(nextInt());
-        if (v < limit) {
-          return (int) (v % bound);
-        }
-      }
-    }
-
-    private int nextInt() {
-      if (block.remaining() < 4) {
-        MessageDigest md = sha256();
-        md.update(seed);
-        md.update(ByteBuffer.allocate(8).putLong(counter++).array());
-        block = ByteBuffer.wrap(md.digest());
-      }
-      return block.getInt();
-    }
+    return new SeededDraws(seed.toByteArray()).shuffle(candidates, k);
   }
 
   static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
+    return SeededDraws.sha256();
   }
 }
