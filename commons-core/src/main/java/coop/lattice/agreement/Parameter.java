@@ -54,6 +54,26 @@ public final class Parameter<T> {
       List.of("refuse", "allow"), "refuse", "whether a lottery nobody revealed a nonce for is drawn from the anchor"
           + " root alone");
 
+  /**
+   * Whether a poll may keep its ballots secret: {@code allow} (the opener chooses; open is the
+   * default), {@code refuse} (every ballot on the ledger) or {@code require} (every poll secret).
+   * Default: allow.
+   */
+  public static final Parameter<String> POLL_SECRET_BALLOTS = ofChoice("poll-secret-ballots",
+      List.of("allow", "refuse", "require"), "allow", "whether a poll may keep its ballots secret");
+
+  /** How many dots each member places in a dot vote (1 to 100). Default: 3. */
+  public static final Parameter<Integer> POLL_DOTS = ofInt("poll-dots", 1, 100, 3,
+      "how many dots each member places in a dot vote");
+
+  /** The highest score a member gives an option in score voting (1 to 100). Default: 5. */
+  public static final Parameter<Integer> POLL_SCORE_MAX = ofInt("poll-score-max", 1, 100, 5,
+      "the highest score an option can be given in score voting");
+
+  /** The shortest time a poll stays open, in hours (1 to 2160). Default: 24. */
+  public static final Parameter<Integer> POLL_MIN_HOURS = ofInt("poll-min-hours", 1, 2160, 24,
+      "the shortest time a poll stays open, in hours");
+
   /** The most hours a time-bank account may owe (0 to 1000). Default: 20. */
   public static final Parameter<BigDecimal> TIME_BANK_DEBIT_LIMIT_HOURS = ofDecimal("time-bank-debit-limit-hours",
       "0", "1000", "20", "the most hours a time-bank account may owe");

@@ -55,8 +55,13 @@ public final class AidFund {
    * @return the claim's reference
    */
   public long claim(MemberId by, FundId fund, Quantity quantity, ClaimDetails claimDetails) {
-    return collective.fileSealed(new SealedClaims.Sealed(by, claimDetails),
-        new Event.AidClaimed(fund, quantity, claimDetails.seal())).sequence();
+    SealedClaims.Sealed sealed = new SealedClaims.Sealed(by, claimDetails);
+    SealedClaims kept = collective.sealedClaims();
+    return collective.appendKeeping(Collective.ITSELF, sequence -> {
+      kept.put(sealed);
+      return new Collective.Kept(new Event.AidClaimed(fund, quantity, claimDetails.seal()),
+          () -> kept.remove(claimDetails.seal()));
+    }).sequence();
   }
 
   /** A steward approves; once enough have, the claim can be paid. A steward cannot approve their own claim. */

@@ -65,6 +65,7 @@ import java.util.SortedMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -117,6 +118,7 @@ public final class Collective {
   private final AidFund aidFund = new AidFund(this);
   private final ToolLibrary toolLibrary = new ToolLibrary(this);
   private final Lotteries lotteries = new Lotteries(this);
+  private final Polls polls = new Polls(this);
   private final Privacy privacy = new Privacy(this);
 
   private Collective(Ledger ledger, CollectiveKey key, Clock clock, Fold fold, Pseudonymizer pseudonymizer,
@@ -132,7 +134,8 @@ public final class Collective {
 
   /** The fold of the collective whose private files are in {@code store}, with its sealed claims. */
   private static Fold fold(LedgerStore store, CollectiveKey key) {
-    return new Fold(SealedClaims.open(store.privateArea(), Vault.of(key)));
+    Vault vault = Vault.of(key);
+    return new Fold(SealedClaims.open(store.privateArea(), vault), SecretBallots.open(store.privateArea(), vault));
   }
 
   private static Pseudonymizer pseudonymizer(LedgerStore store, CollectiveKey key) {
@@ -208,14 +211,18 @@ public final class Collective {
     return append(author, event, () -> {});
   }
 
+  /** An event to append, and what undoes the private state kept for it if it is refused. */
+  record Kept(Event event, Runnable undo) {}
+
   /**
-   * Files a claim on the collective's own behalf: its details and who filed it are kept sealed
-   * (durably, encrypted) before the entry is appended, and dropped again if the claim is refused.
+   * Appends, as {@code author}'s, the event {@code keep} makes for the sequence its entry will have,
+   * once {@code keep} has kept (durably) what the ledger leaves out of it: a sealed aid claim (filed
+   * by the collective itself, {@link #ITSELF}), a secret ballot, a poll's tally (nothing kept).
    */
-  Entry fileSealed(SealedClaims.Sealed sealed, Event.AidClaimed claim) {
+  Entry appendKeeping(MemberId author, LongFunction<Kept> keep) {
     synchronized (lock) {
-      sealedClaims.put(sealed);
-      return append(ITSELF, claim, () -> sealedClaims.remove(sealed.details().seal()));
+      Kept k = keep.apply(ledger.size());
+      return append(author, k.event(), k.undo());
     }
   }
 
@@ -562,6 +569,11 @@ public final class Collective {
     return lotteries;
   }
 
+  /** Polls that choose among options: a dot vote, instant-runoff, Schulze, score voting, a time poll; open or secret. */
+  public Polls polls() {
+    return polls;
+  }
+
   /** The root at {@code height}, once the ledger reached it: the anchor a lottery's seed needs. */
   public Optional<Hash> anchorRoot(long height) {
     return height <= ledger.size() ? Optional.of(ledger.root(height)) : Optional.empty();
@@ -617,7 +629,7 @@ public final class Collective {
   void refold(Consumer<Fold> change) {
     synchronized (lock) {
       change.accept(fold);
-      Fold again = new Fold(sealedClaims);
+      Fold again = new Fold(sealedClaims, fold.secretBallots());
       for (Entry e : ledger.entries(0, ledger.size())) {
         again.replay(pseudonymizer.resolve(e));
       }

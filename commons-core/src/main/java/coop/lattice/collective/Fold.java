@@ -33,9 +33,11 @@ final class Fold {
   final AidFundFold aidFund = new AidFundFold();
   final ToolLibraryFold toolLibrary = new ToolLibraryFold();
   final LotteriesFold lotteries = new LotteriesFold();
+  final PollsFold polls = new PollsFold();
   /** Each event belongs to exactly one part. */
   private final SubFold[] parts = {
-      membership, governance, rotations, circles, campaigns, timeBank, offers, trade, aidFund, toolLibrary, lotteries};
+      membership, governance, rotations, circles, campaigns, timeBank, offers, trade, aidFund, toolLibrary, lotteries,
+      polls};
   /**
    * Which part (an index into {@link #parts}) owns each event type, learnt the first time a type
    * is seen: a part decides by type alone, and every fold has the same parts in the same order, so
@@ -45,28 +47,36 @@ final class Fold {
   private long size;
   /** What the ledger leaves out of aid claims, for the rules that need it; none for a mirror. */
   private final SealedClaims sealedClaims;
+  /** The ballots the ledger holds only commitments to, for the rules that need them; none for a mirror. */
+  private final SecretBallots secretBallots;
 
   /** Whether this fold knows who members are: the collective's own does; a copy of someone else's ledger does not. */
   private final boolean knowsMembers;
 
-  /** The fold of a collective that holds its sealed claims and resolves its members. */
-  Fold(SealedClaims sealedClaims) {
+  /** The fold of a collective that holds its sealed claims and secret ballots and resolves its members. */
+  Fold(SealedClaims sealedClaims, SecretBallots secretBallots) {
     this.sealedClaims = sealedClaims;
+    this.secretBallots = secretBallots;
     this.knowsMembers = true;
   }
 
   /**
-   * The fold of a copy of someone else's ledger: no sealed claims, so the rules needing them are
+   * The fold of a copy of someone else's ledger: no sealed claims or secret ballots, so the rules needing them are
    * not checked, and members who appear only in aggregates are a different tag in every entry, so
    * an entry that names one is folded without the rules (see {@link #replay}).
    */
   Fold() {
     this.sealedClaims = SealedClaims.none();
+    this.secretBallots = SecretBallots.none();
     this.knowsMembers = false;
   }
 
   SealedClaims sealedClaims() {
     return sealedClaims;
+  }
+
+  SecretBallots secretBallots() {
+    return secretBallots;
   }
 
   /**

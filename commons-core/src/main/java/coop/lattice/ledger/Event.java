@@ -208,6 +208,10 @@ public sealed interface Event {
    */
   record LotteryClosed(long lottery, Lottery.Transcript transcript) implements Event {}
 
+  /** A poll's entries, kept together in {@link PollEvents}: its opening, each ballot or its commitment, its tally. */
+  sealed interface Voting extends Event
+      permits PollEvents.PollOpened, PollEvents.BallotCast, PollEvents.BallotSealed, PollEvents.PollClosed {}
+
   /** A standing restorative circle; its keeper comes from the rotation role {@code keeperRole}. */
   record CircleFormed(CircleId circle, String name, RoleId keeperRole) implements Event {
     public CircleFormed {

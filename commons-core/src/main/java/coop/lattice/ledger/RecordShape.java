@@ -98,8 +98,8 @@ final class RecordShape {
   private static final Class<?>[] EVENT_CLASSES;
 
   static {
-    Class<?>[] events = Event.class.getPermittedSubclasses();
-    int slots = Integer.highestOneBit(events.length * 4);
+    List<Class<?>> events = records(Event.class, new ArrayList<>());
+    int slots = Integer.highestOneBit(events.size() * 4);
     EVENT_NAMES = new byte[slots][];
     EVENT_CLASSES = new Class<?>[slots];
     for (Class<?> c : events) {
@@ -112,6 +112,18 @@ final class RecordShape {
       EVENT_NAMES[i] = name;
       EVENT_CLASSES[i] = c;
     }
+  }
+
+  /** The records among the permitted subclasses of {@code sealed}, through sealed interfaces such as {@link Event.Voting}. */
+  private static List<Class<?>> records(Class<?> sealed, List<Class<?>> into) {
+    for (Class<?> c : sealed.getPermittedSubclasses()) {
+      if (c.isSealed() && c.isInterface()) {
+        records(c, into);
+      } else {
+        into.add(c);
+      }
+    }
+    return into;
   }
 
   final Class<?> type;
