@@ -66,6 +66,10 @@ final class SecretBallots {
     return vault != null;
   }
 
+  boolean isEmpty() {
+    return byCommitment.isEmpty();
+  }
+
   Optional<SealedBallot> get(Hash commitment) {
     return Optional.ofNullable(byCommitment.get(commitment));
   }
