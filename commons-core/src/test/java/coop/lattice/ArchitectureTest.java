@@ -42,6 +42,14 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule noRankingsOfPeople = methods().that().arePublic()
       .and().areDeclaredInClassesThat().haveModifier(JavaModifier.PUBLIC)
+      .and().areDeclaredInClassesThat().resideOutsideOfPackage("coop.lattice.poll")
       .should().haveNameNotMatching("(?i).*(rank|leaderboard|score|karma|topContributor|mostActive|leastActive).*")
       .because("visibility without surveillance, recognition without ranking: no API orders members by what they gave");
+
+  @ArchTest
+  static final ArchRule pollsRankOptionsAndNeverKnowMembers = noClasses().that().resideInAPackage("coop.lattice.poll")
+      .should().dependOnClassesThat().haveFullyQualifiedName(MemberId.class.getName())
+      .orShould().dependOnClassesThat().resideInAnyPackage("coop.lattice.collective..", "coop.lattice.ledger..")
+      .because("a poll ranks and scores options, which is its job (so its methods may say rank and score); it never"
+          + " knows who voted, so no result it gives can list members, let alone order them by how they voted");
 }

@@ -7,7 +7,6 @@ import static coop.lattice.collective.People.DEE;
 import static coop.lattice.collective.People.KEY;
 import static coop.lattice.collective.Rejections.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.ConflictException;
@@ -40,7 +39,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -316,17 +318,37 @@ class PollsTest {
     return Polls.verify(forged, poll);
   }
 
+  /**
+   * No result lists members, so none can order them by how or when they voted: every public query
+   * of the facet, called on open and secret polls of every method (a member's own ballot aside,
+   * which is asked for by name), names nobody, and the ballots come back in an order of their marks.
+   */
   @Test
-  void pollsListNoMemberAnywhere() {
+  void noQueryListsMembersLetAloneOrdersThem() throws Exception {
     Collective coop = found(LedgerStore.inMemory());
-    long poll = holdPoll(coop, terms(PollMethod.SCORE_VOTE).build());
-    assertThat(coop.polls().ballots(poll)).hasSize(4).doesNotHaveDuplicates()
-        .isSortedAccordingTo(java.util.Comparator.comparing(Ballot::toString));
-    String shown = coop.polls().tally(poll).orElseThrow() + " " + coop.polls().ballots(poll);
-    for (MemberId m : List.of(ANA, BO, CY, DEE)) {
-      assertThat(shown).doesNotContain(m.value() + ",").doesNotContain("=" + m.value() + "]");
+    List<Long> polls = new ArrayList<>();
+    for (PollMethod method : PollMethod.values()) {
+      polls.add(holdPoll(coop, terms(method).build()));
+      polls.add(holdPoll(coop, terms(method).secret().build()));
     }
-    assertThatThrownBy(() -> coop.polls().ballots(poll).add(Ballot.abstain())).isInstanceOf(
-        UnsupportedOperationException.class);
+    List<String> called = new ArrayList<>();
+    for (Method m : Polls.class.getMethods()) {
+      if (Modifier.isStatic(m.getModifiers()) || m.getDeclaringClass() == Object.class
+          || NoRankingByBehaviourTest.isCommand(m) || m.getName().equals("close")) {
+        continue;
+      }
+      for (long poll : polls) {
+        Object[] args = Arrays.stream(m.getParameterTypes()).map(t -> t == MemberId.class ? (Object) BO : poll)
+            .toArray();
+        Object answer = m.invoke(coop.polls(), args);
+        assertThat(NoRankingByBehaviourTest.membersIn(answer)).as(m.getName()).isEmpty();
+        assertThat(answer.toString()).as(m.getName()).doesNotContain("h-").doesNotContain("t-");
+      }
+      called.add(m.getName());
+    }
+    assertThat(called).contains("terms", "tally", "turnout", "ballots", "ballotOf", "receipt", "verify");
+    long open = polls.get(4); // Schulze, open
+    assertThat(coop.polls().ballots(open)).hasSize(4)
+        .isSortedAccordingTo(java.util.Comparator.comparing(Ballot::toString));
   }
 }
