@@ -118,8 +118,24 @@ public final class Counting {
     }
   }
 
-  /** Ranks are 1 to k, one option each. */
+  /** Ranks are 1 to k, one option each: checked in one pass without allocating per mark, said in full when not. */
   private static void checkRanks(Ballot ballot) {
+    int k = ballot.marks().size();
+    boolean[] seen = new boolean[k + 1];
+    boolean fits = true;
+    for (Mark m : ballot.marks()) {
+      int r = m.value();
+      fits &= r >= 1 && r <= k && !seen[r];
+      if (r >= 1 && r <= k) {
+        seen[r] = true;
+      }
+    }
+    if (!fits) {
+      explainRanks(ballot);
+    }
+  }
+
+  private static void explainRanks(Ballot ballot) {
     Map<Integer, List<String>> byRank = new TreeMap<>();
     for (Mark m : ballot.marks()) {
       byRank.computeIfAbsent(m.value(), r -> new ArrayList<>()).add(m.option());
@@ -130,6 +146,7 @@ public final class Counting {
             + ": give each option a rank of its own (1 for your first preference, 2 for the next, and so on).");
       }
     }
+    // Not 1 to k one each, and no rank is below 1 (checkMark): some rank from 1 to k is missing.
     int k = ballot.marks().size();
     for (int r = 1; r <= k; r++) {
       if (!byRank.containsKey(r)) {
