@@ -18,7 +18,8 @@ package coop.lattice;
  *       ledger already holds);
  *   <li>how much: {@link LimitExceededException}, {@link InvalidQuantityException};
  *   <li>as written: {@link InvalidAgreementException}, {@link InvalidRotationException}, {@link
- *       InvalidCircleException}, {@link InvalidExchangeException}, {@link InvalidPeriodException}.
+ *       InvalidCircleException}, {@link InvalidExchangeException}, {@link InvalidPeriodException},
+ *       {@link InvalidPollException}.
  * </ul>
  *
  * <p>Every rejection is one of these; Lattice never throws this class bare.
