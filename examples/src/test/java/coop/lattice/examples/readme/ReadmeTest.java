@@ -12,6 +12,7 @@ import coop.lattice.collective.DecisionRecord;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.metrics.Need;
 import coop.lattice.metrics.SovereigntyMetrics;
+import coop.lattice.poll.Tally;
 import coop.lattice.rotation.Lottery;
 import coop.lattice.store.FileJournal;
 import java.math.BigDecimal;
@@ -79,6 +80,15 @@ class ReadmeTest {
     assertEquals(List.of("withheld [cy]; the copy re-derives the draw: true; bo's receipt holds: true"), run.printed());
     assertEquals(1, run.result().drawn().size());
     assertEquals(2, run.result().reveals().size());
+  }
+
+  @Test
+  void theSecretPollIsCountedBySchulzeAndACopyOfTheLedgerChecksIt() throws Exception {
+    Snippets.Run<Tally> run = Snippets.run(Deciding::chooseWhereTheFairIs);
+    // hall beats park 2 to 1 and school 2 to 1; school beats park 2 to 1: no tie for the seed to break
+    assertEquals(List.of("[hall, school, park]; the copy checks out: true"), run.printed());
+    assertEquals(3, run.result().ballots());
+    assertTrue(run.result().bySeed().isEmpty());
   }
 
   @Test
