@@ -7,6 +7,7 @@ import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.Ledger;
+import coop.lattice.ledger.PollEvents;
 import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.merkle.Hash;
 import coop.lattice.privacy.Pseudonyms;
@@ -83,6 +84,8 @@ public final class Migration {
     Pseudonymizer names = new Pseudonymizer(Profiles.open(to.privateArea(), Vault.of(key), Pseudonyms.of(key)));
     Pseudonymizer before = new Pseudonymizer(Profiles.open(from.privateArea(), Vault.of(key), Pseudonyms.of(key)));
     SealedClaims sealed = SealedClaims.open(to.privateArea(), Vault.of(key));
+    SecretBallots secret = SecretBallots.open(to.privateArea(), Vault.of(key));
+    SecretBallots secretBefore = old.read(Fold::secretBallots);
     List<Ledger.Draft> drafts = new ArrayList<>(BATCH);
     long size = old.ledger().size();
     for (long from0 = 0; from0 < size; from0 += BATCH) {
@@ -93,6 +96,8 @@ public final class Migration {
           event = new Event.CollectiveFounded(f.name(), f.publicKey(), Hash.sha256(last.toBytes()));
         } else if (event instanceof Event.AidClaimed c) {
           old.sealedClaims().get(c.sealed()).ifPresent(sealed::put);
+        } else if (event instanceof PollEvents.BallotSealed b) {
+          secretBefore.get(b.commitment()).ifPresent(secret::put);
         }
         names.before(event);
         Pseudonymizer.Published p = names.publish(command.author(), event, command.sequence());

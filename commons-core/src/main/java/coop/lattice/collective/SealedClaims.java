@@ -12,13 +12,12 @@ import coop.lattice.privacy.Vault;
 import coop.lattice.store.PrivateArea;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What the open ledger leaves out of the aid fund's claims: for each claim's seal, who filed it
@@ -44,69 +43,49 @@ final class SealedClaims {
     }
   }
 
-  private final PrivateArea area;
-  private final @Nullable Vault vault;
-  private final Map<Hash, Sealed> bySeal = new ConcurrentHashMap<>();
+  private final PrivateRecords<Hash, Sealed> kept;
 
-  private SealedClaims(PrivateArea area, @Nullable Vault vault) {
-    this.area = area;
-    this.vault = vault;
+  private SealedClaims(PrivateRecords<Hash, Sealed> kept) {
+    this.kept = kept;
   }
 
   /** None at all, and none can be kept: what a copy of another collective's ledger has. */
   static SealedClaims none() {
-    return new SealedClaims(PrivateArea.none(), null);
+    return new SealedClaims(PrivateRecords.none(FILE, s -> s.details().seal()));
   }
 
   /** The sealed claims kept in {@code area}, opened with {@code vault}. */
   static SealedClaims open(PrivateArea area, Vault vault) {
-    SealedClaims s = new SealedClaims(area, vault);
-    vault.read(area, FILE).ifPresent(plain -> s.bySeal.putAll(decode(plain)));
-    return s;
+    return new SealedClaims(PrivateRecords.open(area, vault, FILE, s -> s.details().seal(), SealedClaims::encode,
+        plain -> decode(plain).values()));
   }
 
   boolean isEmpty() {
-    return bySeal.isEmpty();
+    return kept.isEmpty();
   }
 
   Optional<Sealed> get(Hash seal) {
-    return Optional.ofNullable(bySeal.get(seal));
+    return kept.get(seal);
   }
 
   /** Keeps {@code sealed} durably under its details' seal. */
-  synchronized void put(Sealed sealed) {
-    if (vault == null) {
-      throw new IllegalStateException("a copy of another collective's ledger keeps no sealed claims");
-    }
-    Map<Hash, Sealed> next = new LinkedHashMap<>(bySeal);
-    next.put(sealed.details().seal(), sealed);
-    vault.write(area, FILE, encode(next));
-    bySeal.put(sealed.details().seal(), sealed);
+  void put(Sealed sealed) {
+    kept.put(sealed);
   }
 
   /** Drops what is kept under {@code seal}, durably: for a claim the ledger refused. */
-  synchronized void remove(Hash seal) {
-    if (vault != null && bySeal.containsKey(seal)) {
-      Map<Hash, Sealed> next = new LinkedHashMap<>(bySeal);
-      next.remove(seal);
-      vault.write(area, FILE, encode(next));
-      bySeal.remove(seal);
-    }
+  void remove(Hash seal) {
+    kept.remove(seal);
   }
 
   /** Drops every claim {@code member} filed or would be helped by, durably: for a member who is forgotten. */
-  synchronized void forget(MemberId member) {
-    if (vault != null && bySeal.values().stream().anyMatch(c -> c.involves(member))) {
-      Map<Hash, Sealed> next = new LinkedHashMap<>(bySeal);
-      next.values().removeIf(c -> c.involves(member));
-      vault.write(area, FILE, encode(next));
-      bySeal.values().removeIf(c -> c.involves(member));
-    }
+  void forget(MemberId member) {
+    kept.removeIf(c -> c.involves(member));
   }
 
-  private static byte[] encode(Map<Hash, Sealed> claims) {
+  private static byte[] encode(Collection<Sealed> claims) {
     List<Map<String, String>> rows = new ArrayList<>();
-    for (Sealed s : claims.values()) {
+    for (Sealed s : claims) {
       ClaimDetails d = s.details();
       rows.add(Map.of("filedBy", s.filedBy().value(), "claimant", d.claimant().value(), "circumstances",
           d.circumstances(), "salt", d.salt()));
