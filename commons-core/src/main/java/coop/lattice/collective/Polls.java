@@ -2,6 +2,7 @@ package coop.lattice.collective;
 
 import coop.lattice.LatticeException;
 import coop.lattice.MemberId;
+import coop.lattice.PrivateDataException;
 import coop.lattice.UnknownReferenceException;
 import coop.lattice.agreement.Parameter;
 import coop.lattice.agreement.Parameters;
@@ -72,6 +73,11 @@ public final class Polls {
    * {@code voter} casts {@code ballot} in the poll at entry {@code poll}, once, before it closes: on
    * the ledger for an open poll; for a secret one, kept privately with only its commitment on the
    * ledger.
+   *
+   * @throws coop.lattice.InvalidPollException if the ballot does not fit the poll ({@link Counting#check})
+   * @throws coop.lattice.ConflictException if {@code voter} already voted in it
+   * @throws coop.lattice.ExpiredException at or after its closing time
+   * @throws coop.lattice.UnknownMemberException if {@code voter} is not a member
    */
   public Entry vote(MemberId voter, long poll, Ballot ballot) {
     PollTerms t = terms(poll).orElseThrow(() -> new UnknownReferenceException("There is no poll opened at entry "
@@ -93,6 +99,11 @@ public final class Polls {
   /**
    * {@code by}, a member, has the collective close the poll at entry {@code poll} after its closing
    * time: the collective counts the ballots and records the tally on its own behalf.
+   *
+   * @throws coop.lattice.TooEarlyException before the closing time
+   * @throws coop.lattice.ExpiredException if the poll was already closed
+   * @throws PrivateDataException if this collective does not hold every ballot of a secret poll
+   *     (its private file was lost): nothing is recorded
    */
   public Tally close(MemberId by, long poll) {
     Tally tally = collective.read(f -> {
@@ -101,9 +112,9 @@ public final class Polls {
       if (t == null) {
         throw new UnknownReferenceException("There is no poll opened at entry " + poll + " to close.");
       }
-      return Counting.count(t, f.polls.ballots(f.secretBallots(), poll).orElseThrow(() -> new UnknownReferenceException(
-          "This collective does not hold every secret ballot of poll " + poll + ": restore poll-ballots from the backup"
-              + " taken with the journal.")));
+      return Counting.count(t, f.polls.ballots(f.secretBallots(), poll).orElseThrow(() -> new PrivateDataException(
+          "This collective does not hold every secret ballot of poll " + poll + ", so it cannot count them: restore"
+              + " private/" + SecretBallots.FILE + " from the backup taken with the journal.")));
     });
     collective.appendKeeping(Collective.ITSELF, sequence -> new Collective.Kept(new PollEvents.PollClosed(poll, tally),
         () -> {}));

@@ -3,6 +3,7 @@ package coop.lattice.poll;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Instant-runoff: each round, every ballot counts for the option it ranks highest among those still
@@ -82,7 +83,7 @@ final class InstantRunoff {
         }
       }
     }
-    return new Tally.Round(counts, exhausted, String.valueOf(leaves), tied > 1);
+    return new Tally.Round(counts, exhausted, Objects.requireNonNull(leaves, "a round with no option in"), tied > 1);
   }
 
   /** The tally these rounds give: the order and the ties the seed broke follow from them. */

@@ -14,6 +14,7 @@ import coop.lattice.ExpiredException;
 import coop.lattice.InvalidPollException;
 import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
+import coop.lattice.PrivateDataException;
 import coop.lattice.TooEarlyException;
 import coop.lattice.UnknownMemberException;
 import coop.lattice.agreement.Parameter;
@@ -264,6 +265,36 @@ class PollsTest {
       assertThat(tally.chosen()).isEqualTo(t.options().get(0)); // both can make it, one only if need be
       assertThat(reopened.polls().verify(countedAfterRestart)).isEmpty();
     }
+  }
+
+  @Test
+  void withoutItsPrivateFileASecretPollStillOpensButIsNotCounted() throws IOException {
+    long poll;
+    try (FileJournal journal = FileJournal.open(dir)) {
+      Collective coop = found(journal);
+      poll = coop.polls().open(ANA, terms(PollMethod.DOT_VOTE).secret().build());
+      coop.polls().vote(BO, poll, Ballot.dots(Map.of("hall", 2)));
+    }
+    Files.delete(dir.resolve("private").resolve(SecretBallots.FILE));
+    try (FileJournal journal = FileJournal.open(dir)) {
+      Collective reopened = Collective.open(journal, KEY, clock);
+      assertThat(reopened.polls().turnout(poll)).isEqualTo(1);
+      advanceTo(reopened.polls().terms(poll).orElseThrow().closes());
+      rejected(reopened, () -> reopened.polls().close(ANA, poll), PrivateDataException.class,
+          "does not hold every secret ballot of poll " + poll + ", so it cannot count them: restore"
+              + " private/poll-ballots from the backup");
+    }
+  }
+
+  @Test
+  void aMigratedCollectiveKeepsItsSecretBallots() {
+    LedgerStore from = LedgerStore.inMemory();
+    Collective coop = found(from);
+    long poll = holdPoll(coop, terms(PollMethod.SCORE_VOTE).secret().build());
+    Collective migrated = Migration.migrate(from, LedgerStore.inMemory(), KEY, clock);
+    assertThat(migrated.polls().tally(poll)).isEqualTo(coop.polls().tally(poll));
+    assertThat(migrated.polls().verify(poll)).isEmpty();
+    assertThat(migrated.polls().receipt(BO, poll)).isEqualTo(coop.polls().receipt(BO, poll));
   }
 
   @Test

@@ -179,6 +179,16 @@ class CountingProperties {
     }
   }
 
+  @Example
+  void everyCountIsAWholeNumber() {
+    Set<Class<?>> allowed = Set.of(int.class, long.class, boolean.class, String.class, List.class, PollMethod.class);
+    for (Class<?> record : List.of(Tally.class, Tally.Total.class, Tally.Round.class, Tally.Preference.class)) {
+      for (java.lang.reflect.RecordComponent c : record.getRecordComponents()) {
+        assertThat(allowed).as(record.getSimpleName() + "." + c.getName()).contains(c.getType());
+      }
+    }
+  }
+
   @Group
   class TheSeedAlone {
     @Property(tries = 800, seed = "20261204")
