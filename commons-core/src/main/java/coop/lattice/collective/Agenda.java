@@ -70,6 +70,12 @@ final class Agenda {
         }
       }
     }
+    fold.polls.polls.forEach((entry, t) -> {
+      if (!at.isBefore(t.closes()) && !fold.polls.closed.containsKey(entry)) {
+        items.add(item(AgendaItem.Kind.POLL_READY_TO_COUNT, Long.toString(entry), "Voting in poll " + entry + " (\""
+            + t.question() + "\") closed at " + t.closes() + "; have the collective count it.", t.closes(), at));
+      }
+    });
     if (fold.rotations.published != null) {
       YearMonth month = YearMonth.from(at.atZone(ZoneOffset.UTC));
       items.add(item(AgendaItem.Kind.ROTATION_REVIEW, month.toString(), "The monthly review of the responsibility map"

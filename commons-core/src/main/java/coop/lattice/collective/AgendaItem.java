@@ -23,6 +23,8 @@ public record AgendaItem(Kind kind, String subject, String detail, Instant since
     REVIEW_OVERDUE,
     REVIEW_DUE,
     PROPOSAL_READY_TO_DECIDE,
+    /** A poll whose voting has closed, for the collective to count ({@link Polls#close}). */
+    POLL_READY_TO_COUNT,
     UNRESOLVED_OBJECTION,
     /** A tension raised for a circle that no meeting has taken up yet. */
     TENSION_RAISED,

@@ -200,14 +200,19 @@ class PollsTest {
     rejected(coop, () -> coop.submit(CY, new PollEvents.BallotSealed(dots, Hash.sha256(new byte[1]))),
         NotPermittedException.class, "A secret ballot is cast with polls().vote");
     rejected(coop, () -> coop.polls().close(ANA, ranked), TooEarlyException.class, "open for votes until");
+    assertThat(coop.agenda()).noneMatch(i -> i.kind() == AgendaItem.Kind.POLL_READY_TO_COUNT);
 
     advanceTo(inTwoDays());
+    assertThat(coop.agenda()).filteredOn(i -> i.kind() == AgendaItem.Kind.POLL_READY_TO_COUNT)
+        .extracting(AgendaItem::subject).containsExactly(Long.toString(ranked), Long.toString(dots));
     rejected(coop, () -> coop.polls().vote(CY, ranked, Ballot.ranking(List.of("park"))), ExpiredException.class,
         "Voting in poll " + ranked + " closed at");
     rejected(coop, () -> coop.submit(CY, new PollEvents.PollClosed(ranked, Counting.count(
         coop.polls().terms(ranked).orElseThrow(), List.of(Ballot.ranking(List.of("park")))))),
         NotPermittedException.class, "A poll's tally is recorded by the collective itself");
     coop.polls().close(CY, ranked);
+    assertThat(coop.agenda()).filteredOn(i -> i.kind() == AgendaItem.Kind.POLL_READY_TO_COUNT)
+        .extracting(AgendaItem::subject).containsExactly(Long.toString(dots));
     rejected(coop, () -> coop.polls().vote(CY, ranked, Ballot.ranking(List.of("park"))), ExpiredException.class,
         "was closed and counted");
     rejected(coop, () -> coop.polls().close(CY, ranked), ExpiredException.class, "no second tally");
