@@ -19,7 +19,7 @@ final class InstantRunoff {
     int n = options.size();
     int[][] preferences = new int[ballots.length][];
     for (int b = 0; b < ballots.length; b++) {
-      preferences[b] = inOrder(ballots[b]);
+      preferences[b] = Options.inOrder(ballots[b]);
     }
     int[] at = new int[ballots.length];
     boolean[] in = new boolean[n];
@@ -50,21 +50,6 @@ final class InstantRunoff {
       in[options.names.indexOf(round.eliminated())] = false;
     }
     return tally(options, ballots.length, rounds);
-  }
-
-  /** Option indices in the ballot's order of preference. */
-  private static int[] inOrder(int[] ranks) {
-    int k = 0;
-    for (int r : ranks) {
-      k += r > 0 ? 1 : 0;
-    }
-    int[] order = new int[k];
-    for (int i = 0; i < ranks.length; i++) {
-      if (ranks[i] > 0) {
-        order[ranks[i] - 1] = i;
-      }
-    }
-    return order;
   }
 
   /** The round these counts make: who leaves, and whether the seed chose among several with the fewest. */

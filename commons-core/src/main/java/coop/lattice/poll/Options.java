@@ -40,4 +40,19 @@ final class Options {
     out.sort(Comparator.comparing(names::get));
     return out;
   }
+
+  /** Option indices in the order of preference of a ballot whose ranks (1 to k, 0 unranked) are {@code ranks}. */
+  static int[] inOrder(int[] ranks) {
+    int k = 0;
+    for (int r : ranks) {
+      k += r > 0 ? 1 : 0;
+    }
+    int[] order = new int[k];
+    for (int i = 0; i < ranks.length; i++) {
+      if (ranks[i] > 0) {
+        order[ranks[i] - 1] = i;
+      }
+    }
+    return order;
+  }
 }

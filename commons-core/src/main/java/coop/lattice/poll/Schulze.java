@@ -22,21 +22,24 @@ final class Schulze {
   static Tally count(Options options, int[][] ballots) {
     int n = options.size();
     long[][] d = new long[n][n];
-    int[] ranked = new int[n];
+    int[] unranked = new int[n];
     for (int[] b : ballots) {
-      int k = 0;
-      for (int i = 0; i < n; i++) {
-        if (b[i] > 0) {
-          ranked[k++] = i;
+      // Each ranked option is above those it precedes and above every unranked one: counted without
+      // comparing ranks, so without a branch that depends on the ballot.
+      int[] order = Options.inOrder(b);
+      int u = 0;
+      for (int j = 0; j < n; j++) {
+        if (b[j] == 0) {
+          unranked[u++] = j;
         }
       }
-      for (int x = 0; x < k; x++) {
-        int i = ranked[x];
-        long[] row = d[i];
-        for (int j = 0; j < n; j++) {
-          if (b[j] == 0 || b[i] < b[j]) {
-            row[j]++;
-          }
+      for (int x = 0; x < order.length; x++) {
+        long[] row = d[order[x]];
+        for (int y = x + 1; y < order.length; y++) {
+          row[order[y]]++;
+        }
+        for (int y = 0; y < u; y++) {
+          row[unranked[y]]++;
         }
       }
     }
