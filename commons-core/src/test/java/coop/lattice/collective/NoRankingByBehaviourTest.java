@@ -47,6 +47,7 @@ class NoRankingByBehaviourTest {
       "Collective.planRotation", // plans the roster it is given (the fairness properties cover it), reads no giving
       "Lotteries.verify", // checks the transcript it is given
       "Privacy.authorOf", // who recorded the entry it is given
+      "Privacy.toOutsiders", // rewrites the text it is given
       "Trade.partnership", "AidFund.fund", "ToolLibrary.item"); // look up a partner, fund or item: none here
 
   /** A collective where member i gives {@code amount.apply(i)} kilograms each round and hours to the next member. */
