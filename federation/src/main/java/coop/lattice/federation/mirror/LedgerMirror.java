@@ -1,6 +1,5 @@
 package coop.lattice.federation.mirror;
 
-import coop.lattice.CollectiveId;
 import coop.lattice.Progress;
 import coop.lattice.collective.CollectiveState;
 import coop.lattice.collective.Replica;
@@ -17,7 +16,6 @@ import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.ledger.VerificationKey;
 import coop.lattice.merkle.Hash;
 import coop.lattice.merkle.MerkleTree;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
@@ -45,11 +43,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@code lattice.mirror.lag}, tagged {@code partner} with the partner's collective id, is how many
  * entries a copy lacks of the partner's latest checkpoint seen (pulled, or pushed in a {@code Create});
- * one gauge per mirrored partner, at most {@value #MAX_LAG_GAUGES}.
+ * one gauge per mirrored partner, at most {@value MirrorLag#MAX_GAUGES}.
  */
 public final class LedgerMirror {
   private static final Logger LOG = LoggerFactory.getLogger(LedgerMirror.class);
-  static final int MAX_LAG_GAUGES = 1000;
 
   private final PartnerPages pages;
   private final Flags flags;
@@ -63,10 +60,10 @@ public final class LedgerMirror {
     void verified(String actor, HostedCollective as, SignedCheckpoint checkpoint);
   }
   private final Clock clock;
-  private final MeterRegistry registry;
+  private final MirrorLag lag;
   private final TrustMemory trust;
   private final Map<String, MirrorCopy> copies = new ConcurrentHashMap<>();
-  private final List<Gauge> lagGauges = new CopyOnWriteArrayList<>();
+  private final PushedEntries pushed;
 
   /**
    * A mirror that accepts a partner's declared repairs ({@code acceptRepairs}) or flags a partner
@@ -79,7 +76,8 @@ public final class LedgerMirror {
     this.flags = flags;
     this.evidence = evidence;
     this.clock = clock;
-    this.registry = registry;
+    this.lag = new MirrorLag(registry);
+    this.pushed = new PushedEntries(copies, flags);
     this.trust = new TrustMemory(store);
     trust.replay(this::resume);
   }
@@ -98,31 +96,13 @@ public final class LedgerMirror {
     }
     copies.put(t.actor(), c);
     if (t.collective() != null) {
-      measure(c, t.collective());
+      lag.measure(c, t.collective());
     }
   }
 
   /** Takes the lag gauges out of the registry (the node stops). */
   public void close() {
-    lagGauges.forEach(registry::remove);
-    lagGauges.clear();
-  }
-
-  private void measure(MirrorCopy c, CollectiveId partner) {
-    synchronized (lagGauges) {
-      if (c.collective != null) {
-        return;
-      }
-      c.collective = partner;
-      if (lagGauges.size() >= MAX_LAG_GAUGES) {
-        LOG.info("Not measuring the lag of the mirror of {}: {} partners are measured already", partner,
-            MAX_LAG_GAUGES);
-        return;
-      }
-      lagGauges.add(Gauge.builder("lattice.mirror.lag", c, MirrorCopy::lag)
-          .description("Entries a mirror lacks of its partner's latest checkpoint").tag("partner", partner.value())
-          .strongReference(true).register(registry));
-    }
+    lag.close();
   }
 
   public Optional<CollectiveState> state(String actor) {
@@ -243,6 +223,11 @@ public final class LedgerMirror {
     return "accepted: the copy is rebuilt";
   }
 
+  /** An entry pushed by {@code actor} (in a Create), checked against the copy ({@link PushedEntries}). */
+  public String offeredEntry(String actor, String entry) {
+    return pushed.offered(actor, entry);
+  }
+
   /** A checkpoint pushed by {@code actor} (in a Create): checked against the copy's key and remembered. */
   public void offered(String actor, String text) {
     MirrorCopy c = copies.get(actor);
@@ -300,7 +285,7 @@ public final class LedgerMirror {
       if (e.sequence() != 0 || !(e.event() instanceof Event.CollectiveFounded f)) {
         throw new FederationException("entry 0 of " + actor + " is not the founding entry");
       }
-      measure(copies.get(actor), e.collective());
+      lag.measure(copies.get(actor), e.collective());
       return VerificationKey.fromBase64Url(f.publicKey());
     });
   }
