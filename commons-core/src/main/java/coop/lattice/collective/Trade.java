@@ -9,6 +9,7 @@ import coop.lattice.exchange.Clearing;
 import coop.lattice.exchange.CreditLine;
 import coop.lattice.exchange.Debt;
 import coop.lattice.exchange.Side;
+import coop.lattice.exchange.TradeId;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import coop.lattice.metrics.Need;
@@ -30,12 +31,16 @@ import java.util.TreeMap;
  * balance plus every trade already accepted, so limits hold however deliveries interleave.
  * Steps taken by the partner ({@link Side#PARTNER}) arrive over federation, which authenticates
  * them before submitting them here; only the member appointed with {@link #appointRelay} (an
- * explicit, logged delegation with an expiry) may record them.
+ * explicit, logged delegation with an expiry) may record them. A trade has one identity on both
+ * ledgers, a {@link TradeId} (the offering collective and its offer entry): the partner's offer is
+ * recorded with it ({@link #relayOffer}), and {@link #trade(TradeId)} finds the trade by it on
+ * either side.
  *
  * <pre>{@code
  * coop.trade().agree(ana, CollectiveId.of("fixit-cafe"), AgreementId.of("fixit-exchange"),
  *     List.of(CreditLine.of(Unit.HOURS, "10", "10"), CreditLine.of(Unit.KILOGRAMS, "50", "0")));
  * long t = coop.trade().offer(ana, fixit, Side.US, Side.US, Quantity.kilograms("12"), "vegetables", expires);
+ * TradeId id = coop.trade().trade(t).orElseThrow().id(); // the same on fixit-cafe's ledger
  * coop.trade().accept(ana, t, Side.PARTNER);      // relayed from fixit-cafe
  * coop.trade().fulfil(ana, t, Side.US);
  * coop.trade().acknowledge(ana, t, Side.PARTNER); // fixit-cafe now owes 12 kg
@@ -63,13 +68,29 @@ public final class Trade {
 
   /**
    * Records an offer made by {@code offeredBy}, in which {@code gives} hands over {@code quantity}.
+   * An offer the partner made ({@code offeredBy} {@link Side#PARTNER}) recorded here has no
+   * identity shared with the partner's ledger ({@link TradeRecord#id} is null): record it with
+   * {@link #relayOffer} when the partner's offer entry is known, as federation does.
    *
-   * @return the trade's reference
+   * @return the trade's reference on this ledger (its identity on both is {@code TradeId.of(id, reference)})
    */
   public long offer(MemberId by, CollectiveId partner, Side offeredBy, Side gives, Quantity quantity, String what,
       Instant expires) {
     return collective.submit(by, new Event.TradeOffered(partner, offeredBy, gives, quantity, what, expires))
         .sequence();
+  }
+
+  /**
+   * Records the offer the partner made as {@code trade} (the partner and the sequence of the offer
+   * entry on its ledger), in which {@code gives} hands over {@code quantity}: the step federation
+   * relays, by the member appointed with {@link #appointRelay}. The same identity is refused a
+   * second time.
+   *
+   * @return the trade's reference on this ledger
+   */
+  public long relayOffer(MemberId by, TradeId trade, Side gives, Quantity quantity, String what, Instant expires) {
+    return collective.submit(by, new Event.TradeOffered(trade.collective(), Side.PARTNER, gives, quantity, what,
+        expires, trade)).sequence();
   }
 
   /** The side that did not offer accepts: a commitment, checked against the credit line. */
@@ -107,8 +128,14 @@ public final class Trade {
     return collective.read(f -> f.trade.partners.values().stream().map(TradeFold.Line::record).toList());
   }
 
+  /** The trade offered at entry {@code entry} of this ledger. */
   public Optional<TradeRecord> trade(long entry) {
     return collective.read(f -> Optional.ofNullable(f.trade.trades.get(entry)));
+  }
+
+  /** The trade whose identity on both ledgers is {@code id}, as this ledger records it. */
+  public Optional<TradeRecord> trade(TradeId id) {
+    return collective.read(f -> Optional.ofNullable(f.trade.ids.get(id)).map(f.trade.trades::get));
   }
 
   /**

@@ -14,12 +14,14 @@ import coop.lattice.UnknownReferenceException;
 import coop.lattice.agreement.AgreementId;
 import coop.lattice.exchange.CreditLine;
 import coop.lattice.exchange.Side;
+import coop.lattice.exchange.TradeId;
 import coop.lattice.ledger.Event;
 import coop.lattice.metrics.Need;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +63,8 @@ final class TradeFold implements SubFold {
 
   final Map<CollectiveId, Line> partners = new TreeMap<>(Comparator.comparing(CollectiveId::value));
   final Map<Long, TradeRecord> trades = new LinkedHashMap<>();
+  /** Each trade's identity on both ledgers -> its entry here. */
+  final Map<TradeId, Long> ids = new HashMap<>();
   final Set<String> clearings = new HashSet<>();
   final Map<Need, List<CollectiveId>> coverage = new TreeMap<>();
   /** partner -> the member appointed to record its steps, and until when. */
@@ -116,6 +120,7 @@ final class TradeFold implements SubFold {
     } else if (event instanceof Event.TradeOffered o) {
       Line line = partnership(o.partner());
       relayed(author, o.offeredBy(), o.partner(), now);
+      identity(o);
       creditLine(line, o.quantity().unit());
       if (!o.expires().isAfter(now)) {
         throw new ExpiredException("The offer would expire at " + o.expires() + ", which is not after now (" + now
@@ -216,6 +221,30 @@ final class TradeFold implements SubFold {
     }
   }
 
+  /**
+   * A partner's offer carries its identity on the partner's ledger, once; an offer this collective
+   * makes is known by its own entry, and carries none.
+   */
+  private void identity(Event.TradeOffered o) {
+    TradeId id = o.trade();
+    if (id == null) {
+      return;
+    }
+    if (o.offeredBy() != Side.PARTNER) {
+      throw new InvalidExchangeException("An offer this collective makes is known by its own entry; only an offer "
+          + "the partner made carries the partner's identity for it (" + id + ").");
+    }
+    if (!id.collective().equals(o.partner())) {
+      throw new InvalidExchangeException("The offer is recorded as " + o.partner() + "'s, but its identity " + id
+          + " names the ledger of " + id.collective() + ".");
+    }
+    Long known = ids.get(id);
+    if (known != null) {
+      throw new ConflictException("Trade " + id + " is already on this ledger, offered at entry " + known
+          + "; an offer is recorded once.");
+    }
+  }
+
   private static String side(Side s, CollectiveId partner) {
     return s == Side.US ? "this collective" : partner.value();
   }
@@ -271,7 +300,12 @@ final class TradeFold implements SubFold {
     } else if (event instanceof Event.RelayAppointed r) {
       relays.put(r.partner(), r);
     } else if (event instanceof Event.TradeOffered o) {
-      trades.put(e.sequence(), new TradeRecord(e.sequence(), o.partner(), o.offeredBy(), o.gives(), o.quantity(),
+      TradeId id = o.trade() != null ? o.trade()
+          : o.offeredBy() == Side.US ? TradeId.of(e.fold().id(), e.sequence()) : null;
+      if (id != null) {
+        ids.put(id, e.sequence());
+      }
+      trades.put(e.sequence(), new TradeRecord(e.sequence(), id, o.partner(), o.offeredBy(), o.gives(), o.quantity(),
           o.what(), o.expires(), TradeRecord.Stage.OFFERED));
     } else if (event instanceof Event.TradeAccepted a) {
       TradeRecord t = trades.get(a.offer());

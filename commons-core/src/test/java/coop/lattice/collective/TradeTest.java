@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import coop.lattice.CollectiveId;
 import coop.lattice.ConflictException;
 import coop.lattice.ExpiredException;
+import coop.lattice.InvalidExchangeException;
 import coop.lattice.InvalidQuantityException;
 import coop.lattice.LimitExceededException;
 import coop.lattice.NotPermittedException;
@@ -21,8 +22,10 @@ import coop.lattice.exchange.Clearing;
 import coop.lattice.exchange.CreditLine;
 import coop.lattice.exchange.Debt;
 import coop.lattice.exchange.Side;
+import coop.lattice.exchange.TradeId;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.Entry;
+import coop.lattice.ledger.Event;
 import coop.lattice.metrics.Need;
 import coop.lattice.store.LedgerStore;
 import coop.lattice.time.SteppingClock;
@@ -76,7 +79,7 @@ class TradeTest {
     Collective r = network.get(receiver);
     Instant expires = soon();
     long atGiver = g.trade().offer(ANA, receiver, Side.US, Side.US, quantity, "help", expires);
-    long atReceiver = r.trade().offer(ANA, giver, Side.PARTNER, Side.PARTNER, quantity, "help", expires);
+    long atReceiver = r.trade().relayOffer(ANA, TradeId.of(giver, atGiver), Side.PARTNER, quantity, "help", expires);
     r.trade().accept(ANA, atReceiver, Side.US);
     g.trade().accept(ANA, atGiver, Side.PARTNER);
     g.trade().fulfil(ANA, atGiver, Side.US);
@@ -107,6 +110,49 @@ class TradeTest {
     assertThat(food.trade().partnership(REPAIR).orElseThrow().balance(Unit.HOURS)).isEqualByComparingTo("-3");
     assertThat(network.get(REPAIR).trade().partnership(FOOD).orElseThrow().balance(Unit.HOURS))
         .isEqualByComparingTo("3");
+  }
+
+  @Test
+  void aTradeHasOneIdentityOnBothLedgers() {
+    Collective food = network.get(FOOD);
+    Collective repair = network.get(REPAIR);
+    long atFood = food.trade().offer(ANA, REPAIR, Side.US, Side.US, Quantity.kilograms("4"), "apples", soon());
+    long atRepair = repair.trade().relayOffer(ANA, TradeId.of(FOOD, atFood), Side.PARTNER, Quantity.kilograms("4"),
+        "apples", soon());
+    TradeId id = food.trade().trade(atFood).orElseThrow().id();
+    assertThat(id).isEqualTo(TradeId.of(FOOD, atFood));
+    assertThat(repair.trade().trade(atRepair).orElseThrow().id()).isEqualTo(id);
+    assertThat(repair.trade().trade(id).orElseThrow().entry()).isEqualTo(atRepair);
+    assertThat(food.trade().trade(id).orElseThrow().entry()).isEqualTo(atFood);
+    assertThat(network.get(CARE).trade().trade(id)).isEmpty();
+    assertThat(TradeId.parse(id.toString())).isEqualTo(id);
+
+    // The identity is on the ledger: a partner's mirror folds it from the entries alone.
+    assertThat(Replica.of(repair.ledger()).state().exchanges().trades().get(atRepair).id()).isEqualTo(id);
+
+    // A partner's offer recorded by hand, without the partner's entry, has no identity: nothing to match by text.
+    long byHand = repair.trade().offer(ANA, FOOD, Side.PARTNER, Side.PARTNER, Quantity.kilograms("1"), "pears", soon());
+    assertThat(repair.trade().trade(byHand).orElseThrow().id()).isNull();
+  }
+
+  @Test
+  void anIdentityIsRecordedOnceAndOnlyAsThePartnersOwn() {
+    Collective repair = network.get(REPAIR);
+    repair.trade().relayOffer(ANA, TradeId.of(FOOD, 7), Side.PARTNER, Quantity.kilograms("2"), "beans", soon());
+    rejected(repair, () -> repair.trade().relayOffer(ANA, TradeId.of(FOOD, 7), Side.PARTNER, Quantity.kilograms("2"),
+        "beans", soon()), ConflictException.class, "Trade riverside-food/7 is already on this ledger, offered at entry");
+    rejected(repair, () -> repair.submit(ANA, new Event.TradeOffered(FOOD, Side.PARTNER, Side.PARTNER,
+        Quantity.kilograms("2"), "beans", soon(), TradeId.of(CARE, 3))), InvalidExchangeException.class,
+        "recorded as riverside-food's, but its identity little-hands/3 names the ledger of little-hands");
+    rejected(repair, () -> repair.submit(ANA, new Event.TradeOffered(FOOD, Side.US, Side.US,
+        Quantity.kilograms("2"), "beans", soon(), TradeId.of(FOOD, 9))), InvalidExchangeException.class,
+        "An offer this collective makes is known by its own entry");
+    assertThatThrownBy(() -> TradeId.parse("riverside-food#7")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("<collective>/<entry>");
+    assertThatThrownBy(() -> TradeId.parse("riverside-food/x7")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("whole number");
+    assertThatThrownBy(() -> TradeId.of(FOOD, 0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("entry 1 or later");
   }
 
   @Test

@@ -28,6 +28,7 @@ import coop.lattice.exchange.FundId;
 import coop.lattice.exchange.ItemId;
 import coop.lattice.exchange.Posting;
 import coop.lattice.exchange.Side;
+import coop.lattice.exchange.TradeId;
 import coop.lattice.metrics.Need;
 import coop.lattice.rotation.Cadence;
 import coop.lattice.rotation.Lottery;
@@ -167,7 +168,7 @@ class GoldenLedgerTest {
     }
     Instant expires = Instant.parse("2026-03-01T00:00:00Z");
     long give = c.trade().offer(ANA, fixit, Side.US, Side.US, Quantity.kilograms("8"), "apples", expires);
-    long take = c.trade().offer(BO, hands, Side.PARTNER, Side.PARTNER, Quantity.kilograms("5"), "jam", expires);
+    long take = c.trade().relayOffer(BO, TradeId.of(hands, 17), Side.PARTNER, Quantity.kilograms("5"), "jam", expires);
     c.trade().accept(BO, give, Side.PARTNER);
     c.trade().accept(BO, take, Side.US);
     c.trade().fulfil(ANA, give, Side.US);
