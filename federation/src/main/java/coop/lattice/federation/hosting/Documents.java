@@ -66,14 +66,24 @@ public final class Documents {
     return n;
   }
 
+  /** The {@code Create} of entry {@code e}, to the public and {@code h}'s followers. */
   public static ObjectNode create(HostedCollective h, Entry e) {
+    return create(h, e, List.of());
+  }
+
+  /**
+   * The {@code Create} of entry {@code e}, to the public, the actors {@code to} (a trade step's
+   * counterpart: see {@link Addressees}) and {@code h}'s followers.
+   */
+  public static ObjectNode create(HostedCollective h, Entry e, List<String> to) {
     ObjectNode c = Json.object();
     context(c);
     c.put("id", h.actor() + "/entries/" + e.sequence() + "/activity");
     c.put("type", "Create");
     c.put("actor", h.actor().toString());
     c.put("published", e.time().toString());
-    c.putArray("to").add(ActivityStreams.PUBLIC);
+    ArrayNode addressed = c.putArray("to").add(ActivityStreams.PUBLIC);
+    to.forEach(addressed::add);
     c.putArray("cc").add(h.actor() + "/followers");
     ObjectNode note = note(h, e);
     note.remove("@context");

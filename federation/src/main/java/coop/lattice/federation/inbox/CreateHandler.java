@@ -6,15 +6,18 @@ import coop.lattice.federation.json.Json;
 import coop.lattice.federation.mirror.LedgerMirror;
 import coop.lattice.federation.mirror.TradeRelay;
 import coop.lattice.federation.mirror.Witnesses;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * {@code Create}: an object another actor owns cannot be created again (403). From a linked
- * partner, a ledger entry that is a trade step becomes a command on this collective's ledger
- * ({@link TradeRelay}; refused with 422 and nothing recorded if the collective's rules refuse
- * it); a step relayed before, sent again however late, is answered 202 and changes nothing.
- * Otherwise the object is stored with its owner, and a checkpoint in it is offered to the
- * partner's mirror.
+ * partner, a ledger entry that is a step of one of this collective's trades and is addressed to
+ * its actor by name ({@code to}, {@code cc} or {@code audience}) becomes a command on this
+ * collective's ledger ({@link TradeRelay}; refused with 422 and nothing recorded if the
+ * collective's rules refuse it, or if it names a trade this collective does not have); a step
+ * relayed before, sent again however late, is answered 202 and changes nothing. Anything else,
+ * a step of the partner's trade with another collective included, is an ordinary public entry:
+ * the object is stored with its owner, and a checkpoint in it is offered to the partner's mirror.
  */
 final class CreateHandler implements ActivityHandler {
   private final RemoteObjects objects;
@@ -46,14 +49,23 @@ final class CreateHandler implements ActivityHandler {
     }
     Optional<TradeRelay.Link> link = trades.link(actor, a.collective().collectiveId());
     String entry = embedded ? Json.text(object, "entry").orElse("") : "";
+    TradeRelay.Decision decision = TradeRelay.Decision.PUBLIC_ENTRY;
     if (link.isPresent() && !entry.isEmpty()) {
-      if (trades.alreadyRelayed(link.get(), entry)) {
-        // Sent again, perhaps after its activity id was forgotten: the step counts once.
-        Responses.json(a.arrival().request(), 202, "application/json",
-            Responses.status("already done: this trade step is on the ledger; nothing done again"));
+      try {
+        decision = trades.decide(link.get(), a.collective().collective(), entry, addressed(a));
+      } catch (RuntimeException e) {
+        a.refuse(Reason.TRADE_STEP, refused(a, e));
         return;
       }
-      acceptance.acceptRecorded(a, () -> relay(link.get(), a, entry));
+    }
+    if (decision == TradeRelay.Decision.ALREADY_RELAYED) {
+      // Sent again, perhaps after its activity id was forgotten: the step counts once.
+      Responses.json(a.arrival().request(), 202, "application/json",
+          Responses.status("already done: this trade step is on the ledger; nothing done again"));
+      return;
+    }
+    if (decision == TradeRelay.Decision.RELAY) {
+      acceptance.acceptRecorded(a, () -> relay(link.orElseThrow(), a, entry));
       return;
     }
     acceptance.accept(a, () -> {
@@ -70,10 +82,25 @@ final class CreateHandler implements ActivityHandler {
     try {
       trades.relay(link, a.collective().collective(), entry);
     } catch (RuntimeException e) {
-      // The collective refused the step (or it did not parse): nothing was recorded; say why, naming
-      // members only as the partner may know them (docs/privacy.md).
-      throw new Refusal(Reason.TRADE_STEP, "the partner's trade step was refused: "
-          + a.collective().collective().privacy().toOutsiders(String.valueOf(e.getMessage())));
+      // The collective refused the step: nothing was recorded; say why.
+      throw new Refusal(Reason.TRADE_STEP, refused(a, e));
     }
+  }
+
+  /** Why a step was refused, naming members only as the partner may know them (docs/privacy.md). */
+  private static String refused(VerifiedActivity a, RuntimeException e) {
+    return "the partner's trade step was refused: "
+        + a.collective().collective().privacy().toOutsiders(String.valueOf(e.getMessage()));
+  }
+
+  /** Whether the activity names this collective's actor among its addressees: a trade step meant for it. */
+  private static boolean addressed(VerifiedActivity a) {
+    String actor = a.collective().actor().toString();
+    for (String field : List.of("to", "cc", "audience")) {
+      if (Json.ids(a.activity().get(field)).contains(actor)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -115,12 +115,7 @@ final class OriginRules implements Step<Parsed> {
       return;
     }
     for (String f : List.of("actor", "attributedTo")) {
-      JsonNode v = o.get(f);
-      if (v != null && v.isArray()) {
-        v.forEach(x -> Json.id(x).ifPresent(out::add));
-      } else {
-        Json.id(v).ifPresent(out::add);
-      }
+      out.addAll(Json.ids(o.get(f)));
     }
     collect(o.get("object"), out, depth + 1);
   }
@@ -129,12 +124,7 @@ final class OriginRules implements Step<Parsed> {
   private Optional<HostedCollective> addressee(ObjectNode activity) {
     List<String> targets = new ArrayList<>();
     for (String f : ADDRESS_FIELDS) {
-      JsonNode n = activity.get(f);
-      if (n != null && n.isArray()) {
-        n.forEach(x -> Json.id(x).ifPresent(targets::add));
-      } else {
-        Json.id(n).ifPresent(targets::add);
-      }
+      targets.addAll(Json.ids(activity.get(f)));
     }
     JsonNode object = activity.get("object");
     if (object != null && object.isObject()) {

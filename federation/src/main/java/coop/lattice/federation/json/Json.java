@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -55,6 +57,17 @@ public final class Json {
     }
     JsonNode id = n.get("id");
     return id != null && id.isTextual() ? Optional.of(id.asText()) : Optional.empty();
+  }
+
+  /** The ids {@code n} gives: one (see {@link #id}), or one for each element of an array; none for null. */
+  public static List<String> ids(@Nullable JsonNode n) {
+    List<String> out = new ArrayList<>();
+    if (n != null && n.isArray()) {
+      n.forEach(x -> id(x).ifPresent(out::add));
+    } else {
+      id(n).ifPresent(out::add);
+    }
+    return out;
   }
 
   public static Optional<String> text(JsonNode n, String field) {

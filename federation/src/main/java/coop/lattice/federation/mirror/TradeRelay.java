@@ -2,12 +2,12 @@ package coop.lattice.federation.mirror;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.MemberId;
-import coop.lattice.MissingStepException;
 import coop.lattice.NotPermittedException;
 import coop.lattice.UnknownReferenceException;
 import coop.lattice.collective.Collective;
 import coop.lattice.collective.TradeRecord;
 import coop.lattice.exchange.Side;
+import coop.lattice.exchange.TradeId;
 import coop.lattice.federation.hosting.NodeStore;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
@@ -21,60 +21,78 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Carries trade between collectives over federation. A partner's ledger entry arrives as a
- * signed {@code Create} from the partner's actor; when it is a trade step that names this
- * collective, the same step is submitted here as a command with the sides swapped (the
- * partner's {@code US} is this collective's {@code PARTNER}), by the member the collective chose
- * to relay partner steps, exactly as if an app had called {@link coop.lattice.collective.Trade}.
- * The partner's entry numbers are mapped to this ledger's, so later steps find their trade; the
- * partner's copies of steps this collective took itself are recognised and recorded nowhere. The
- * collective's own rules still apply: a step that breaks a credit line is refused and nothing is
- * recorded.
+ * signed {@code Create} from the partner's actor; when it is a step of one of this collective's
+ * own trades and is addressed to this collective's actor by name ({@link TradeCounterparts} on the
+ * partner's node does that), the same step is submitted here as a command with the sides swapped
+ * (the partner's {@code US} is this collective's {@code PARTNER}), by the member the collective
+ * chose to relay partner steps, exactly as if an app had called {@link
+ * coop.lattice.collective.Trade}. The partner's offer is recorded with the trade's identity, the
+ * partner and its offer entry ({@link TradeId}), so both ledgers name the trade the same way; the
+ * partner's copy of an offer this collective made is recognised by that identity, and its entry
+ * number mapped to this ledger's, so later steps find their trade; the partner's copies of later
+ * steps this collective took itself are recognised and recorded nowhere. The collective's own
+ * rules still apply: a step that breaks a credit line is refused and nothing is recorded.
+ *
+ * <p>{@link #decide} sorts what arrives: a step addressed to this collective is relayed only if
+ * its trade is this collective's (an offer that names it, or a later step of a trade whose offer
+ * reached it); one addressed to it that names a trade it does not know is refused, saying so. An
+ * entry not addressed to it (a step of a trade between the partner and a third collective, which
+ * every follower receives) is an ordinary public entry: not a command, and no refusal.
  *
  * <p>Each of the partner's entries is relayed at most once, for good: it is known by its own
  * identity (the partner and the entry's sequence number), not by the id of the activity that
  * carried it, which the inbox forgets after the replay window. A step sent again, however late,
- * changes nothing ({@link #alreadyRelayed}).
+ * changes nothing.
  */
 public final class TradeRelay {
   /** A partner linked to a local collective. */
   public record Link(CollectiveId local, CollectiveId partner, String partnerActor, MemberId relay) {}
 
+  /** What a linked partner's ledger entry is to this collective. */
+  public enum Decision {
+    /** An ordinary public ledger entry, not a command for this collective: kept as data. */
+    PUBLIC_ENTRY,
+    /** A step of this collective's own trade, relayed before: nothing is done again. */
+    ALREADY_RELAYED,
+    /** A step of this collective's own trade, addressed to it: {@link #relay} it. */
+    RELAY
+  }
+
   private final PartnerLog log;
   private final Map<String, Link> byActor = new ConcurrentHashMap<>();
+  /** local collective / partner collective -> the latest link. */
+  private final Map<String, Link> byPartner = new ConcurrentHashMap<>();
   /** local collective / partner / partner's entry -> this ledger's entry for the same step. */
   private final Map<String, Long> refs = new ConcurrentHashMap<>();
 
   public TradeRelay(NodeStore store) {
     this.log = new PartnerLog(store);
-    log.replay(l -> byActor.put(l.partnerActor() + "\t" + l.local(), l), refs::put);
+    log.replay(this::remember, refs::put);
   }
 
   public void link(Link l) {
     log.linked(l);
+    remember(l);
+  }
+
+  private void remember(Link l) {
     byActor.put(l.partnerActor() + "\t" + l.local(), l);
+    byPartner.put(l.local() + "/" + l.partner(), l);
   }
 
   public Optional<Link> link(String actor, CollectiveId local) {
     return Optional.ofNullable(byActor.get(actor + "\t" + local));
   }
 
-  /** The partners linked to {@code local}, by partner. */
+  /** The partners linked to {@code local}, by partner: the latest link of each. */
   public List<Link> links(CollectiveId local) {
-    return byActor.values().stream().filter(l -> l.local().equals(local))
+    return byPartner.values().stream().filter(l -> l.local().equals(local))
         .sorted(Comparator.comparing(l -> l.partner().value())).toList();
   }
 
-  /**
-   * Whether the partner's entry in {@code entryJson} was relayed here before (false too when it
-   * does not read as an entry: {@link #relay} says why).
-   */
-  public boolean alreadyRelayed(Link link, String entryJson) {
-    try {
-      Entry e = LedgerJson.decode(entryJson.getBytes(StandardCharsets.UTF_8), Entry.class);
-      return refs.containsKey(key(link) + e.sequence());
-    } catch (RuntimeException e) {
-      return false;
-    }
+  /** The actor {@code local} last linked to its partner {@code partner}, if it linked one. */
+  public Optional<String> actorOf(CollectiveId local, CollectiveId partner) {
+    return Optional.ofNullable(byPartner.get(local + "/" + partner)).map(Link::partnerActor);
   }
 
   private static String key(Link link) {
@@ -82,78 +100,105 @@ public final class TradeRelay {
   }
 
   /**
-   * Submits the trade step in {@code entryJson} (the partner's canonical entry) to {@code local}.
-   * Returns false when the entry is not a trade step for this collective, and true, doing
-   * nothing, when it was relayed before; throws when the collective refuses it.
+   * What the partner's entry in {@code entryJson}, carried by an activity that is ({@code
+   * addressed}) or is not addressed to {@code local}'s actor by name, is to {@code local}. Throws,
+   * saying why, when it is addressed to {@code local} but is not a step of one of its trades, or
+   * does not read as the partner's entry; nothing is recorded then.
+   */
+  public Decision decide(Link link, Collective local, String entryJson, boolean addressed) {
+    Entry e = decode(entryJson);
+    if (!addressed || !TradeStep.isStep(e.event())) {
+      return Decision.PUBLIC_ENTRY;
+    }
+    if (refs.containsKey(key(link) + e.sequence())) {
+      return Decision.ALREADY_RELAYED;
+    }
+    ownTrade(link, local, e);
+    return Decision.RELAY;
+  }
+
+  /**
+   * Submits the trade step in {@code entryJson} (the partner's canonical entry, addressed to {@code
+   * local}) to {@code local}. Returns false when the entry is not a trade step, and true when it
+   * was recorded, recognised as this collective's own step, or relayed before (doing nothing);
+   * throws, recording nothing, when it is not a step of {@code local}'s trades or the collective
+   * refuses it.
    */
   public synchronized boolean relay(Link link, Collective local, String entryJson) {
-    Entry e = LedgerJson.decode(entryJson.getBytes(StandardCharsets.UTF_8), Entry.class);
+    Entry e = decode(entryJson);
+    if (!TradeStep.isStep(e.event())) {
+      return false;
+    }
+    String key = key(link) + e.sequence();
+    if (refs.containsKey(key)) {
+      return true; // relayed before: a step counts once
+    }
+    long ours = ownTrade(link, local, e);
+    if (e.event() instanceof Event.TradeOffered o) {
+      remember(key, ours >= 0 ? ours // the partner's copy of an offer this collective made: learn its number
+          : local.trade().relayOffer(link.relay(), TradeId.of(link.partner(), e.sequence()), o.gives().other(),
+              o.quantity(), o.what(), o.expires()));
+      return true;
+    }
+    TradeStep step = TradeStep.of(e.event()).orElseThrow();
+    if (step.by() == Side.PARTNER) {
+      return true; // the partner's copy of a step this collective took: already on this ledger
+    }
+    Entry recorded;
+    if (e.event() instanceof Event.TradeAccepted) {
+      recorded = local.trade().accept(link.relay(), ours, Side.PARTNER);
+    } else if (e.event() instanceof Event.TradeFulfilled) {
+      recorded = local.trade().fulfil(link.relay(), ours, Side.PARTNER);
+    } else {
+      recorded = local.trade().acknowledge(link.relay(), ours, Side.PARTNER);
+    }
+    remember(key, recorded.sequence());
+    return true;
+  }
+
+  /**
+   * Checks that {@code e}, a trade step from the partner, belongs to one of {@code local}'s trades
+   * with that partner; returns the trade's offer entry on this ledger, or -1 for a new offer the
+   * partner makes.
+   */
+  private long ownTrade(Link link, Collective local, Entry e) {
     if (!e.collective().equals(link.partner())) {
       throw new NotPermittedException("the entry is from " + e.collective() + ", not from the partner "
           + link.partner() + " that sent it");
     }
-    Event ev = e.event();
-    String key = key(link);
-    if (refs.containsKey(key + e.sequence())) {
-      return true; // relayed before: a step counts once
-    }
-    if (ev instanceof Event.TradeOffered o) {
+    if (e.event() instanceof Event.TradeOffered o) {
       if (!o.partner().equals(link.local())) {
-        return false;
+        throw new NotPermittedException("the offer at entry " + e.sequence() + " of " + link.partner()
+            + "'s ledger is made to " + o.partner() + ", not to " + link.local());
       }
-      if (o.offeredBy() == Side.PARTNER) {
-        // The partner's copy of an offer this collective made: learn its number, record nothing.
-        long ours = local.state().exchanges().trades().values().stream()
-            .filter(t -> t.partner().equals(link.partner()) && t.offeredBy() == Side.US && t.gives() == o.gives().other()
-                && t.quantity().equals(o.quantity()) && t.what().equals(o.what()) && t.expires().equals(o.expires())
-                && !refs.containsValue(t.entry()))
-            .mapToLong(TradeRecord::entry).min().orElseThrow(() -> new UnknownReferenceException(
-                "the partner copied an offer this collective never made"));
-        remember(key + e.sequence(), ours);
-        return true;
-      }
-      long ref = local.trade().offer(link.relay(), link.partner(), Side.PARTNER, o.gives().other(), o.quantity(),
-          o.what(), o.expires());
-      remember(key + e.sequence(), ref);
-      return true;
+      return o.offeredBy() == Side.PARTNER ? copiedOffer(link, local, o) : -1;
     }
-    Side by;
-    long offer;
-    if (ev instanceof Event.TradeAccepted a) {
-      by = a.by();
-      offer = a.offer();
-    } else if (ev instanceof Event.TradeFulfilled f) {
-      by = f.by();
-      offer = f.offer();
-    } else if (ev instanceof Event.TradeAcknowledged k) {
-      by = k.by();
-      offer = k.offer();
-    } else {
-      return false;
+    long offer = TradeStep.of(e.event()).orElseThrow().offer();
+    Long ours = refs.get(key(link) + offer);
+    if (ours == null) {
+      throw new UnknownReferenceException("the step at entry " + e.sequence() + " of " + link.partner()
+          + "'s ledger names its trade offered at its entry " + offer + ", which is no trade of " + link.local()
+          + ": that offer never reached it");
     }
-    if (by == Side.PARTNER) {
-      return true; // the partner's copy of a step this collective took: already on this ledger
-    }
-    long ref = ref(key, offer);
-    Entry ours;
-    if (ev instanceof Event.TradeAccepted) {
-      ours = local.trade().accept(link.relay(), ref, Side.PARTNER);
-    } else if (ev instanceof Event.TradeFulfilled) {
-      ours = local.trade().fulfil(link.relay(), ref, Side.PARTNER);
-    } else {
-      ours = local.trade().acknowledge(link.relay(), ref, Side.PARTNER);
-    }
-    remember(key + e.sequence(), ours.sequence());
-    return true;
+    return ours;
   }
 
-  private long ref(String key, long partnerRef) {
-    Long r = refs.get(key + partnerRef);
-    if (r == null) {
-      throw new MissingStepException("no trade here matches the partner's entry " + partnerRef
-          + "; its offer never arrived");
+  /** The offer this collective made that the partner's copy {@code o} names by its identity. */
+  private static long copiedOffer(Link link, Collective local, Event.TradeOffered o) {
+    TradeId id = o.trade();
+    if (id == null) {
+      throw new UnknownReferenceException(link.partner() + "'s copy of an offer " + link.local()
+          + " made does not say which offer it copies (no trade identity): its node is older than trade identities");
     }
-    return r;
+    return local.trade().trade(id)
+        .filter(t -> t.offeredBy() == Side.US && t.partner().equals(link.partner()) && id.collective().equals(link.local()))
+        .map(TradeRecord::entry)
+        .orElseThrow(() -> new UnknownReferenceException(link.partner() + " copied the offer " + id + ", which "
+            + link.local() + " never made to it"));
+  }
+
+  private static Entry decode(String entryJson) {
+    return LedgerJson.decode(entryJson.getBytes(StandardCharsets.UTF_8), Entry.class);
   }
 
   private void remember(String key, long ref) {

@@ -1,5 +1,6 @@
 package coop.lattice.federation.node;
 
+import coop.lattice.federation.hosting.Addressees;
 import coop.lattice.federation.hosting.Hosts;
 import coop.lattice.federation.hosting.NodeStore;
 import coop.lattice.federation.hosting.RemoteDocuments;
@@ -8,6 +9,7 @@ import coop.lattice.federation.inbox.Inbox;
 import coop.lattice.federation.mirror.Evidence;
 import coop.lattice.federation.mirror.Flags;
 import coop.lattice.federation.mirror.LedgerMirror;
+import coop.lattice.federation.mirror.TradeCounterparts;
 import coop.lattice.federation.mirror.TradeRelay;
 import coop.lattice.federation.mirror.Witnesses;
 import coop.lattice.federation.net.AddressPolicy;
@@ -51,11 +53,12 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
     SafeClient client = new SafeClient(vertx, policy, b.outbound);
     RemoteDocuments documents = new RemoteDocuments(client, clock);
     FollowBook follows = new FollowBook(store);
-    Deliveries deliveries = new Deliveries(vertx, client, store, clock, b.delivery, meters);
+    TradeRelay trades = new TradeRelay(store);
+    Addressees addressees = new TradeCounterparts(trades); // a trade step names its counterpart, and only it
+    Deliveries deliveries = new Deliveries(vertx, client, store, clock, b.delivery, meters, addressees);
     Flags flags = new Flags(store, meters);
     Evidence evidence = new Evidence(store);
     LedgerMirror mirror = new LedgerMirror(client, flags, evidence, b.acceptRepairs, clock, meters, store);
-    TradeRelay trades = new TradeRelay(store);
     Blocks blocks = new Blocks(store);
     Witnesses witnesses = new Witnesses(store, client, clock);
     Contexts contexts = new Contexts();
@@ -76,6 +79,7 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
         new FollowRequests(documents, follows, deliveries), new FollowAnswers(follows, deliveries),
         new ActorLookup(client, documents), flags, evidence, witnesses,
         mirror, trades,
-        blocks, contexts, contextFetcher, inbox, new Router(hosts, inbox, follows, mirror, witnesses, deliveries, b.alarm));
+        blocks, contexts, contextFetcher, inbox, new Router(hosts, inbox, follows, mirror, witnesses, deliveries, b.alarm,
+        addressees));
   }
 }

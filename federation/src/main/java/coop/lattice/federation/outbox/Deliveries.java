@@ -2,6 +2,7 @@ package coop.lattice.federation.outbox;
 
 import coop.lattice.federation.DeadLetter;
 import coop.lattice.federation.FederationException;
+import coop.lattice.federation.hosting.Addressees;
 import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.hosting.NodeStore;
 import coop.lattice.federation.http.Signing;
@@ -96,15 +97,16 @@ public final class Deliveries {
     }
   }
 
+  /** {@code addressees} names, in each entry's {@code Create}, who may take it as a command (see {@link Addressees}). */
   public Deliveries(Vertx vertx, SafeClient client, NodeStore store, Clock clock, DeliverySettings settings,
-      MeterRegistry registry) {
+      MeterRegistry registry, Addressees addressees) {
     this.vertx = vertx;
     this.store = store;
     this.clock = clock;
     this.settings = settings;
     this.hosts = new RemoteHosts(settings);
     this.poster = new SignedPoster(vertx, client, hosts, clock);
-    this.entries = new SignedEntries(clock);
+    this.entries = new SignedEntries(clock, addressees);
     this.backoff = new Backoff(settings, clock);
     this.meters = new DeliveryMeters(registry, dead::size, hosts::open);
   }
@@ -311,9 +313,9 @@ public final class Deliveries {
         }
         advance(t);
         listeners.forEach(l -> l.accept(t.inbox, index));
-      } else if (permanent(status) || t.attempts + 1 >= MAX_ATTEMPTS) {
-        DeadLetter d = new DeadLetter(t.h.id(), t.inbox, index, status, DeliveryLines.oneLine(reason(ar)));
-        deadLetter(d, t.log, permanent(status) ? "an answer that sending again will not change"
+      } else if (FailedAnswer.permanent(status) || t.attempts + 1 >= MAX_ATTEMPTS) {
+        DeadLetter d = new DeadLetter(t.h.id(), t.inbox, index, status, DeliveryLines.oneLine(FailedAnswer.reason(ar)));
+        deadLetter(d, t.log, FailedAnswer.permanent(status) ? "an answer that sending again will not change"
             : "after " + (t.attempts + 1) + " attempts");
         advance(t);
       } else {
@@ -324,8 +326,8 @@ public final class Deliveries {
         }
         meters.retried();
         LOG.debug("Delivery of entry {} of {} to {} failed ({}); attempt {} comes later", index, t.h.id(), t.inbox,
-            reason(ar), t.attempts + 1);
-        breaker(host.failed(System.nanoTime(), now), t, reason(ar));
+            FailedAnswer.reason(ar), t.attempts + 1);
+        breaker(host.failed(System.nanoTime(), now), t, FailedAnswer.reason(ar));
         t.waiting = true;
         String retryAfter = ar.succeeded() ? ar.result().header("retry-after") : "";
         vertx.setTimer(Math.max(1, backoff.next(t.attempts, retryAfter).toMillis()), id -> wake(t));
@@ -347,40 +349,6 @@ public final class Deliveries {
     } else {
       LOG.debug("Circuit breaker for {} opened again: still failing ({} for {})", t.host, why, t.h.id());
     }
-  }
-
-  /** The most of an answer's body a dead letter keeps, in characters. */
-  static final int BODY_KEPT = 600;
-
-  /**
-   * Why a delivery failed: the error, or the answer's status with what it said (its content type, a
-   * {@code Retry-After}, and its body, up to {@link #BODY_KEPT} characters), so that a dead letter
-   * keeps the receiver's own explanation.
-   */
-  static String reason(AsyncResult<SafeClient.Response> ar) {
-    if (!ar.succeeded()) {
-      return String.valueOf(ar.cause().getMessage());
-    }
-    SafeClient.Response r = ar.result();
-    StringBuilder b = new StringBuilder("answered ").append(r.status());
-    String type = r.header("content-type");
-    if (!type.isEmpty()) {
-      b.append(" (").append(type).append(')');
-    }
-    String retryAfter = r.header("retry-after");
-    if (!retryAfter.isEmpty()) {
-      b.append(", retry after ").append(retryAfter);
-    }
-    if (r.body().length > 0) {
-      String body = new String(r.body(), StandardCharsets.UTF_8);
-      b.append(": ").append(body.length() > BODY_KEPT ? body.substring(0, BODY_KEPT) + "..." : body);
-    }
-    return b.toString();
-  }
-
-  /** 4xx answers other than 408 and 429 will not change by sending again: the entry goes to the dead letters. */
-  static boolean permanent(int status) {
-    return status >= 400 && status < 500 && status != 408 && status != 429;
   }
 
   private void wake(Target t) {
@@ -411,11 +379,11 @@ public final class Deliveries {
       if (status / 100 == 2) {
         meters.delivered();
         p.complete();
-      } else if (n >= 3 || permanent(status)) {
+      } else if (n >= 3 || FailedAnswer.permanent(status)) {
         // Never dropped silently: the activity itself goes to the dead letters, to be replayed.
-        DeadLetter d = new DeadLetter(h.id(), inbox, -1, status, DeliveryLines.oneLine(reason(ar)),
+        DeadLetter d = new DeadLetter(h.id(), inbox, -1, status, DeliveryLines.oneLine(FailedAnswer.reason(ar)),
             new String(body, StandardCharsets.UTF_8));
-        deadLetter(d, log(h), permanent(status) ? "an answer that sending again will not change"
+        deadLetter(d, log(h), FailedAnswer.permanent(status) ? "an answer that sending again will not change"
             : "after " + n + " attempts");
         p.fail(ar.succeeded() ? new FederationException(inbox + " answered " + status) : ar.cause());
       } else {

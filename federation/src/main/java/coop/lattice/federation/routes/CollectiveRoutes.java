@@ -1,5 +1,6 @@
 package coop.lattice.federation.routes;
 
+import coop.lattice.federation.hosting.Addressees;
 import coop.lattice.federation.hosting.Documents;
 import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.hosting.Hosts;
@@ -27,19 +28,19 @@ final class CollectiveRoutes {
   /** Routes that take a further path after their name and a slash. */
   private final Map<String, CollectiveRoute> prefixed;
 
-  CollectiveRoutes(Hosts hosts, Inbox inbox, FollowBook follows, LedgerMirror mirror) {
+  CollectiveRoutes(Hosts hosts, Inbox inbox, FollowBook follows, LedgerMirror mirror, Addressees addressees) {
     this.hosts = hosts;
     this.inbox = inbox;
     this.exact = Map.of(
         "", new ActorRoute(),
-        "outbox", new OutboxRoute(),
+        "outbox", new OutboxRoute(addressees),
         "followers", new FollowersRoute(follows),
         "following", (req, h, rest) -> Responses.json(req, 200, ActivityStreams.MEDIA_TYPE,
             Documents.emptyCollection(h.actor() + "/following")),
         "checkpoint", new CheckpointRoute(),
         "ledger", new LedgerPageRoute(),
         "witnessed", new WitnessedRoute(mirror));
-    this.prefixed = Map.of("entries", new EntryRoute());
+    this.prefixed = Map.of("entries", new EntryRoute(addressees));
   }
 
   void serve(HttpServerRequest req, String path) {

@@ -1,5 +1,6 @@
 package coop.lattice.federation.routes;
 
+import coop.lattice.federation.hosting.Addressees;
 import coop.lattice.federation.hosting.Documents;
 import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.hosting.Responses;
@@ -7,8 +8,17 @@ import coop.lattice.federation.json.ActivityStreams;
 import coop.lattice.ledger.Entry;
 import io.vertx.core.http.HttpServerRequest;
 
-/** One ledger entry: {@code entries/<n>} as its {@code Note}, {@code entries/<n>/activity} as its {@code Create}. */
+/**
+ * One ledger entry: {@code entries/<n>} as its {@code Note}, {@code entries/<n>/activity} as its
+ * {@code Create}, addressed as it was delivered.
+ */
 final class EntryRoute implements CollectiveRoute {
+  private final Addressees addressees;
+
+  EntryRoute(Addressees addressees) {
+    this.addressees = addressees;
+  }
+
   @Override
   public void serve(HttpServerRequest req, HostedCollective h, String rest) {
     boolean activity = rest.endsWith("/activity");
@@ -19,6 +29,6 @@ final class EntryRoute implements CollectiveRoute {
       return;
     }
     Entry e = h.collective().ledger().entry(i);
-    Responses.json(req, 200, ActivityStreams.MEDIA_TYPE, activity ? Documents.create(h, e) : Documents.note(h, e));
+    Responses.json(req, 200, ActivityStreams.MEDIA_TYPE, activity ? Documents.create(h, e, addressees.of(h, e)) : Documents.note(h, e));
   }
 }

@@ -1,5 +1,6 @@
 package coop.lattice.federation.routes;
 
+import coop.lattice.federation.hosting.Addressees;
 import coop.lattice.federation.hosting.Hosts;
 import coop.lattice.federation.hosting.Responses;
 import coop.lattice.federation.inbox.Inbox;
@@ -27,11 +28,11 @@ public final class Router {
   private final CollectiveRoutes collectives;
 
   public Router(Hosts hosts, Inbox inbox, FollowBook follows, LedgerMirror mirror, Witnesses witnesses,
-      Deliveries deliveries, FlowAlarm alarm) {
+      Deliveries deliveries, FlowAlarm alarm, Addressees addressees) {
     this.discovery = new Discovery(hosts);
     this.inbox = inbox;
     this.health = new HealthRoute(hosts, deliveries, alarm, witnesses);
-    this.collectives = new CollectiveRoutes(hosts, inbox, follows, mirror);
+    this.collectives = new CollectiveRoutes(hosts, inbox, follows, mirror, addressees);
   }
 
   public void handle(HttpServerRequest req) {
