@@ -76,7 +76,7 @@ public final class Trade {
    */
   public long offer(MemberId by, CollectiveId partner, Side offeredBy, Side gives, Quantity quantity, String what,
       Instant expires) {
-    return collective.submit(by, new Event.TradeOffered(partner, offeredBy, gives, quantity, what, expires))
+    return collective.submit(by, new Event.TradeOffered(partner, offeredBy, gives, quantity, what, expires, null))
         .sequence();
   }
 

@@ -14,10 +14,10 @@ import coop.lattice.CollectiveId;
  * <p>Its text form is {@code <collective>/<entry>}, as in {@code riverside-food/12} ({@link
  * #toString}, {@link #parse}).
  *
- * {@snippet :
+ * <pre>{@code
  * TradeId id = coop.trade().trade(offer).orElseThrow().id();   // riverside-food/12
  * fixit.trade().trade(id).orElseThrow().stage();               // the same trade, on the partner's ledger
- * }
+ * }</pre>
  *
  * @param collective the collective that offered the trade
  * @param entry the sequence number of its offer entry on that collective's ledger (1 or more: entry 0

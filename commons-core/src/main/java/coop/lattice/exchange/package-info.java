@@ -5,7 +5,8 @@
  * coop.lattice.exchange.CreditLine} between partner collectives, the {@link
  * coop.lattice.exchange.Side} of a trade that took a step, a mutual aid fund's {@link
  * coop.lattice.exchange.FundId} and the {@link coop.lattice.exchange.ClaimDetails} that stay off
- * the ledger, and a tool library {@link coop.lattice.exchange.ItemId}. The algorithms: {@link
+ * the ledger, a tool library {@link coop.lattice.exchange.ItemId}, and a trade's {@link
+ * coop.lattice.exchange.TradeId}, its one identity on both partners' ledgers. The algorithms: {@link
  * coop.lattice.exchange.Clearing} (netting out cycles of debt between collectives, into {@link
  * coop.lattice.exchange.Debt}s that remain) and {@link coop.lattice.exchange.HoldQueue} (whose
  * turn it is to borrow a tool). The package sits below the ledger: its events carry these values,

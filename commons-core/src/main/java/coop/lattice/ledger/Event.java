@@ -314,23 +314,14 @@ public sealed interface Event {
 
   /**
    * {@code offeredBy} offers a trade with {@code partner}: {@code gives} hands over {@code
-   * quantity} of {@code what}. Open for acceptance until {@code expires}.
-   *
-   * @param trade for an offer the partner made ({@code offeredBy} {@code PARTNER}), the trade's
-   *     identity on the partner's ledger (the partner and the sequence of its offer entry); null
-   *     for an offer this collective made, whose identity is this collective and this entry, and in
-   *     entries written before trades had one identity on both sides
+   * quantity} of {@code what}. Open for acceptance until {@code expires}. {@code trade}: on the
+   * partner's offer, the trade's identity on the partner's ledger; null on this collective's own
+   * offer (its identity is this entry) and on offers recorded before trades had one identity.
    */
   record TradeOffered(CollectiveId partner, Side offeredBy, Side gives, Quantity quantity, String what,
       Instant expires, @Nullable TradeId trade) implements Event {
     public TradeOffered {
       Names.text("what is traded", what, 500);
-    }
-
-    /** An offer without the partner's identity for it: one this collective makes. */
-    public TradeOffered(CollectiveId partner, Side offeredBy, Side gives, Quantity quantity, String what,
-        Instant expires) {
-      this(partner, offeredBy, gives, quantity, what, expires, null);
     }
   }
 

@@ -9,7 +9,9 @@
  *       to their live lines by compaction, in a directory one process holds at a time; each log's
  *       line format, and what of it stays live, belongs to the package that keeps that state.
  *   <li>{@link coop.lattice.federation.hosting.Documents}: the JSON-LD documents a node serves and
- *       sends (actor, notes, creates, checkpoints, follows, collections).
+ *       sends (actor, notes, creates, checkpoints, follows, collections); {@link
+ *       coop.lattice.federation.hosting.Addressees}: the actors an entry's {@code Create} names
+ *       beside the public (a trade step's counterpart).
  *   <li>{@link coop.lattice.federation.hosting.RemoteDocuments}: fetching other servers'
  *       documents, with identity taken from the URL.
  *   <li>{@link coop.lattice.federation.hosting.Responses}: answers, each request once.

@@ -9,9 +9,12 @@
  * is a partner's copy, {@link coop.lattice.federation.mirror.PartnerPages} reads a partner's pages,
  * and {@link coop.lattice.federation.mirror.TrustMemory} keeps, durably, the key and the newest
  * checkpoint each copy was verified against, so a fork is found after a restart too. {@link
- * coop.lattice.federation.mirror.TradeRelay} turns a linked partner's trade steps into commands on
- * this collective's ledger, recorded by its appointed relay. Not exported: internal to the
- * federation module.
+ * coop.lattice.federation.mirror.TradeRelay} decides which of a linked partner's entries are
+ * commands here (a step of this collective's own trade, addressed to it) and turns them into
+ * commands on this collective's ledger, recorded by its appointed relay, with the trade's identity;
+ * {@link coop.lattice.federation.mirror.TradeCounterparts} addresses this collective's own trade
+ * steps to the counterpart alone ({@code TradeStep} reads a step the same way for both). Not
+ * exported: internal to the federation module.
  */
 @NullMarked
 package coop.lattice.federation.mirror;

@@ -398,11 +398,11 @@ public final class FederationNode {
   }
 
   /**
-   * Links {@code collective}'s partner {@code partner} to the actor that speaks for it: trade
-   * steps in that actor's ledger entries that name {@code collective} are relayed to it as
-   * commands by {@code relay}, whom the collective must have appointed on its ledger ({@code
-   * Trade.appointRelay}: the logged delegation); otherwise the steps are refused. {@code
-   * collective} must follow the partner's actor to receive them.
+   * Links {@code collective}'s partner {@code partner} to the actor that speaks for it: steps of
+   * their trades in that actor's entries, addressed to {@code collective}, are relayed to it as
+   * commands by {@code relay}, whom the collective must have appointed ({@code Trade.appointRelay});
+   * {@code collective}'s own steps of those trades are addressed to {@code partnerActor} alone.
+   * {@code collective} must follow the partner's actor to receive them.
    */
   public void linkPartner(CollectiveId collective, CollectiveId partner, URI partnerActor, MemberId relay) {
     hosts.get(collective);
