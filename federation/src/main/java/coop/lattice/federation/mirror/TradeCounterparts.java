@@ -1,7 +1,6 @@
 package coop.lattice.federation.mirror;
 
 import coop.lattice.CollectiveId;
-import coop.lattice.collective.TradeRecord;
 import coop.lattice.federation.hosting.Addressees;
 import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.ledger.Entry;
@@ -29,10 +28,20 @@ public final class TradeCounterparts implements Addressees {
     return partner(h, e.event()).flatMap(p -> links.actorOf(h.collectiveId(), p)).map(List::of).orElse(List.of());
   }
 
+  /**
+   * The partner of the trade {@code event} is a step of. A later step's partner is read from its
+   * offer entry on the ledger, not from the collective's state: this runs on an event loop, and
+   * reading an entry waits for no command.
+   */
   private static Optional<CollectiveId> partner(HostedCollective h, Event event) {
     if (event instanceof Event.TradeOffered o) {
       return Optional.of(o.partner());
     }
-    return TradeStep.of(event).flatMap(s -> h.collective().trade().trade(s.offer())).map(TradeRecord::partner);
+    Optional<TradeStep> step = TradeStep.of(event);
+    if (step.isEmpty() || step.get().offer() >= h.collective().ledger().size()) {
+      return Optional.empty();
+    }
+    return h.collective().ledger().entry(step.get().offer()).event() instanceof Event.TradeOffered o
+        ? Optional.of(o.partner()) : Optional.empty();
   }
 }

@@ -8,6 +8,7 @@ import static coop.lattice.federation.node.TradeOverFederationIT.collective;
 import static coop.lattice.federation.node.TradeOverFederationIT.next;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import coop.lattice.CollectiveId;
 import coop.lattice.Quantity;
 import coop.lattice.Unit;
@@ -16,6 +17,7 @@ import coop.lattice.collective.TradeRecord;
 import coop.lattice.exchange.Side;
 import coop.lattice.exchange.TradeId;
 import coop.lattice.federation.InboundActivity;
+import coop.lattice.federation.json.ActivityStreams;
 import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
@@ -24,6 +26,9 @@ import coop.lattice.testkit.SteppingClock;
 import io.vertx.core.Vertx;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +39,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,6 +111,42 @@ class ThirdCollectiveTradeIT {
     accepted.get(WAIT.toSeconds(), TimeUnit.SECONDS);
   }
 
+  /** A collective in the test, with the entries it appends as they come. */
+  record Party(Collective collective, CollectiveId id, LinkedBlockingQueue<Entry> entries) {}
+
+  /**
+   * One trade through its four steps, each taken on one side and waited for on the other:
+   * {@code offerer} offers, in which {@code gives} (its side) hands over; the other accepts; the
+   * giving side fulfils; the receiving side acknowledges. Returns the trade's entry at the offerer
+   * and at the other.
+   */
+  static long[] trade(Party offerer, Party other, Side gives, Quantity quantity, String what, Instant expires)
+      throws InterruptedException {
+    long atOfferer = offerer.collective().trade().offer(ANA, other.id(), Side.US, gives, quantity, what, expires);
+    long atOther = next(other.entries(), Event.TradeOffered.class).sequence();
+    other.collective().trade().accept(ANA, atOther, Side.US);
+    next(offerer.entries(), Event.TradeAccepted.class);
+    boolean offererGives = gives == Side.US;
+    Party giver = offererGives ? offerer : other;
+    Party receiver = offererGives ? other : offerer;
+    giver.collective().trade().fulfil(ANA, offererGives ? atOfferer : atOther, Side.US);
+    next(receiver.entries(), Event.TradeFulfilled.class);
+    receiver.collective().trade().acknowledge(ANA, offererGives ? atOther : atOfferer, Side.US);
+    next(giver.entries(), Event.TradeAcknowledged.class);
+    return new long[] {atOfferer, atOther};
+  }
+
+  /** The {@code to} of the {@code Create} of entry {@code entry} of {@code actor}'s ledger, as its node serves it. */
+  static List<String> to(URI actor, long entry) throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(actor + "/entries/" + entry + "/activity")).header("accept", ActivityStreams.MEDIA_TYPE).GET()
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    List<String> to = new ArrayList<>();
+    new ObjectMapper().readTree(r.body()).get("to").forEach(n -> to.add(n.asText()));
+    return to;
+  }
+
   @Test
   void tradeStepsReachTheCounterpartOnlyAndLeaveNoDeadLetters(@TempDir Path dir) throws Exception {
     SteppingClock clock = SteppingClock.startingAt(Instant.now(), Duration.ZERO);
@@ -142,35 +184,18 @@ class ThirdCollectiveTradeIT {
       atFixit.clear();
       Instant expires = clock.instant().plus(Duration.ofDays(2));
 
-      // 1. The co-op offers 8 kg of apples; the café accepts, the co-op delivers, the café acknowledges.
-      long f1 = food.trade().offer(ANA, FIXIT, Side.US, Side.US, Quantity.kilograms("8"), "apples", expires);
-      long c1 = next(atFixit, Event.TradeOffered.class).sequence();
-      fixit.trade().accept(ANA, c1, Side.US);
-      next(atFood, Event.TradeAccepted.class);
-      food.trade().fulfil(ANA, f1, Side.US);
-      next(atFixit, Event.TradeFulfilled.class);
-      fixit.trade().acknowledge(ANA, c1, Side.US);
-      next(atFood, Event.TradeAcknowledged.class);
-
-      // 2. The café offers 5 kg of pears; the co-op accepts, the café delivers, the co-op acknowledges.
-      long c2 = fixit.trade().offer(ANA, FOOD, Side.US, Side.US, Quantity.kilograms("5"), "pears", expires);
-      long f2 = next(atFood, Event.TradeOffered.class).sequence();
-      food.trade().accept(ANA, f2, Side.US);
-      next(atFixit, Event.TradeAccepted.class);
-      fixit.trade().fulfil(ANA, c2, Side.US);
-      next(atFood, Event.TradeFulfilled.class);
-      food.trade().acknowledge(ANA, f2, Side.US);
-      next(atFixit, Event.TradeAcknowledged.class);
-
-      // 3. The co-op asks the café for 2 kg of bread; the café accepts and delivers, the co-op acknowledges.
-      long f3 = food.trade().offer(ANA, FIXIT, Side.US, Side.PARTNER, Quantity.kilograms("2"), "bread", expires);
-      long c3 = next(atFixit, Event.TradeOffered.class).sequence();
-      fixit.trade().accept(ANA, c3, Side.US);
-      next(atFood, Event.TradeAccepted.class);
-      fixit.trade().fulfil(ANA, c3, Side.US);
-      next(atFood, Event.TradeFulfilled.class);
-      food.trade().acknowledge(ANA, f3, Side.US);
-      next(atFixit, Event.TradeAcknowledged.class);
+      Party coop = new Party(food, FOOD, atFood);
+      Party cafe = new Party(fixit, FIXIT, atFixit);
+      // The co-op offers 8 kg of apples; the café offers 5 kg of pears; the co-op asks the café for 2 kg of bread.
+      long[] apples = trade(coop, cafe, Side.US, Quantity.kilograms("8"), "apples", expires);
+      long[] pears = trade(cafe, coop, Side.US, Quantity.kilograms("5"), "pears", expires);
+      long[] bread = trade(coop, cafe, Side.PARTNER, Quantity.kilograms("2"), "bread", expires);
+      long f1 = apples[0];
+      long c1 = apples[1];
+      long c2 = pears[0];
+      long f2 = pears[1];
+      long f3 = bread[0];
+      long c3 = bread[1];
 
       // Every follower has every entry: the café and the childcare co-op all of the co-op's, the co-op all the café's.
       long foodLast = food.ledger().size() - 1;
@@ -200,13 +225,21 @@ class ThirdCollectiveTradeIT {
         assertThat(fixit.trade().trade(id).orElseThrow().entry()).isEqualTo(pair[1]);
         assertThat(((Event.TradeOffered) fixit.ledger().entry(pair[1]).event()).trade()).isEqualTo(id);
       }
-      TradeId pears = TradeId.of(FIXIT, c2);
-      assertThat(food.trade().trade(pears).orElseThrow().entry()).isEqualTo(f2);
-      assertThat(((Event.TradeOffered) food.ledger().entry(f2).event()).trade()).isEqualTo(pears);
-      for (TradeId id : List.of(TradeId.of(FOOD, f1), pears, TradeId.of(FOOD, f3))) {
+      TradeId fromCafe = TradeId.of(FIXIT, c2);
+      assertThat(food.trade().trade(fromCafe).orElseThrow().entry()).isEqualTo(f2);
+      assertThat(((Event.TradeOffered) food.ledger().entry(f2).event()).trade()).isEqualTo(fromCafe);
+      for (TradeId id : List.of(TradeId.of(FOOD, f1), fromCafe, TradeId.of(FOOD, f3))) {
         assertThat(food.trade().trade(id).orElseThrow().stage()).isEqualTo(TradeRecord.Stage.ACKNOWLEDGED);
         assertThat(fixit.trade().trade(id).orElseThrow().stage()).isEqualTo(TradeRecord.Stage.ACKNOWLEDGED);
       }
+
+      // What the co-op's node serves (as it sent): a trade step names the café by name, nothing else names anyone.
+      assertThat(to(foodActor, f1)).containsExactly(ActivityStreams.PUBLIC, fixitActor.toString());
+      long acceptedPears = LongStream.range(f2, food.ledger().size())
+          .filter(i -> food.ledger().entry(i).event() instanceof Event.TradeAccepted a && a.offer() == f2)
+          .findFirst().orElseThrow();
+      assertThat(to(foodActor, acceptedPears)).containsExactly(ActivityStreams.PUBLIC, fixitActor.toString());
+      assertThat(to(foodActor, 0)).containsExactly(ActivityStreams.PUBLIC);
 
       // Equal and opposite: the co-op gave 8 and received 5 and 2; the café owes it 1 kg.
       assertThat(food.trade().partnership(FIXIT).orElseThrow().balance(Unit.KILOGRAMS)).isEqualByComparingTo("1");
