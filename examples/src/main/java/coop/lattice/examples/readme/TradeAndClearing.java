@@ -13,6 +13,7 @@ import coop.lattice.exchange.Clearing;
 import coop.lattice.exchange.CreditLine;
 import coop.lattice.exchange.Debt;
 import coop.lattice.exchange.Side;
+import coop.lattice.exchange.TradeId;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.store.LedgerStore;
@@ -62,7 +63,8 @@ final class TradeAndClearing {
     coop.trade().accept(bo, toFixit, Side.PARTNER);
     coop.trade().fulfil(ana, toFixit, Side.US);
     coop.trade().acknowledge(bo, toFixit, Side.PARTNER);
-    long fromLittleHands = coop.trade().offer(bo, littleHands, Side.PARTNER, Side.PARTNER, Quantity.hours("3"),
+    // little-hands offered at entry 9 of its ledger: that is the trade's identity on both ledgers.
+    long fromLittleHands = coop.trade().relayOffer(bo, TradeId.of(littleHands, 9), Side.PARTNER, Quantity.hours("3"),
         "childcare", expires);
     coop.trade().accept(ana, fromLittleHands, Side.US);
     coop.trade().fulfil(bo, fromLittleHands, Side.PARTNER);
