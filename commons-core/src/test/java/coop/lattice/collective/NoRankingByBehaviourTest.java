@@ -157,6 +157,8 @@ class NoRankingByBehaviourTest {
         args[i] = List.of(); // burnout warnings for no roles: still every member's rest
       } else if (t == long.class) {
         args[i] = 8L; // an entry reference: the first contribution
+      } else if (t == coop.lattice.exchange.TradeId.class) {
+        args[i] = coop.lattice.exchange.TradeId.of(coop.lattice.CollectiveId.of("fixit"), 8); // no trade here
       } else {
         return Optional.empty();
       }
