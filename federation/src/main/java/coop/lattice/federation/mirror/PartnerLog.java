@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * The line log {@code partners} holds {@code link local partner actor relay} and {@code ref key
  * entry} (tab-separated), written and read only here. The refs are kept for good: they are how a
  * partner's step is recognised as done however late it is sent again. Compaction keeps the
- * latest link of each (actor, local collective) and one ref per key.
+ * latest link of each (actor, local collective), in the order they were last made (the last link
+ * of a partner names the actor its trade steps are addressed to), and one ref per key.
  */
 final class PartnerLog {
   private final NodeLog log;
@@ -39,7 +40,9 @@ final class PartnerLog {
     for (String line : lines) {
       String[] f = line.split("\t");
       if (f[0].equals("link") && f.length >= 5) {
-        links.put(f[3] + "\t" + f[1], line); // keyed as TradeRelay keys its links
+        // Keyed as TradeRelay keys its links; moved to the end, so that the latest link of a partner replays last.
+        links.remove(f[3] + "\t" + f[1]);
+        links.put(f[3] + "\t" + f[1], line);
       } else if (f[0].equals("ref") && f.length >= 3) {
         refs.put(f[1], line);
       }

@@ -106,8 +106,11 @@ public final class TradeRelay {
    * does not read as the partner's entry; nothing is recorded then.
    */
   public Decision decide(Link link, Collective local, String entryJson, boolean addressed) {
+    if (!addressed) {
+      return Decision.PUBLIC_ENTRY; // not even read: whatever it holds, it is no command here
+    }
     Entry e = decode(entryJson);
-    if (!addressed || !TradeStep.isStep(e.event())) {
+    if (!TradeStep.isStep(e.event())) {
       return Decision.PUBLIC_ENTRY;
     }
     if (refs.containsKey(key(link) + e.sequence())) {

@@ -200,6 +200,10 @@ class TradeRelayTest {
     unchanged(food, () -> relay.decide(fromFixit, food, forged, true), "names its trade offered at its entry "
         + (offer + 50) + ", which is no trade of food");
     unchanged(food, () -> relay.relay(fromFixit, food, forged), "which is no trade of food");
+    // Not addressed here, an entry is not even read; addressed here, one that does not read as an entry is refused.
+    assertThat(relay.decide(fromFixit, food, "{\"event\":\"not an entry\"}", false)).isEqualTo(Decision.PUBLIC_ENTRY);
+    assertThatThrownBy(() -> relay.decide(fromFixit, food, "{\"event\":\"not an entry\"}", true))
+        .isInstanceOf(RuntimeException.class);
     // An entry that is not a trade step is never a command, addressed or not.
     long other = fixit.trade().appointRelay(ANA, FOOD, BO, clock.instant().plus(Duration.ofDays(40))).sequence();
     assertThat(relay.decide(fromFixit, food, entry(fixit, other), true)).isEqualTo(Decision.PUBLIC_ENTRY);
@@ -224,6 +228,28 @@ class TradeRelayTest {
         "ref\tfood/fixit/7\t12")))
         .containsExactly("link\tfood\tfixit\thttps://fixit.example/c\tana", "ref\tfood/fixit/7\t12",
             "ref\tfood/fixit/9\t14");
+  }
+
+  @Test
+  void aPartnerLinkedToAnotherActorAndBackIsAddressedAtTheLatestAfterCompactionAndReopening() throws Exception {
+    TradeRelay.Link first = new TradeRelay.Link(FOOD, FIXIT, "https://fixit.example/c", BO);
+    TradeRelay.Link moved = new TradeRelay.Link(FOOD, FIXIT, "https://fixit.example/moved", BO);
+    List<String> lines = List.of("link\tfood\tfixit\thttps://fixit.example/c\tbo",
+        "link\tfood\tfixit\thttps://fixit.example/moved\tbo", "link\tfood\tfixit\thttps://fixit.example/c\tbo");
+    assertThat(PartnerLog.live(lines)).containsExactly("link\tfood\tfixit\thttps://fixit.example/moved\tbo",
+        "link\tfood\tfixit\thttps://fixit.example/c\tbo");
+    NodeStore store = new NodeStore(dir);
+    TradeRelay relay = new TradeRelay(store);
+    relay.link(first);
+    relay.link(moved);
+    assertThat(relay.actorOf(FOOD, FIXIT)).hasValue(moved.partnerActor());
+    relay.link(first);
+    assertThat(relay.actorOf(FOOD, FIXIT)).hasValue(first.partnerActor());
+    store.close();
+    NodeStore again = new NodeStore(dir);
+    assertThat(new TradeRelay(again).actorOf(FOOD, FIXIT)).hasValue(first.partnerActor());
+    assertThat(new TradeRelay(again).actorOf(FIXIT, FOOD)).isEmpty();
+    again.close();
   }
 
   @Test
