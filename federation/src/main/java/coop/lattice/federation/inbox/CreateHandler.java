@@ -17,7 +17,8 @@ import java.util.Optional;
  * collective's rules refuse it, or if it names a trade this collective does not have); a step
  * relayed before, sent again however late, is answered 202 and changes nothing. Anything else,
  * a step of the partner's trade with another collective included, is an ordinary public entry:
- * the object is stored with its owner, and a checkpoint in it is offered to the partner's mirror.
+ * the object is stored with its owner, and the entry and any checkpoint in it are offered to the partner's mirror
+ * ({@link LedgerMirror#offeredEntry}: a pushed entry that contradicts what the partner showed before flags it).
  */
 final class CreateHandler implements ActivityHandler {
   private final RemoteObjects objects;
@@ -71,6 +72,9 @@ final class CreateHandler implements ActivityHandler {
     acceptance.accept(a, () -> {
       if (embedded) {
         objects.put(actor, object);
+        if (!entry.isEmpty()) {
+          mirror.offeredEntry(actor, entry); // checked against the mirror's copy, if it holds one
+        }
         Json.text(object, "checkpoint").ifPresent(cp -> mirror.offered(actor, cp));
         Json.text(object, "repair").ifPresent(r -> mirror.offeredRepair(actor, r));
         Json.text(object, "cosignature").ifPresent(c -> witnesses.offered(a.collective(), actor, c));
@@ -81,6 +85,7 @@ final class CreateHandler implements ActivityHandler {
   private void relay(TradeRelay.Link link, VerifiedActivity a, String entry) {
     try {
       trades.relay(link, a.collective().collective(), entry);
+      mirror.offeredEntry(a.actor(), entry);
     } catch (RuntimeException e) {
       // The collective refused the step: nothing was recorded; say why.
       throw new Refusal(Reason.TRADE_STEP, refused(a, e));

@@ -251,4 +251,65 @@ class MirrorIT {
       await(vertx.close());
     }
   }
+
+  /**
+   * Issue 14, item 5: a fork that arrives by push. The co-op's node serves another history of the
+   * co-op (the same collective and key, rewritten from entry 2: a truncation and re-append) and
+   * sends its entries on to the café's node, which mirrors the co-op: the first entry that does not
+   * follow the copy flags the co-op there, and the flag outlives a restart of the café's node.
+   */
+  @Test
+  void aForkPushedAsEntriesIsFoundByAFollowerThatMirrorsIt(@TempDir Path dir) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Collective food = collective("food");
+      give(food, "2");
+      Collective rewritten = collective("food"); // the same collective and key, another history from entry 2
+      give(rewritten, "5");
+      give(rewritten, "7");
+      Collective cafe = collective("fixit");
+      InetAddress lo = InetAddress.getByName("127.0.0.1");
+      int portA = FedifyPeer.freePort();
+      int portB = FedifyPeer.freePort();
+      FederationNode foodNode = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + portA), dir.resolve("a"))
+          .addressPolicy(AddressPolicy.publicOnly().allowing(lo, portB)).collective(food).build();
+      java.util.function.Supplier<FederationNode> cafeNode = () -> FederationNode.builder(vertx,
+          URI.create("http://127.0.0.1:" + portB), dir.resolve("b")).addressPolicy(AddressPolicy.publicOnly()
+          .allowing(lo, portA)).collective(cafe).build();
+      FederationNode cafes = cafeNode.get();
+      await(foodNode.start(portA, "127.0.0.1"));
+      await(cafes.start(portB, "127.0.0.1"));
+      java.util.concurrent.CompletableFuture<Void> accepted = new java.util.concurrent.CompletableFuture<>();
+      cafes.onInbound(a -> {
+        if (a.type().equals("Accept")) {
+          accepted.complete(null);
+        }
+      });
+      String actor = foodNode.actor(food.id()).toString();
+      await(cafes.follow(cafe.id(), URI.create(actor)));
+      accepted.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      await(foodNode.publishCheckpoint(food.id()));
+      assertThat(await(cafes.mirror(cafe.id(), URI.create(actor)))).isEqualTo(Replica.of(food.ledger()).state());
+
+      // The co-op's node now hosts the rewritten history and pushes what the café has not had yet.
+      foodNode.unhost(food.id());
+      foodNode.host(rewritten);
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (cafes.flagged(actor).isEmpty() && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertThat(cafes.flagged(actor)).hasValueSatisfying(why -> assertThat(why)
+          .contains("pushed an entry " + food.ledger().size() + " that does not follow"));
+      assertThatThrownBy(() -> await(cafes.mirror(cafe.id(), URI.create(actor)))).hasMessageContaining("is flagged");
+      await(cafes.stop());
+
+      FederationNode again = cafeNode.get();
+      await(again.start(portB, "127.0.0.1"));
+      assertThat(again.flagged(actor)).isPresent();
+      await(again.stop());
+      await(foodNode.stop());
+    } finally {
+      await(vertx.close());
+    }
+  }
 }
