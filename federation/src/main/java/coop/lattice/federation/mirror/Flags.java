@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,7 @@ public final class Flags {
   private final NodeLog log;
   private final Map<String, String> flagged = new ConcurrentHashMap<>();
   private final Counter flags;
+  private final List<BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
 
   public Flags(NodeStore store, MeterRegistry registry) {
     this.flags = Counter.builder("lattice.mirror.flagged")
@@ -82,12 +85,18 @@ public final class Flags {
     return Optional.ofNullable(flagged.get(actor));
   }
 
+  /** Called with (actor, why) each time an actor is flagged, once the flag is durable. */
+  public void onFlag(BiConsumer<String, String> listener) {
+    listeners.add(listener);
+  }
+
   /** Flags {@code actor} (the first reason stays); durable when this returns. */
   void flag(String actor, String why) {
     if (flagged.putIfAbsent(actor, why) == null) {
       log.append(actor + "\t" + why.replace('\t', ' ').replace('\n', ' '));
       flags.increment();
       LOG.warn("Flagged {}: {}. Nothing more is accepted from it, or mirrored.", actor, why);
+      listeners.forEach(l -> l.accept(actor, why));
     }
   }
 }

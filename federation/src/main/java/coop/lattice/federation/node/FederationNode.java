@@ -73,6 +73,7 @@ public final class FederationNode {
   private final ServerInstances servers;
   private final PartnerWatch partners;
   private final AutoCheckpoints checkpoints;
+  private final Awaits awaits;
 
   FederationNode(NodeBuilder b) {
     this.vertx = b.vertx;
@@ -83,6 +84,7 @@ public final class FederationNode {
     this.deliveries = parts.deliveries();
     this.inbox = parts.inbox();
     this.partners = new PartnerWatch(parts.trades(), deliveries, b.alarm, b.clock);
+    this.awaits = new Awaits(hosts, parts.mirror(), parts.flags());
     this.checkpoints = new AutoCheckpoints(b.checkpointEntries, b.checkpointEvery, b.clock, parts.broadcasts(), follows);
     b.collectives.forEach(this::hostNow);
   }
@@ -95,6 +97,7 @@ public final class FederationNode {
       if (hosts.find(h.id()).orElse(null) == h) {
         deliveries.kick(h);
         checkpoints.grew(h);
+        awaits.entered(h);
       }
     });
     return h;
@@ -260,6 +263,11 @@ public final class FederationNode {
   /** The blocks in force ({@code actor:URL} or {@code domain:HOST}), with why. */
   public Map<String, String> blocks() {
     return parts.blocks().all();
+  }
+
+  /** Futures for what happens between collectives: trade stages, mirrors verified, partners flagged ({@link Awaits}). */
+  public Awaits awaits() {
+    return awaits;
   }
 
   /** {@code collective}'s partners now: which falter, and who covers the needs they covered ({@link Partners}). */
