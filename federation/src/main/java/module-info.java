@@ -9,6 +9,7 @@
 @SuppressWarnings({"requires-transitive-automatic", "requires-automatic"})
 module coop.lattice.federation {
   requires transitive coop.lattice.core;
+  requires transitive coop.lattice.wall;
   requires static org.jspecify;
   requires com.google.common;
   requires transitive com.fasterxml.jackson.databind;

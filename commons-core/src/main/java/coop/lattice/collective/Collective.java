@@ -559,6 +559,11 @@ public final class Collective {
     return submit(holder, new Event.HandOverProposed(slot, to, inReturn, note)).sequence();
   }
 
+  /** Hand-overs proposed and not yet accepted, oldest first. */
+  public List<PendingHandOver> pendingHandOvers() {
+    return read(f -> f.rotations.pending());
+  }
+
   /** {@code by}, the member asked, accepts the hand-over. */
   public Entry acceptHandOver(MemberId by, long proposal) {
     return submit(by, new Event.HandOverAccepted(proposal));

@@ -12,6 +12,7 @@ import coop.lattice.merkle.Hash;
 import coop.lattice.merkle.MerkleTree;
 import coop.lattice.rotation.Lottery;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +85,15 @@ public final class Lotteries {
     Lottery.Transcript t = collective.read(f -> f.lotteries.derive(lottery, collective::anchorRoot));
     collective.submit(by, new Event.LotteryClosed(lottery, t)); // the ledger records it with members as handles
     return t;
+  }
+
+  /** The entries of every lottery announced, newest first. */
+  public List<Long> announced() {
+    return collective.read(f -> {
+      List<Long> out = new ArrayList<>(f.lotteries.announced.keySet());
+      Collections.reverse(out);
+      return List.copyOf(out);
+    });
   }
 
   /** The lottery announced at entry {@code lottery}, of either procedure. */

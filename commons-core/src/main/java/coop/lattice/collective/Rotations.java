@@ -110,6 +110,11 @@ final class Rotations implements SubFold {
         || e instanceof Event.HandOverAccepted;
   }
 
+  List<PendingHandOver> pending() {
+    return handOvers.values().stream().filter(h -> !h.accepted())
+        .map(h -> new PendingHandOver(h.entry(), h.slot(), h.from(), h.to(), h.inReturn(), h.note())).toList();
+  }
+
   @Nullable Plan currentPlan() {
     return published == null ? null : new Plan(published.policy(), published.seed(), published.from(), published.until(),
         new ArrayList<>(current.values()));

@@ -28,7 +28,9 @@ import coop.lattice.ledger.RepairStatement;
 import coop.lattice.ledger.SignedCheckpoint;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import coop.lattice.wall.Wall;
 import java.net.URI;
+import java.time.ZoneOffset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -74,10 +76,12 @@ public final class FederationNode {
   private final PartnerWatch partners;
   private final AutoCheckpoints checkpoints;
   private final Awaits awaits;
+  private final Wall wall;
 
   FederationNode(NodeBuilder b) {
     this.vertx = b.vertx;
-    this.parts = NodeParts.assemble(b);
+    this.wall = b.wall != null ? b.wall : Wall.create(b.clock, ZoneOffset.UTC);
+    this.parts = NodeParts.assemble(b, wall);
     this.servers = new ServerInstances(b.vertx, new GuardedServer(b.vertx, b.serverLimits), parts.router()::handle);
     this.hosts = parts.hosts();
     this.follows = parts.follows();
@@ -163,6 +167,14 @@ public final class FederationNode {
   }
 
   // ------------------------------------------------------------------------------------ views
+
+  /**
+   * The wall this node serves to browsers and calendars: issue and revoke members' private
+   * calendar tokens through its {@link Wall#calendarTokens()}.
+   */
+  public Wall wall() {
+    return wall;
+  }
 
   public URI actor(CollectiveId collective) {
     return hosts.get(collective).actor();

@@ -7,6 +7,7 @@ import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.federation.net.SafeClient;
 import coop.lattice.federation.outbox.DeliverySettings;
 import coop.lattice.federation.outbox.FlowAlarm;
+import coop.lattice.wall.Wall;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.vertx.core.Vertx;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /** How a node is set up; only the Vert.x instance, the base URL and the directory are required. */
 public final class NodeBuilder {
@@ -36,6 +38,7 @@ public final class NodeBuilder {
   ServerLimits serverLimits = ServerLimits.defaults();
   SafeClient.Limits outbound = SafeClient.Limits.DEFAULT;
   final List<Collective> collectives = new ArrayList<>();
+  @Nullable Wall wall;
 
   NodeBuilder(Vertx vertx, URI base, Path dir) {
     this.vertx = vertx;
@@ -45,6 +48,16 @@ public final class NodeBuilder {
 
   public NodeBuilder clock(Clock clock) {
     this.clock = clock;
+    return this;
+  }
+
+  /**
+   * The wall the node serves to browsers and calendars; by default one on the node's clock that
+   * shows days in UTC. Give one with the collective's own time zone, and keep it to issue members'
+   * calendar tokens ({@link Wall#calendarTokens()}).
+   */
+  public NodeBuilder wall(Wall wall) {
+    this.wall = wall;
     return this;
   }
 

@@ -1,6 +1,8 @@
 package coop.lattice.federation.node;
 
+import coop.lattice.CollectiveId;
 import coop.lattice.federation.hosting.Addressees;
+import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.hosting.Hosts;
 import coop.lattice.federation.hosting.NodeStore;
 import coop.lattice.federation.hosting.RemoteDocuments;
@@ -25,11 +27,15 @@ import coop.lattice.federation.social.Blocks;
 import coop.lattice.federation.social.FollowAnswers;
 import coop.lattice.federation.social.FollowBook;
 import coop.lattice.federation.social.FollowRequests;
+import coop.lattice.wall.Wall;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The parts of a node, each built once and handed to the parts that use it through their
@@ -41,7 +47,7 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
     LedgerMirror mirror, TradeRelay trades, Blocks blocks, Contexts contexts, ContextFetcher contextFetcher,
     Inbox inbox, Router router) {
 
-  static NodeParts assemble(NodeBuilder b) {
+  static NodeParts assemble(NodeBuilder b, Wall wall) {
     Vertx vertx = b.vertx;
     URI base = b.base;
     Path dir = b.dir;
@@ -80,6 +86,12 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
         new ActorLookup(client, documents), flags, evidence, witnesses,
         mirror, trades,
         blocks, contexts, contextFetcher, inbox, new Router(hosts, inbox, follows, mirror, witnesses, deliveries, b.alarm,
-        addressees));
+        addressees, wall, h -> flaggedPartners(h, trades, flags)));
+  }
+
+  /** The partners of {@code h} whose linked actors this node flagged. */
+  private static Set<CollectiveId> flaggedPartners(HostedCollective h, TradeRelay trades, Flags flags) {
+    return trades.links(h.collectiveId()).stream().filter(l -> flags.why(l.partnerActor()).isPresent())
+        .map(TradeRelay.Link::partner).collect(Collectors.toUnmodifiableSet());
   }
 }

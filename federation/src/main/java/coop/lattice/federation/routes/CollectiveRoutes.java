@@ -10,14 +10,15 @@ import coop.lattice.federation.mirror.LedgerMirror;
 import coop.lattice.federation.json.ActivityStreams;
 import coop.lattice.federation.social.FollowBook;
 import io.vertx.core.http.HttpServerRequest;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Everything under {@code /collectives/<id>}: POST to the inbox goes to the {@link Inbox}; any
- * other POST is 405; a GET must ask for an ActivityStreams type (406) and goes to the route
- * registered under its first path segment: the actor itself, {@code outbox}, {@code followers},
+ * other POST is 405; the calendars ({@code calendar.ics}, {@code calendar/<token>.ics}) go to the
+ * {@link WallRoute}, and so does a GET whose {@code Accept} prefers HTML ({@link Negotiation}: the
+ * wall's pages, at the same addresses); any other GET must ask for an ActivityStreams type (406)
+ * and goes to the route registered under its first path segment: the actor itself, {@code outbox}, {@code followers},
  * {@code following}, {@code checkpoint}, {@code ledger}, and {@code entries/<n>[/activity]}.
  */
 final class CollectiveRoutes {
@@ -28,9 +29,13 @@ final class CollectiveRoutes {
   /** Routes that take a further path after their name and a slash. */
   private final Map<String, CollectiveRoute> prefixed;
 
-  CollectiveRoutes(Hosts hosts, Inbox inbox, FollowBook follows, LedgerMirror mirror, Addressees addressees) {
+  private final WallRoute wall;
+
+  CollectiveRoutes(Hosts hosts, Inbox inbox, FollowBook follows, LedgerMirror mirror, Addressees addressees,
+      WallRoute wall) {
     this.hosts = hosts;
     this.inbox = inbox;
+    this.wall = wall;
     this.exact = Map.of(
         "", new ActorRoute(),
         "outbox", new OutboxRoute(addressees),
@@ -65,7 +70,17 @@ final class CollectiveRoutes {
       Responses.error(req, 405, "only the inbox takes POST");
       return;
     }
-    if (!acceptsActivityJson(req)) {
+    if (WallRoute.isCalendar(sub)) {
+      wall.calendar(req, found.get(), sub);
+      return;
+    }
+    req.response().putHeader("vary", "Accept");
+    Negotiation.Answer answer = Negotiation.of(req.getHeader("accept"));
+    if (answer == Negotiation.Answer.PAGE) {
+      wall.page(req, found.get(), sub);
+      return;
+    }
+    if (answer == Negotiation.Answer.NEITHER) {
       Responses.error(req, 406, "ask for application/activity+json or application/ld+json; profile=\""
           + ActivityStreams.CONTEXT + "\"");
       return;
@@ -77,11 +92,5 @@ final class CollectiveRoutes {
     } else {
       route.serve(req, found.get(), next < 0 ? "" : sub.substring(next + 1));
     }
-  }
-
-  private static boolean acceptsActivityJson(HttpServerRequest req) {
-    String accept = Optional.ofNullable(req.getHeader("accept")).orElse("").toLowerCase(Locale.ROOT);
-    return accept.contains("application/activity+json") || accept.contains("application/ld+json")
-        || accept.contains("application/json") || accept.contains("*/*") && !accept.contains("text/html");
   }
 }

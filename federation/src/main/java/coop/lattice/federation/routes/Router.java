@@ -1,6 +1,8 @@
 package coop.lattice.federation.routes;
 
+import coop.lattice.CollectiveId;
 import coop.lattice.federation.hosting.Addressees;
+import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.hosting.Hosts;
 import coop.lattice.federation.hosting.Responses;
 import coop.lattice.federation.inbox.Inbox;
@@ -9,13 +11,17 @@ import coop.lattice.federation.mirror.Witnesses;
 import coop.lattice.federation.outbox.Deliveries;
 import coop.lattice.federation.outbox.FlowAlarm;
 import coop.lattice.federation.social.FollowBook;
+import coop.lattice.wall.Wall;
 import io.vertx.core.http.HttpServerRequest;
+import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Path dispatch for a node: discovery under {@code /.well-known} and {@code /nodeinfo}, the
- * shared inbox at {@code /inbox}, the node's {@code /health}, and each collective under {@code
+ * shared inbox at {@code /inbox}, the node's {@code /health}, its page ({@code /}, the collectives
+ * it hosts) and the wall's stylesheet ({@code /wall.css}), and each collective under {@code
  * /collectives/<id>}. Routing only: what is served is the routes' job, what an inbound activity
  * does is the inbox's. A failure nobody expected is logged and answered 500, once.
  */
@@ -26,13 +32,20 @@ public final class Router {
   private final Inbox inbox;
   private final HealthRoute health;
   private final CollectiveRoutes collectives;
+  private final NodePages pages;
 
+  /**
+   * @param flagged for a hosted collective, its partners this node flagged: the wall shows them as
+   *     faltering
+   */
   public Router(Hosts hosts, Inbox inbox, FollowBook follows, LedgerMirror mirror, Witnesses witnesses,
-      Deliveries deliveries, FlowAlarm alarm, Addressees addressees) {
+      Deliveries deliveries, FlowAlarm alarm, Addressees addressees, Wall wall,
+      Function<HostedCollective, Set<CollectiveId>> flagged) {
     this.discovery = new Discovery(hosts);
     this.inbox = inbox;
     this.health = new HealthRoute(hosts, deliveries, alarm, witnesses);
-    this.collectives = new CollectiveRoutes(hosts, inbox, follows, mirror, addressees);
+    this.collectives = new CollectiveRoutes(hosts, inbox, follows, mirror, addressees, new WallRoute(wall, flagged));
+    this.pages = new NodePages(hosts, wall);
   }
 
   public void handle(HttpServerRequest req) {
@@ -43,6 +56,8 @@ public final class Router {
         case "/.well-known/nodeinfo" -> discovery.nodeinfoLinks(req);
         case "/nodeinfo/2.1" -> discovery.nodeinfo(req);
         case "/health" -> health.serve(req);
+        case "/" -> pages.index(req);
+        case NodePages.STYLESHEET -> pages.stylesheet(req);
         case "/inbox" -> {
           if (req.method().name().equals("POST")) {
             inbox.receive(req, null);

@@ -402,7 +402,11 @@ class InboxSecurityIT {
     assertThat(doc.path("assertionMethod").get(0).path("publicKeyMultibase").asText()).startsWith("z6Mk");
     HttpResponse<String> html = http.send(HttpRequest.newBuilder(URI.create(base + "/collectives/food"))
         .header("accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(html.statusCode()).isEqualTo(406);
+    assertThat(html.statusCode()).as("a browser gets the collective's page").isEqualTo(200);
+    assertThat(html.headers().firstValue("content-type")).contains("text/html; charset=utf-8");
+    HttpResponse<String> image = http.send(HttpRequest.newBuilder(URI.create(base + "/collectives/food"))
+        .header("accept", "image/png").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(image.statusCode()).isEqualTo(406);
 
     var wf = json.readTree(http.send(HttpRequest.newBuilder(URI.create(base
         + "/.well-known/webfinger?resource=acct:food@127.0.0.1")).build(), HttpResponse.BodyHandlers.ofString()).body());

@@ -1,0 +1,64 @@
+package coop.lattice.wall.internal;
+
+import coop.lattice.CollectiveId;
+import coop.lattice.Unit;
+import coop.lattice.collective.Collective;
+import coop.lattice.collective.Partnership;
+import coop.lattice.collective.RedundancyMap;
+import coop.lattice.metrics.Need;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The lattice: partner collectives, the trade balance with each in both directions, the
+ * redundancy map (which partners could cover each critical need), and partners faltering: those
+ * this node flagged, and for each partner what would be left to cover its needs if it faltered.
+ *
+ * @param partners each partner, by id
+ * @param coverage each critical need and who could cover it
+ * @param uncovered needs no partner could cover
+ */
+public record LatticeView(List<Partner> partners, List<Coverage> coverage, List<String> uncovered) {
+
+  /** A partner, its balances, and what its faltering would leave. */
+  public record Partner(String id, List<Balance> balances, boolean flagged, List<Coverage> ifFalters) {}
+
+  /**
+   * A balance in one unit: {@code theyOwe} what the partner owes this collective, {@code weOwe} what
+   * this collective owes the partner (one of them is zero), and what is on its way both ways.
+   */
+  public record Balance(Unit unit, BigDecimal theyOwe, BigDecimal weOwe, BigDecimal toDeliver, BigDecimal toReceive) {}
+
+  /** A need and the partners who could cover it (none: nobody). */
+  public record Coverage(String need, List<String> partners) {}
+
+  static LatticeView of(Collective c, Set<CollectiveId> flagged) {
+    RedundancyMap map = c.trade().redundancy();
+    List<Partner> partners = new ArrayList<>();
+    for (Partnership p : c.trade().partnerships()) {
+      List<Balance> balances = new ArrayList<>();
+      for (Unit u : Unit.values()) {
+        BigDecimal b = p.balance(u);
+        BigDecimal out = p.toDeliver().getOrDefault(u, BigDecimal.ZERO);
+        BigDecimal in = p.toReceive().getOrDefault(u, BigDecimal.ZERO);
+        if (b.signum() != 0 || out.signum() != 0 || in.signum() != 0 || p.lines().containsKey(u)) {
+          balances.add(new Balance(u, b.max(BigDecimal.ZERO), b.negate().max(BigDecimal.ZERO), out, in));
+        }
+      }
+      partners.add(new Partner(p.partner().value(), List.copyOf(balances), flagged.contains(p.partner()),
+          coverage(map.ifFalters(p.partner()))));
+    }
+    partners.sort(Comparator.comparing(Partner::id));
+    return new LatticeView(List.copyOf(partners), coverage(map.coverage()),
+        map.uncovered().stream().map(Need::value).toList());
+  }
+
+  private static List<Coverage> coverage(Map<Need, List<CollectiveId>> m) {
+    return m.entrySet().stream().map(e -> new Coverage(e.getKey().value(),
+        e.getValue().stream().map(CollectiveId::value).sorted().toList())).toList();
+  }
+}
