@@ -2,7 +2,9 @@ package coop.lattice.federation.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coop.lattice.wall.CalendarTokens;
 import coop.lattice.wall.Wall;
+import coop.lattice.wall.seed.WallSeed;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -69,6 +71,35 @@ class WallHttpIT {
     HttpResponse<String> css = get(wall.base + "/wall.css", "text/css,*/*;q=0.1");
     assertThat(css.headers().firstValue("content-type")).contains("text/css; charset=utf-8");
     assertThat(css.body()).contains("@page { size: A3");
+  }
+
+  @Test
+  void calendarsForTheCollectiveAndBehindATokenForAMember() throws Exception {
+    HttpResponse<String> all = get(wall.actor("riverside") + "/calendar.ics", "*/*");
+    assertThat(all.statusCode()).isEqualTo(200);
+    assertThat(all.headers().firstValue("content-type")).contains("text/calendar; charset=utf-8");
+    assertThat(all.body()).startsWith("BEGIN:VCALENDAR").contains("Dee Newcomer")
+        .doesNotContain(WallSeed.HIDDEN.value(), WallSeed.FORMER_NAME);
+
+    CalendarTokens tokens = wall.node.wall().calendarTokens();
+    String token = tokens.issue(wall.collective("riverside").id(), WallSeed.DEE);
+    HttpResponse<String> mine = get(wall.actor("riverside") + "/calendar/" + token + ".ics", "text/calendar");
+    assertThat(mine.statusCode()).isEqualTo(200);
+    assertThat(mine.headers().firstValue("cache-control")).contains("private, no-store");
+    assertThat(mine.body()).contains("X-WR-CALNAME:Riverside Food Co-op : mes rôles");
+
+    HttpResponse<String> nothing = get(wall.actor("riverside") + "/nothing-here", "application/activity+json");
+    for (String wrong : new String[] {token.substring(1) + "a", "0", token.toUpperCase(java.util.Locale.ROOT)}) {
+      HttpResponse<String> r = get(wall.actor("riverside") + "/calendar/" + wrong + ".ics", "text/calendar");
+      assertThat(r.statusCode()).isEqualTo(404);
+      assertThat(r.body()).as("no hint whether the member exists").isEqualTo(nothing.body());
+    }
+    assertThat(get(wall.actor("a25-data") + "/calendar/" + token + ".ics", "*/*").statusCode())
+        .as("a token opens one collective's feed only").isEqualTo(404);
+    tokens.revoke(wall.collective("riverside").id(), WallSeed.DEE);
+    HttpResponse<String> revoked = get(wall.actor("riverside") + "/calendar/" + token + ".ics", "text/calendar");
+    assertThat(revoked.statusCode()).isEqualTo(404);
+    assertThat(revoked.body()).isEqualTo(nothing.body());
   }
 
   @Test

@@ -23,7 +23,6 @@ import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import net.fortuna.ical4j.validate.ValidationException;
 
@@ -59,7 +58,6 @@ public final class Calendars {
     cal.add(new ProdId("-//Lattice//Wall//EN"));
     cal.add(ImmutableVersion.VERSION_2_0);
     cal.add(ImmutableCalScale.GREGORIAN);
-    cal.add(ImmutableMethod.PUBLISH);
     cal.add(new XProperty("X-WR-CALNAME", name));
     List<Assignment> slots = c.currentPlan().map(p -> p.assignments().stream().filter(which).sorted(
         (a, b) -> a.slot().compareTo(b.slot())).toList()).orElse(List.of());
