@@ -114,7 +114,11 @@ public final class Wall {
 
   /** The whole collective's responsibility map as an iCalendar feed. */
   public Rendered calendar(Collective collective, Locale locale) {
-    return new Rendered(Rendered.CALENDAR, calendars.collective(collective, words(locale)));
+    try {
+      return new Rendered(Rendered.CALENDAR, calendars.collective(collective, words(locale)));
+    } catch (IllegalStateException e) {
+      throw new WallException(e.getMessage(), e);
+    }
   }
 
   /**
@@ -122,8 +126,12 @@ public final class Wall {
    * revoked token, or a member who is no longer in the collective, alike.
    */
   public Optional<Rendered> memberCalendar(Collective collective, String token, Locale locale) {
-    return tokens.member(collective.id(), token).filter(m -> collective.member(m).map(x -> x.active()).orElse(false))
-        .map(m -> new Rendered(Rendered.CALENDAR, calendars.member(collective, m, words(locale))));
+    try {
+      return tokens.member(collective.id(), token).filter(m -> collective.member(m).map(x -> x.active()).orElse(false))
+          .map(m -> new Rendered(Rendered.CALENDAR, calendars.member(collective, m, words(locale))));
+    } catch (IllegalStateException e) {
+      throw new WallException(e.getMessage(), e);
+    }
   }
 
   /** Where members' private calendar tokens are issued and revoked. */

@@ -4,7 +4,6 @@ import coop.lattice.MemberId;
 import coop.lattice.collective.Collective;
 import coop.lattice.rotation.Assignment;
 import coop.lattice.rotation.Slot;
-import coop.lattice.wall.WallException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +75,8 @@ public final class Calendars {
     try {
       new CalendarOutputter(true).output(cal, out);
     } catch (IOException | ValidationException e) {
-      throw new WallException("the calendar of " + c.id() + " could not be written: " + e.getMessage(), e);
+      // A StringWriter does not fail, and the events are built here: either is a bug in this class.
+      throw new IllegalStateException("the calendar of " + c.id() + " could not be written: " + e.getMessage(), e);
     }
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
