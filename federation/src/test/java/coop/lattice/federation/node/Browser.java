@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.JavascriptExecutor;
@@ -84,6 +85,18 @@ final class Browser implements AutoCloseable {
           + v.path("html") + ")");
     }
     return out;
+  }
+
+  /** Lays the page out as it prints (CSS print media), or as on screen again. */
+  void printMedia(boolean print) {
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", print ? "print" : ""));
+  }
+
+  /** The page printed to PDF at the size its own print stylesheet asks for ({@code @page}). */
+  byte[] printToPdf() {
+    Map<String, Object> pdf = driver.executeCdpCommand("Page.printToPDF", Map.of("preferCSSPageSize", true,
+        "printBackground", true));
+    return Base64.getDecoder().decode((String) pdf.get("data"));
   }
 
   @Override

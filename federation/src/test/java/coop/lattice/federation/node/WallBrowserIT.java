@@ -3,9 +3,13 @@ package coop.lattice.federation.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.lattice.wall.seed.WallSeed;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,6 +76,31 @@ class WallBrowserIT {
       List<String> violations = browser.axeViolations();
       assertThat(violations).as(page + ": " + violations)
           .noneMatch(v -> v.startsWith("serious ") || v.startsWith("critical "));
+    }
+  }
+
+  @Test
+  void thePosterPrintsOnA3WithTheMapAndTheMonthsTotals() throws Exception {
+    browser.load(wall.page("riverside", "poster"));
+    browser.printMedia(true);
+    try {
+      assertThat(browser.script("return getComputedStyle(document.querySelector('nav')).display;")).isEqualTo("none");
+      assertThat(browser.script("return getComputedStyle(document.querySelector('.poster')).display;"))
+          .isEqualTo("grid");
+      String text = (String) browser.script("return document.body.innerText;");
+      assertThat(text).contains("Week of Mar 29, 2027", "This month: March 2027", "12.5 kg").doesNotContain("Home");
+      browser.screenshot(Path.of("target/wall-screenshots/poster-print.png"));
+      byte[] pdf = browser.printToPdf();
+      Files.write(Path.of("target/wall-screenshots/poster.pdf"), pdf);
+      String raw = new String(pdf, StandardCharsets.ISO_8859_1);
+      assertThat(raw).startsWith("%PDF-");
+      Matcher box = Pattern.compile("/MediaBox \\[0 0 ([0-9.]+) ([0-9.]+)\\]").matcher(raw);
+      assertThat(box.find()).as("the PDF names its page size").isTrue();
+      // A3 is 297 x 420 mm: 841.89 x 1190.55 points.
+      assertThat(Double.parseDouble(box.group(1))).isCloseTo(841.89, org.assertj.core.data.Offset.offset(1.0));
+      assertThat(Double.parseDouble(box.group(2))).isCloseTo(1190.55, org.assertj.core.data.Offset.offset(1.0));
+    } finally {
+      browser.printMedia(false);
     }
   }
 
