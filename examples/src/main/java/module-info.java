@@ -2,5 +2,6 @@
 module coop.lattice.examples {
   requires coop.lattice.core;
   requires coop.lattice.federation;
+  requires coop.lattice.launcher;
   requires static org.jspecify;
 }

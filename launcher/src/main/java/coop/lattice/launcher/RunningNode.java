@@ -32,8 +32,12 @@ import org.slf4j.LoggerFactory;
  * open), the node started on the configured address, the configured follows sent. {@link #apply}
  * takes a changed configuration without a restart: collectives added are opened and hosted,
  * collectives removed are unhosted and their journals closed.
+ *
+ * <p>Public so that a program can run the launcher's node in its own process, as {@code lattice
+ * node} does, and act on its collectives (the examples' {@code TwoWalls} does): {@link #start},
+ * {@link #collective}, {@link #node}, {@link #stop}.
  */
-final class RunningNode {
+public final class RunningNode {
   private static final Logger LOG = LoggerFactory.getLogger(RunningNode.class);
 
   /** A collective this node opened, with the journal it must close. */
@@ -53,7 +57,7 @@ final class RunningNode {
   }
 
   /** Opens every collective of {@code config} and starts the node; completes when it listens. */
-  static RunningNode start(LatticeConfig config, Clock clock) throws Exception {
+  public static RunningNode start(LatticeConfig config, Clock clock) throws Exception {
     AddressPolicy policy = AddressPolicy.publicOnly();
     for (String p : config.node().allowOrNone()) {
       Peer peer = Peer.parse(p);
@@ -82,12 +86,23 @@ final class RunningNode {
     return running;
   }
 
-  int port() {
+  /** The port the node listens on. */
+  public int port() {
     return port;
   }
 
-  FederationNode node() {
+  /** The federation node: its actors' addresses, follows, partners and {@link FederationNode#wall()}. */
+  public FederationNode node() {
     return node;
+  }
+
+  /** The collective {@code id} this node opened from its journal. */
+  public synchronized Collective collective(String id) {
+    Open o = open.get(id);
+    if (o == null) {
+      throw new LauncherException("this node hosts no collective called " + id);
+    }
+    return o.collective();
   }
 
   private static Open open(CollectiveSettings c, Clock clock) {
@@ -170,7 +185,8 @@ final class RunningNode {
   }
 
   /** Stops the node, then closes the journals. */
-  synchronized void stop() throws Exception {
+  /** Stops the node and closes every journal it opened. */
+  public synchronized void stop() throws Exception {
     node.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     open.values().forEach(o -> o.journal().close());

@@ -7,8 +7,10 @@
  * without the private key) and {@code TruncateCommand} (the deliberate repair, confirmed). Refusals
  * are {@link coop.lattice.launcher.LauncherException}s whose message is all the operator sees.
  *
- * <p>An application, not a library: it runs on the class path (picocli and Jackson reflect into
- * it), exports nothing, and ships a logging provider, which the libraries never do.
+ * <p>An application, not a library: the command runs on the class path (picocli and Jackson
+ * reflect into it) and ships a logging provider, which the libraries never do. A program that
+ * wants the command's node in its own process starts a {@link
+ * coop.lattice.launcher.RunningNode} from a configuration read by {@code config.ConfigFile}.
  */
 @NullMarked
 package coop.lattice.launcher;
