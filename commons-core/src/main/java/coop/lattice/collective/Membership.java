@@ -16,7 +16,9 @@ import coop.lattice.ledger.Event;
 import coop.lattice.ledger.VerificationKey;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +30,10 @@ final class Membership implements SubFold {
   private String name = "";
   private @Nullable VerificationKey key;
   final Map<MemberId, Member> members = new HashMap<>();
-  final Map<Long, ContributionRecord> contributions = new HashMap<>();
+  /** By entry, in entry order: the feed reads the newest first without sorting. */
+  final NavigableMap<Long, ContributionRecord> contributions = new TreeMap<>();
+  /** What counts, by the hour it was recorded in: the wall's totals without a scan. */
+  final HourlyTotals totals = new HourlyTotals();
 
   @Override
   public boolean handles(Event e) {
@@ -156,8 +161,16 @@ final class Membership implements SubFold {
       contributions.put(sequence,
           new ContributionRecord(sequence, s.time(), r.contribution(), Status.PENDING, null, null, null, null));
     } else if (event instanceof Event.ContributionAcknowledged a) {
-      contributions.computeIfPresent(a.contribution(), (k, c) -> c.acknowledgedAt(s.time(), s.author()));
+      ContributionRecord acknowledged = contributions.computeIfPresent(a.contribution(),
+          (k, c) -> c.acknowledgedAt(s.time(), s.author()));
+      if (acknowledged != null) {
+        totals.counted(acknowledged);
+      }
     } else if (event instanceof Event.ContributionCorrected k) {
+      ContributionRecord before = contributions.get(k.corrects());
+      if (before != null && before.counts()) {
+        totals.uncounted(before);
+      }
       contributions.computeIfPresent(k.corrects(), (ref, c) -> c.correctedBy(sequence));
       contributions.put(sequence, new ContributionRecord(
           sequence, s.time(), k.contribution(), Status.PENDING, null, null, k.corrects(), null));

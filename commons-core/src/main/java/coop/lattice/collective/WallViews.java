@@ -11,7 +11,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +28,12 @@ final class WallViews {
   private WallViews() {}
 
   static ContributionTotals totals(Fold fold, Instant from, Instant until) {
+    ContributionTotals kept = fold.membership.totals.between(from, until);
+    return kept != null ? kept : scan(fold, from, until);
+  }
+
+  /** The totals of {@code [from, until)} from every contribution: for ends that are not whole UTC hours. */
+  static ContributionTotals scan(Fold fold, Instant from, Instant until) {
     Map<ContributionKind, Map<Unit, BigDecimal>> sums = new HashMap<>();
     long n = 0;
     for (ContributionRecord c : fold.membership.contributions.values()) {
@@ -62,12 +67,14 @@ final class WallViews {
 
   static List<FeedItem> feed(Fold fold, int limit) {
     List<FeedItem> out = new ArrayList<>();
-    List<ContributionRecord> live = fold.membership.contributions.values().stream()
-        .filter(c -> c.status() != Status.CORRECTED)
-        .sorted(Comparator.comparingLong(ContributionRecord::entry).reversed()).toList();
-    for (ContributionRecord c : live) {
+    // Newest first, straight from the entry-ordered map: a page reads as many as it shows and the
+    // ones it skips (corrected, or given by members shown only in totals), never the whole ledger.
+    for (ContributionRecord c : fold.membership.contributions.descendingMap().values()) {
       if (out.size() == limit) {
         break;
+      }
+      if (c.status() == Status.CORRECTED) {
+        continue;
       }
       Contribution what = c.contribution();
       Appearance giver = fold.membership.members.get(what.giver()).appearance();
