@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,6 +56,7 @@ public final class Wall {
   private final Calendars calendars;
   private final CalendarTokens tokens;
   private final byte[] stylesheet;
+  private final Map<Locale, Words> words = new ConcurrentHashMap<>();
 
   private Wall(Clock clock, ZoneId zone, SecureRandom random) {
     this.clock = clock;
@@ -145,7 +147,7 @@ public final class Wall {
   }
 
   private Words words(Locale locale) {
-    return new Words(locale, zone);
+    return words.computeIfAbsent(locale, l -> new Words(l, zone));
   }
 
   private static Rendered html(byte[] body) {

@@ -127,7 +127,7 @@ class CalendarFeedsIT {
   }
 
   @Test
-  void aWrongOrRevokedTokenFindsNobody() {
+  void aWrongOrRevokedTokenOrOneOfAMemberWhoLeftFindsNobody() {
     Collective c = seed.collective();
     String token = wall.calendarTokens().issue(c.id(), WallSeed.ANA);
     assertThat(wall.memberCalendar(c, token, Locale.ENGLISH)).isPresent();
@@ -138,5 +138,10 @@ class CalendarFeedsIT {
     assertThat(wall.memberCalendar(c, token, Locale.ENGLISH)).as("the old token was revoked").isEmpty();
     wall.calendarTokens().revoke(c.id(), WallSeed.ANA);
     assertThat(wall.memberCalendar(c, again, Locale.ENGLISH)).isEmpty();
+
+    String dee = wall.calendarTokens().issue(c.id(), WallSeed.DEE);
+    assertThat(wall.memberCalendar(c, dee, Locale.ENGLISH)).isPresent();
+    c.leave(WallSeed.DEE);
+    assertThat(wall.memberCalendar(c, dee, Locale.ENGLISH)).as("a member who left has no feed").isEmpty();
   }
 }

@@ -12,14 +12,18 @@ import java.time.format.FormatStyle;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every sentence a page says, in the reader's language: the resource bundle {@code
  * coop/lattice/wall/words} (English, and French complete), with dates and numbers formatted for
  * the reader's locale. Words of the domain that the collective chose itself (a kind of help it
- * named, a need) are shown as written when the bundle has no word for them.
+ * named, a need) are shown as written when the bundle has no word for them. One per language,
+ * shared by every page: patterns are parsed once and formatters cloned per use (neither {@code
+ * MessageFormat} nor {@code NumberFormat} is thread-safe). Thread-safe.
  */
 public final class Words {
   private static final String BUNDLE = "coop.lattice.wall.words";
@@ -30,6 +34,9 @@ public final class Words {
   private final DateTimeFormatter dates;
   private final DateTimeFormatter times;
   private final DateTimeFormatter months;
+  private final Map<String, MessageFormat> patterns = new ConcurrentHashMap<>();
+  private final NumberFormat decimals;
+  private final NumberFormat integers;
 
   public Words(Locale locale, ZoneId zone) {
     this.locale = locale;
@@ -39,6 +46,9 @@ public final class Words {
     this.times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
         .withZone(zone);
     this.months = DateTimeFormatter.ofPattern("LLLL yyyy", locale);
+    this.decimals = NumberFormat.getNumberInstance(locale);
+    decimals.setMaximumFractionDigits(2);
+    this.integers = NumberFormat.getIntegerInstance(locale);
   }
 
   /** The language tag pages declare ({@code <html lang>}). */
@@ -56,8 +66,11 @@ public final class Words {
 
   /** The sentence under {@code key}, its {@code {0}}-style arguments formatted for the locale. */
   public String say(String key, Object... args) {
-    String pattern = bundle.getString(key);
-    return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    if (args.length == 0) {
+      return bundle.getString(key);
+    }
+    MessageFormat parsed = patterns.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), locale));
+    return ((MessageFormat) parsed.clone()).format(args);
   }
 
   /** The bundle's word for a value of the domain ({@code kind.food}), or the value as written. */
@@ -78,20 +91,16 @@ public final class Words {
   }
 
   public String number(BigDecimal n) {
-    NumberFormat f = NumberFormat.getNumberInstance(locale);
-    f.setMaximumFractionDigits(2);
-    return f.format(n);
+    return ((NumberFormat) decimals.clone()).format(n);
   }
 
   public String number(long n) {
-    return NumberFormat.getIntegerInstance(locale).format(n);
+    return ((NumberFormat) integers.clone()).format(n);
   }
 
   /** A measure such as a health indicator's value, to two decimals at most. */
   public String decimal(double value) {
-    NumberFormat f = NumberFormat.getNumberInstance(locale);
-    f.setMaximumFractionDigits(2);
-    return f.format(value);
+    return ((NumberFormat) decimals.clone()).format(value);
   }
 
   /** A month and its year, as the locale writes them ("March 2027", "mars 2027"). */

@@ -1,0 +1,78 @@
+package coop.lattice.benchmarks;
+
+import coop.lattice.collective.Collective;
+import coop.lattice.ledger.Ledger;
+import coop.lattice.store.LedgerStore;
+import coop.lattice.wall.Rendered;
+import coop.lattice.wall.Wall;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The wall's pages of a collective with 1,000,000 entries (the {@link Workload}: 200 members, a
+ * third shown only in totals; about 500,000 contributions, each acknowledged), rendered to HTML
+ * bytes as the node sends them: the open ledger (the feed's newest 50 lines, this month's totals and
+ * all time's, read from the kept hour buckets and the entry-ordered map, never a scan), the home
+ * (agreements and the agenda) and sovereignty (kept incrementally). Throughput and the sampled
+ * latency percentiles (p99) in one run; run with {@code -t 2} for both cores.
+ */
+@Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx3g"})
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 5, time = 3)
+@BenchmarkMode({Mode.Throughput, Mode.SampleTime})
+public class WallBenchmark {
+  static final long SIZE = 1_000_000;
+  static final String ACTOR = "https://food.example/collectives/benchmark-coop";
+
+  @State(Scope.Benchmark)
+  public static class Million {
+    Collective collective;
+    Wall wall;
+
+    @Setup(Level.Trial)
+    public void build() {
+      LedgerStore store = LedgerStore.inMemory();
+      Ledger ledger = Workload.build(store, SIZE, 10_000);
+      ledger.checkpoint(Workload.KEY, Workload.START);
+      Clock now = Clock.fixed(ledger.entry(ledger.size() - 1).time(), ZoneOffset.UTC);
+      collective = Collective.open(store, Workload.KEY, now);
+      wall = Wall.create(now, ZoneOffset.UTC);
+    }
+
+    Rendered page(String name) {
+      return wall.page(collective, ACTOR, "food.example", name, Locale.ENGLISH, Set.of()).orElseThrow();
+    }
+  }
+
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public Rendered ledgerPage(Million m) {
+    return m.page("outbox");
+  }
+
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public Rendered homePage(Million m) {
+    return m.page("");
+  }
+
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public Rendered sovereigntyPage(Million m) {
+    return m.page("sovereignty");
+  }
+}
