@@ -17,10 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * exist). Only the tokens' SHA-256 is kept, so nothing here can be read back into a working
  * address. Held in memory: tokens are issued again after the node restarts. Thread-safe.
  *
- * {@snippet :
+ * <pre>{@code
  * String token = wall.calendarTokens().issue(coop.id(), ana);
  * String address = actor + "/calendar/" + token + ".ics";   // give it to Ana only
- * }
+ * }</pre>
  */
 public final class CalendarTokens {
   private static final BaseEncoding BASE32 = BaseEncoding.base32().lowerCase().omitPadding();

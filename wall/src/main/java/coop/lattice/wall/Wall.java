@@ -33,11 +33,11 @@ import org.jspecify.annotations.Nullable;
  * (by name, by pseudonym, or, for those who appear only in aggregates, never individually).
  * Every text a member wrote is escaped for where it stands. Thread-safe.
  *
- * {@snippet :
+ * <pre>{@code
  * Wall wall = Wall.create(Clock.systemUTC(), ZoneId.of("Europe/Paris"));
  * Optional<Rendered> map = wall.page(coop, "https://node.example/collectives/riverside", "node.example",
  *     "map", Wall.locale("fr-FR,fr;q=0.9"), Set.of());
- * }
+ * }</pre>
  */
 public final class Wall {
   /**
