@@ -23,7 +23,6 @@ import coop.lattice.federation.rdf.LinkedData;
 import coop.lattice.federation.server.GuardedServer;
 import coop.lattice.federation.server.ServerInstances;
 import coop.lattice.federation.social.FollowBook;
-import coop.lattice.ledger.Equivocation;
 import coop.lattice.ledger.RepairStatement;
 import coop.lattice.ledger.SignedCheckpoint;
 import io.vertx.core.Future;
@@ -50,9 +49,10 @@ import org.apache.jena.graph.Graph;
  * limits, the ids must share the signer's origin and none may claim this node's, the key is
  * fetched through the {@link coop.lattice.federation.net.SafeClient SafeClient} and must be owned by the activity's actor, and only
  * then does the signature verify. An activity id is accepted once: a replay is refused for as
- * long as its signature could still pass the date window. The steps are the
- * {@code inbox} package's, the paths the {@code routes} package's; this class builds them, starts
- * and stops the server, and carries the commands an application gives.
+ * long as its signature could still pass the date window. The steps are the {@code inbox} package's,
+ * the paths the {@code routes} package's; this class builds them, starts and stops the server, and
+ * carries the commands an application gives, with facets for {@link #defences}, {@link #awaits} and
+ * the {@link #wall}.
  *
  * <p>Observability: notable events are logged through SLF4J (the application picks the provider),
  * meters named {@code lattice.*} go to the {@link NodeBuilder#meterRegistry MeterRegistry} the
@@ -76,6 +76,7 @@ public final class FederationNode {
   private final PartnerWatch partners;
   private final AutoCheckpoints checkpoints;
   private final Awaits awaits;
+  private final Defences defences;
   private final Wall wall;
 
   FederationNode(NodeBuilder b) {
@@ -89,6 +90,7 @@ public final class FederationNode {
     this.inbox = parts.inbox();
     this.partners = new PartnerWatch(parts.trades(), deliveries, b.alarm, b.clock);
     this.awaits = new Awaits(hosts, parts.mirror(), parts.flags());
+    this.defences = new Defences(parts.flags(), parts.evidence(), parts.blocks());
     this.checkpoints = new AutoCheckpoints(b.checkpointEntries, b.checkpointEvery, b.clock, parts.broadcasts(), follows);
     b.collectives.forEach(this::hostNow);
   }
@@ -168,10 +170,7 @@ public final class FederationNode {
 
   // ------------------------------------------------------------------------------------ views
 
-  /**
-   * The wall this node serves to browsers and calendars: issue and revoke members' private
-   * calendar tokens through its {@link Wall#calendarTokens()}.
-   */
+  /** The wall this node serves to browsers and calendars (members' calendar tokens: {@link Wall#calendarTokens()}). */
   public Wall wall() {
     return wall;
   }
@@ -221,11 +220,6 @@ public final class FederationNode {
     return follows.of(hosts.get(collective)).state(followId);
   }
 
-  /** Why {@code actor} is flagged (it equivocated, or served a ledger that does not match its checkpoint), if it is. */
-  public Optional<String> flagged(String actor) {
-    return parts.flags().why(actor);
-  }
-
   /**
    * Whether new followers of {@code collective} wait for its approval ({@link #approveFollower},
    * {@link #declineFollower}) instead of being accepted at once; off by default. Durable.
@@ -249,32 +243,9 @@ public final class FederationNode {
     return parts.followAnswers().decline(hosts.get(collective), actor);
   }
 
-  /** The proof that {@code actor} equivocated, if this node holds one (found by its mirror, or received and verified). */
-  public Optional<Equivocation> evidence(String actor) {
-    return parts.evidence().of(actor);
-  }
-
-  /**
-   * Blocks an actor (by its URL) or a domain (a host name, with its subdomains): the node accepts
-   * nothing from it, nor any activity that carries one of its activities, with 403. For the
-   * operator, or for an application carrying out a collective's agreement. Durable when it returns.
-   */
-  public void block(String actorOrDomain, String why) {
-    if (actorOrDomain.contains("://")) {
-      parts.blocks().blockActor(actorOrDomain, why);
-    } else {
-      parts.blocks().blockDomain(actorOrDomain, why);
-    }
-  }
-
-  /** Lifts a block set by {@link #block}. */
-  public void unblock(String actorOrDomain) {
-    parts.blocks().unblock(actorOrDomain);
-  }
-
-  /** The blocks in force ({@code actor:URL} or {@code domain:HOST}), with why. */
-  public Map<String, String> blocks() {
-    return parts.blocks().all();
+  /** What the node holds against remote actors: flags with their evidence, and blocks ({@link Defences}). */
+  public Defences defences() {
+    return defences;
   }
 
   /** Futures for what happens between collectives: trade stages, mirrors verified, partners flagged ({@link Awaits}). */
@@ -378,14 +349,6 @@ public final class FederationNode {
     HostedCollective h = hosts.get(collective);
     parts.witnesses().carryOn(h, decision);
     deliveries.kick(h);
-  }
-
-  /**
-   * Lifts the flag on {@code actor}, recording {@code decision} (who decided, when, why) in the
-   * node's log beside the flag; the evidence stays. The only way a flag is lifted.
-   */
-  public void liftFlag(String actor, String decision) {
-    parts.flags().lift(actor, decision);
   }
 
   /**

@@ -221,7 +221,7 @@ class AttacksIT {
   void aBlockedActorIsRefusedDirectlyAndInsideAnotherActorsAnnounceAndTheBlockSurvivesARestart() throws Exception {
     String mallory = remote.origin + "/users/mallory";
     String bob = remote.origin + "/users/bob";
-    node.block(mallory, "harassment, by the collective's agreement of 2026-11-30");
+    node.defences().block(mallory, "harassment, by the collective's agreement of 2026-11-30");
     HttpResponse<String> direct = remote.post(inbox(), follow(mallory, 9), "/users/mallory");
     assertThat(direct.statusCode()).as(direct.body()).isEqualTo(403);
     assertThat(direct.body()).contains("is blocked here (harassment");
@@ -239,15 +239,15 @@ class AttacksIT {
 
     await(node.stop());
     startNode(RateLimits.defaults());
-    assertThat(node.blocks()).containsKey("actor:" + mallory);
+    assertThat(node.defences().blocks()).containsKey("actor:" + mallory);
     assertThat(remote.post(inbox(), follow(mallory, 12), "/users/mallory").statusCode()).isEqualTo(403);
-    node.unblock(mallory);
+    node.defences().unblock(mallory);
     assertThat(remote.post(inbox(), follow(mallory, 13), "/users/mallory").statusCode()).isEqualTo(202);
   }
 
   @Test
   void aBlockedDomainCoversEveryActorOnIt() throws Exception {
-    node.block("127.0.0.1", "a test of domain blocks");
+    node.defences().block("127.0.0.1", "a test of domain blocks");
     HttpResponse<String> r = remote.post(inbox(), follow(remote.origin + "/users/carol2", 14), "/users/carol2");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
     assertThat(node.followers(coop.id())).isEmpty();

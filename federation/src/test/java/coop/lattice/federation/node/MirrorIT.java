@@ -75,7 +75,7 @@ class MirrorIT {
       }
       food.checkpoint();
       assertThat(await(nodes.second().mirror(cafe.id(), foodActor))).isEqualTo(Replica.of(food.ledger()).state());
-      assertThat(nodes.second().flagged(foodActor.toString())).isEmpty();
+      assertThat(nodes.second().defences().flagged(foodActor.toString())).isEmpty();
       nodes.stop();
     } finally {
       await(vertx.close());
@@ -114,7 +114,7 @@ class MirrorIT {
       assertThat(await(node.mirror(cafe.id(), URI.create(actor)))).isEqualTo(Replica.of(liar.ledger()).state());
       serving.set(forked);
       assertThatThrownBy(() -> await(node.mirror(cafe.id(), URI.create(actor)))).hasMessageContaining("equivocated");
-      assertThat(node.flagged(actor)).hasValueSatisfying(why -> assertThat(why).contains("different roots"));
+      assertThat(node.defences().flagged(actor)).hasValueSatisfying(why -> assertThat(why).contains("different roots"));
       serving.set(honest);
       assertThatThrownBy(() -> await(node.mirror(cafe.id(), URI.create(actor)))).hasMessageContaining("flagged");
       await(node.stop());
@@ -162,8 +162,8 @@ class MirrorIT {
       serving.set(rewritten);
       assertThatThrownBy(() -> await(finder.mirror(cafe.id(), URI.create(actor))))
           .hasMessageContaining("equivocated, and is flagged");
-      assertThat(finder.flagged(actor)).isPresent();
-      assertThat(finder.evidence(actor)).hasValueSatisfying(proof -> {
+      assertThat(finder.defences().flagged(actor)).isPresent();
+      assertThat(finder.defences().evidence(actor)).hasValueSatisfying(proof -> {
         assertThat(proof.verify(KEY.verificationKey())).isTrue();
         assertThat(proof.earlier().checkpoint().root()).isEqualTo(liar.checkpoint().checkpoint().root());
         assertThat(proof.later().checkpoint().size()).isEqualTo(rewritten.ledger().size());
@@ -171,8 +171,8 @@ class MirrorIT {
 
       // The observer is told, checks the proof with the key it holds for the liar, and flags it too.
       flag.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-      assertThat(observer.flagged(actor)).hasValueSatisfying(why -> assertThat(why).contains("verified here"));
-      assertThat(observer.evidence(actor)).isPresent();
+      assertThat(observer.defences().flagged(actor)).hasValueSatisfying(why -> assertThat(why).contains("verified here"));
+      assertThat(observer.defences().evidence(actor)).isPresent();
       await(finder.stop());
       await(observer.stop());
     } finally {
@@ -234,7 +234,7 @@ class MirrorIT {
       await(second.start(port, "127.0.0.1"));
       assertThatThrownBy(() -> await(second.mirror(cafe.id(), URI.create(actor))))
           .hasMessageContaining("equivocated, and is flagged");
-      assertThat(second.evidence(actor)).hasValueSatisfying(proof -> {
+      assertThat(second.defences().evidence(actor)).hasValueSatisfying(proof -> {
         assertThat(proof.verify(KEY.verificationKey())).isTrue();
         assertThat(proof.earlier().checkpoint().root()).isEqualTo(liar.checkpoint().checkpoint().root());
         assertThat(proof.later().checkpoint().size()).isEqualTo(rewritten.ledger().size());
@@ -243,8 +243,8 @@ class MirrorIT {
 
       FederationNode third = node.get();
       await(third.start(port, "127.0.0.1"));
-      assertThat(third.flagged(actor)).isPresent();
-      assertThat(third.evidence(actor)).isPresent();
+      assertThat(third.defences().flagged(actor)).isPresent();
+      assertThat(third.defences().evidence(actor)).isPresent();
       assertThatThrownBy(() -> await(third.mirror(cafe.id(), URI.create(actor)))).hasMessageContaining("is flagged");
       await(third.stop());
     } finally {
@@ -297,13 +297,13 @@ class MirrorIT {
       foodNode.unhost(food.id());
       foodNode.host(rewritten);
       assertThat(await(flagged)).contains("pushed an entry " + food.ledger().size() + " that does not follow");
-      assertThat(cafes.flagged(actor)).isPresent();
+      assertThat(cafes.defences().flagged(actor)).isPresent();
       assertThatThrownBy(() -> await(cafes.mirror(cafe.id(), URI.create(actor)))).hasMessageContaining("is flagged");
       await(cafes.stop());
 
       FederationNode again = cafeNode.get();
       await(again.start(portB, "127.0.0.1"));
-      assertThat(again.flagged(actor)).isPresent();
+      assertThat(again.defences().flagged(actor)).isPresent();
       await(again.stop());
       await(foodNode.stop());
     } finally {

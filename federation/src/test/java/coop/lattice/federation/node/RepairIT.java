@@ -129,7 +129,7 @@ class RepairIT {
     restored.checkpoint();
 
     assertThat(await(partner.mirror(cafe.id(), actor))).isEqualTo(Replica.of(restored.ledger()).state());
-    assertThat(partner.flagged(actor.toString())).isEmpty();
+    assertThat(partner.defences().flagged(actor.toString())).isEmpty();
   }
 
   /**
@@ -155,7 +155,7 @@ class RepairIT {
     migrated.checkpoint();
 
     assertThat(await(partner.mirror(cafe.id(), actor))).isEqualTo(Replica.of(migrated.ledger()).state());
-    assertThat(partner.flagged(actor.toString())).isEmpty();
+    assertThat(partner.defences().flagged(actor.toString())).isEmpty();
   }
 
   @Test
@@ -167,15 +167,15 @@ class RepairIT {
     home.unhost(food.id());
     home.host(restored);
     await(home.announceRepair(restored.id(), "restore", "restored from the backup of 2026-11-29"));
-    assertThat(partner.flagged(actor.toString())).hasValueSatisfying(why ->
+    assertThat(partner.defences().flagged(actor.toString())).hasValueSatisfying(why ->
         assertThat(why).contains("declared a repair (restore: restored from the backup of 2026-11-29)"));
 
-    partner.liftFlag(actor.toString(), "lifted by the cafe's meeting of 2026-12-01, minute 4");
-    assertThat(partner.flagged(actor.toString())).isEmpty();
+    partner.defences().liftFlag(actor.toString(), "lifted by the cafe's meeting of 2026-12-01, minute 4");
+    assertThat(partner.defences().flagged(actor.toString())).isEmpty();
     int port = URI.create(partner.actor(cafe.id()).toString()).getPort();
     await(partner.stop());
     partner = partnerNode(port, URI.create(actor.toString()).getPort(), false);
     await(partner.start(port, "127.0.0.1"));
-    assertThat(partner.flagged(actor.toString())).as("the decision is in the log").isEmpty();
+    assertThat(partner.defences().flagged(actor.toString())).as("the decision is in the log").isEmpty();
   }
 }
