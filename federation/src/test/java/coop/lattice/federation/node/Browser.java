@@ -26,18 +26,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 final class Browser implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  /** Where .ci/run installs axe-core (npm), as it installs the Fedify peers. */
-  static final Path AXE = Path.of("target/axe-peer/node_modules/axe-core/axe.min.js");
+  /** axe-core's script, in the npm package installed from src/test/peers/axe. */
+  static final String AXE = "node_modules/axe-core/axe.min.js";
 
   private final ChromeDriver driver;
   private final String axe;
 
   Browser(String acceptLanguage) throws Exception {
-    if (!Files.isRegularFile(AXE)) {
-      throw new IllegalStateException(AXE.toAbsolutePath() + " is missing: install axe-core as .ci/run does"
-          + " (federation/src/test/peers/axe, npm install into target/axe-peer)");
-    }
-    axe = Files.readString(AXE);
+    axe = Files.readString(NodePackages.install("axe", AXE).resolve(AXE));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());

@@ -5,18 +5,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * A Fedify peer (a folder under src/test/peers: {@code fedify} is Fedify 1.5.9, {@code fedify-1.10}
@@ -58,25 +54,7 @@ final class FedifyPeer implements AutoCloseable {
     if (command == null) {
       throw new IllegalArgumentException("no Fedify peer folder " + folder + "; known: " + COMMANDS.keySet());
     }
-    Path source = Path.of("src/test/peers", folder);
-    Path dir = Path.of("target", folder + "-peer");
-    Files.createDirectories(dir);
-    Path manifest = dir.resolve("package.json");
-    byte[] installedFor = Files.exists(manifest) ? Files.readAllBytes(manifest) : new byte[0];
-    try (Stream<Path> files = Files.list(source)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(f, dir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
-    if (!Files.isDirectory(dir.resolve("node_modules/@fedify/fedify"))
-        || !Arrays.equals(installedFor, Files.readAllBytes(manifest))) {
-      Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund").directory(dir.toFile())
-          .redirectErrorStream(true).redirectOutput(dir.resolve("npm-install.log").toFile()).start();
-      if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-        npm.destroyForcibly();
-        throw new IllegalStateException("npm install failed; see " + dir.resolve("npm-install.log"));
-      }
-    }
+    Path dir = NodePackages.install(folder, "node_modules/@fedify/fedify");
     int port = freePort();
     List<String> run = new ArrayList<>(command);
     run.add(Integer.toString(port));
