@@ -8,7 +8,6 @@ import coop.lattice.wall.Wall;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,10 +27,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * bytes as the node sends them: the open ledger (the feed's newest 50 lines, this month's totals and
  * all time's, read from the kept hour buckets and the entry-ordered map, never a scan), the home
  * (agreements and the agenda) and sovereignty (kept incrementally). Throughput and the sampled
- * latency percentiles (p99) in one run; run with {@code -t 2} for both cores.
+ * latency percentiles (p99) in one run; run with {@code -t 2} for both cores. The warm-up is long
+ * (four times five seconds): a page's template is one large method that the JIT compiles fully
+ * only after some thousands of pages, and two three-second rounds measured it half compiled.
  */
 @Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx3g"})
-@Warmup(iterations = 2, time = 3)
+@Warmup(iterations = 4, time = 5)
 @Measurement(iterations = 5, time = 3)
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
 public class WallBenchmark {
@@ -54,7 +55,7 @@ public class WallBenchmark {
     }
 
     Rendered page(String name) {
-      return wall.page(collective, ACTOR, "food.example", name, Locale.ENGLISH, Set.of()).orElseThrow();
+      return wall.page(collective, ACTOR, "food.example", name, Locale.ENGLISH, PartnerSignals.NONE).orElseThrow();
     }
   }
 

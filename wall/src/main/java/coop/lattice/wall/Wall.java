@@ -1,6 +1,5 @@
 package coop.lattice.wall;
 
-import coop.lattice.CollectiveId;
 import coop.lattice.collective.Collective;
 import coop.lattice.wall.internal.Calendars;
 import coop.lattice.wall.internal.Frame;
@@ -9,6 +8,7 @@ import coop.lattice.wall.internal.Words;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -36,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * Wall wall = Wall.create(Clock.systemUTC(), ZoneId.of("Europe/Paris"));
  * Optional<Rendered> map = wall.page(coop, "https://node.example/collectives/riverside", "node.example",
- *     "map", Wall.locale("fr-FR,fr;q=0.9"), Set.of());
+ *     "map", Wall.locale("fr-FR,fr;q=0.9"), PartnerSignals.NONE);
  * }</pre>
  */
 public final class Wall {
@@ -58,18 +57,31 @@ public final class Wall {
   private final byte[] stylesheet;
   private final Map<Locale, Words> words = new ConcurrentHashMap<>();
 
-  private Wall(Clock clock, ZoneId zone, SecureRandom random) {
+  private Wall(Clock clock, ZoneId zone, SecureRandom random, @Nullable Path tokens) {
     this.clock = clock;
     this.zone = zone;
     this.pages = new Pages(clock, zone);
     this.calendars = new Calendars(clock);
-    this.tokens = new CalendarTokens(random);
+    this.tokens = new CalendarTokens(random, tokens);
     this.stylesheet = resource("wall.css");
   }
 
-  /** A wall whose pages are dated by {@code clock} and show days in {@code zone}. */
+  /**
+   * A wall whose pages are dated by {@code clock} and show days in {@code zone}; members' calendar
+   * tokens live as long as it does.
+   */
   public static Wall create(Clock clock, ZoneId zone) {
-    return new Wall(clock, zone, new SecureRandom());
+    return new Wall(clock, zone, new SecureRandom(), null);
+  }
+
+  /**
+   * A wall that keeps members' calendar tokens in {@code tokens} (created when the first is
+   * issued), so they keep working after a restart ({@link CalendarTokens}).
+   *
+   * @throws WallException if {@code tokens} exists and cannot be read as calendar tokens
+   */
+  public static Wall create(Clock clock, ZoneId zone, Path tokens) {
+    return new Wall(clock, zone, new SecureRandom(), tokens);
   }
 
   /**
@@ -95,11 +107,12 @@ public final class Wall {
    *
    * @param actor the collective's address, which the pages link from
    * @param host the node's host name, for the collective's fediverse handle
-   * @param flagged partners the node flagged (equivocation): shown as faltering on the lattice page
+   * @param partners what the node sees of the collective's partners (flagged, failing, faltering),
+   *     for the lattice page; {@link PartnerSignals#NONE} where there is no node
    */
   public Optional<Rendered> page(Collective collective, String actor, String host, String page, Locale locale,
-      Set<CollectiveId> flagged) {
-    return pages.page(collective, actor, host, page, words(locale), flagged).map(Wall::html);
+      PartnerSignals partners) {
+    return pages.page(collective, actor, host, page, words(locale), partners).map(Wall::html);
   }
 
   /** The node's own page: {@code collectives} maps each hosted collective's name to its address. */

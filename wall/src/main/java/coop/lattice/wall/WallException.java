@@ -4,6 +4,10 @@ package coop.lattice.wall;
 public class WallException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  public WallException(String message) {
+    super(message);
+  }
+
   public WallException(String message, Throwable cause) {
     super(message, cause);
   }

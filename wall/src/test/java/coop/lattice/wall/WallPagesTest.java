@@ -1,13 +1,18 @@
 package coop.lattice.wall;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import coop.lattice.CollectiveId;
 import coop.lattice.wall.internal.Frame;
 import coop.lattice.wall.seed.WallSeed;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -19,7 +24,7 @@ class WallPagesTest {
   private final Wall wall = Wall.create(seed.clock(), ZoneOffset.UTC);
 
   private String page(String name, Locale locale) {
-    return new String(wall.page(seed.collective(), ACTOR, "127.0.0.1", name, locale, Set.of()).orElseThrow().body(),
+    return new String(wall.page(seed.collective(), ACTOR, "127.0.0.1", name, locale, PartnerSignals.NONE).orElseThrow().body(),
         StandardCharsets.UTF_8);
   }
 
@@ -73,11 +78,11 @@ class WallPagesTest {
       if (name.equals("lotteries")) {
         continue;   // a draw's seed includes the ledger's root, which differs when any amount does
       }
-      String html = new String(other.page(anaGivesMore.collective(), ACTOR, "127.0.0.1", name, Locale.ENGLISH, Set.of())
+      String html = new String(other.page(anaGivesMore.collective(), ACTOR, "127.0.0.1", name, Locale.ENGLISH, PartnerSignals.NONE)
           .orElseThrow().body(), StandardCharsets.UTF_8);
       assertThat(order(html, names)).as(name).isEqualTo(order(page(name, Locale.ENGLISH), names));
     }
-    assertThat(new String(wall.page(seed.collective(), ACTOR, "127.0.0.1", "outbox", Locale.ENGLISH, Set.of())
+    assertThat(new String(wall.page(seed.collective(), ACTOR, "127.0.0.1", "outbox", Locale.ENGLISH, PartnerSignals.NONE)
         .orElseThrow().body(), StandardCharsets.UTF_8)).contains("12.5 kg");
   }
 
@@ -93,8 +98,38 @@ class WallPagesTest {
   }
 
   @Test
+  void theLatticeShowsAPartnerFalteringAndWhoIsLeftToCoverItsNeeds() {
+    String calm = page("lattice", Locale.ENGLISH);
+    assertThat(calm).contains("If fixit falters").doesNotContain("Faltering now", "faltering:", "have failed since");
+    CollectiveId fixit = CollectiveId.of("fixit");
+    Instant since = seed.clock().instant().minus(Duration.ofHours(3));
+    PartnerSignals failing = new PartnerSignals(Set.of(), Map.of(fixit, since), Set.of());
+    PartnerSignals faltering = new PartnerSignals(Set.of(fixit), Map.of(fixit, since), Set.of(fixit));
+    assertThat(lattice(failing, Locale.ENGLISH)).contains("Our deliveries to it have failed since")
+        .doesNotContain("Faltering now");
+    String html = lattice(faltering, Locale.ENGLISH);
+    // fixit alone covered food: while it falters, nobody is left
+    assertThat(html).contains("Faltering now: fixit.", "While fixit falters", "signed two different histories")
+        .contains("<li>food: <strong>nobody</strong></li>")
+        .doesNotContain("If fixit falters");
+    assertThat(lattice(faltering, Locale.FRENCH)).contains("Flanchent en ce moment : fixit.", "Tant que fixit flanche");
+  }
+
+  private String lattice(PartnerSignals signals, Locale locale) {
+    return new String(wall.page(seed.collective(), ACTOR, "127.0.0.1", "lattice", locale, signals).orElseThrow().body(),
+        StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aFalteringPartnerMustBeFailing() {
+    CollectiveId fixit = CollectiveId.of("fixit");
+    assertThatThrownBy(() -> new PartnerSignals(Set.of(), Map.of(), Set.of(fixit)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fixit");
+  }
+
+  @Test
   void unknownPagesAreEmpty() {
-    assertThat(wall.page(seed.collective(), ACTOR, "127.0.0.1", "members", Locale.ENGLISH, Set.of())).isEmpty();
+    assertThat(wall.page(seed.collective(), ACTOR, "127.0.0.1", "members", Locale.ENGLISH, PartnerSignals.NONE)).isEmpty();
   }
 
   @Test

@@ -81,14 +81,14 @@ public final class FederationNode {
 
   FederationNode(NodeBuilder b) {
     this.vertx = b.vertx;
-    this.wall = b.wall != null ? b.wall : Wall.create(b.clock, ZoneOffset.UTC);
+    this.wall = b.wall != null ? b.wall : Wall.create(b.clock, ZoneOffset.UTC, b.dir.resolve("calendar-tokens"));
     this.parts = NodeParts.assemble(b, wall);
     this.servers = new ServerInstances(b.vertx, new GuardedServer(b.vertx, b.serverLimits), parts.router()::handle);
     this.hosts = parts.hosts();
     this.follows = parts.follows();
     this.deliveries = parts.deliveries();
     this.inbox = parts.inbox();
-    this.partners = new PartnerWatch(parts.trades(), deliveries, b.alarm, b.clock);
+    this.partners = parts.partners();
     this.awaits = new Awaits(hosts, parts.mirror(), parts.flags());
     this.defences = new Defences(parts.flags(), parts.evidence(), parts.blocks());
     this.checkpoints = new AutoCheckpoints(b.checkpointEntries, b.checkpointEvery, b.clock, parts.broadcasts(), follows);

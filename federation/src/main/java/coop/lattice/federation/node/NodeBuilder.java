@@ -53,8 +53,10 @@ public final class NodeBuilder {
 
   /**
    * The wall the node serves to browsers and calendars; by default one on the node's clock that
-   * shows days in UTC. Give one with the collective's own time zone, and keep it to issue members'
-   * calendar tokens ({@link Wall#calendarTokens()}).
+   * shows days in UTC and keeps members' calendar tokens in the node's directory ({@code
+   * calendar-tokens}), so they survive a restart. Give one with the collective's own time zone
+   * (and {@code Wall.create(clock, zone, dir.resolve("calendar-tokens"))} to keep that), and keep
+   * it to issue members' calendar tokens ({@link Wall#calendarTokens()}).
    */
   public NodeBuilder wall(Wall wall) {
     this.wall = wall;

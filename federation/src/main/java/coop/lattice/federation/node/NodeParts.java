@@ -1,8 +1,6 @@
 package coop.lattice.federation.node;
 
-import coop.lattice.CollectiveId;
 import coop.lattice.federation.hosting.Addressees;
-import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.hosting.Hosts;
 import coop.lattice.federation.hosting.NodeStore;
 import coop.lattice.federation.hosting.RemoteDocuments;
@@ -34,8 +32,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The parts of a node, each built once and handed to the parts that use it through their
@@ -45,7 +41,7 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
     Broadcasts broadcasts, FollowRequests followRequests, FollowAnswers followAnswers, ActorLookup lookup,
     Flags flags, Evidence evidence, Witnesses witnesses,
     LedgerMirror mirror, TradeRelay trades, Blocks blocks, Contexts contexts, ContextFetcher contextFetcher,
-    Inbox inbox, Router router) {
+    Inbox inbox, PartnerWatch partners, Router router) {
 
   static NodeParts assemble(NodeBuilder b, Wall wall) {
     Vertx vertx = b.vertx;
@@ -81,17 +77,12 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
     mirror.onVerified((actor, as, checkpoint) -> broadcasts.cosign(as, actor, checkpoint));
     // A collective whose witnesses saw another history sends nothing until an operator decides.
     deliveries.holdWhile(witnesses::isHeld);
+    PartnerWatch partners = new PartnerWatch(trades, deliveries, flags, b.alarm, clock);
     return new NodeParts(store, hosts, client, follows, deliveries, broadcasts,
         new FollowRequests(documents, follows, deliveries), new FollowAnswers(follows, deliveries),
         new ActorLookup(client, documents), flags, evidence, witnesses,
         mirror, trades,
-        blocks, contexts, contextFetcher, inbox, new Router(hosts, inbox, follows, mirror, witnesses, deliveries, b.alarm,
-        addressees, wall, h -> flaggedPartners(h, trades, flags)));
-  }
-
-  /** The partners of {@code h} whose linked actors this node flagged. */
-  private static Set<CollectiveId> flaggedPartners(HostedCollective h, TradeRelay trades, Flags flags) {
-    return trades.links(h.collectiveId()).stream().filter(l -> flags.why(l.partnerActor()).isPresent())
-        .map(TradeRelay.Link::partner).collect(Collectors.toUnmodifiableSet());
+        blocks, contexts, contextFetcher, inbox, partners, new Router(hosts, inbox, follows, mirror, witnesses,
+        deliveries, b.alarm, addressees, wall, partners::signals));
   }
 }

@@ -1,6 +1,5 @@
 package coop.lattice.federation.routes;
 
-import coop.lattice.CollectiveId;
 import coop.lattice.federation.hosting.Addressees;
 import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.hosting.Hosts;
@@ -11,9 +10,9 @@ import coop.lattice.federation.mirror.Witnesses;
 import coop.lattice.federation.outbox.Deliveries;
 import coop.lattice.federation.outbox.FlowAlarm;
 import coop.lattice.federation.social.FollowBook;
+import coop.lattice.wall.PartnerSignals;
 import coop.lattice.wall.Wall;
 import io.vertx.core.http.HttpServerRequest;
-import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,16 +34,16 @@ public final class Router {
   private final NodePages pages;
 
   /**
-   * @param flagged for a hosted collective, its partners this node flagged: the wall shows them as
-   *     faltering
+   * @param partners for a hosted collective, what this node sees of its partners (flagged, failing,
+   *     faltering): the wall's lattice page shows it
    */
   public Router(Hosts hosts, Inbox inbox, FollowBook follows, LedgerMirror mirror, Witnesses witnesses,
       Deliveries deliveries, FlowAlarm alarm, Addressees addressees, Wall wall,
-      Function<HostedCollective, Set<CollectiveId>> flagged) {
+      Function<HostedCollective, PartnerSignals> partners) {
     this.discovery = new Discovery(hosts);
     this.inbox = inbox;
     this.health = new HealthRoute(hosts, deliveries, alarm, witnesses);
-    this.collectives = new CollectiveRoutes(hosts, inbox, follows, mirror, addressees, new WallRoute(wall, flagged));
+    this.collectives = new CollectiveRoutes(hosts, inbox, follows, mirror, addressees, new WallRoute(wall, partners));
     this.pages = new NodePages(hosts, wall);
   }
 

@@ -1,15 +1,14 @@
 package coop.lattice.federation.routes;
 
-import coop.lattice.CollectiveId;
 import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.hosting.Responses;
 import coop.lattice.wall.Rendered;
+import coop.lattice.wall.PartnerSignals;
 import coop.lattice.wall.Wall;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -23,11 +22,11 @@ final class WallRoute {
   private static final String PRIVATE = "calendar/";
 
   private final Wall wall;
-  private final Function<HostedCollective, Set<CollectiveId>> flagged;
+  private final Function<HostedCollective, PartnerSignals> partners;
 
-  WallRoute(Wall wall, Function<HostedCollective, Set<CollectiveId>> flagged) {
+  WallRoute(Wall wall, Function<HostedCollective, PartnerSignals> partners) {
     this.wall = wall;
-    this.flagged = flagged;
+    this.partners = partners;
   }
 
   /** Whether {@code sub} is a calendar, which every client gets whatever it accepts. */
@@ -54,7 +53,7 @@ final class WallRoute {
   void page(HttpServerRequest req, HostedCollective h, String sub) {
     Locale locale = Wall.locale(req.getHeader("accept-language"));
     String actor = h.actor().toString();
-    Optional<Rendered> page = wall.page(h.collective(), actor, h.actor().getHost(), sub, locale, flagged.apply(h));
+    Optional<Rendered> page = wall.page(h.collective(), actor, h.actor().getHost(), sub, locale, partners.apply(h));
     if (page.isEmpty()) {
       Responses.error(req, 404, "nothing here");
       return;

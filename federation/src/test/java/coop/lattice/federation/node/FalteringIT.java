@@ -21,6 +21,9 @@ import coop.lattice.testkit.SteppingClock;
 import io.vertx.core.Vertx;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,11 +92,15 @@ class FalteringIT {
       assertThat(failing.partners()).filteredOn(x -> x.id().equals(FIXIT)).singleElement()
           .satisfies(x -> assertThat(x.failingSince()).isEqualTo(stoppedAt));
       assertThat(failing.faltering()).as("failing, but not yet for longer than the alarm allows").isEmpty();
+      assertThat(latticePage(foodNode)).contains("Our deliveries to it have failed since").doesNotContain("Faltering now");
 
       clock.advance(Duration.ofMinutes(11));
       Partners faltering = foodNode.partners(FOOD);
       assertThat(faltering.faltering()).containsExactly(FIXIT);
       assertThat(faltering.cover()).isEqualTo(Map.of(FIXIT, Map.of(BREAD, List.of(BAKERY), Need.REPAIR, List.of())));
+      // The members see it on their wall: who falters, and who is left to cover what it covered.
+      assertThat(latticePage(foodNode)).contains("Faltering now: fixit.", "While fixit falters",
+          "<li>bread: bakery</li>", "<li>repair: <strong>nobody</strong></li>");
 
       // It comes back on the same port; the next delivery goes through, and it is well again.
       CompletableFuture<Void> delivered = new CompletableFuture<>();
@@ -103,6 +110,7 @@ class FalteringIT {
       Partners back = waitFor(foodNode, p -> p.partners().stream().allMatch(x -> x.failingSince() == null));
       assertThat(back.faltering()).isEmpty();
       assertThat(back.cover()).isEmpty();
+      assertThat(latticePage(foodNode)).doesNotContain("Faltering now", "have failed since").contains("If fixit falters");
     } finally {
       await(foodNode.stop());
       await(fixitNode.stop());
@@ -118,6 +126,15 @@ class FalteringIT {
         .clock(clock).collective(fixit).build();
     await(node.start(port, "127.0.0.1"));
     return node;
+  }
+
+  /** The co-op's lattice page, as a browser asks for it. */
+  static String latticePage(FederationNode node) throws Exception {
+    HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(node.actor(FOOD) + "/lattice")).header("accept", "text/html").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    return page.body();
   }
 
   /** The co-op's partners once {@code until} holds of them (deliveries are retried on their own schedule). */

@@ -87,6 +87,9 @@ class WallHttpIT {
     assertThat(mine.statusCode()).isEqualTo(200);
     assertThat(mine.headers().firstValue("cache-control")).contains("private, no-store");
     assertThat(mine.body()).contains("X-WR-CALNAME:Riverside Food Co-op : mes rôles");
+    wall.restart();
+    assertThat(get(wall.actor("riverside") + "/calendar/" + token + ".ics", "text/calendar").body())
+        .as("the member's address works after the node restarts").isEqualTo(mine.body());
 
     HttpResponse<String> nothing = get(wall.actor("riverside") + "/nothing-here", "application/activity+json");
     for (String wrong : new String[] {token.substring(1) + "a", "0", token.toUpperCase(java.util.Locale.ROOT)}) {
@@ -96,7 +99,8 @@ class WallHttpIT {
     }
     assertThat(get(wall.actor("a25-data") + "/calendar/" + token + ".ics", "*/*").statusCode())
         .as("a token opens one collective's feed only").isEqualTo(404);
-    tokens.revoke(wall.collective("riverside").id(), WallSeed.DEE);
+    wall.node.wall().calendarTokens().revoke(wall.collective("riverside").id(), WallSeed.DEE);
+    wall.restart();
     HttpResponse<String> revoked = get(wall.actor("riverside") + "/calendar/" + token + ".ics", "text/calendar");
     assertThat(revoked.statusCode()).isEqualTo(404);
     assertThat(revoked.body()).isEqualTo(nothing.body());

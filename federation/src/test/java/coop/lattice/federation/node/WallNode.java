@@ -1,12 +1,10 @@
 package coop.lattice.federation.node;
 
 import coop.lattice.collective.Collective;
-import coop.lattice.wall.Wall;
 import coop.lattice.wall.seed.WallSeed;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,21 +23,34 @@ final class WallNode {
       "a25-data", "<a href=\"data:text/html,<script>window.a25=1</script>\">data:text/html,x</a>");
 
   final Vertx vertx = Vertx.vertx();
-  final FederationNode node;
+  FederationNode node;
   final String base;
   final Map<String, WallSeed> seeds = new LinkedHashMap<>();
+  private final Path dir;
+  private final int port;
 
   WallNode(Path dir) throws Exception {
     seeds.put("riverside", WallSeed.of("riverside", "Riverside Food Co-op", "plain"));
     PAYLOADS.forEach((id, payload) -> seeds.put(id, WallSeed.of(id, "Co-op " + payload, payload)));
-    WallSeed first = seeds.get("riverside");
-    int port = FedifyPeer.freePort();
+    this.dir = dir;
+    this.port = FedifyPeer.freePort();
     base = "http://127.0.0.1:" + port;
-    NodeBuilder b = FederationNode.builder(vertx, URI.create(base), dir).clock(first.clock())
-        .wall(Wall.create(first.clock(), ZoneOffset.UTC));
+    node = start();
+  }
+
+  /** A node on the directory and port, with the wall a node makes itself (its calendar tokens kept in the directory). */
+  private FederationNode start() throws Exception {
+    NodeBuilder b = FederationNode.builder(vertx, URI.create(base), dir).clock(seeds.get("riverside").clock());
     seeds.values().forEach(s -> b.collective(s.collective()));
-    node = b.build();
-    node.start(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    FederationNode started = b.build();
+    started.start(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    return started;
+  }
+
+  /** Stops the node and starts another on the same directory and port, hosting the same collectives. */
+  void restart() throws Exception {
+    node.stop().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    node = start();
   }
 
   Collective collective(String id) {

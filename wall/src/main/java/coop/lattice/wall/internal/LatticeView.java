@@ -6,17 +6,22 @@ import coop.lattice.collective.Collective;
 import coop.lattice.collective.Partnership;
 import coop.lattice.collective.RedundancyMap;
 import coop.lattice.metrics.Need;
+import coop.lattice.wall.PartnerSignals;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.SortedMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lattice: partner collectives, the trade balance with each in both directions, the
  * redundancy map (which partners could cover each critical need), and partners faltering: those
- * this node flagged, and for each partner what would be left to cover its needs if it faltered.
+ * this node flagged, those its deliveries fail to reach and since when, and for each partner who
+ * covers its needs while it falters, or would if it faltered.
  *
  * @param partners each partner, by id
  * @param coverage each critical need and who could cover it
@@ -24,8 +29,18 @@ import java.util.Set;
  */
 public record LatticeView(List<Partner> partners, List<Coverage> coverage, List<String> uncovered) {
 
-  /** A partner, its balances, and what its faltering would leave. */
-  public record Partner(String id, List<Balance> balances, boolean flagged, List<Coverage> ifFalters) {}
+  /**
+   * A partner, its balances, and what its faltering leaves (if {@code faltering}) or would leave.
+   *
+   * @param failingSince since when deliveries to it fail, or null while they go through
+   */
+  public record Partner(String id, List<Balance> balances, boolean flagged, @Nullable Instant failingSince,
+      boolean faltering, List<Coverage> ifFalters) {}
+
+  /** The partners that falter now. */
+  public List<String> faltering() {
+    return partners.stream().filter(Partner::faltering).map(Partner::id).toList();
+  }
 
   /**
    * A balance in one unit: {@code theyOwe} what the partner owes this collective, {@code weOwe} what
@@ -36,8 +51,9 @@ public record LatticeView(List<Partner> partners, List<Coverage> coverage, List<
   /** A need and the partners who could cover it (none: nobody). */
   public record Coverage(String need, List<String> partners) {}
 
-  static LatticeView of(Collective c, Set<CollectiveId> flagged) {
+  static LatticeView of(Collective c, PartnerSignals signals) {
     RedundancyMap map = c.trade().redundancy();
+    SortedMap<CollectiveId, SortedMap<Need, List<CollectiveId>>> whileFaltering = map.whileFaltering(signals.faltering());
     List<Partner> partners = new ArrayList<>();
     for (Partnership p : c.trade().partnerships()) {
       List<Balance> balances = new ArrayList<>();
@@ -49,8 +65,11 @@ public record LatticeView(List<Partner> partners, List<Coverage> coverage, List<
           balances.add(new Balance(u, b.max(BigDecimal.ZERO), b.negate().max(BigDecimal.ZERO), out, in));
         }
       }
-      partners.add(new Partner(p.partner().value(), List.copyOf(balances), flagged.contains(p.partner()),
-          coverage(map.ifFalters(p.partner()))));
+      boolean faltering = signals.faltering().contains(p.partner());
+      Map<Need, List<CollectiveId>> left = faltering
+          ? whileFaltering.getOrDefault(p.partner(), Collections.emptySortedMap()) : map.ifFalters(p.partner());
+      partners.add(new Partner(p.partner().value(), List.copyOf(balances), signals.flagged().contains(p.partner()),
+          signals.failingSince().get(p.partner()), faltering, coverage(left)));
     }
     partners.sort(Comparator.comparing(Partner::id));
     return new LatticeView(List.copyOf(partners), coverage(map.coverage()),
