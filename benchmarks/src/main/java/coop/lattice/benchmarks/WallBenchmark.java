@@ -3,6 +3,7 @@ package coop.lattice.benchmarks;
 import coop.lattice.collective.Collective;
 import coop.lattice.ledger.Ledger;
 import coop.lattice.store.LedgerStore;
+import coop.lattice.wall.PartnerSignals;
 import coop.lattice.wall.Rendered;
 import coop.lattice.wall.Wall;
 import java.time.Clock;
@@ -26,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * third shown only in totals; about 500,000 contributions, each acknowledged), rendered to HTML
  * bytes as the node sends them: the open ledger (the feed's newest 50 lines, this month's totals and
  * all time's, read from the kept hour buckets and the entry-ordered map, never a scan), the home
- * (agreements and the agenda) and sovereignty (kept incrementally). Throughput and the sampled
+ * (agreements and the agenda), sovereignty (kept incrementally), and the map, health, lattice,
+ * lotteries and poster pages. Throughput and the sampled
  * latency percentiles (p99) in one run; run with {@code -t 2} for both cores. The warm-up is long
  * (four times five seconds): a page's template is one large method that the JIT compiles fully
  * only after some thousands of pages, and two three-second rounds measured it half compiled.
@@ -75,5 +77,35 @@ public class WallBenchmark {
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   public Rendered sovereigntyPage(Million m) {
     return m.page("sovereignty");
+  }
+
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public Rendered mapPage(Million m) {
+    return m.page("map");
+  }
+
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public Rendered healthPage(Million m) {
+    return m.page("health");
+  }
+
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public Rendered latticePage(Million m) {
+    return m.page("lattice");
+  }
+
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public Rendered lotteriesPage(Million m) {
+    return m.page("lotteries");
+  }
+
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public Rendered posterPage(Million m) {
+    return m.page("poster");
   }
 }

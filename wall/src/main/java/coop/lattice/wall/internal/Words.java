@@ -11,19 +11,19 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every sentence a page says, in the reader's language: the resource bundle {@code
  * coop/lattice/wall/words} (English, and French complete), with dates and numbers formatted for
  * the reader's locale. Words of the domain that the collective chose itself (a kind of help it
  * named, a need) are shown as written when the bundle has no word for them. One per language,
- * shared by every page: patterns are parsed once and formatters cloned per use (neither {@code
- * MessageFormat} nor {@code NumberFormat} is thread-safe). Thread-safe.
+ * shared by every page: patterns are parsed once per thread that renders pages, and each thread
+ * keeps its own formatters (neither {@code MessageFormat} nor {@code NumberFormat} is
+ * thread-safe; a clone per use cost more than the page's text). Thread-safe.
  */
 public final class Words {
   private static final String BUNDLE = "coop.lattice.wall.words";
@@ -34,9 +34,9 @@ public final class Words {
   private final DateTimeFormatter dates;
   private final DateTimeFormatter times;
   private final DateTimeFormatter months;
-  private final Map<String, MessageFormat> patterns = new ConcurrentHashMap<>();
-  private final NumberFormat decimals;
-  private final NumberFormat integers;
+  private final ThreadLocal<Map<String, MessageFormat>> patterns = ThreadLocal.withInitial(HashMap::new);
+  private final ThreadLocal<NumberFormat> decimals;
+  private final ThreadLocal<NumberFormat> integers;
 
   public Words(Locale locale, ZoneId zone) {
     this.locale = locale;
@@ -46,9 +46,12 @@ public final class Words {
     this.times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
         .withZone(zone);
     this.months = DateTimeFormatter.ofPattern("LLLL yyyy", locale);
-    this.decimals = NumberFormat.getNumberInstance(locale);
-    decimals.setMaximumFractionDigits(2);
-    this.integers = NumberFormat.getIntegerInstance(locale);
+    this.decimals = ThreadLocal.withInitial(() -> {
+      NumberFormat f = NumberFormat.getNumberInstance(locale);
+      f.setMaximumFractionDigits(2);
+      return f;
+    });
+    this.integers = ThreadLocal.withInitial(() -> NumberFormat.getIntegerInstance(locale));
   }
 
   /** The language tag pages declare ({@code <html lang>}). */
@@ -69,17 +72,13 @@ public final class Words {
     if (args.length == 0) {
       return bundle.getString(key);
     }
-    MessageFormat parsed = patterns.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), locale));
-    return ((MessageFormat) parsed.clone()).format(args);
+    return patterns.get().computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), locale)).format(args);
   }
 
   /** The bundle's word for a value of the domain ({@code kind.food}), or the value as written. */
   public String word(String prefix, String value) {
-    try {
-      return bundle.getString(prefix + "." + value);
-    } catch (MissingResourceException e) {
-      return value;
-    }
+    String key = prefix + "." + value;
+    return bundle.containsKey(key) ? bundle.getString(key) : value;
   }
 
   public String date(LocalDate date) {
@@ -91,16 +90,16 @@ public final class Words {
   }
 
   public String number(BigDecimal n) {
-    return ((NumberFormat) decimals.clone()).format(n);
+    return decimals.get().format(n);
   }
 
   public String number(long n) {
-    return ((NumberFormat) integers.clone()).format(n);
+    return integers.get().format(n);
   }
 
   /** A measure such as a health indicator's value, to two decimals at most. */
   public String decimal(double value) {
-    return ((NumberFormat) decimals.clone()).format(value);
+    return decimals.get().format(value);
   }
 
   /** A month and its year, as the locale writes them ("March 2027", "mars 2027"). */
