@@ -134,6 +134,22 @@ public final class CanonicalWriter {
   }
 
   /**
+   * Writes {@code canonical}, which must already be one value in canonical form (as {@link
+   * CanonicalJson#encode} writes it), as it is: for a value kept as its bytes, such as an event a
+   * newer version wrote. Nothing is checked here; whoever reads the result back checks it.
+   */
+  public CanonicalWriter rawValue(byte[] canonical) {
+    beforeValue();
+    if (len + canonical.length > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + canonical.length));
+    }
+    System.arraycopy(canonical, 0, buf, len, canonical.length);
+    len += canonical.length;
+    afterValue();
+    return this;
+  }
+
+  /**
    * Writes a string given as {@code count} bytes of printable ASCII from {@code bytes[off]}: {@code
    * 0x20} to {@code 0x7e} except {@code "} and {@code \}, which canonical JSON writes as they are.
    * The same as {@code value(new String(bytes, off, count, US_ASCII))}, without making the string:

@@ -34,6 +34,9 @@ import org.jspecify.annotations.Nullable;
  * @param circleMeetings every circle meeting, by its entry
  * @param tensions every tension raised, by its entry, with whether a meeting took it up
  * @param exchanges the time bank, offers and requests, trade, the aid fund and the tool library
+ * @param unread for a copy of a partner's ledger, the entries a newer version of Lattice wrote,
+ *     which it holds verified but could not fold ({@link Replica#unread()}); empty for a
+ *     collective's own state
  */
 public record CollectiveState(
     CollectiveId id, String name, VerificationKey key, long size,
@@ -42,8 +45,9 @@ public record CollectiveState(
     Map<MemberId, Map<AgreementId, Long>> accepted, @Nullable Plan plan,
     Map<Long, Lottery.Transcript> lotteries, Map<Long, LotteryV1.Transcript> lotteriesV1,
     Map<Long, Event.CircleMeetingHeld> circleMeetings, Map<Long, Boolean> tensions,
-    ExchangeState exchanges) {
+    ExchangeState exchanges, List<Replica.Unread> unread) {
   public CollectiveState {
+    unread = List.copyOf(unread);
     members = Map.copyOf(members);
     contributions = Map.copyOf(contributions);
     Map<AgreementId, List<AgreementRecord>> a = new HashMap<>();

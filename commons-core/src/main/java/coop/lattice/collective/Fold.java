@@ -2,14 +2,20 @@ package coop.lattice.collective;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.MemberId;
+import coop.lattice.NewerFormatException;
+import coop.lattice.NotPermittedException;
 import coop.lattice.agreement.AgreementId;
 import coop.lattice.ledger.Entry;
+import coop.lattice.ledger.EntryFormat;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.Ledger;
 import coop.lattice.ledger.MemberIds;
+import coop.lattice.ledger.NewerEvent;
 import coop.lattice.privacy.Pseudonyms;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -45,6 +51,8 @@ final class Fold {
    */
   private static final Map<Class<?>, Integer> OWNERS = new ConcurrentHashMap<>();
   private long size;
+  /** Entries a newer version wrote, kept unread by a copy (never by the collective's own fold). */
+  final List<Replica.Unread> unread = new ArrayList<>();
   /** What the ledger leaves out of aid claims, for the rules that need it; none for a mirror. */
   private final SealedClaims sealedClaims;
   /** The ballots the ledger holds only commitments to, for the rules that need them; none for a mirror. */
@@ -84,6 +92,10 @@ final class Fold {
    * throws if it breaks a rule.
    */
   void check(MemberId author, Event event, Instant now, Ledger ledger) {
+    if (event instanceof NewerEvent) {
+      throw new NotPermittedException("A NewerEvent is no command: a copy of a partner's ledger keeps one for an"
+          + " event a newer version of Lattice wrote. Record what happened with the event for it.");
+    }
     Step s = new Step(this, membership.founded(), size, now, author, event, ledger);
     part(event).check(s);
   }
@@ -102,12 +114,31 @@ final class Fold {
    * place having been verified before it got here.
    */
   void replay(Entry e) {
+    if (e.event() instanceof NewerEvent n) {
+      unread(e, n);
+      return;
+    }
     Step s = Step.of(this, e);
     SubFold part = part(e.event());
     if (knowsMembers || !namesSomeoneUnplaced(e)) {
       part.check(s);
     }
     apply(part, s);
+  }
+
+  /**
+   * An entry a newer version wrote: a copy keeps it unread (its bytes, hash, signature and place
+   * were verified); the collective's own fold cannot, as its state would be wrong.
+   */
+  private void unread(Entry e, NewerEvent n) {
+    if (knowsMembers) {
+      throw new NewerFormatException(e.sequence(), n.format(), "Entry " + e.sequence() + " of " + e.collective().value()
+          + "'s ledger is in format " + n.format() + " (" + n.type() + "), written by a newer version of Lattice;"
+          + " this one reads format " + EntryFormat.CURRENT + " at most. Open the collective with a version that"
+          + " reads format " + n.format() + ".");
+    }
+    unread.add(new Replica.Unread(e.sequence(), n.type(), n.format()));
+    size = e.sequence() + 1;
   }
 
   private boolean namesSomeoneUnplaced(Entry e) {
@@ -166,6 +197,6 @@ final class Fold {
         governance.agreements, proposals, accepted, rotations.currentPlan(), lotteries.drawn, lotteries.drawnV1,
         circles.meetings, tensions, new ExchangeState(timeBank.balances, timeBank.issued, timeBank.transfers,
             offers.postings, trade.snapshot(), trade.trades, trade.coverage, aidFund.funds, aidFund.claims,
-            toolLibrary.snapshot()));
+            toolLibrary.snapshot()), unread);
   }
 }

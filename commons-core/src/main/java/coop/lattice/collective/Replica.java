@@ -5,6 +5,7 @@ import coop.lattice.MissingStepException;
 import coop.lattice.RejectedCommandException;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Ledger;
+import java.util.List;
 
 /**
  * A read-only copy of a collective's state, folded from its entries as they arrive: what a
@@ -16,7 +17,8 @@ import coop.lattice.ledger.Ledger;
  * aggregates (the ledger holds only seals of appearances), and a member who appears only in
  * aggregates by a different tag in every entry. An entry naming someone it cannot place (a tag,
  * or a handle it never saw join) is folded without the rules that need to know who they are; see
- * {@code docs/privacy.md} for what a replica can and cannot check.
+ * {@code docs/privacy.md} for what a replica can and cannot check. An entry a newer version of
+ * Lattice wrote is held but not folded ({@link #unread()}).
  *
  * <p>It folds; it does not verify bytes. Check an entry's inclusion in a signed checkpoint (see
  * {@link coop.lattice.ledger.Ledger#verifyInclusion}) before handing it over. Not thread-safe.
@@ -51,7 +53,22 @@ public final class Replica {
     fold.replay(e);
   }
 
-  /** How many entries it folded. */
+  /**
+   * An entry a newer version of Lattice wrote, which this copy holds verified (bytes, hash,
+   * signature, place) but could not fold: its event's type and its format ({@code EntryFormat}).
+   */
+  public record Unread(long entry, String type, int format) {}
+
+  /**
+   * The entries it holds but could not fold, in ledger order: events of a format newer than this
+   * version reads. The state leaves them out; nothing else about the copy is in doubt, and the
+   * partner is neither refused nor flagged for them.
+   */
+  public List<Unread> unread() {
+    return List.copyOf(fold.unread);
+  }
+
+  /** How many entries it holds, folded or {@linkplain #unread() unread}. */
   public long size() {
     return fold.size();
   }

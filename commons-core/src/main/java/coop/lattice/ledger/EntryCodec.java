@@ -6,12 +6,14 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import coop.lattice.MemberId;
+import coop.lattice.canonical.CanonicalJson;
 import coop.lattice.canonical.CanonicalWriter;
 import coop.lattice.merkle.Hash;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -157,6 +159,8 @@ final class EntryCodec {
       w.asciiValue(b, 0, h.base64Url(b, 0));
     } else if (v instanceof Enum<?> e) {
       w.value(RecordShape.lowerName(e));
+    } else if (v instanceof NewerEvent n) {
+      w.rawValue(n.bytes());
     } else if (v instanceof Record r) {
       RecordShape shape = RecordShape.of(r.getClass());
       if (shape.stringWrapper) {
@@ -244,6 +248,9 @@ final class EntryCodec {
       }
       throw new IllegalArgumentException("unknown " + type.getSimpleName() + " \"" + json + "\"");
     } else if (type == Event.class) {
+      if (json instanceof NewerEvent n) {
+        return n; // an entry in a newer format: see newer()
+      }
       @SuppressWarnings("unchecked")
       Map<String, Object> m = (Map<String, Object>) expect(json, Map.class, type);
       Object name = m.get("type");
@@ -259,9 +266,24 @@ final class EntryCodec {
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> m = (Map<String, Object>) expect(json, Map.class, type);
-      return construct(shape, m);
+      return construct(shape, type == Entry.class ? newer(m) : m);
     }
     throw new IllegalArgumentException("no ledger decoding for " + type.getName());
+  }
+
+  /**
+   * An entry in a format newer than this version's keeps its event as a {@link NewerEvent}: its
+   * canonical JSON, unread. Entries in a format this version knows are read as they are.
+   */
+  private static Map<String, Object> newer(Map<String, Object> entry) {
+    if (!(entry.get("format") instanceof Long f) || f <= EntryFormat.CURRENT
+        || !(entry.get("event") instanceof Map<?, ?> event) || !(event.get("type") instanceof String type)) {
+      return entry;
+    }
+    Map<String, Object> out = new HashMap<>(entry);
+    out.put("event", new NewerEvent(type, Math.toIntExact(f),
+        new String(CanonicalJson.encode(event), StandardCharsets.UTF_8)));
+    return out;
   }
 
   private static Object construct(RecordShape shape, Map<String, Object> m) {

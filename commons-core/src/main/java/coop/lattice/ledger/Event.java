@@ -209,6 +209,9 @@ public sealed interface Event {
    */
   record LotteryClosed(long lottery, Lottery.Transcript transcript) implements Event {}
 
+  /** An event a newer version of Lattice wrote, which this one keeps unread ({@link NewerEvent}). */
+  sealed interface Unread extends Event permits NewerEvent {}
+
   /** A poll's entries, kept together in {@link PollEvents}: its opening, each ballot or its commitment, its tally. */
   sealed interface Voting extends Event
       permits PollEvents.PollOpened, PollEvents.BallotCast, PollEvents.BallotSealed, PollEvents.PollClosed {}

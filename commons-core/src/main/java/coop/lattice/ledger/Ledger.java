@@ -9,6 +9,7 @@ import coop.lattice.CollectiveId;
 import coop.lattice.LatticeException;
 import coop.lattice.LedgerDamagedException;
 import coop.lattice.MemberId;
+import coop.lattice.NewerFormatException;
 import coop.lattice.Progress;
 import coop.lattice.merkle.ConsistencyProof;
 import coop.lattice.merkle.Hash;
@@ -197,6 +198,8 @@ public final class Ledger {
     }
     try {
       chunk.visit(k, visitor);
+    } catch (NewerFormatException ex) {
+      throw ex; // not damage: a newer version wrote it, and says so
     } catch (LatticeException | IllegalArgumentException ex) {
       return "entry " + i + " breaks the collective's rules: " + ex.getMessage();
     }

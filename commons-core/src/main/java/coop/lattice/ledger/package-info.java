@@ -9,7 +9,9 @@
  * other feature live with it (agreement, rotation, circle, cycle, exchange), and those every
  * feature shares in {@link coop.lattice} ({@link coop.lattice.MemberId}, {@link
  * coop.lattice.Quantity}). Keys are {@link coop.lattice.ledger.CollectiveKey} (signing) and {@link
- * coop.lattice.ledger.VerificationKey} (checking).
+ * coop.lattice.ledger.VerificationKey} (checking). {@link coop.lattice.ledger.EntryFormat} says
+ * which format an entry is written in; an entry a newer version wrote is read as a {@link
+ * coop.lattice.ledger.NewerEvent}, verified and never folded.
  */
 @NullMarked
 package coop.lattice.ledger;

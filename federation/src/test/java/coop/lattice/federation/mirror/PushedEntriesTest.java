@@ -7,11 +7,13 @@ import coop.lattice.ContributionKind;
 import coop.lattice.MemberId;
 import coop.lattice.Quantity;
 import coop.lattice.collective.Collective;
+import coop.lattice.collective.Replica;
 import coop.lattice.federation.hosting.NodeStore;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.Ledger;
+import coop.lattice.ledger.NewerEvent;
 import coop.lattice.store.LedgerStore;
 import coop.lattice.testkit.SteppingClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -70,6 +72,33 @@ class PushedEntriesTest {
     assertThat(pushed.offered(ACTOR, entry(forked.ledger(), 2))).contains("other than the entry 2 it showed before");
     assertThat(flags.why(ACTOR)).hasValueSatisfying(why -> assertThat(why).contains("entry 2"));
     assertThat(pushed.offered(ACTOR, entry(l, 2))).isEqualTo("not mirrored here"); // flagged: nothing more
+  }
+
+  /**
+   * Issue 14, item 8: a partner on a newer version pushes an entry whose event this version cannot
+   * read. The copy holds it verified and unread, the partner is not flagged, and what follows it
+   * extends the copy as before.
+   */
+  @Test
+  void anEntryANewerVersionWroteExtendsTheCopyUnreadAndFlagsNobody(@TempDir Path dir) {
+    Collective partner = food("2");
+    Ledger l = partner.ledger();
+    Map<String, MirrorCopy> copies = new ConcurrentHashMap<>();
+    MirrorCopy copy = new MirrorCopy();
+    copy.key = KEY.verificationKey();
+    copies.put(ACTOR, copy);
+    Flags flags = new Flags(new NodeStore(dir), new SimpleMeterRegistry());
+    PushedEntries pushed = new PushedEntries(copies, flags);
+    for (long i = 0; i < l.size(); i++) {
+      assertThat(pushed.offered(ACTOR, entry(l, i))).isEqualTo("appended to the copy");
+    }
+    long at = l.append(l.entry(l.size() - 1).time(), ANA,
+        new NewerEvent("HarvestShared", 3, "{\"crates\":12,\"type\":\"HarvestShared\"}")).sequence();
+    assertThat(entry(l, at)).contains("\"format\":3");
+    assertThat(pushed.offered(ACTOR, entry(l, at))).isEqualTo("appended to the copy");
+    assertThat(copy.replica.unread()).containsExactly(new Replica.Unread(at, "HarvestShared", 3));
+    assertThat(copy.tree.root(l.size())).isEqualTo(l.root());
+    assertThat(flags.why(ACTOR)).isEmpty();
   }
 
   @Test

@@ -8,6 +8,7 @@ import coop.lattice.ContributionKind;
 import coop.lattice.MemberId;
 import coop.lattice.Quantity;
 import coop.lattice.collective.Collective;
+import coop.lattice.collective.CollectiveState;
 import coop.lattice.collective.Replica;
 import coop.lattice.federation.json.Json;
 import coop.lattice.federation.mirror.LedgerPage;
@@ -16,6 +17,8 @@ import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.Checkpoint;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
+import coop.lattice.ledger.Ledger;
+import coop.lattice.ledger.NewerEvent;
 import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.merkle.Hash;
 import coop.lattice.store.LedgerStore;
@@ -77,6 +80,52 @@ class MirrorIT {
       assertThat(await(nodes.second().mirror(cafe.id(), foodActor))).isEqualTo(Replica.of(food.ledger()).state());
       assertThat(nodes.second().defences().flagged(foodActor.toString())).isEmpty();
       nodes.stop();
+    } finally {
+      await(vertx.close());
+    }
+  }
+
+  /**
+   * Issue 14, item 8: a partner on a newer version of Lattice has an entry this version cannot read.
+   * The node mirrors its ledger all the same, verified to the signed checkpoint, holds the entry
+   * unread and says so in the copy's state, and neither refuses nor flags the partner.
+   */
+  @Test
+  void aPartnerOnANewerVersionIsMirroredWithWhatThisOneCannotReadMarked(@TempDir Path dir) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Collective newer = collective("newer");
+      give(newer, "2");
+      Ledger ledger = newer.ledger();
+      long at = ledger.append(Clock.systemUTC().instant(), ANA,
+          new NewerEvent("HarvestShared", 3, "{\"crates\":12,\"type\":\"HarvestShared\"}")).sequence();
+      SignedCheckpoint signed = ledger.checkpoint(KEY, Clock.systemUTC().instant());
+      HttpServer peer = await(vertx.createHttpServer().requestHandler(r -> {
+        if (r.path().endsWith("/checkpoint")) {
+          r.response().end(io.vertx.core.buffer.Buffer.buffer(signed.toBytes()));
+        } else if (r.path().endsWith("/ledger")) {
+          long from = Long.parseLong(r.getParam("from"));
+          long to = Long.parseLong(r.getParam("to"));
+          r.response().putHeader("content-type", "application/json")
+              .end(io.vertx.core.buffer.Buffer.buffer(Json.bytes(LedgerPage.of(ledger.entries(from, to)))));
+        } else {
+          r.response().setStatusCode(404).end();
+        }
+      }).listen(0, "127.0.0.1"));
+      String actor = "http://127.0.0.1:" + peer.actualPort() + "/collectives/newer";
+      Collective cafe = collective("fixit");
+      int port = FedifyPeer.freePort();
+      FederationNode node = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + port), dir)
+          .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), peer.actualPort()))
+          .collective(cafe).build();
+      await(node.start(port, "127.0.0.1"));
+      CollectiveState copy = await(node.mirror(cafe.id(), URI.create(actor)));
+      assertThat(copy.size()).isEqualTo(ledger.size());
+      assertThat(copy.unread()).containsExactly(new Replica.Unread(at, "HarvestShared", 3));
+      assertThat(copy).isEqualTo(Replica.of(ledger).state());
+      assertThat(copy.contributions()).hasSize(1);
+      assertThat(node.defences().flagged(actor)).isEmpty();
+      await(node.stop());
     } finally {
       await(vertx.close());
     }

@@ -1,0 +1,52 @@
+package coop.lattice.ledger;
+
+import java.util.Set;
+
+/**
+ * Which version of the ledger format an entry is written in, so that nodes of different versions
+ * interlock. Format 1 is every event type Lattice had when formats began (listed here, frozen);
+ * every event type added since is written in the {@link #CURRENT} format, and its entries say so
+ * in a {@code "format"} member ({@link Entry#format()}), which format-1 entries leave out: their
+ * bytes, and so their hashes, are what they always were.
+ *
+ * <p>A node that reads an entry in a format newer than its own, with an event it does not know,
+ * keeps it as a {@link NewerEvent}: verified at the level of bytes, hashes and signatures, never
+ * folded, and marked as such by a copy of the ledger ({@code Replica.unread}). An entry in a format
+ * this node knows must be one it can read; anything else is damage, as before.
+ *
+ * <p>When a new version adds event types, raise {@link #CURRENT} and freeze the types of the
+ * previous format here, as format 1 is; an event type never changes its members within a format
+ * ({@code EntryFormatTest} holds the shapes of format 1).
+ */
+public final class EntryFormat {
+  /** The newest format this version writes and reads. */
+  public static final int CURRENT = 2;
+
+  /** The event types of format 1, by the name they are written under. */
+  static final Set<String> FORMAT_1 = Set.of(
+      "AgreementAccepted", "AidApproved", "AidClaimed", "AidDeclined", "AidPaid", "AppearanceChanged",
+      "BallotCast", "BallotSealed", "CampaignStarted", "CircleFormed", "CircleMeetingHeld",
+      "CollectiveFounded", "ContributionAcknowledged", "ContributionCorrected", "ContributionRecorded",
+      "CoverageDeclared", "CycleCleared", "DebriefRecorded", "FundContribution", "FundOpened",
+      "HandOverAccepted", "HandOverProposed", "HoldCancelled", "HoldPlaced", "HoursConfirmed", "HoursDeclined",
+      "HoursRecorded", "ItemLent", "ItemReturned", "LotteryAnnounced", "LotteryClosed", "LotteryCommitted",
+      "LotteryDrawn", "LotteryRevealed", "MemberJoined", "MemberLeft", "NeedPosted", "ObjectionWithdrawn",
+      "PartnershipAgreed", "PlanPublished", "PollClosed", "PollOpened", "PostingAnswered", "PostingCommitted",
+      "PostingConfirmed", "PostingFulfilled", "ProposalDecided", "ProposalMade", "ProposalRevised",
+      "RelayAppointed", "ResponseGiven", "RestOptedIn", "StartingHoursGiven", "TensionRaised", "ToolListed",
+      "TradeAccepted", "TradeAcknowledged", "TradeFulfilled", "TradeOffered");
+
+  private static final ClassValue<Integer> FORMATS = new ClassValue<>() {
+    @Override
+    protected Integer computeValue(Class<?> type) {
+      return FORMAT_1.contains(type.getSimpleName()) ? 1 : CURRENT;
+    }
+  };
+
+  private EntryFormat() {}
+
+  /** The format an entry holding {@code event} is written in. */
+  public static int of(Event event) {
+    return event instanceof NewerEvent n ? n.format() : FORMATS.get(event.getClass());
+  }
+}

@@ -1,0 +1,112 @@
+package coop.lattice.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import coop.lattice.CollectiveId;
+import coop.lattice.MemberId;
+import coop.lattice.merkle.Hash;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 14, item 8: entries say their format, format 1 is frozen, and an entry a newer version
+ * wrote is read as a {@link NewerEvent} that hashes to the same bytes, never as damage.
+ */
+class EntryFormatTest {
+  static final Instant T = Instant.parse("2027-03-01T09:00:00Z");
+  static final CollectiveId RIVERSIDE = CollectiveId.of("riverside");
+  static final MemberId ANA = MemberId.of("ana");
+  static final String PREVIOUS = "\"previous\":\"" + "A".repeat(43) + "\"";
+
+  /** An entry as a newer version might write it: a type this one does not know, in {@code format}. */
+  static byte[] entry(String event, String format) {
+    return ("{\"author\":\"ana\",\"collective\":\"riverside\",\"event\":" + event + format + "," + PREVIOUS
+        + ",\"sequence\":7,\"time\":\"2027-03-01T09:00:00Z\"}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  static final String HARVEST = "{\"crates\":12,\"shared\":[\"ana\",\"bo\"],\"type\":\"HarvestShared\"}";
+
+  @Test
+  void anEntryOfANewerFormatIsKeptUnreadAndHashesAsItCame() {
+    byte[] bytes = entry(HARVEST, ",\"format\":3");
+    Entry e = EntryCodec.decodeCanonical(bytes);
+    assertThat(e.event()).isEqualTo(new NewerEvent("HarvestShared", 3, HARVEST));
+    assertThat(e.format()).isEqualTo(3);
+    assertThat(e.sequence()).isEqualTo(7);
+    assertThat(e.canonicalBytes()).isEqualTo(bytes);
+    assertThat(EntryFormat.of(e.event())).isEqualTo(3);
+  }
+
+  @Test
+  void aNewerEntryMustStillBeCanonical() {
+    String unsorted = "{\"type\":\"HarvestShared\",\"crates\":12}";
+    assertThatThrownBy(() -> EntryCodec.decodeCanonical(entry(unsorted, ",\"format\":3")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("canonical");
+    String fraction = "{\"crates\":1.5,\"type\":\"HarvestShared\"}";
+    assertThatThrownBy(() -> EntryCodec.decodeCanonical(entry(fraction, ",\"format\":3")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void anUnknownTypeInAFormatThisVersionReadsIsDamageAsBefore() {
+    for (String format : new String[] {"", ",\"format\":" + EntryFormat.CURRENT}) {
+      assertThatThrownBy(() -> EntryCodec.decodeCanonical(entry(HARVEST, format)))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HarvestShared");
+    }
+  }
+
+  @Test
+  void aFormatOneEventSaysNoFormatAndMayNotClaimOne() {
+    Event left = new Event.MemberLeft(ANA);
+    Entry e = new Entry(3, T, RIVERSIDE, ANA, left, Hash.of(new byte[32]));
+    assertThat(e.format()).isNull();
+    assertThat(new String(e.canonicalBytes(), StandardCharsets.UTF_8)).doesNotContain("format");
+    assertThatThrownBy(() -> new Entry(3, T, RIVERSIDE, ANA, left, Hash.of(new byte[32]), 2))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 1");
+    String claimed = new String(e.canonicalBytes(), StandardCharsets.UTF_8).replace(",\"previous\"",
+        ",\"format\":2,\"previous\"");
+    assertThatThrownBy(() -> EntryCodec.decodeCanonical(claimed.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aNewerEventIsOnlyForNewerFormats() {
+    assertThatThrownBy(() -> new NewerEvent("HarvestShared", EntryFormat.CURRENT, HARVEST))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void everyFormatOneTypeIsAnEventTypeAndNoNewerEventIsOne() {
+    assertThat(EntryFormat.FORMAT_1).allSatisfy(name -> assertThat(RecordShape.eventType(name)).as(name).isNotNull());
+    assertThat(RecordShape.eventType("NewerEvent")).isNull();
+  }
+
+  /**
+   * Format 1 is frozen: its event types keep their members (names, in canonical order). A new
+   * member, even an optional one, is what an older node cannot read: add a new event type instead.
+   */
+  @Test
+  void formatOneShapesAreFrozen() throws IOException {
+    TreeMap<String, String> now = new TreeMap<>();
+    for (String name : EntryFormat.FORMAT_1) {
+      RecordShape shape = RecordShape.of(RecordShape.eventType(name));
+      now.put(name, String.join(",", Arrays.stream(shape.members).map(m -> m.name).toList()));
+    }
+    List<String> lines = new ArrayList<>();
+    now.forEach((k, v) -> lines.add(k + ": " + v));
+    try (InputStream in = EntryFormatTest.class.getResourceAsStream("/format/format-1-events.txt")) {
+      assertThat(in).as("src/test/resources/format/format-1-events.txt").isNotNull();
+      List<String> frozen = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+          .filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+      assertThat(lines).isEqualTo(frozen);
+    }
+  }
+}
