@@ -5,6 +5,7 @@ import coop.lattice.MemberId;
 import coop.lattice.agreement.AgreementId;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.VerificationKey;
+import coop.lattice.merkle.Hash;
 import coop.lattice.rotation.Lottery;
 import coop.lattice.rotation.LotteryV1;
 import coop.lattice.rotation.Plan;
@@ -59,5 +60,16 @@ public record CollectiveState(
     lotteriesV1 = Map.copyOf(lotteriesV1);
     circleMeetings = Map.copyOf(circleMeetings);
     tensions = Map.copyOf(tensions);
+  }
+
+  /**
+   * The SHA-256 of this state's canonical JSON: two copies of one ledger at the same size have
+   * the same digest, in any process, and copies that differ in anything they hold have different
+   * ones; compare it to check a mirror against another without sending the state. A collective's
+   * own state names members by the application's ids and a copy by the ledger's handles, so the two
+   * differ; compare copies with copies ({@code Replica}). Computed on each call: O(state).
+   */
+  public Hash digest() {
+    return StateDigest.of(this);
   }
 }

@@ -77,7 +77,10 @@ class MirrorIT {
         give(food, "1." + i);
       }
       food.checkpoint();
-      assertThat(await(nodes.second().mirror(cafe.id(), foodActor))).isEqualTo(Replica.of(food.ledger()).state());
+      CollectiveState copy = await(nodes.second().mirror(cafe.id(), foodActor));
+      assertThat(copy).isEqualTo(Replica.of(food.ledger()).state());
+      assertThat(copy.digest()).as("one digest for two copies, folded apart").isEqualTo(Replica.of(food.ledger()).state()
+          .digest());
       assertThat(nodes.second().defences().flagged(foodActor.toString())).isEmpty();
       nodes.stop();
     } finally {
