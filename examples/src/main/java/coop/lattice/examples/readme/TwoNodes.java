@@ -99,7 +99,7 @@ final class TwoNodes {
 
     // The café keeps a verified copy of the co-op's ledger, up to the co-op's latest signed checkpoint.
     food.checkpoint();
-    CollectiveState copy = cafeNode.mirror(cafe.id(), foodActor).await();
+    CollectiveState copy = cafeNode.mirror(cafe.id(), foodActor).await().state();
     System.out.println(copy.equals(Replica.of(food.ledger()).state()));   // true: what the published ledger folds to
 
     cafeNode.stop().await();

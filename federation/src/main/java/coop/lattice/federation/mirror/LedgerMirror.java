@@ -4,6 +4,7 @@ import coop.lattice.Progress;
 import coop.lattice.collective.CollectiveState;
 import coop.lattice.collective.Replica;
 import coop.lattice.federation.FederationException;
+import coop.lattice.federation.MirroredLedger;
 import coop.lattice.federation.hosting.NodeStore;
 import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.net.SafeClient;
@@ -63,6 +64,7 @@ public final class LedgerMirror {
   private final MirrorLag lag;
   private final TrustMemory trust;
   private final Map<String, MirrorCopy> copies = new ConcurrentHashMap<>();
+  private final MirrorFiles files;
   private final PushedEntries pushed;
 
   /**
@@ -79,12 +81,14 @@ public final class LedgerMirror {
     this.lag = new MirrorLag(registry);
     this.pushed = new PushedEntries(copies, flags);
     this.trust = new TrustMemory(store);
+    this.files = new MirrorFiles(store.dir());
     trust.replay(this::resume);
   }
 
-  /** Starts a partner's copy from what the node trusted of it before it stopped. */
+  /** Starts a partner's copy from what the node trusted of it before it stopped, and the entries it kept. */
   private void resume(TrustMemory.Trusted t) {
-    MirrorCopy c = new MirrorCopy();
+    MirrorCopy c = t.kind() == TrustMemory.Kind.VERIFIED ? files.restore(t.actor(), t.checkpoint())
+        : files.fresh(t.actor());
     c.key = t.key();
     long size = t.checkpoint().checkpoint().size();
     if (t.kind() == TrustMemory.Kind.MIGRATED) {
@@ -100,14 +104,21 @@ public final class LedgerMirror {
     }
   }
 
-  /** Takes the lag gauges out of the registry (the node stops). */
+  /** Takes the lag gauges out of the registry and closes the copies' journals (the node stops). */
   public void close() {
     lag.close();
+    files.close();
   }
 
   public Optional<CollectiveState> state(String actor) {
     MirrorCopy c = copies.get(actor);
     return c == null ? Optional.empty() : Optional.of(c.replica.state());
+  }
+
+  /** The copy of {@code actor}'s ledger this node holds, read-only, if it holds one. */
+  public Optional<MirroredLedger> view(String actor) {
+    MirrorCopy c = copies.get(actor);
+    return c == null ? Optional.empty() : Optional.of(new MirrorView(c));
   }
 
   /** Called after each pull that verified a partner's checkpoint (the witnesses cosign it). */
@@ -128,7 +139,7 @@ public final class LedgerMirror {
 
   /** Records a checkpoint seen from {@code actor}; flags the actor on equivocation. */
   void seen(String actor, SignedCheckpoint cp) {
-    MirrorCopy c = copies.computeIfAbsent(actor, a -> new MirrorCopy());
+    MirrorCopy c = copies.computeIfAbsent(actor, files::fresh);
     synchronized (c) {
       c.latest = Math.max(c.latest, cp.checkpoint().size());
     }
@@ -206,7 +217,7 @@ public final class LedgerMirror {
       flags.flag(actor, "declared a repair (" + r.kind() + ": " + r.reason() + "), which this node does not accept");
       return "refused: " + actor + " is flagged";
     }
-    MirrorCopy fresh = new MirrorCopy();
+    MirrorCopy fresh = files.fresh(actor);
     fresh.key = c.key;
     fresh.collective = c.collective;
     if (r.kind().equals("migration")) {
@@ -246,7 +257,7 @@ public final class LedgerMirror {
   }
 
   /** Brings the copy of the ledger behind {@code actor} up to its latest checkpoint. */
-  public Future<CollectiveState> pull(String actor, HostedCollective as) {
+  public Future<MirroredLedger> pull(String actor, HostedCollective as) {
     return pull(actor, as, Progress.none());
   }
 
@@ -255,12 +266,12 @@ public final class LedgerMirror {
    * checkpoint the copy holds after each page (on a Vert.x thread), and all of them once the root
    * is verified.
    */
-  public Future<CollectiveState> pull(String actor, HostedCollective as, Progress progress) {
+  public Future<MirroredLedger> pull(String actor, HostedCollective as, Progress progress) {
     Optional<String> flagged = flags.why(actor);
     if (flagged.isPresent()) {
       return Future.failedFuture(new FederationException(actor + " is flagged: " + flagged.get()));
     }
-    MirrorCopy c = copies.computeIfAbsent(actor, a -> new MirrorCopy());
+    MirrorCopy c = copies.computeIfAbsent(actor, files::fresh);
     return pages.get(actor + "/checkpoint", as).compose(body -> {
       SignedCheckpoint cp = SignedCheckpoint.parse(body);
       return (c.key != null ? Future.succeededFuture(c.key) : firstKey(actor, as)).compose(key -> {
@@ -290,7 +301,7 @@ public final class LedgerMirror {
     });
   }
 
-  private Future<CollectiveState> fetch(String actor, HostedCollective as, MirrorCopy c, SignedCheckpoint cp,
+  private Future<MirroredLedger> fetch(String actor, HostedCollective as, MirrorCopy c, SignedCheckpoint cp,
       Progress progress) {
     long target = cp.checkpoint().size();
     long from = c.replica.size();
@@ -317,8 +328,7 @@ public final class LedgerMirror {
             return Future.failedFuture(new FederationException(actor + " served a ledger that does not continue the"
                 + " one its migration replaced"));
           }
-          c.replica.apply(e);
-          c.tree.append(LedgerJson.canonicalBytes(e));
+          c.append(e, LedgerJson.canonicalBytes(e));
         }
       }
       return fetch(actor, as, c, cp, progress);
@@ -332,7 +342,7 @@ public final class LedgerMirror {
         && Hash.sha256(replaced.toBytes()).equals(f.continues()) && f.publicKey().equals(c.key.base64Url());
   }
 
-  private Future<CollectiveState> verifyRoot(String actor, MirrorCopy c, SignedCheckpoint cp) {
+  private Future<MirroredLedger> verifyRoot(String actor, MirrorCopy c, SignedCheckpoint cp) {
     SignedCheckpoint lastGood = c.repairedFrom;
     if (lastGood != null && (c.tree.size() < lastGood.checkpoint().size()
         || !c.tree.root(lastGood.checkpoint().size()).equals(lastGood.checkpoint().root()))) {
@@ -357,8 +367,9 @@ public final class LedgerMirror {
       return Future.failedFuture(new FederationException(actor + " equivocated, and is flagged: it " + why));
     }
     c.verified = cp;
+    MirrorFiles.sync(c);
     trust.remember(new TrustMemory.Trusted(actor, c.collective, c.key, TrustMemory.Kind.VERIFIED, cp));
-    return Future.succeededFuture(c.replica.state());
+    return Future.succeededFuture(new MirrorView(c));
   }
 
   /**

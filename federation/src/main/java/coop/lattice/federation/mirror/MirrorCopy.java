@@ -2,18 +2,26 @@ package coop.lattice.federation.mirror;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.collective.Replica;
+import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.ledger.VerificationKey;
 import coop.lattice.merkle.MerkleTree;
+import coop.lattice.store.LedgerStore;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
-/** A partner's ledger as a node's {@link LedgerMirror} holds it. */
+/**
+ * A partner's ledger as a node's {@link LedgerMirror} holds it: its state folded, its Merkle tree,
+ * and its entries' bytes ({@link MirrorFiles}), which grow together ({@link #append}).
+ */
 final class MirrorCopy {
   final Replica replica = new Replica();
   final MerkleTree tree = new MerkleTree();
+  /** The entries' canonical bytes, in order. */
+  final LedgerStore entries;
   /** Each signed checkpoint seen, by size (the first of each size). */
   final Map<Long, SignedCheckpoint> checkpoints = new ConcurrentHashMap<>();
   /** The last good checkpoint of a repair this copy was rebuilt after; the ledger must extend it. */
@@ -32,6 +40,26 @@ final class MirrorCopy {
   volatile @Nullable CollectiveId collective;
   /** The largest size of a verified checkpoint of the partner's. */
   volatile long latest;
+
+  /** A copy that keeps its entries in memory. */
+  MirrorCopy() {
+    this(LedgerStore.inMemory());
+  }
+
+  MirrorCopy(LedgerStore entries) {
+    this.entries = entries;
+  }
+
+  /**
+   * Takes the next entry, {@code e}, whose canonical bytes are {@code bytes}: folds it (which may
+   * refuse it, changing nothing), then adds it to the tree and the stored entries. The caller holds
+   * the copy's lock and has checked its place and link.
+   */
+  void append(Entry e, byte[] bytes) {
+    replica.apply(e);
+    tree.append(bytes);
+    entries.append(List.of(bytes));
+  }
 
   /** Entries this copy lacks of the latest checkpoint seen. */
   long lag() {

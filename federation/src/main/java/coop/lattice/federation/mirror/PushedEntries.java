@@ -58,11 +58,10 @@ final class PushedEntries {
         return fork(actor, "pushed an entry " + seq + " that does not follow the entry " + (seq - 1) + " it showed before");
       }
       try {
-        c.replica.apply(e);
+        c.append(e, bytes);
       } catch (LatticeException | IllegalArgumentException refused) {
         return "refused: " + refused.getMessage();
       }
-      c.tree.append(bytes);
       return "appended to the copy";
     }
   }

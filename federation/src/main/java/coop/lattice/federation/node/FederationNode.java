@@ -4,11 +4,11 @@ import coop.lattice.CollectiveId;
 import coop.lattice.MemberId;
 import coop.lattice.Progress;
 import coop.lattice.collective.Collective;
-import coop.lattice.collective.CollectiveState;
 import coop.lattice.federation.DeadLetter;
 import coop.lattice.federation.FollowRequest;
 import coop.lattice.federation.FollowState;
 import coop.lattice.federation.InboundActivity;
+import coop.lattice.federation.MirroredLedger;
 import coop.lattice.federation.Partners;
 import coop.lattice.federation.WitnessStatus;
 import coop.lattice.federation.hosting.HostedCollective;
@@ -363,11 +363,11 @@ public final class FederationNode {
 
   /**
    * Pulls the ledger of the collective behind {@code partnerActor} up to its latest signed
-   * checkpoint into a verified copy (anti-entropy), as {@code collective}; completes with the
-   * copy's state. Fails, and flags the partner, if it equivocates or serves entries that do not
-   * match what it signed.
+   * checkpoint into a verified copy (anti-entropy), as {@code collective}; completes with the copy,
+   * read-only, kept current from pushed entries and on disk ({@link MirroredLedger}). Fails, and flags
+   * the partner, if it equivocates or serves entries that do not match what it signed.
    */
-  public Future<CollectiveState> mirror(CollectiveId collective, URI partnerActor) {
+  public Future<MirroredLedger> mirror(CollectiveId collective, URI partnerActor) {
     return parts.mirror().pull(partnerActor.toString(), hosts.get(collective));
   }
 
@@ -376,7 +376,7 @@ public final class FederationNode {
    * partner's checkpoint the copy holds after each page it pulls (on a Vert.x thread; keep it
    * short), and all of them once the copy is verified.
    */
-  public Future<CollectiveState> mirror(CollectiveId collective, URI partnerActor, Progress progress) {
+  public Future<MirroredLedger> mirror(CollectiveId collective, URI partnerActor, Progress progress) {
     return parts.mirror().pull(partnerActor.toString(), hosts.get(collective), progress);
   }
 

@@ -10,6 +10,7 @@ import coop.lattice.Quantity;
 import coop.lattice.collective.Collective;
 import coop.lattice.collective.CollectiveState;
 import coop.lattice.collective.Replica;
+import coop.lattice.federation.MirroredLedger;
 import coop.lattice.federation.json.Json;
 import coop.lattice.federation.mirror.LedgerPage;
 import coop.lattice.federation.net.AddressPolicy;
@@ -72,17 +73,86 @@ class MirrorIT {
       food.checkpoint();
       NodePair nodes = NodePair.start(vertx, dir, food, cafe);
       URI foodActor = nodes.first().actor(food.id());
-      assertThat(await(nodes.second().mirror(cafe.id(), foodActor))).isEqualTo(Replica.of(food.ledger()).state());
+      assertThat(await(nodes.second().mirror(cafe.id(), foodActor)).state()).isEqualTo(Replica.of(food.ledger()).state());
       for (int i = 0; i < 3; i++) {
         give(food, "1." + i);
       }
       food.checkpoint();
-      CollectiveState copy = await(nodes.second().mirror(cafe.id(), foodActor));
+      CollectiveState copy = await(nodes.second().mirror(cafe.id(), foodActor)).state();
       assertThat(copy).isEqualTo(Replica.of(food.ledger()).state());
       assertThat(copy.digest()).as("one digest for two copies, folded apart").isEqualTo(Replica.of(food.ledger()).state()
           .digest());
       assertThat(nodes.second().defences().flagged(foodActor.toString())).isEmpty();
       nodes.stop();
+    } finally {
+      await(vertx.close());
+    }
+  }
+
+  /**
+   * Issue 14, items 5 and 6: the copy is a read-only ledger (entries as the partner signed them,
+   * proofs against its checkpoint, state and digest), kept on disk: a node restarted on the same
+   * directory has the whole copy at once and pulls no entry it already verified.
+   */
+  @Test
+  void theCopyIsAVerifiedLedgerThatOutlivesARestart(@TempDir Path dir) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Collective food = collective("food");
+      for (int i = 0; i < 4; i++) {
+        give(food, "1." + i);
+      }
+      SignedCheckpoint signed = food.checkpoint();
+      java.util.concurrent.atomic.AtomicInteger pagesServed = new java.util.concurrent.atomic.AtomicInteger();
+      HttpServer peer = await(vertx.createHttpServer().requestHandler(r -> {
+        if (r.path().endsWith("/checkpoint")) {
+          r.response().end(io.vertx.core.buffer.Buffer.buffer(signed.toBytes()));
+        } else if (r.path().endsWith("/ledger")) {
+          pagesServed.incrementAndGet();
+          r.response().putHeader("content-type", "application/json").end(io.vertx.core.buffer.Buffer.buffer(Json.bytes(
+              LedgerPage.of(food.ledger().entries(Long.parseLong(r.getParam("from")), Long.parseLong(r.getParam("to")))))));
+        } else {
+          r.response().setStatusCode(404).end();
+        }
+      }).listen(0, "127.0.0.1"));
+      String actor = "http://127.0.0.1:" + peer.actualPort() + "/collectives/food";
+      Collective cafe = collective("fixit");
+      int port = FedifyPeer.freePort();
+      java.util.function.Supplier<FederationNode> cafeNode = () -> {
+        try {
+          return FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + port), dir)
+              .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), peer.actualPort()))
+              .collective(cafe).build();
+        } catch (java.net.UnknownHostException e) {
+          throw new IllegalStateException(e);
+        }
+      };
+      FederationNode node = cafeNode.get();
+      await(node.start(port, "127.0.0.1"));
+      MirroredLedger copy = await(node.mirror(cafe.id(), URI.create(actor)));
+      long size = food.ledger().size();
+      assertThat(copy.size()).isEqualTo(size);
+      assertThat(copy.verified()).contains(signed);
+      for (long i = 0; i < size; i++) {
+        assertThat(copy.entryBytes(i)).isEqualTo(food.ledger().entryBytes(i));
+        assertThat(Ledger.verifyInclusion(copy.entryBytes(i), copy.inclusionProof(i, size), signed.checkpoint().root()))
+            .as("entry %s is proven in the partner's signed root", i).isTrue();
+      }
+      assertThat(copy.entry(2)).isEqualTo(food.ledger().entry(2));
+      assertThat(copy.root(size)).isEqualTo(signed.checkpoint().root());
+      assertThat(copy.digest()).isEqualTo(Replica.of(food.ledger()).state().digest());
+      int pulled = pagesServed.get();
+      assertThat(pulled).isPositive();
+      await(node.stop());
+
+      FederationNode again = cafeNode.get();
+      await(again.start(port, "127.0.0.1"));
+      MirroredLedger restored = await(again.mirror(cafe.id(), URI.create(actor)));
+      assertThat(pagesServed.get()).as("no entry pulled twice: the copy was read back from disk").isEqualTo(pulled);
+      assertThat(restored.size()).isEqualTo(size);
+      assertThat(restored.digest()).isEqualTo(copy.digest());
+      assertThat(restored.entryBytes(size - 1)).isEqualTo(food.ledger().entryBytes(size - 1));
+      await(again.stop());
     } finally {
       await(vertx.close());
     }
@@ -122,7 +192,7 @@ class MirrorIT {
           .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), peer.actualPort()))
           .collective(cafe).build();
       await(node.start(port, "127.0.0.1"));
-      CollectiveState copy = await(node.mirror(cafe.id(), URI.create(actor)));
+      CollectiveState copy = await(node.mirror(cafe.id(), URI.create(actor))).state();
       assertThat(copy.size()).isEqualTo(ledger.size());
       assertThat(copy.unread()).containsExactly(new Replica.Unread(at, "HarvestShared", 3));
       assertThat(copy).isEqualTo(Replica.of(ledger).state());
@@ -163,7 +233,7 @@ class MirrorIT {
           .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), peer.actualPort()))
           .collective(cafe).build();
       await(node.start(port, "127.0.0.1"));
-      assertThat(await(node.mirror(cafe.id(), URI.create(actor)))).isEqualTo(Replica.of(liar.ledger()).state());
+      assertThat(await(node.mirror(cafe.id(), URI.create(actor))).state()).isEqualTo(Replica.of(liar.ledger()).state());
       serving.set(forked);
       assertThatThrownBy(() -> await(node.mirror(cafe.id(), URI.create(actor)))).hasMessageContaining("equivocated");
       assertThat(node.defences().flagged(actor)).hasValueSatisfying(why -> assertThat(why).contains("different roots"));
@@ -209,8 +279,8 @@ class MirrorIT {
       await(observer.follow(tools.id(), finder.actor(cafe.id())));
       accepted.get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
-      assertThat(await(finder.mirror(cafe.id(), URI.create(actor)))).isEqualTo(Replica.of(liar.ledger()).state());
-      assertThat(await(observer.mirror(tools.id(), URI.create(actor)))).isEqualTo(Replica.of(liar.ledger()).state());
+      assertThat(await(finder.mirror(cafe.id(), URI.create(actor))).state()).isEqualTo(Replica.of(liar.ledger()).state());
+      assertThat(await(observer.mirror(tools.id(), URI.create(actor))).state()).isEqualTo(Replica.of(liar.ledger()).state());
       serving.set(rewritten);
       assertThatThrownBy(() -> await(finder.mirror(cafe.id(), URI.create(actor))))
           .hasMessageContaining("equivocated, and is flagged");
@@ -278,7 +348,7 @@ class MirrorIT {
       };
       FederationNode first = node.get();
       await(first.start(port, "127.0.0.1"));
-      assertThat(await(first.mirror(cafe.id(), URI.create(actor)))).isEqualTo(Replica.of(liar.ledger()).state());
+      assertThat(await(first.mirror(cafe.id(), URI.create(actor))).state()).isEqualTo(Replica.of(liar.ledger()).state());
       await(first.stop());
 
       serving.set(rewritten); // while the node is down
@@ -308,7 +378,9 @@ class MirrorIT {
    * Issue 14, item 5: a fork that arrives by push. The co-op's node serves another history of the
    * co-op (the same collective and key, rewritten from entry 2: a truncation and re-append) and
    * sends its entries on to the café's node, which mirrors the co-op: the first entry that does not
-   * follow the copy flags the co-op there, and the flag outlives a restart of the café's node.
+   * follow the copy flags the co-op there, and the flag outlives a restart of the café's node. The
+   * café's node restarts between its pull and the push: the copy it read back from disk is what the
+   * push is checked against.
    */
   @Test
   void aForkPushedAsEntriesIsFoundByAFollowerThatMirrorsIt(@TempDir Path dir) throws Exception {
@@ -341,17 +413,21 @@ class MirrorIT {
       await(cafes.follow(cafe.id(), URI.create(actor)));
       accepted.get(WAIT.toSeconds(), TimeUnit.SECONDS);
       await(foodNode.publishCheckpoint(food.id()));
-      assertThat(await(cafes.mirror(cafe.id(), URI.create(actor)))).isEqualTo(Replica.of(food.ledger()).state());
+      assertThat(await(cafes.mirror(cafe.id(), URI.create(actor))).state()).isEqualTo(Replica.of(food.ledger()).state());
+      // The café's node restarts: its copy is read back from disk, so the push below is checked at once.
+      await(cafes.stop());
+      FederationNode restarted = cafeNode.get();
+      await(restarted.start(portB, "127.0.0.1"));
 
       // The co-op's node now hosts the rewritten history and pushes what the café has not had yet.
-      Future<String> flagged = cafes.awaits().flagged(actor);
+      Future<String> flagged = restarted.awaits().flagged(actor);
       assertThat(flagged.isComplete()).isFalse();
       foodNode.unhost(food.id());
       foodNode.host(rewritten);
       assertThat(await(flagged)).contains("pushed an entry " + food.ledger().size() + " that does not follow");
-      assertThat(cafes.defences().flagged(actor)).isPresent();
-      assertThatThrownBy(() -> await(cafes.mirror(cafe.id(), URI.create(actor)))).hasMessageContaining("is flagged");
-      await(cafes.stop());
+      assertThat(restarted.defences().flagged(actor)).isPresent();
+      assertThatThrownBy(() -> await(restarted.mirror(cafe.id(), URI.create(actor)))).hasMessageContaining("is flagged");
+      await(restarted.stop());
 
       FederationNode again = cafeNode.get();
       await(again.start(portB, "127.0.0.1"));

@@ -105,7 +105,7 @@ class RepairIT {
     food.checkpoint();
     await(partner.follow(cafe.id(), actor));
     accepted.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-    assertThat(await(partner.mirror(cafe.id(), actor))).isEqualTo(Replica.of(food.ledger()).state());
+    assertThat(await(partner.mirror(cafe.id(), actor)).state()).isEqualTo(Replica.of(food.ledger()).state());
     return actor;
   }
 
@@ -128,7 +128,7 @@ class RepairIT {
     give(restored, "9");
     restored.checkpoint();
 
-    assertThat(await(partner.mirror(cafe.id(), actor))).isEqualTo(Replica.of(restored.ledger()).state());
+    assertThat(await(partner.mirror(cafe.id(), actor)).state()).isEqualTo(Replica.of(restored.ledger()).state());
     assertThat(partner.defences().flagged(actor.toString())).isEmpty();
   }
 
@@ -154,7 +154,7 @@ class RepairIT {
     give(migrated, "9");
     migrated.checkpoint();
 
-    assertThat(await(partner.mirror(cafe.id(), actor))).isEqualTo(Replica.of(migrated.ledger()).state());
+    assertThat(await(partner.mirror(cafe.id(), actor)).state()).isEqualTo(Replica.of(migrated.ledger()).state());
     assertThat(partner.defences().flagged(actor.toString())).isEmpty();
   }
 
