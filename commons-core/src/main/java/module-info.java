@@ -26,4 +26,5 @@ module coop.lattice.core {
   exports coop.lattice.time;
   exports coop.lattice.privacy;
   exports coop.lattice.poll;
+  exports coop.lattice.finance;
 }
