@@ -150,6 +150,27 @@ public final class Parameter<T> {
       "who approves mutual aid claims and may read their details");
 
   /**
+   * The largest expense claim (in its account's currency) that one member other than the claimant
+   * approves (0 to 1,000,000,000); above it, the members decide it under the decision rule of the
+   * agreement that sets this. Until an agreement sets it, no expense can be claimed.
+   */
+  public static final Parameter<BigDecimal> FINANCE_APPROVAL_THRESHOLD = ofDecimal("finance-approval-threshold", "0",
+      "1000000000", "0", "the largest expense one other member approves; above it, the agreement's decision rule");
+
+  /** How far below zero an account may go, in its currency (0 to 1,000,000,000). Default: 0, never below zero. */
+  public static final Parameter<BigDecimal> FINANCE_OVERDRAFT = ofDecimal("finance-overdraft", "0", "1000000000", "0",
+      "how far below zero an account may go");
+
+  /**
+   * The categories money is booked in, comma-separated (such as {@code rent,tools,food}). Default:
+   * none declared, so any category is booked.
+   */
+  public static final Parameter<List<String>> FINANCE_CATEGORIES = new Parameter<>("finance-categories", List.of(),
+      "the categories money is booked in", "category names separated by commas",
+      s -> s.isBlank() ? List.of() : Arrays.stream(s.split(",")).map(String::trim)
+          .map(c -> coop.lattice.internal.Names.slug("category", c)).distinct().toList(), l -> String.join(",", l));
+
+  /**
    * The members who may read the ledger as the collective knows it, with every handle and tag
    * resolved to a member, to check the rules a partner's mirror cannot (see {@code docs/privacy.md}),
    * comma-separated. Default: none.

@@ -119,6 +119,7 @@ public final class Collective {
   private final ToolLibrary toolLibrary = new ToolLibrary(this);
   private final Lotteries lotteries = new Lotteries(this);
   private final Polls polls = new Polls(this);
+  private final Finances finances = new Finances(this);
   private final Privacy privacy = new Privacy(this);
 
   private Collective(Ledger ledger, CollectiveKey key, Clock clock, Fold fold, Pseudonymizer pseudonymizer,
@@ -135,7 +136,8 @@ public final class Collective {
   /** The fold of the collective whose private files are in {@code store}, with its sealed claims. */
   private static Fold fold(LedgerStore store, CollectiveKey key) {
     Vault vault = Vault.of(key);
-    return new Fold(SealedClaims.open(store.privateArea(), vault), SecretBallots.open(store.privateArea(), vault));
+    return new Fold(SealedClaims.open(store.privateArea(), vault), SecretBallots.open(store.privateArea(), vault),
+        Receipts.open(store.privateArea(), vault));
   }
 
   private static Pseudonymizer pseudonymizer(LedgerStore store, CollectiveKey key) {
@@ -579,6 +581,11 @@ public final class Collective {
     return polls;
   }
 
+  /** Open finances: accounts, income, expense claims with receipts, approvals, reimbursements, budgets. */
+  public Finances finances() {
+    return finances;
+  }
+
   /** The root at {@code height}, once the ledger reached it: the anchor a lottery's seed needs. */
   public Optional<Hash> anchorRoot(long height) {
     return height <= ledger.size() ? Optional.of(ledger.root(height)) : Optional.empty();
@@ -634,7 +641,7 @@ public final class Collective {
   void refold(Consumer<Fold> change) {
     synchronized (lock) {
       change.accept(fold);
-      Fold again = new Fold(sealedClaims, fold.secretBallots());
+      Fold again = new Fold(sealedClaims, fold.secretBallots(), fold.receipts());
       for (Entry e : ledger.entries(0, ledger.size())) {
         again.replay(pseudonymizer.resolve(e));
       }

@@ -40,10 +40,11 @@ final class Fold {
   final ToolLibraryFold toolLibrary = new ToolLibraryFold();
   final LotteriesFold lotteries = new LotteriesFold();
   final PollsFold polls = new PollsFold();
+  final FinancesFold finances = new FinancesFold();
   /** Each event belongs to exactly one part. */
   private final SubFold[] parts = {
       membership, governance, rotations, circles, campaigns, timeBank, offers, trade, aidFund, toolLibrary, lotteries,
-      polls};
+      polls, finances};
   /**
    * Which part (an index into {@link #parts}) owns each event type, learnt the first time a type
    * is seen: a part decides by type alone, and every fold has the same parts in the same order, so
@@ -57,14 +58,17 @@ final class Fold {
   private final SealedClaims sealedClaims;
   /** The ballots the ledger holds only commitments to, for the rules that need them; none for a mirror. */
   private final SecretBallots secretBallots;
+  /** The receipts of expense claims, for the rule that a claim's receipt is kept; none for a mirror. */
+  private final Receipts receipts;
 
   /** Whether this fold knows who members are: the collective's own does; a copy of someone else's ledger does not. */
   private final boolean knowsMembers;
 
-  /** The fold of a collective that holds its sealed claims and secret ballots and resolves its members. */
-  Fold(SealedClaims sealedClaims, SecretBallots secretBallots) {
+  /** The fold of a collective that holds its sealed claims, secret ballots and receipts and resolves its members. */
+  Fold(SealedClaims sealedClaims, SecretBallots secretBallots, Receipts receipts) {
     this.sealedClaims = sealedClaims;
     this.secretBallots = secretBallots;
+    this.receipts = receipts;
     this.knowsMembers = true;
   }
 
@@ -76,6 +80,7 @@ final class Fold {
   Fold() {
     this.sealedClaims = SealedClaims.none();
     this.secretBallots = SecretBallots.none();
+    this.receipts = Receipts.none();
     this.knowsMembers = false;
   }
 
@@ -85,6 +90,10 @@ final class Fold {
 
   SecretBallots secretBallots() {
     return secretBallots;
+  }
+
+  Receipts receipts() {
+    return receipts;
   }
 
   /**

@@ -216,6 +216,12 @@ public sealed interface Event {
   sealed interface Voting extends Event
       permits PollEvents.PollOpened, PollEvents.BallotCast, PollEvents.BallotSealed, PollEvents.PollClosed {}
 
+  /** The open finances' entries, kept together in {@link FinanceEvents}: accounts, income, expense claims, budgets. */
+  sealed interface Finances extends Event
+      permits FinanceEvents.AccountOpened, FinanceEvents.IncomeRecorded, FinanceEvents.ExpenseClaimed,
+      FinanceEvents.ExpenseApproved, FinanceEvents.ExpenseResponded, FinanceEvents.ExpenseDecided,
+      FinanceEvents.ExpenseReimbursed, FinanceEvents.BudgetPlanned {}
+
   /** A standing restorative circle; its keeper comes from the rotation role {@code keeperRole}. */
   record CircleFormed(CircleId circle, String name, RoleId keeperRole) implements Event {
     public CircleFormed {
