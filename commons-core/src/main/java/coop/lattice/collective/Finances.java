@@ -122,7 +122,10 @@ public final class Finances {
    * (under an advice rule, adopted: use {@link #decide(MemberId, long, Outcome)} to decline).
    */
   public Entry decide(MemberId by, long claim) {
-    Outcome outcome = collective.read(f -> ExpenseApprovals.outcome(f, f.finances.claim(claim)));
+    Outcome outcome = collective.read(f -> {
+      ExpenseRecord c = f.finances.claim(claim);
+      return c.rule() == null ? Outcome.ADOPTED : ExpenseApprovals.outcome(f, c); // the fold refuses a small one
+    });
     return decide(by, claim, outcome);
   }
 
