@@ -52,4 +52,11 @@ class ArchitectureTest {
       .orShould().dependOnClassesThat().resideInAnyPackage("coop.lattice.collective..", "coop.lattice.ledger..")
       .because("a poll ranks and scores options, which is its job (so its methods may say rank and score); it never"
           + " knows who voted, so no result it gives can list members, let alone order them by how they voted");
+
+  @ArchTest
+  static final ArchRule financesAreMoneyAndNeverKnowMembers = noClasses().that().resideInAPackage("coop.lattice.finance")
+      .should().dependOnClassesThat().haveFullyQualifiedName(MemberId.class.getName())
+      .orShould().dependOnClassesThat().resideInAnyPackage("coop.lattice.collective..", "coop.lattice.ledger..")
+      .because("money and its rules know amounts, currencies and categories, not people: who paid or was paid is the"
+          + " collective's to show as each member chose (a statement's payee is text it gives), never a sum per member");
 }

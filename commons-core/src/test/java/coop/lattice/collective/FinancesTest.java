@@ -361,6 +361,30 @@ class FinancesTest {
     }
   }
 
+  /**
+   * A partner's mirror folds the finances from the open ledger alone: it checks the rules on
+   * entries that name handles (nobody approves their own claim), and folds the ones naming a tag
+   * unchecked (docs/privacy.md).
+   */
+  @Test
+  void aMirrorFoldsTheFinancesAndRefusesAClaimantsOwnApproval() {
+    Collective coop = funded(LedgerStore.inMemory(), money("50").build());
+    long tagged = coop.finances().claim(DEE, solder("10"), RECEIPT);
+    coop.finances().approve(CY, tagged);
+    coop.finances().reimburse(ANA, tagged);
+    long claim = coop.finances().claim(BO, solder("12").withAmount(Money.of("12", "EUR")), receipt("12"));
+    Entry approval = coop.finances().approve(CY, claim);
+    List<Entry> copy = coop.ledger().entries(0, coop.ledger().size());
+    assertThat(Replica.of(coop.ledger()).size()).isEqualTo(copy.size());
+
+    Replica mirror = new Replica();
+    copy.subList(0, (int) approval.sequence()).forEach(mirror::apply);
+    Entry byClaimant = new Entry(approval.sequence(), approval.time(), approval.collective(),
+        coop.ledger().entry(claim).author(), approval.event(), approval.previous());
+    assertThatThrownBy(() -> mirror.apply(byClaimant)).isInstanceOf(NotPermittedException.class)
+        .hasMessageContaining("the claimant never approves it");
+  }
+
   @Test
   void aReopenedJournalGivesTheSameFinances() throws IOException {
     List<Object> before;

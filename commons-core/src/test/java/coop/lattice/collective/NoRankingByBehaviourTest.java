@@ -58,7 +58,12 @@ class NoRankingByBehaviourTest {
     for (MemberId m : MEMBERS.subList(1, MEMBERS.size())) {
       c.admit(MEMBERS.get(0), m, Appearance.byName(m.value()));
     }
-    Adopt.adopt(c, clock, MEMBERS.get(0), Adopt.terms("pantry").build());
+    Adopt.adopt(c, clock, MEMBERS.get(0), Adopt.terms("pantry")
+        .set(coop.lattice.agreement.Parameter.FINANCE_APPROVAL_THRESHOLD.name(), "1000").build());
+    coop.lattice.finance.AccountId bank = coop.lattice.finance.AccountId.of("bank");
+    c.finances().openAccount(MEMBERS.get(0), bank, "Bank", "EUR");
+    c.finances().recordIncome(MEMBERS.get(0), coop.lattice.finance.Income.of(bank,
+        coop.lattice.finance.Money.of("500", "EUR"), coop.lattice.finance.Category.of("dues"), "dues"));
     for (int round = 0; round < 3; round++) {
       for (int i = 0; i < MEMBERS.size(); i++) {
         MemberId giver = MEMBERS.get(i);
@@ -69,6 +74,12 @@ class NoRankingByBehaviourTest {
         long hours = c.timeBank().record(giver, giver, receiver, Quantity.hours(String.valueOf(amount.apply(i))),
             LocalDate.of(2026, 3, 2), "helped");
         c.timeBank().confirm(receiver, hours);
+        long claim = c.finances().claim(giver, coop.lattice.finance.Expense.of(bank,
+            coop.lattice.finance.Money.of(String.valueOf(amount.apply(i)), "EUR"),
+            coop.lattice.finance.Category.of("tools"), "tools"), ("receipt " + round + " " + i).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        c.finances().approve(receiver, claim);
+        c.finances().reimburse(receiver, claim);
       }
     }
     return c;
@@ -77,7 +88,7 @@ class NoRankingByBehaviourTest {
   /** Everything that returns members, from the collective and its facets. */
   static List<Object> facets(Collective c) {
     return List.of(c, c.timeBank(), c.offers(), c.trade(), c.aidFund(), c.toolLibrary(), c.privacy(), c.lotteries(),
-        c.polls());
+        c.polls(), c.finances());
   }
 
   @Test
@@ -113,7 +124,7 @@ class NoRankingByBehaviourTest {
     }
     assertThat(called).as("methods that returned members").contains("Collective.members", "Collective.roster",
         "Collective.history", "Collective.publicFeed", "TimeBank.balances", "Collective.state",
-        "Collective.decisions");
+        "Collective.decisions", "Finances.claims", "Finances.statement");
     assertThat(ascending.ledger().size()).as("only queries were called").isEqualTo(descending.ledger().size())
         .isEqualTo(season(i -> 1).ledger().size());
     assertThat(notCalled).as("methods called without arguments for them").allMatch(NOT_CALLED::contains);
@@ -157,6 +168,10 @@ class NoRankingByBehaviourTest {
         args[i] = List.of(); // burnout warnings for no roles: still every member's rest
       } else if (t == long.class) {
         args[i] = 8L; // an entry reference: the first contribution
+      } else if (t == coop.lattice.finance.AccountId.class) {
+        args[i] = coop.lattice.finance.AccountId.of("bank");
+      } else if (t == java.time.YearMonth.class) {
+        args[i] = java.time.YearMonth.of(2026, 3);
       } else if (t == coop.lattice.exchange.TradeId.class) {
         args[i] = coop.lattice.exchange.TradeId.of(coop.lattice.CollectiveId.of("fixit"), 8); // no trade here
       } else {
