@@ -174,7 +174,11 @@ final class FinancesFold implements SubFold {
     month(b.month());
     Set<Category> seen = new HashSet<>();
     for (BudgetLine l : b.lines()) {
-      booked(s, a.id(), l.amount().signum() == 0 ? Money.zero(a.currency()) : l.amount(), null, l.category());
+      if (!l.amount().currency().equals(a.currency())) {
+        throw new InvalidMoneyException("The plan for " + b.month() + " sets " + l.amount() + " for " + l.category()
+            + ", not in the account's currency (" + a.currency() + "): plan in " + a.currency() + ".");
+      }
+      booked(s, a.id(), Money.zero(a.currency()), null, l.category()); // the category
       if (!seen.add(l.category())) {
         throw new InvalidMoneyException("The plan for " + b.month() + " sets " + l.category() + " twice; one line a"
             + " category.");

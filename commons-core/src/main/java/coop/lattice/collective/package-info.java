@@ -15,7 +15,9 @@
  * coop.lattice.collective.AidFund} and {@link coop.lattice.collective.ToolLibrary}; so do its
  * lotteries ({@link coop.lattice.collective.Lotteries}), its polls ({@link
  * coop.lattice.collective.Polls}: a dot vote, instant-runoff, Schulze, score voting, a time poll,
- * open or secret) and what the open ledger says of its
+ * open or secret), its open finances ({@link coop.lattice.collective.Finances}: accounts, income,
+ * expense claims with receipts, approvals, reimbursements, a budget per month) and what the open
+ * ledger says of its
  * members ({@link coop.lattice.collective.Privacy}). {@link coop.lattice.collective.Migration}
  * converts a ledger written before members appeared as handles. A {@link
  * coop.lattice.collective.Replica} folds another collective's entries, read-only; {@link
@@ -29,7 +31,7 @@
  * members, contributions), {@code Governance}, {@code Rotations}, {@code Circles}, {@code
  * Campaigns}, and one per exchange facade, named after it ({@code TimeBankFold}, {@code
  * OffersFold}, {@code TradeFold}, {@code AidFundFold}, {@code ToolLibraryFold}, {@code
- * LotteriesFold}, {@code PollsFold}). To find a rule, read the part that owns the event. {@code
+ * LotteriesFold}, {@code PollsFold}, {@code FinancesFold} with {@code ExpenseApprovals}). To find a rule, read the part that owns the event. {@code
  * Health}, {@code Agenda}, the burnout guard ({@code Campaigns.burnoutWarnings}) and the wall's
  * feed and totals ({@code WallViews}) read the fold for their reports.
  *
@@ -37,8 +39,9 @@
  * checked and folded with the app's member ids, and go on the ledger with members as handles or
  * tags and appearances as seals; entries read back are resolved to the commands they were. What
  * it needs is private and encrypted beside the ledger: {@code Profiles} (who each handle is, how
- * they appear), {@code SealedClaims} (who filed an aid claim and why) and {@code SecretBallots} (a
- * secret poll's ballots). See {@code docs/privacy.md} and {@code docs/deciding.md}.
+ * they appear), {@code SealedClaims} (who filed an aid claim and why), {@code SecretBallots} (a
+ * secret poll's ballots) and {@code Receipts} (expense claims' receipts, whose SHA-256 is on the
+ * ledger). See {@code docs/privacy.md}, {@code docs/deciding.md} and {@code docs/finances.md}.
  */
 @NullMarked
 package coop.lattice.collective;

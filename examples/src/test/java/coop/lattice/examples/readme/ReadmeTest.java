@@ -9,6 +9,8 @@ import coop.lattice.agreement.Outcome;
 import coop.lattice.agreement.Parameter;
 import coop.lattice.collective.Collective;
 import coop.lattice.collective.DecisionRecord;
+import coop.lattice.finance.BudgetReport;
+import coop.lattice.finance.Money;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.metrics.Need;
 import coop.lattice.metrics.SovereigntyMetrics;
@@ -89,6 +91,16 @@ class ReadmeTest {
     assertEquals(List.of("[hall, school, park]; the copy checks out: true"), run.printed());
     assertEquals(3, run.result().ballots());
     assertTrue(run.result().bySeed().isEmpty());
+  }
+
+  @Test
+  void theBooksShowEveryMovementAndNameNobodyWhoChoseNotToBeShown() throws Exception {
+    Snippets.Run<BudgetReport> run = Snippets.run(OpenFinances::keepTheBooksOpen);
+    assertEquals(List.of("IN 300.00 EUR dues ", "OUT 18.40 EUR tools Bo", "OUT 120.00 EUR tools a member",
+        "balance 161.60 EUR"), run.printed());
+    assertEquals(Money.of("250", "EUR"), run.result().planned());
+    assertEquals(Money.of("138.40", "EUR"), run.result().spent());
+    assertEquals(Money.of("300", "EUR"), run.result().income());
   }
 
   @Test
