@@ -1,13 +1,9 @@
 package coop.lattice.collective;
 
 import static coop.lattice.collective.People.ANA;
-import static coop.lattice.collective.People.BO;
 import static coop.lattice.collective.People.CY;
-import static coop.lattice.collective.People.DEE;
-import static coop.lattice.collective.People.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coop.lattice.CollectiveId;
 import coop.lattice.agreement.AgreementTerms;
 import coop.lattice.agreement.DecisionRule;
 import coop.lattice.agreement.Parameter;
@@ -16,7 +12,6 @@ import coop.lattice.finance.Category;
 import coop.lattice.finance.Expense;
 import coop.lattice.finance.Income;
 import coop.lattice.finance.Money;
-import coop.lattice.ledger.Appearance;
 import coop.lattice.store.LedgerStore;
 import coop.lattice.time.SteppingClock;
 import java.nio.charset.StandardCharsets;
@@ -32,12 +27,7 @@ final class FinanceFixture {
   static final byte[] RECEIPT = "Hardware Hub, 2027-03-01: solder 12.40, flux 6.00".getBytes(StandardCharsets.UTF_8);
 
   static Collective found(LedgerStore store, SteppingClock clock) {
-    Collective coop = Collective.found(CollectiveId.of("fixit-cafe"), "Fixit Repair Café", ANA, Appearance.byName("Ana"),
-        store, KEY, clock);
-    coop.admit(ANA, BO, Appearance.pseudonym("bo-the-baker"));
-    coop.admit(ANA, CY, Appearance.byName("Cy"));
-    coop.admit(ANA, DEE, Appearance.onlyInAggregates());
-    return coop;
+    return People.fixitCafe(store, clock);
   }
 
   /** The finances agreement: expenses up to {@code threshold} EUR by one other member, above it by consent in 2 days. */

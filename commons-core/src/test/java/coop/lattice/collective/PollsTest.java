@@ -8,7 +8,6 @@ import static coop.lattice.collective.People.KEY;
 import static coop.lattice.collective.Rejections.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coop.lattice.CollectiveId;
 import coop.lattice.ConflictException;
 import coop.lattice.ExpiredException;
 import coop.lattice.InvalidPollException;
@@ -18,7 +17,6 @@ import coop.lattice.PrivateDataException;
 import coop.lattice.TooEarlyException;
 import coop.lattice.UnknownMemberException;
 import coop.lattice.agreement.Parameter;
-import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.PollEvents;
@@ -61,12 +59,7 @@ class PollsTest {
   @TempDir Path dir;
 
   Collective found(LedgerStore store) {
-    Collective coop = Collective.found(CollectiveId.of("fixit-cafe"), "Fixit Repair Café", ANA, Appearance.byName("Ana"),
-        store, KEY, clock);
-    coop.admit(ANA, BO, Appearance.pseudonym("bo-the-baker"));
-    coop.admit(ANA, CY, Appearance.byName("Cy"));
-    coop.admit(ANA, DEE, Appearance.onlyInAggregates());
-    return coop;
+    return People.fixitCafe(store, clock);
   }
 
   /** Moves the clock on to just after {@code t}. */
