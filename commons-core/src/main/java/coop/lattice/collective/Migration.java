@@ -6,6 +6,7 @@ import coop.lattice.Progress;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
+import coop.lattice.ledger.FinanceEvents;
 import coop.lattice.ledger.Ledger;
 import coop.lattice.ledger.PollEvents;
 import coop.lattice.ledger.SignedCheckpoint;
@@ -86,6 +87,8 @@ public final class Migration {
     SealedClaims sealed = SealedClaims.open(to.privateArea(), Vault.of(key));
     SecretBallots secret = SecretBallots.open(to.privateArea(), Vault.of(key));
     SecretBallots secretBefore = old.read(Fold::secretBallots);
+    Receipts receipts = Receipts.open(to.privateArea(), Vault.of(key));
+    Receipts receiptsBefore = old.read(Fold::receipts);
     List<Ledger.Draft> drafts = new ArrayList<>(BATCH);
     long size = old.ledger().size();
     for (long from0 = 0; from0 < size; from0 += BATCH) {
@@ -98,6 +101,8 @@ public final class Migration {
           old.sealedClaims().get(c.sealed()).ifPresent(sealed::put);
         } else if (event instanceof PollEvents.BallotSealed b) {
           secretBefore.get(b.commitment()).ifPresent(secret::put);
+        } else if (event instanceof FinanceEvents.ExpenseClaimed c) { // an intact receipt only, under its own hash
+          receiptsBefore.read(c.receipt()).filter(r -> Hash.sha256(r).equals(c.receipt())).ifPresent(receipts::keep);
         }
         names.before(event);
         Pseudonymizer.Published p = names.publish(command.author(), event, command.sequence());

@@ -1,8 +1,5 @@
 package coop.lattice.collective;
 
-import static coop.lattice.collective.People.ANA;
-import static coop.lattice.collective.People.BO;
-import static coop.lattice.collective.People.CY;
 import static coop.lattice.collective.FinanceFixture.BANK;
 import static coop.lattice.collective.FinanceFixture.MARCH;
 import static coop.lattice.collective.FinanceFixture.RECEIPT;
@@ -10,6 +7,9 @@ import static coop.lattice.collective.FinanceFixture.money;
 import static coop.lattice.collective.FinanceFixture.receipt;
 import static coop.lattice.collective.FinanceFixture.refused;
 import static coop.lattice.collective.FinanceFixture.solder;
+import static coop.lattice.collective.People.ANA;
+import static coop.lattice.collective.People.BO;
+import static coop.lattice.collective.People.CY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.lattice.ConflictException;

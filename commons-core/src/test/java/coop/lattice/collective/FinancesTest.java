@@ -1,10 +1,5 @@
 package coop.lattice.collective;
 
-import static coop.lattice.collective.People.ANA;
-import static coop.lattice.collective.People.BO;
-import static coop.lattice.collective.People.CY;
-import static coop.lattice.collective.People.DEE;
-import static coop.lattice.collective.People.KEY;
 import static coop.lattice.collective.FinanceFixture.BANK;
 import static coop.lattice.collective.FinanceFixture.MARCH;
 import static coop.lattice.collective.FinanceFixture.RECEIPT;
@@ -13,6 +8,11 @@ import static coop.lattice.collective.FinanceFixture.receipt;
 import static coop.lattice.collective.FinanceFixture.refused;
 import static coop.lattice.collective.FinanceFixture.solder;
 import static coop.lattice.collective.FinanceFixture.views;
+import static coop.lattice.collective.People.ANA;
+import static coop.lattice.collective.People.BO;
+import static coop.lattice.collective.People.CY;
+import static coop.lattice.collective.People.DEE;
+import static coop.lattice.collective.People.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -254,6 +254,16 @@ class FinancesTest {
         coop.ledger().entry(claim).author(), approval.event(), approval.previous());
     assertThatThrownBy(() -> mirror.apply(byClaimant)).isInstanceOf(NotPermittedException.class)
         .hasMessageContaining("the claimant never approves it");
+  }
+
+  @Test
+  void aMigratedCollectiveKeepsItsReceipts() {
+    LedgerStore from = LedgerStore.inMemory();
+    Collective coop = funded(from, money("50").build());
+    long claim = coop.finances().claim(BO, solder("18.40"), RECEIPT);
+    Collective migrated = Migration.migrate(from, LedgerStore.inMemory(), KEY, clock);
+    assertThat(views(migrated)).isEqualTo(views(coop));
+    assertThat(migrated.finances().receipt(CY, claim)).isEqualTo(RECEIPT);
   }
 
   @Test
