@@ -78,6 +78,20 @@ class EntryFormatTest {
   }
 
   @Test
+  void anEventAddedSinceFormatOneSaysItsFormatAndMustSayIt() {
+    Event approved = new FinanceEvents.ExpenseApproved(4);
+    Entry e = new Entry(5, T, RIVERSIDE, ANA, approved, Hash.of(new byte[32]));
+    assertThat(e.format()).isEqualTo(EntryFormat.CURRENT);
+    String bytes = new String(e.canonicalBytes(), StandardCharsets.UTF_8);
+    assertThat(bytes).contains("\"format\":2,");
+    assertThat(EntryCodec.decodeCanonical(e.canonicalBytes())).isEqualTo(e);
+    byte[] unsaid = bytes.replace("\"format\":2,", "").getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> EntryCodec.decodeCanonical(unsaid)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Entry(5, T, RIVERSIDE, ANA, approved, Hash.of(new byte[32]), null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 2");
+  }
+
+  @Test
   void aNewerEventIsOnlyForNewerFormats() {
     assertThatThrownBy(() -> new NewerEvent("HarvestShared", EntryFormat.CURRENT, HARVEST))
         .isInstanceOf(IllegalArgumentException.class);
