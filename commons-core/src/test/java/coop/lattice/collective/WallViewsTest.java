@@ -71,15 +71,30 @@ class WallViewsTest {
     for (int i = 0; i < 300; i++) {
       Instant a = start.plus(Duration.ofMinutes(random.nextInt((int) span)));
       Instant b = a.plus(Duration.ofMinutes(random.nextInt((int) span)));
-      if (i % 2 == 0) {   // whole hours: the kept buckets answer
+      if (i % 2 == 0) {   // whole hours: the kept buckets answer (whole days between the ends, hours at them)
         a = a.truncatedTo(ChronoUnit.HOURS);
         b = b.truncatedTo(ChronoUnit.HOURS);
+      }
+      if (i % 6 == 0) {   // whole days: day buckets only
+        a = a.truncatedTo(ChronoUnit.DAYS);
+        b = b.truncatedTo(ChronoUnit.DAYS);
       }
       Instant from = a;
       Instant until = b;
       assertThat(c.totals(from, until)).as(from + ".." + until)
           .isEqualTo(c.read(f -> WallViews.scan(f, from, until)));
     }
+    // A day's total is kept once asked for: a contribution of that day acknowledged or corrected afterwards counts.
+    Instant today = clock.instant().truncatedTo(ChronoUnit.DAYS);
+    Instant from3 = today.minus(Duration.ofDays(2));
+    Instant until3 = today.plus(Duration.ofDays(1));
+    c.acknowledge(ana, c.record(Contribution.toCollective(bo, ContributionKind.CARE, Quantity.hours("2"))));
+    assertThat(c.totals(from3, until3)).isEqualTo(c.read(f -> WallViews.scan(f, from3, until3)));
+    long late = c.record(Contribution.toCollective(bo, ContributionKind.FOOD, Quantity.kilograms("4.5")));
+    c.acknowledge(ana, late);
+    assertThat(c.totals(from3, until3)).isEqualTo(c.read(f -> WallViews.scan(f, from3, until3)));
+    c.correct(late, Contribution.toCollective(bo, ContributionKind.FOOD, Quantity.kilograms("1")));
+    assertThat(c.totals(from3, until3)).isEqualTo(c.read(f -> WallViews.scan(f, from3, until3)));
     Instant epoch = Instant.EPOCH;
     Instant far = Instant.parse("9999-01-01T00:00:00Z");
     assertThat(c.totals(epoch, far)).isEqualTo(c.read(f -> WallViews.scan(f, epoch, far)));
