@@ -112,7 +112,8 @@ public final class Wall {
    */
   public Optional<Rendered> page(Collective collective, String actor, String host, String page, Locale locale,
       PartnerSignals partners) {
-    return pages.page(collective, actor, host, page, words(locale), partners).map(Wall::html);
+    return pages.page(collective, actor, host, page, words(locale), partners.flagged(), partners.failingSince(),
+        partners.faltering()).map(Wall::html);
   }
 
   /** The node's own page: {@code collectives} maps each hosted collective's name to its address. */

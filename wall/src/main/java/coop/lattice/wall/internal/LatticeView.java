@@ -6,7 +6,6 @@ import coop.lattice.collective.Collective;
 import coop.lattice.collective.Partnership;
 import coop.lattice.collective.RedundancyMap;
 import coop.lattice.metrics.Need;
-import coop.lattice.wall.PartnerSignals;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import org.jspecify.annotations.Nullable;
 
@@ -51,9 +51,15 @@ public record LatticeView(List<Partner> partners, List<Coverage> coverage, List<
   /** A need and the partners who could cover it (none: nobody). */
   public record Coverage(String need, List<String> partners) {}
 
-  static LatticeView of(Collective c, PartnerSignals signals) {
+  /**
+   * @param flagged partners the node flagged
+   * @param failingSince since when deliveries to each failing partner fail
+   * @param falteringNow the partners that falter now
+   */
+  static LatticeView of(Collective c, Set<CollectiveId> flagged, Map<CollectiveId, Instant> failingSince,
+      Set<CollectiveId> falteringNow) {
     RedundancyMap map = c.trade().redundancy();
-    SortedMap<CollectiveId, SortedMap<Need, List<CollectiveId>>> whileFaltering = map.whileFaltering(signals.faltering());
+    SortedMap<CollectiveId, SortedMap<Need, List<CollectiveId>>> whileFaltering = map.whileFaltering(falteringNow);
     List<Partner> partners = new ArrayList<>();
     for (Partnership p : c.trade().partnerships()) {
       List<Balance> balances = new ArrayList<>();
@@ -65,11 +71,11 @@ public record LatticeView(List<Partner> partners, List<Coverage> coverage, List<
           balances.add(new Balance(u, b.max(BigDecimal.ZERO), b.negate().max(BigDecimal.ZERO), out, in));
         }
       }
-      boolean faltering = signals.faltering().contains(p.partner());
+      boolean faltering = falteringNow.contains(p.partner());
       Map<Need, List<CollectiveId>> left = faltering
           ? whileFaltering.getOrDefault(p.partner(), Collections.emptySortedMap()) : map.ifFalters(p.partner());
-      partners.add(new Partner(p.partner().value(), List.copyOf(balances), signals.flagged().contains(p.partner()),
-          signals.failingSince().get(p.partner()), faltering, coverage(left)));
+      partners.add(new Partner(p.partner().value(), List.copyOf(balances), flagged.contains(p.partner()),
+          failingSince.get(p.partner()), faltering, coverage(left)));
     }
     partners.sort(Comparator.comparing(Partner::id));
     return new LatticeView(List.copyOf(partners), coverage(map.coverage()),

@@ -2,7 +2,6 @@ package coop.lattice.wall.internal;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.collective.Collective;
-import coop.lattice.wall.PartnerSignals;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
@@ -14,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -39,7 +39,7 @@ public final class Pages {
    * actor}, in the reader's words; empty if there is no such page.
    */
   public Optional<byte[]> page(Collective c, String actor, String host, String page, Words w,
-      PartnerSignals partners) {
+      Set<CollectiveId> flagged, Map<CollectiveId, Instant> failingSince, Set<CollectiveId> faltering) {
     if (!Frame.PAGES.contains(page)) {
       return Optional.empty();
     }
@@ -54,7 +54,7 @@ public final class Pages {
       case "outbox" -> put(params, "v", LedgerView.of(c, now, zone), "ledger");
       case "sovereignty" -> put(params, "v", SovereigntyView.of(needsMet(c).reports(c, YearMonth.from(now.atZone(zone)),
           SovereigntyView.MONTHS), w), "sovereignty");
-      case "lattice" -> put(params, "v", LatticeView.of(c, partners), "lattice");
+      case "lattice" -> put(params, "v", LatticeView.of(c, flagged, failingSince, faltering), "lattice");
       case "health" -> put(params, "v", HealthView.of(c, now), "health");
       case "lotteries" -> put(params, "v", LotteriesView.of(c, actor), "lotteries");
       default -> {
