@@ -27,4 +27,5 @@ module coop.lattice.core {
   exports coop.lattice.privacy;
   exports coop.lattice.poll;
   exports coop.lattice.finance;
+  exports coop.lattice.joining;
 }

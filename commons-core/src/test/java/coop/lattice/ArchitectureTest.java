@@ -59,4 +59,11 @@ class ArchitectureTest {
       .orShould().dependOnClassesThat().resideInAnyPackage("coop.lattice.collective..", "coop.lattice.ledger..")
       .because("money and its rules know amounts, currencies and categories, not people: who paid or was paid is the"
           + " collective's to show as each member chose (a statement's payee is text it gives), never a sum per member");
+
+  @ArchTest
+  static final ArchRule theWayInIsRulesThatKnowNoLedger = noClasses().that().resideInAPackage("coop.lattice.joining")
+      .should().dependOnClassesThat().resideInAnyPackage("coop.lattice.collective..", "coop.lattice.ledger..",
+          "coop.lattice.store..", "coop.lattice.agreement..")
+      .because("questions, answers and the trust rule are pure rules, checked against a model; the ledger, the"
+          + " agreements in force and who the members are come in through the collective's fold");
 }

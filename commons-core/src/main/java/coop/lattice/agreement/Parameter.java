@@ -2,8 +2,13 @@ package coop.lattice.agreement;
 
 import coop.lattice.InvalidAgreementException;
 import coop.lattice.MemberId;
+import coop.lattice.joining.NewcomerUntil;
+import coop.lattice.joining.Permission;
+import coop.lattice.joining.Question;
+import coop.lattice.joining.Questions;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -73,6 +79,46 @@ public final class Parameter<T> {
   /** The shortest time a poll stays open, in hours (1 to 2160). Default: 24. */
   public static final Parameter<Integer> POLL_MIN_HOURS = ofInt("poll-min-hours", 1, 2160, 24,
       "the shortest time a poll stays open, in hours");
+
+  /**
+   * The questions someone who asks to join answers, written {@code id: text} and separated by
+   * {@code |}; {@code (optional)} after an id marks one they may leave out ({@link Questions}).
+   * Default: none.
+   */
+  public static final Parameter<List<Question>> JOINING_QUESTIONS = new Parameter<>("joining-questions", List.of(),
+      "the questions someone who asks to join answers", "questions written \"id: text\", separated by '|'",
+      Questions::parse, Questions::format);
+
+  /**
+   * Whether a newcomer joins only through an accepted application ({@code required}) or may also
+   * be admitted by a member directly ({@code optional}). Default: optional.
+   */
+  public static final Parameter<String> JOINING_BY_APPLICATION = ofChoice("joining-by-application",
+      List.of("optional", "required"), "optional", "whether a newcomer joins only through an accepted application");
+
+  /**
+   * How an application is decided: by any one member ({@code any-member}), or under the decision
+   * rule of the agreement that sets this parameter ({@code agreement-rule}: members respond within
+   * its window, and the decision is the one its rule gives). Default: any-member.
+   */
+  public static final Parameter<String> JOINING_DECISION = ofChoice("joining-decision",
+      List.of("any-member", "agreement-rule"), "any-member", "how an application to join is decided");
+
+  /** How many members must trust a newcomer before they gain the trust permissions (0 to 50). Default: 0, none. */
+  public static final Parameter<Integer> TRUST_THRESHOLD = ofInt("trust-threshold", 0, 50, 0,
+      "how many members must trust a newcomer before they gain the trust permissions");
+
+  /** What a newcomer may do only once trusted, comma-separated. Default: acknowledge, propose, steward. */
+  public static final Parameter<Set<Permission>> TRUST_PERMISSIONS = new Parameter<>("trust-permissions",
+      Set.copyOf(EnumSet.allOf(Permission.class)), "what a newcomer may do only once trusted",
+      "some of acknowledge, propose, steward, separated by commas", s -> s.isBlank() ? Set.of()
+          : Arrays.stream(s.split(",")).map(w -> Permission.valueOf(w.trim().toUpperCase(Locale.ROOT)))
+              .collect(Collectors.toUnmodifiableSet()),
+      v -> new TreeSet<>(v).stream().map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(",")));
+
+  /** Until when a member counts as new: the window, until trusted, or whichever comes first. Default: window. */
+  public static final Parameter<NewcomerUntil> NEWCOMER_UNTIL = ofEnum("newcomer-until", NewcomerUntil.class,
+      NewcomerUntil.WINDOW, "until when a member counts as new");
 
   /** The most hours a time-bank account may owe (0 to 1000). Default: 20. */
   public static final Parameter<BigDecimal> TIME_BANK_DEBIT_LIMIT_HOURS = ofDecimal("time-bank-debit-limit-hours",
