@@ -1,8 +1,13 @@
 package coop.lattice.collective;
 
+import coop.lattice.PrivateDataException;
+import coop.lattice.ledger.LedgerJson;
 import coop.lattice.privacy.Vault;
 import coop.lattice.store.PrivateArea;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +40,35 @@ final class PrivateRecords<K, V> {
     this.file = file;
     this.key = key;
     this.encode = encode;
+  }
+
+  /**
+   * The records kept in {@code file} of {@code area}, opened with {@code vault}, one a line in the
+   * ledger's canonical JSON (which holds no raw line break); {@code what} names them in the error
+   * that says the file does not read.
+   */
+  static <K, V extends Record> PrivateRecords<K, V> lines(PrivateArea area, Vault vault, String file, Function<V, K> key,
+      Class<V> type, String what) {
+    return open(area, vault, file, key, values -> {
+      StringBuilder out = new StringBuilder();
+      for (V v : values) {
+        out.append(new String(LedgerJson.canonicalBytes(v), StandardCharsets.UTF_8)).append('\n');
+      }
+      return out.toString().getBytes(StandardCharsets.UTF_8);
+    }, plain -> {
+      List<V> out = new ArrayList<>();
+      try {
+        for (String line : new String(plain, StandardCharsets.UTF_8).split("\n", -1)) {
+          if (!line.isEmpty()) {
+            out.add(LedgerJson.decode(line.getBytes(StandardCharsets.UTF_8), type));
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        throw new PrivateDataException("The " + what + " (" + file + ") opened but do not read as " + what + ": "
+            + e.getMessage() + ". Restore the file from the backup taken with the journal.", e);
+      }
+      return out;
+    });
   }
 
   /** None, and none can be kept: what a copy of another collective's ledger has. */

@@ -1,15 +1,9 @@
 package coop.lattice.collective;
 
-import coop.lattice.PrivateDataException;
-import coop.lattice.ledger.LedgerJson;
 import coop.lattice.merkle.Hash;
 import coop.lattice.poll.SealedBallot;
 import coop.lattice.privacy.Vault;
 import coop.lattice.store.PrivateArea;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,8 +35,8 @@ final class SecretBallots {
 
   /** The secret ballots kept in {@code area}, opened with {@code vault}. */
   static SecretBallots open(PrivateArea area, Vault vault) {
-    return new SecretBallots(PrivateRecords.open(area, vault, FILE, SealedBallot::commitment, SecretBallots::encode,
-        SecretBallots::decode));
+    return new SecretBallots(PrivateRecords.lines(area, vault, FILE, SealedBallot::commitment, SealedBallot.class,
+        "secret ballots"));
   }
 
   /** Whether this collective keeps secret ballots at all (a mirror does not). */
@@ -66,29 +60,5 @@ final class SecretBallots {
   /** Drops the ballot kept under {@code commitment}, durably: for a ballot the ledger refused. */
   void remove(Hash commitment) {
     kept.remove(commitment);
-  }
-
-  /** One line of the ledger's canonical JSON per ballot (canonical JSON holds no raw line break). */
-  private static byte[] encode(Collection<SealedBallot> ballots) {
-    StringBuilder out = new StringBuilder();
-    for (SealedBallot b : ballots) {
-      out.append(new String(LedgerJson.canonicalBytes(b), StandardCharsets.UTF_8)).append('\n');
-    }
-    return out.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static List<SealedBallot> decode(byte[] plain) {
-    List<SealedBallot> out = new ArrayList<>();
-    try {
-      for (String line : new String(plain, StandardCharsets.UTF_8).split("\n", -1)) {
-        if (!line.isEmpty()) {
-          out.add(LedgerJson.decode(line.getBytes(StandardCharsets.UTF_8), SealedBallot.class));
-        }
-      }
-    } catch (IllegalArgumentException e) {
-      throw new PrivateDataException("The secret ballots (" + FILE + ") opened but do not read as ballots: "
-          + e.getMessage() + ". Restore the file from the backup taken with the journal.", e);
-    }
-    return out;
   }
 }
