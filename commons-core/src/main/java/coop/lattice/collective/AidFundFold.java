@@ -8,6 +8,7 @@ import coop.lattice.NotPermittedException;
 import coop.lattice.UnknownReferenceException;
 import coop.lattice.agreement.Parameter;
 import coop.lattice.agreement.Parameters;
+import coop.lattice.joining.Permission;
 import coop.lattice.exchange.FundId;
 import coop.lattice.ledger.Event;
 import java.math.BigDecimal;
@@ -119,6 +120,7 @@ final class AidFundFold implements SubFold {
       throw new NotPermittedException("Only the stewards " + stewards + " (" + p.describeSource(Parameter.AID_FUND_STEWARDS)
           + ") " + verb + " claims; " + author + " is not one of them.");
     }
+    Trust.require(s, author, Permission.STEWARD);
     if (author.equals(c.filedBy())) {
       throw new NotPermittedException("Claim " + c.entry() + " was filed by " + author + ", who cannot " + verb
           + " it too.");

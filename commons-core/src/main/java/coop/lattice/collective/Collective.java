@@ -26,6 +26,7 @@ import coop.lattice.collective.ContributionRecord.Status;
 import coop.lattice.cycle.Campaign;
 import coop.lattice.cycle.Debrief;
 import coop.lattice.health.HealthReport;
+import coop.lattice.joining.NewcomerUntil;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
@@ -48,7 +49,6 @@ import coop.lattice.rotation.Slot;
 import coop.lattice.store.LedgerStore;
 import coop.lattice.store.PrivateArea;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -120,6 +120,7 @@ public final class Collective {
   private final Lotteries lotteries = new Lotteries(this);
   private final Polls polls = new Polls(this);
   private final Finances finances = new Finances(this);
+  private final Joining joining = new Joining(this);
   private final Privacy privacy = new Privacy(this);
 
   private Collective(Ledger ledger, CollectiveKey key, Clock clock, Fold fold, Pseudonymizer pseudonymizer,
@@ -137,7 +138,7 @@ public final class Collective {
   private static Fold fold(LedgerStore store, CollectiveKey key) {
     Vault vault = Vault.of(key);
     return new Fold(SealedClaims.open(store.privateArea(), vault), SecretBallots.open(store.privateArea(), vault),
-        Receipts.open(store.privateArea(), vault));
+        Receipts.open(store.privateArea(), vault), JoiningFold.kept(store.privateArea(), vault));
   }
 
   private static Pseudonymizer pseudonymizer(LedgerStore store, CollectiveKey key) {
@@ -401,13 +402,12 @@ public final class Collective {
     return read(f -> f.governance.parameters(at));
   }
 
-  /** True while {@code member} is within the newcomer window that the agreements in force set. */
+  /**
+   * True while {@code member} is new: within the newcomer window the agreements in force set, or,
+   * where they say so ({@code newcomer-until}), until members trust them ({@link Joining}).
+   */
   public boolean isNewcomer(MemberId member, Instant at) {
-    synchronized (lock) {
-      Member m = fold.membership.members.get(member);
-      return m != null && m.newcomerAt(at, Duration.ofDays(
-          fold.governance.parameters(at).get(Parameter.NEWCOMER_WINDOW_DAYS)));
-    }
+    return read(f -> f.membership.members.containsKey(member) && Trust.isNew(f, f.membership.members.get(member), at));
   }
 
   public Optional<ProposalRecord> proposal(long entry) {
@@ -526,9 +526,11 @@ public final class Collective {
       fold.campaigns.campaigns.values().forEach(c -> phases.addAll(c.phases()));
       fold.campaigns.optedIn.values().forEach(optedIn::addAll);
     }
-    return new PlanRequest(roster, roles, from, until, p.get(Parameter.NEWCOMER_GUARANTEE_CYCLES),
+    PlanRequest request = new PlanRequest(roster, roles, from, until, p.get(Parameter.NEWCOMER_GUARANTEE_CYCLES),
         p.get(Parameter.NEWCOMER_WINDOW_DAYS)).withCycles(phases, p.get(Parameter.INTENSE_CAPACITY_HOURS_PER_WEEK),
         optedIn);
+    return p.get(Parameter.NEWCOMER_UNTIL) == NewcomerUntil.WINDOW ? request
+        : request.withNewcomers(joining.newcomers(from.atStartOfDay(ZoneOffset.UTC).toInstant()));
   }
 
   /** Plans {@code request} (from {@link #rotationRequest}) with {@code policy}; the plan is not yet published. */
@@ -586,6 +588,11 @@ public final class Collective {
     return finances;
   }
 
+  /** A way in: applications to join that answer the collective's questions, and the trust members give newcomers. */
+  public Joining joining() {
+    return joining;
+  }
+
   /** The root at {@code height}, once the ledger reached it: the anchor a lottery's seed needs. */
   public Optional<Hash> anchorRoot(long height) {
     return height <= ledger.size() ? Optional.of(ledger.root(height)) : Optional.empty();
@@ -629,7 +636,12 @@ public final class Collective {
     return Vault.of(key).read(privateArea, name);
   }
 
-  Pseudonymizer pseudonymizer() {
+  /** Now, on the collective's own clock. */
+  Instant now() {
+    return clock.instant();
+  }
+
+    Pseudonymizer pseudonymizer() {
     return pseudonymizer;
   }
 
@@ -641,7 +653,7 @@ public final class Collective {
   void refold(Consumer<Fold> change) {
     synchronized (lock) {
       change.accept(fold);
-      Fold again = new Fold(sealedClaims, fold.secretBallots(), fold.receipts());
+      Fold again = new Fold(sealedClaims, fold.secretBallots(), fold.receipts(), fold.applications());
       for (Entry e : ledger.entries(0, ledger.size())) {
         again.replay(pseudonymizer.resolve(e));
       }

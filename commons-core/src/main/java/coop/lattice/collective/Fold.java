@@ -11,6 +11,7 @@ import coop.lattice.ledger.Event;
 import coop.lattice.ledger.Ledger;
 import coop.lattice.ledger.MemberIds;
 import coop.lattice.ledger.NewerEvent;
+import coop.lattice.merkle.Hash;
 import coop.lattice.privacy.Pseudonyms;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,10 +42,11 @@ final class Fold {
   final LotteriesFold lotteries = new LotteriesFold();
   final PollsFold polls = new PollsFold();
   final FinancesFold finances = new FinancesFold();
+  final JoiningFold joining = new JoiningFold();
   /** Each event belongs to exactly one part. */
   private final SubFold[] parts = {
       membership, governance, rotations, circles, campaigns, timeBank, offers, trade, aidFund, toolLibrary, lotteries,
-      polls, finances};
+      polls, finances, joining};
   /**
    * Which part (an index into {@link #parts}) owns each event type, learnt the first time a type
    * is seen: a part decides by type alone, and every fold has the same parts in the same order, so
@@ -60,15 +62,22 @@ final class Fold {
   private final SecretBallots secretBallots;
   /** The receipts of expense claims, for the rule that a claim's receipt is kept; none for a mirror. */
   private final Receipts receipts;
+  /** What the ledger leaves out of applications to join, for the rules that need it; none for a mirror. */
+  private final PrivateRecords<Hash, SealedApplication> applications;
 
   /** Whether this fold knows who members are: the collective's own does; a copy of someone else's ledger does not. */
   private final boolean knowsMembers;
 
-  /** The fold of a collective that holds its sealed claims, secret ballots and receipts and resolves its members. */
-  Fold(SealedClaims sealedClaims, SecretBallots secretBallots, Receipts receipts) {
+  /**
+   * The fold of a collective that holds its sealed claims, secret ballots, receipts and applications
+   * and resolves its members.
+   */
+  Fold(SealedClaims sealedClaims, SecretBallots secretBallots, Receipts receipts,
+      PrivateRecords<Hash, SealedApplication> applications) {
     this.sealedClaims = sealedClaims;
     this.secretBallots = secretBallots;
     this.receipts = receipts;
+    this.applications = applications;
     this.knowsMembers = true;
   }
 
@@ -81,6 +90,7 @@ final class Fold {
     this.sealedClaims = SealedClaims.none();
     this.secretBallots = SecretBallots.none();
     this.receipts = Receipts.none();
+    this.applications = PrivateRecords.none(JoiningFold.FILE, SealedApplication::seal);
     this.knowsMembers = false;
   }
 
@@ -94,6 +104,10 @@ final class Fold {
 
   Receipts receipts() {
     return receipts;
+  }
+
+  PrivateRecords<Hash, SealedApplication> applications() {
+    return applications;
   }
 
   /**

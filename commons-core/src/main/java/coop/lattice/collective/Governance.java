@@ -17,6 +17,7 @@ import coop.lattice.agreement.Parameters;
 import coop.lattice.agreement.ProposalKind;
 import coop.lattice.agreement.Response;
 import coop.lattice.agreement.Setting;
+import coop.lattice.joining.Permission;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.LedgerJson;
 import coop.lattice.merkle.Hash;
@@ -136,6 +137,7 @@ final class Governance implements SubFold {
     Map<MemberId, Member> members = membership.members;
     if (event instanceof Event.ProposalMade p) {
       membership.activeMember(author, "make a proposal");
+      Trust.require(s, author, Permission.PROPOSE);
       for (MemberId a : p.affected()) {
         membership.activeMember(a, "be named as affected by a proposal");
       }

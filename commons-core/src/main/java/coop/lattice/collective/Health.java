@@ -96,11 +96,10 @@ final class Health {
         raised + " objection(s) raised, " + addressed + " addressed; the oldest unresolved is " + oldest.toDays()
             + " day(s) old. Past " + dissentDays + " days, dissent is being left unheard."));
 
-    Duration window = Duration.ofDays(p.get(Parameter.NEWCOMER_WINDOW_DAYS));
     int cycles = p.get(Parameter.NEWCOMER_GUARANTEE_CYCLES);
     TreeSet<LocalDate> meetingDays = new TreeSet<>();
     slots.forEach(a -> meetingDays.add(a.slot().date()));
-    List<Member> newcomers = fold.membership.members.values().stream().filter(m -> m.newcomerAt(at, window)).toList();
+    List<Member> newcomers = fold.membership.members.values().stream().filter(m -> Trust.isNew(fold, m, at)).toList();
     long included = newcomers.stream().filter(m -> {
       LocalDate joined = m.joined().atZone(ZoneOffset.UTC).toLocalDate();
       List<LocalDate> first = meetingDays.tailSet(joined, true).stream().limit(cycles).toList();

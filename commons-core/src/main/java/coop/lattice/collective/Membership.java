@@ -10,6 +10,7 @@ import coop.lattice.agreement.AcknowledgementRule;
 import coop.lattice.agreement.Parameter;
 import coop.lattice.agreement.Parameters;
 import coop.lattice.collective.ContributionRecord.Status;
+import coop.lattice.joining.Permission;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.Event;
@@ -54,6 +55,7 @@ final class Membership implements SubFold {
       boolean founderJoining = members.isEmpty() && author.equals(j.member());
       if (!founderJoining) {
         activeMember(author, "admit a new member");
+        s.fold().joining.checkJoin(s, j.member());
       }
       Member existing = members.get(j.member());
       if (existing != null && existing.active()) {
@@ -70,6 +72,7 @@ final class Membership implements SubFold {
     } else if (event instanceof Event.ContributionAcknowledged a) {
       ContributionRecord c = liveContribution(a.contribution(), "acknowledge");
       activeMember(author, "acknowledge a contribution");
+      Trust.require(s, author, Permission.ACKNOWLEDGE);
       Contribution what = c.contribution();
       if (author.equals(what.giver())) {
         throw new NotPermittedException("A member cannot confirm their own contribution; the person who"

@@ -7,6 +7,7 @@ import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.FinanceEvents;
+import coop.lattice.ledger.JoiningEvents;
 import coop.lattice.ledger.Ledger;
 import coop.lattice.ledger.PollEvents;
 import coop.lattice.ledger.SignedCheckpoint;
@@ -27,7 +28,7 @@ import java.util.Optional;
  * signed. The new ledger has the same entries at the same places, with the same times and the same
  * commands, written as a collective writes them now: members as handles and tags, appearances as
  * seals; the members' names go to the new store's private profiles, the sealed aid claims with
- * them. Its entry 0 commits to the old ledger's last signed checkpoint ({@code
+ * them, the secret ballots and the applications to join too. Its entry 0 commits to the old ledger's last signed checkpoint ({@code
  * CollectiveFounded.continues}), so anyone holding both can check that one continues the other.
  * Before it returns, the new collective is opened from its store and must fold to exactly the old
  * one's state; otherwise nothing is claimed and the new store should be discarded.
@@ -89,6 +90,8 @@ public final class Migration {
     SecretBallots secretBefore = old.read(Fold::secretBallots);
     Receipts receipts = Receipts.open(to.privateArea(), Vault.of(key));
     Receipts receiptsBefore = old.read(Fold::receipts);
+    PrivateRecords<Hash, SealedApplication> applications = JoiningFold.kept(to.privateArea(), Vault.of(key));
+    PrivateRecords<Hash, SealedApplication> applicationsBefore = old.read(Fold::applications);
     List<Ledger.Draft> drafts = new ArrayList<>(BATCH);
     long size = old.ledger().size();
     for (long from0 = 0; from0 < size; from0 += BATCH) {
@@ -103,6 +106,8 @@ public final class Migration {
           secretBefore.get(b.commitment()).ifPresent(secret::put);
         } else if (event instanceof FinanceEvents.ExpenseClaimed c) { // an intact receipt only, under its own hash
           receiptsBefore.read(c.receipt()).filter(r -> Hash.sha256(r).equals(c.receipt())).ifPresent(receipts::keep);
+        } else if (event instanceof JoiningEvents.ApplicationReceived a) {
+          applicationsBefore.get(a.sealed()).ifPresent(applications::put);
         }
         names.before(event);
         Pseudonymizer.Published p = names.publish(command.author(), event, command.sequence());

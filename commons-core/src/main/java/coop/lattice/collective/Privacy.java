@@ -66,7 +66,7 @@ public final class Privacy {
   /**
    * Forgets {@code member}, who has left, at their request: the app's id for them and how they
    * appeared are erased from the collective's private profiles, and the sealed details of the aid
-   * claims they filed or were helped by are dropped. The ledger, which never held their id or
+   * claims they filed or were helped by are dropped, as is their application to join. The ledger, which never held their id or
    * name, stays as it is and verifies end to end; it no longer says who they were: their entries
    * now stand for their handle, in every view. Not recorded on the ledger.
    *
@@ -91,6 +91,7 @@ public final class Privacy {
         }
       }
       sealed.forget(member);
+      fold.applications().removeIf(a -> a.applicant().equals(member));
       collective.pseudonymizer().profiles().forget(member);
     });
   }

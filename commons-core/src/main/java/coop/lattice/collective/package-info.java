@@ -16,9 +16,10 @@
  * lotteries ({@link coop.lattice.collective.Lotteries}), its polls ({@link
  * coop.lattice.collective.Polls}: a dot vote, instant-runoff, Schulze, score voting, a time poll,
  * open or secret), its open finances ({@link coop.lattice.collective.Finances}: accounts, income,
- * expense claims with receipts, approvals, reimbursements, a budget per month) and what the open
- * ledger says of its
- * members ({@link coop.lattice.collective.Privacy}). {@link coop.lattice.collective.Migration}
+ * expense claims with receipts, approvals, reimbursements, a budget per month), its way in ({@link
+ * coop.lattice.collective.Joining}: applications to join answering its questions, and the trust
+ * members give newcomers) and what the open ledger says of its members ({@link
+ * coop.lattice.collective.Privacy}). {@link coop.lattice.collective.Migration}
  * converts a ledger written before members appeared as handles. A {@link
  * coop.lattice.collective.Replica} folds another collective's entries, read-only; {@link
  * coop.lattice.collective.CollectiveState} is the whole state as one value. The records returned
@@ -31,7 +32,9 @@
  * members, contributions), {@code Governance}, {@code Rotations}, {@code Circles}, {@code
  * Campaigns}, and one per exchange facade, named after it ({@code TimeBankFold}, {@code
  * OffersFold}, {@code TradeFold}, {@code AidFundFold}, {@code ToolLibraryFold}, {@code
- * LotteriesFold}, {@code PollsFold}, {@code FinancesFold} with {@code ExpenseApprovals}). To find a rule, read the part that owns the event. {@code
+ * LotteriesFold}, {@code PollsFold}, {@code FinancesFold} with {@code ExpenseApprovals}, {@code
+ * JoiningFold}; {@code Trust} reads newcomer trust for the parts whose commands wait for it). To
+ * find a rule, read the part that owns the event. {@code
  * Health}, {@code Agenda}, the burnout guard ({@code Campaigns.burnoutWarnings}) and the wall's
  * feed and totals ({@code WallViews}) read the fold for their reports.
  *
@@ -40,8 +43,10 @@
  * tags and appearances as seals; entries read back are resolved to the commands they were. What
  * it needs is private and encrypted beside the ledger: {@code Profiles} (who each handle is, how
  * they appear), {@code SealedClaims} (who filed an aid claim and why), {@code SecretBallots} (a
- * secret poll's ballots) and {@code Receipts} (expense claims' receipts, whose SHA-256 is on the
- * ledger). See {@code docs/privacy.md}, {@code docs/deciding.md} and {@code docs/finances.md}.
+ * secret poll's ballots), {@code Receipts} (expense claims' receipts, whose SHA-256 is on the
+ * ledger) and the {@link coop.lattice.collective.SealedApplication}s (who applied to join, and
+ * their answers). See {@code docs/privacy.md}, {@code docs/deciding.md}, {@code docs/finances.md}
+ * and {@code docs/joining.md}.
  */
 @NullMarked
 package coop.lattice.collective;

@@ -222,6 +222,11 @@ public sealed interface Event {
       FinanceEvents.ExpenseApproved, FinanceEvents.ExpenseResponded, FinanceEvents.ExpenseDecided,
       FinanceEvents.ExpenseReimbursed, FinanceEvents.BudgetPlanned {}
 
+  /** A way in, kept together in {@link JoiningEvents}: applications, responses, decisions, trust. */
+  sealed interface Joining extends Event
+      permits JoiningEvents.ApplicationReceived, JoiningEvents.ApplicationResponded,
+      JoiningEvents.ApplicationDecided, JoiningEvents.TrustGiven {}
+
   /** A standing restorative circle; its keeper comes from the rotation role {@code keeperRole}. */
   record CircleFormed(CircleId circle, String name, RoleId keeperRole) implements Event {
     public CircleFormed {

@@ -8,11 +8,12 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to plan: who is on the roster, which roles, over which horizon, and the newcomer
  * guarantee (from the agreements in force: {@code newcomer-guarantee-cycles} and {@code
- * newcomer-window-days}).
+ * newcomer-window-days}), or the newcomers the collective names ({@link #withNewcomers}).
  *
  * <p>Rejected, with a message that says what to fix: an empty roster, a member listed twice, no
  * roles, a role listed twice, a horizon that ends before it starts, a role that never comes
@@ -20,13 +21,13 @@ import java.util.Set;
  */
 public record PlanRequest(List<Participant> roster, List<Role> roles, LocalDate from, LocalDate until,
     int newcomerCycles, int newcomerWindowDays, List<Campaign.Phase> phases,
-    BigDecimal intenseCapHours, Set<MemberId> restOptIn) {
+    BigDecimal intenseCapHours, Set<MemberId> restOptIn, @Nullable Set<MemberId> newcomers) {
 
   /** A request without campaign phases: no caps and no rest. */
   public PlanRequest(List<Participant> roster, List<Role> roles, LocalDate from, LocalDate until, int newcomerCycles,
       int newcomerWindowDays) {
     this(roster, roles, from, until, newcomerCycles, newcomerWindowDays, List.of(), BigDecimal.valueOf(168),
-        Set.of());
+        Set.of(), null);
   }
 
   /**
@@ -37,12 +38,23 @@ public record PlanRequest(List<Participant> roster, List<Role> roles, LocalDate 
   public PlanRequest withCycles(List<Campaign.Phase> cyclePhases, BigDecimal capHoursPerWeek,
       Set<MemberId> optedIn) {
     return new PlanRequest(roster, roles, from, until, newcomerCycles, newcomerWindowDays, cyclePhases, capHoursPerWeek,
-        optedIn);
+        optedIn, newcomers);
+  }
+
+  /**
+   * The same request where exactly {@code newMembers} are newcomers, whenever they joined: what a
+   * collective whose agreement makes members new until trusted ({@code newcomer-until}) asks for.
+   * Each still has their first meeting days from the day they joined, or from the horizon's start.
+   */
+  public PlanRequest withNewcomers(Set<MemberId> newMembers) {
+    return new PlanRequest(roster, roles, from, until, newcomerCycles, newcomerWindowDays, phases, intenseCapHours,
+        restOptIn, newMembers);
   }
 
   public PlanRequest {
     phases = List.copyOf(phases);
     restOptIn = Set.copyOf(restOptIn);
+    newcomers = newcomers == null ? null : Set.copyOf(newcomers);
     if (intenseCapHours.signum() <= 0) {
       throw new InvalidRotationException("the capacity cap in intense phases is more than 0 hours a week, not "
           + intenseCapHours.toPlainString());
@@ -95,8 +107,14 @@ public record PlanRequest(List<Participant> roster, List<Role> roles, LocalDate 
     return new PlanRequest(roster, roles, from, until, 2, 90);
   }
 
-  /** True when {@code p} counts as a newcomer for this horizon. */
+  /**
+   * True when {@code p} counts as a newcomer for this horizon: one of the {@link #withNewcomers
+   * newcomers} named, or else joined within the newcomer window before it starts.
+   */
   public boolean newcomer(Participant p) {
+    if (newcomers != null) {
+      return newcomers.contains(p.member()) && p.joined().isBefore(until);
+    }
     return !p.joined().isBefore(from.minusDays(newcomerWindowDays)) && p.joined().isBefore(until);
   }
 }
