@@ -390,4 +390,32 @@ class JoiningTest {
     assertThat(new String(coop.privateFile(JoiningFold.FILE).orElseThrow(), StandardCharsets.UTF_8))
         .doesNotContain("eli");
   }
+
+  @Test
+  void aPartnersMirrorChecksWhoReceivesRespondsDecidesAndTrusts() {
+    Collective coop = found(LedgerStore.inMemory());
+    Adopt.adopt(coop, clock, ANA, wayIn(2).set(Parameter.JOINING_DECISION.name(), "agreement-rule").build());
+    long eli = coop.joining().apply(ELI, Appearance.byName("Eli"), ANSWERS);
+    coop.joining().respond(BO, eli, Response.OBJECTION, "We agreed to wait for the spring.");
+    List<Entry> entries = coop.ledger().entries(0, coop.ledger().size());
+    Pseudonyms pseudonyms = Pseudonyms.of(KEY);
+    MemberId ana = pseudonyms.handle(ANA);
+    Entry last = entries.get(entries.size() - 1);
+
+    // Each forged next entry, named by handles as the open ledger names members, is refused by a copy.
+    List<Event> forged = List.of(new JoiningEvents.ApplicationReceived(last.previous()),
+        new JoiningEvents.ApplicationDecided(eli, true, "let them in"),
+        new JoiningEvents.TrustGiven(ana), new JoiningEvents.TrustGiven(pseudonyms.handle(BO)));
+    List<String> refusals = List.of("received by the collective itself", "Under consent, with the responses given",
+        "cannot trust themselves", "is not a newcomer to trust");
+    for (int k = 0; k < forged.size(); k++) {
+      Replica mirror = new Replica();
+      entries.forEach(mirror::apply);
+      clock.advance(Duration.ofDays(8));
+      Entry next = new Entry(last.sequence() + 1, clock.instant(), last.collective(), ana, forged.get(k),
+          coop.ledger().root()); // the hash is not what a mirror checks here: the rule is
+      assertThatThrownBy(() -> mirror.apply(next)).as(forged.get(k).toString())
+          .hasMessageContaining(refusals.get(k));
+    }
+  }
 }
