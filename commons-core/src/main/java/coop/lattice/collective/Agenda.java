@@ -76,6 +76,13 @@ final class Agenda {
             + t.question() + "\") closed at " + t.closes() + "; have the collective count it.", t.closes(), at));
       }
     });
+    fold.joining.applications.values().forEach(a -> {
+      if (a.decision == null && !at.isBefore(a.closes())) {
+        items.add(item(AgendaItem.Kind.APPLICATION_TO_DECIDE, Long.toString(a.entry), "An application to join (entry "
+            + a.entry + ") waits for " + (a.rule == null ? "a member to accept or decline it." : "its decision: the"
+            + " window for responses closed at " + a.closes() + "."), a.closes(), at));
+      }
+    });
     if (fold.rotations.published != null) {
       YearMonth month = YearMonth.from(at.atZone(ZoneOffset.UTC));
       items.add(item(AgendaItem.Kind.ROTATION_REVIEW, month.toString(), "The monthly review of the responsibility map"

@@ -25,6 +25,8 @@ public record AgendaItem(Kind kind, String subject, String detail, Instant since
     PROPOSAL_READY_TO_DECIDE,
     /** A poll whose voting has closed, for the collective to count ({@link Polls#close}). */
     POLL_READY_TO_COUNT,
+    /** An application to join that members can decide now (never who applied; {@link Joining}). */
+    APPLICATION_TO_DECIDE,
     UNRESOLVED_OBJECTION,
     /** A tension raised for a circle that no meeting has taken up yet. */
     TENSION_RAISED,

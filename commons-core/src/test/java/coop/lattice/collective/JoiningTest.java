@@ -107,7 +107,11 @@ class JoiningTest {
         .hasMessageContaining("eli is not a member: applications to join, with the answers in them, are for the"
             + " collective's members to read");
 
+    assertThat(coop.agenda()).filteredOn(i -> i.kind() == AgendaItem.Kind.APPLICATION_TO_DECIDE)
+        .extracting(AgendaItem::detail).containsExactly("An application to join (entry " + application + ") waits for a"
+            + " member to accept or decline it.");
     Entry decision = coop.joining().accept(BO, application, "Welcome, Eli!");
+    assertThat(coop.agenda()).noneMatch(i -> i.kind() == AgendaItem.Kind.APPLICATION_TO_DECIDE);
     Entry joined = coop.ledger().entry(decision.sequence() + 1);
     assertThat(joined.event()).isInstanceOf(Event.MemberJoined.class); // the one join path every member takes
     assertThat(coop.privacy().authorOf(joined)).isEqualTo(BO);
@@ -131,6 +135,7 @@ class JoiningTest {
     assertThat(coop.joining().application(ANA, eli).orElseThrow().rule()).isEqualTo(DecisionRule.consent(
         Duration.ofDays(3)));
 
+    assertThat(coop.agenda()).noneMatch(i -> i.kind() == AgendaItem.Kind.APPLICATION_TO_DECIDE); // still open
     rejected(coop, () -> coop.joining().decide(ANA, eli, "too soon"), TooEarlyException.class,
         "The window for responses to application " + eli + " is open until");
     rejected(coop, () -> coop.joining().respond(ANA, eli, Response.CONSENT, ""), ConflictException.class,
@@ -145,6 +150,8 @@ class JoiningTest {
     rejected(coop, () -> coop.joining().accept(ANA, fay, "welcome"), ConflictException.class,
         "Under consent, with the responses given, application " + fay + " is not accepted");
 
+    assertThat(coop.agenda()).filteredOn(i -> i.kind() == AgendaItem.Kind.APPLICATION_TO_DECIDE)
+        .extracting(AgendaItem::subject).containsExactly(String.valueOf(eli), String.valueOf(fay));
     coop.joining().decide(ANA, eli, "Consent, with a concern noted.");
     coop.joining().decide(ANA, fay, "Not before May.");
     assertThat(coop.member(ELI)).isPresent();
