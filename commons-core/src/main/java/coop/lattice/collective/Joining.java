@@ -123,7 +123,10 @@ public final class Joining {
   public Entry decide(MemberId by, long application, String note) {
     boolean accepted = collective.read(f -> {
       JoiningFold.Application a = f.joining.applications.get(application);
-      DecisionRule rule = a == null ? null : a.rule;
+      if (a == null) {
+        throw new UnknownReferenceException("There is no application at entry " + application + " to decide.");
+      }
+      DecisionRule rule = a.rule;
       if (rule == null || rule.kind() == DecisionRule.Kind.ADVICE) {
         throw new NotPermittedException("Application " + application + " has no rule that gives its decision: accept"
             + " or decline it.");

@@ -255,6 +255,10 @@ class JoiningTest {
             + " \"way-in\"): they apply with joining().apply");
     rejected(coop, () -> coop.joining().accept(ANA, 3, ""), UnknownReferenceException.class,
         "There is no application at entry 3");
+    rejected(coop, () -> coop.joining().decide(ANA, 3, ""), UnknownReferenceException.class,
+        "There is no application at entry 3 to decide");
+    rejected(coop, () -> coop.joining().decide(ANA, eli, ""), NotPermittedException.class,
+        "Application " + eli + " has no rule that gives its decision: accept or decline it");
     assertThat(new String(coop.privateFile(JoiningFold.FILE).orElseThrow(), StandardCharsets.UTF_8))
         .as("no refused application is kept").contains("eli").doesNotContain("fay").doesNotContain("\"bo\"");
 
