@@ -98,6 +98,7 @@ class JoiningTest {
     Entry received = coop.ledger().entry(application);
     assertThat(received.author()).isEqualTo(Collective.ITSELF);
     assertThat(received.event()).isInstanceOf(JoiningEvents.ApplicationReceived.class);
+    assertThat(received.format()).as("an event type after format 1").isEqualTo(2);
     ApplicationRecord seen = coop.joining().application(BO, application).orElseThrow();
     assertThat(seen.applicant()).isEqualTo(ELI);
     assertThat(seen.answers()).isEqualTo(ANSWERS);
@@ -161,6 +162,8 @@ class JoiningTest {
     assertThat(coop.joining().application(CY, fay).orElseThrow().responses())
         .containsExactly(new ApplicationRecord.Responded(CY, Response.OBJECTION,
             "Fay asked us to wait until she moves here in May."));
+    long again = coop.joining().apply(FAY, Appearance.pseudonym("fay-fixes"), ANSWERS); // declined, she may apply again
+    assertThat(coop.joining().application(CY, again).orElseThrow().status()).isEqualTo(ApplicationRecord.Status.OPEN);
   }
 
   @Test
