@@ -641,7 +641,7 @@ public final class Collective {
     return clock.instant();
   }
 
-    Pseudonymizer pseudonymizer() {
+  Pseudonymizer pseudonymizer() {
     return pseudonymizer;
   }
 
