@@ -10,7 +10,6 @@ import coop.lattice.Quantity;
 import coop.lattice.collective.Collective;
 import coop.lattice.collective.CollectiveState;
 import coop.lattice.collective.Replica;
-import coop.lattice.federation.MirroredLedger;
 import coop.lattice.federation.json.Json;
 import coop.lattice.federation.mirror.LedgerPage;
 import coop.lattice.federation.net.AddressPolicy;
@@ -19,7 +18,6 @@ import coop.lattice.ledger.Checkpoint;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.Ledger;
-import coop.lattice.ledger.NewerEvent;
 import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.merkle.Hash;
 import coop.lattice.store.LedgerStore;
@@ -32,7 +30,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,120 +89,7 @@ class MirrorIT {
     }
   }
 
-  /**
-   * Issue 14, items 5 and 6: the copy is a read-only ledger (entries as the partner signed them,
-   * proofs against its checkpoint, state and digest), kept on disk: a node restarted on the same
-   * directory has the whole copy at once and pulls no entry it already verified.
-   */
-  @Test
-  void theCopyIsAVerifiedLedgerThatOutlivesARestart(@TempDir Path dir) throws Exception {
-    Vertx vertx = Vertx.vertx();
-    try {
-      Collective food = collective("food");
-      for (int i = 0; i < 4; i++) {
-        give(food, "1." + i);
-      }
-      SignedCheckpoint signed = food.checkpoint();
-      java.util.concurrent.atomic.AtomicInteger pagesServed = new java.util.concurrent.atomic.AtomicInteger();
-      HttpServer peer = await(vertx.createHttpServer().requestHandler(r -> {
-        if (r.path().endsWith("/checkpoint")) {
-          r.response().end(io.vertx.core.buffer.Buffer.buffer(signed.toBytes()));
-        } else if (r.path().endsWith("/ledger")) {
-          pagesServed.incrementAndGet();
-          r.response().putHeader("content-type", "application/json").end(io.vertx.core.buffer.Buffer.buffer(Json.bytes(
-              LedgerPage.of(food.ledger().entries(Long.parseLong(r.getParam("from")), Long.parseLong(r.getParam("to")))))));
-        } else {
-          r.response().setStatusCode(404).end();
-        }
-      }).listen(0, "127.0.0.1"));
-      String actor = "http://127.0.0.1:" + peer.actualPort() + "/collectives/food";
-      Collective cafe = collective("fixit");
-      int port = FedifyPeer.freePort();
-      java.util.function.Supplier<FederationNode> cafeNode = () -> {
-        try {
-          return FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + port), dir)
-              .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), peer.actualPort()))
-              .collective(cafe).build();
-        } catch (java.net.UnknownHostException e) {
-          throw new IllegalStateException(e);
-        }
-      };
-      FederationNode node = cafeNode.get();
-      await(node.start(port, "127.0.0.1"));
-      MirroredLedger copy = await(node.mirror(cafe.id(), URI.create(actor)));
-      long size = food.ledger().size();
-      assertThat(copy.size()).isEqualTo(size);
-      assertThat(copy.verified()).contains(signed);
-      for (long i = 0; i < size; i++) {
-        assertThat(copy.entryBytes(i)).isEqualTo(food.ledger().entryBytes(i));
-        assertThat(Ledger.verifyInclusion(copy.entryBytes(i), copy.inclusionProof(i, size), signed.checkpoint().root()))
-            .as("entry %s is proven in the partner's signed root", i).isTrue();
-      }
-      assertThat(copy.entry(2)).isEqualTo(food.ledger().entry(2));
-      assertThat(copy.root(size)).isEqualTo(signed.checkpoint().root());
-      assertThat(copy.digest()).isEqualTo(Replica.of(food.ledger()).state().digest());
-      int pulled = pagesServed.get();
-      assertThat(pulled).isPositive();
-      await(node.stop());
 
-      FederationNode again = cafeNode.get();
-      await(again.start(port, "127.0.0.1"));
-      MirroredLedger restored = await(again.mirror(cafe.id(), URI.create(actor)));
-      assertThat(pagesServed.get()).as("no entry pulled twice: the copy was read back from disk").isEqualTo(pulled);
-      assertThat(restored.size()).isEqualTo(size);
-      assertThat(restored.digest()).isEqualTo(copy.digest());
-      assertThat(restored.entryBytes(size - 1)).isEqualTo(food.ledger().entryBytes(size - 1));
-      await(again.stop());
-    } finally {
-      await(vertx.close());
-    }
-  }
-
-  /**
-   * Issue 14, item 8: a partner on a newer version of Lattice has an entry this version cannot read.
-   * The node mirrors its ledger all the same, verified to the signed checkpoint, holds the entry
-   * unread and says so in the copy's state, and neither refuses nor flags the partner.
-   */
-  @Test
-  void aPartnerOnANewerVersionIsMirroredWithWhatThisOneCannotReadMarked(@TempDir Path dir) throws Exception {
-    Vertx vertx = Vertx.vertx();
-    try {
-      Collective newer = collective("newer");
-      give(newer, "2");
-      Ledger ledger = newer.ledger();
-      long at = ledger.append(Clock.systemUTC().instant(), ANA,
-          new NewerEvent("HarvestShared", 3, "{\"crates\":12,\"type\":\"HarvestShared\"}")).sequence();
-      SignedCheckpoint signed = ledger.checkpoint(KEY, Clock.systemUTC().instant());
-      HttpServer peer = await(vertx.createHttpServer().requestHandler(r -> {
-        if (r.path().endsWith("/checkpoint")) {
-          r.response().end(io.vertx.core.buffer.Buffer.buffer(signed.toBytes()));
-        } else if (r.path().endsWith("/ledger")) {
-          long from = Long.parseLong(r.getParam("from"));
-          long to = Long.parseLong(r.getParam("to"));
-          r.response().putHeader("content-type", "application/json")
-              .end(io.vertx.core.buffer.Buffer.buffer(Json.bytes(LedgerPage.of(ledger.entries(from, to)))));
-        } else {
-          r.response().setStatusCode(404).end();
-        }
-      }).listen(0, "127.0.0.1"));
-      String actor = "http://127.0.0.1:" + peer.actualPort() + "/collectives/newer";
-      Collective cafe = collective("fixit");
-      int port = FedifyPeer.freePort();
-      FederationNode node = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + port), dir)
-          .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), peer.actualPort()))
-          .collective(cafe).build();
-      await(node.start(port, "127.0.0.1"));
-      CollectiveState copy = await(node.mirror(cafe.id(), URI.create(actor))).state();
-      assertThat(copy.size()).isEqualTo(ledger.size());
-      assertThat(copy.unread()).containsExactly(new Replica.Unread(at, "HarvestShared", 3));
-      assertThat(copy).isEqualTo(Replica.of(ledger).state());
-      assertThat(copy.contributions()).hasSize(1);
-      assertThat(node.defences().flagged(actor)).isEmpty();
-      await(node.stop());
-    } finally {
-      await(vertx.close());
-    }
-  }
 
   @Test
   void aPartnerThatSignsTwoRootsForOneSizeIsFlaggedAndRefused(@TempDir Path dir) throws Exception {
@@ -214,18 +101,7 @@ class MirrorIT {
       Checkpoint c = honest.checkpoint();
       SignedCheckpoint forked = new Checkpoint(c.collective(), c.size(), Hash.sha256(new byte[] {1}), c.time()).sign(KEY);
       AtomicReference<SignedCheckpoint> serving = new AtomicReference<>(honest);
-      HttpServer peer = await(vertx.createHttpServer().requestHandler(r -> {
-        if (r.path().endsWith("/checkpoint")) {
-          r.response().end(io.vertx.core.buffer.Buffer.buffer(serving.get().toBytes()));
-        } else if (r.path().endsWith("/ledger")) {
-          long from = Long.parseLong(r.getParam("from"));
-          long to = Long.parseLong(r.getParam("to"));
-          r.response().putHeader("content-type", "application/json")
-              .end(io.vertx.core.buffer.Buffer.buffer(Json.bytes(LedgerPage.of(liar.ledger().entries(from, to)))));
-        } else {
-          r.response().setStatusCode(404).end();
-        }
-      }).listen(0, "127.0.0.1"));
+      HttpServer peer = peer(vertx, serving::get, liar::ledger, new AtomicInteger());
       String actor = "http://127.0.0.1:" + peer.actualPort() + "/collectives/liar";
       Collective cafe = collective("fixit");
       int port = FedifyPeer.freePort();
@@ -304,14 +180,21 @@ class MirrorIT {
 
   /** A partner's node as a mirror sees it: the checkpoint and the ledger pages of whichever collective it serves now. */
   static HttpServer peerServing(Vertx vertx, AtomicReference<Collective> serving) throws Exception {
+    return peer(vertx, () -> serving.get().checkpoint(), () -> serving.get().ledger(), new AtomicInteger());
+  }
+
+  /** A partner's node as a mirror sees it: {@code checkpoint} and pages of {@code ledger}, counting the pages served. */
+  static HttpServer peer(Vertx vertx, Supplier<SignedCheckpoint> checkpoint, Supplier<Ledger> ledger,
+      AtomicInteger pagesServed) throws Exception {
     return await(vertx.createHttpServer().requestHandler(r -> {
       if (r.path().endsWith("/checkpoint")) {
-        r.response().end(io.vertx.core.buffer.Buffer.buffer(serving.get().checkpoint().toBytes()));
+        r.response().end(io.vertx.core.buffer.Buffer.buffer(checkpoint.get().toBytes()));
       } else if (r.path().endsWith("/ledger")) {
+        pagesServed.incrementAndGet();
         long from = Long.parseLong(r.getParam("from"));
         long to = Long.parseLong(r.getParam("to"));
         r.response().putHeader("content-type", "application/json").end(io.vertx.core.buffer.Buffer.buffer(
-            Json.bytes(LedgerPage.of(serving.get().ledger().entries(from, to)))));
+            Json.bytes(LedgerPage.of(ledger.get().entries(from, to)))));
       } else {
         r.response().setStatusCode(404).end();
       }
