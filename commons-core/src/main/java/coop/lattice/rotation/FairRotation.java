@@ -92,8 +92,8 @@ final class FairRotation implements RotationPolicy {
       }
       memberKey[p] = sha(seed + "/member/" + who.member());
     }
-    State state = new State(request, roles, occupancy, out, available, memberKey, capacities(roster),
-        weights(request.roles()));
+    State state = new State(request, roles, occupancy, out, available, memberKey, Exact.capacities(roster),
+        Exact.weights(request.roles()));
     Map<RoleId, Planned> planned = new HashMap<>();
     boolean newcomersDone = false;
     for (Role role : order) {
@@ -267,7 +267,7 @@ final class FairRotation implements RotationPolicy {
         }
       }
     }
-    describe(s, planned);
+    PlanReasons.describe(s, planned);
     return planned;
   }
 
@@ -328,101 +328,12 @@ final class FairRotation implements RotationPolicy {
     return seated;
   }
 
-  /** Writes one role's assignments with their reasons, from the holders {@code s.out} has now. */
-  static void describe(State s, Planned planned) {
-    Role role = planned.role();
-    List<Participant> roster = s.request.roster();
-    FairSequence.Shares x = planned.shares();
-    long[] held = new long[planned.byRank().length];
-    for (int t = 0; t < planned.dates().size(); t++) {
-      LocalDate d = planned.dates().get(t);
-      int m = x.eligible[t].length;
-      int[] seated = planned.seated()[t];
-      for (int seat = 1; seat <= role.seats(); seat++) {
-        Slot slot = new Slot(d, role.id(), seat);
-        String guaranteed = s.guarantee.get(slot);
-        if (guaranteed != null) {
-          continue; // taken by the newcomer guarantee: its reason stays
-        }
-        if (seat > seated.length) {
-          s.out.put(slot, new Assignment(slot, null, m == 0 ? whyNobody(s.request, role, d, seat)
-              : (m == 1 ? "the one member who could hold it that day holds another of its seats"
-                  : "each of the " + m + " members who could hold it that day holds another of its seats")));
-          continue;
-        }
-        int r = seated[seat - 1];
-        MemberId member = roster.get(planned.byRank()[r]).member();
-        String reason;
-        if (m <= role.seats()) {
-          reason = m == 1 ? "the only eligible and available member"
-              : "every eligible and available member holds a seat (" + m + " for " + role.seats() + " seats)";
-        } else {
-          int p = t + 1;
-          boolean due = x.compare(r, p, held[r] + 1) >= 0;
-          String numbers = "(share " + x.twoDecimals(r, p) + ", held " + held[r] + " before) among " + m
-              + " eligible and available" + (role.seats() > 1 ? " for " + role.seats() + " seats" : "");
-          reason = planned.guaranteed()[r] >= 0 && held[r] == 0 && !due
-              ? "newcomer guarantee: a first real role within " + s.request.newcomerCycles()
-                  + " meeting days of joining, within their share " + numbers
-              : "fair share: " + (due ? "due a turn " : "next in the seeded order ") + numbers;
-        }
-        s.out.put(slot, new Assignment(slot, member, reason));
-      }
-      for (int r : seated) {
-        held[r]++;
-      }
-    }
-  }
 
   /** Real roles before chores, then by id: the order roles are planned in (F9). */
   static List<Role> planningOrder(List<Role> roles) {
     return roles.stream().sorted(Comparator.comparing((Role r) -> !r.meaningful()).thenComparing(Role::id)).toList();
   }
 
-  /**
-   * Capacities as integers, exactly: every share scaled by the same power of ten, then divided by
-   * their greatest common divisor (0.5 and 1 become 1 and 2).
-   */
-  static long[] capacities(List<Participant> roster) {
-    int scale = 0;
-    for (Participant p : roster) {
-      scale = Math.max(scale, p.capacity().stripTrailingZeros().scale());
-    }
-    if (scale > 9) {
-      throw new InvalidRotationException("capacity shares are kept exactly, to at most 9 decimal places; "
-          + roster.stream().filter(p -> p.capacity().stripTrailingZeros().scale() > 9).findFirst().orElseThrow()
-              .member() + "'s has more");
-    }
-    long[] out = new long[roster.size()];
-    long g = 0;
-    for (int p = 0; p < out.length; p++) {
-      out[p] = roster.get(p).capacity().movePointRight(scale).longValueExact();
-      g = BigInteger.valueOf(g).gcd(BigInteger.valueOf(out[p])).longValueExact();
-    }
-    long sum = 0;
-    for (int p = 0; p < out.length; p++) {
-      out[p] /= g;
-      sum += out[p];
-    }
-    if (sum > (1L << 53) / 64) {
-      throw new InvalidRotationException("capacity shares are kept exactly; with " + roster.size()
-          + " members, use fewer decimal places");
-    }
-    return out;
-  }
-
-  /** Each role's weight as an integer, exactly, in units of the finest weight's last decimal place. */
-  static Map<RoleId, Long> weights(List<Role> roles) {
-    int scale = 0;
-    for (Role r : roles) {
-      scale = Math.max(scale, r.weight().stripTrailingZeros().scale());
-    }
-    Map<RoleId, Long> out = new HashMap<>();
-    for (Role r : roles) {
-      out.put(r.id(), r.weight().movePointRight(scale).longValueExact());
-    }
-    return out;
-  }
 
   /**
    * Tie-breaks are verifiable and never list order: SHA-256 of the seed and member id, and of the
@@ -439,16 +350,4 @@ final class FairRotation implements RotationPolicy {
     return z ^ (z >>> 31);
   }
 
-  static String whyNobody(PlanRequest request, Role role, LocalDate day, int seat) {
-    long withTags = request.roster().stream().filter(p -> p.eligibleFor(role)).count();
-    if (withTags == 0) {
-      return "nobody on the roster declares " + String.join(", ", role.requires());
-    }
-    long present = request.roster().stream().filter(p -> p.eligibleFor(role) && p.availableOn(day)).count();
-    if (present == 0) {
-      return "all " + withTags + " member(s) who could hold it are away or not yet in the collective";
-    }
-    return "the " + present + " member(s) who could hold it already hold " + (seat > 1 ? "another seat or " : "")
-        + "a role that excludes it that day";
-  }
 }

@@ -267,8 +267,8 @@ final class FairSequence {
    *     is ignored
    */
   static int @Nullable [][] assign(Shares x, int[] firstBy) {
-    Jobs jobs = new Jobs(x, firstBy);
-    Matching match = new Matching(x, jobs);
+    TurnMatching.Jobs jobs = new TurnMatching.Jobs(x, firstBy, false, null);
+    TurnMatching.Matching match = new TurnMatching.Matching(x, jobs);
     long[] dueKeys = new long[jobs.size];
     int due = 0;
     for (int j = 0; j < jobs.size; j++) {
@@ -298,7 +298,7 @@ final class FairSequence {
         }
       }
     }
-    improveF3(x, match.holds, firstBy);
+    BackToBack.improve(x, match.holds, firstBy);
     int[][] out = new int[x.occurrences()][];
     for (int t = 0; t < out.length; t++) {
       out[t] = match.holds[t].stream().toArray();
@@ -317,275 +317,63 @@ final class FairSequence {
     return out;
   }
 
-  /** Member i's turns as jobs: released, due (or optional), numbered in member order then turn. */
-  private static final class Jobs {
-    final int[] member;
-    final int[] release;
-    final int[] deadline;
-    final boolean[] mandatory;
-    final int size;
-    boolean tightened;
-
-    Jobs(Shares x, int[] firstBy) {
-      int t = x.occurrences();
-      List<int[]> list = new ArrayList<>(x.members + 16);
-      for (int i = 0; i < x.members; i++) {
-        if (x.never(i)) {
-          continue;
-        }
-        int p = 0;
-        for (long q = 1; x.compare(i, t, q - 1) > 0; q++) {
-          while (x.compare(i, p, q - 1) <= 0) {
-            p++;
-          }
-          int release = p - 1;
-          int d = x.compare(i, t, q) < 0 ? t + 1 : p; // never due in the horizon: optional
-          while (d <= t && x.compare(i, d, q) < 0) {
-            d++;
-          }
-          boolean due = d <= t;
-          int deadline = due ? d - 1 : t - 1;
-          if (q == 1 && firstBy[i] >= release && (!due || firstBy[i] < deadline)) {
-            deadline = firstBy[i]; // the newcomer guarantee: their first turn by then (they can hold the release)
-            due = true;
-            tightened = true;
-          }
-          list.add(new int[] {i, release, deadline, due ? 1 : 0});
-        }
-      }
-      size = list.size();
-      member = new int[size];
-      release = new int[size];
-      deadline = new int[size];
-      mandatory = new boolean[size];
-      for (int j = 0; j < size; j++) {
-        int[] job = list.get(j);
-        member[j] = job[0];
-        release[j] = job[1];
-        deadline[j] = job[2];
-        mandatory[j] = job[3] == 1;
-      }
-    }
-  }
-
-  /** Augmenting-path matching of jobs to seats through (member, occurrence) unit nodes. */
-  private static final class Matching {
-    final Shares x;
-    final Jobs jobs;
-    /** Per occurrence: the jobs placed there (the first {@code used[t]} entries). */
-    final int[][] at;
-    final int[] used;
-    final int[] slotOf;
-    /** Per occurrence: the members holding a seat there. */
-    final BitSet[] holds;
-    /** Jobs in preference order: earliest deadline, then member order. */
-    final int[] order;
-
-    Matching(Shares x, Jobs jobs) {
-      this.x = x;
-      this.jobs = jobs;
-      int occurrences = x.occurrences();
-      at = new int[occurrences][];
-      used = new int[occurrences];
-      holds = new BitSet[occurrences];
-      for (int t = 0; t < occurrences; t++) {
-        at[t] = new int[x.seats[t]];
-        holds[t] = new BitSet();
-      }
-      slotOf = new int[jobs.size];
-      Arrays.fill(slotOf, -1);
-      long[] keys = new long[jobs.size];
-      for (int j = 0; j < keys.length; j++) {
-        keys[j] = ((long) jobs.deadline[j] << 32) | j;
-      }
-      Arrays.sort(keys);
-      order = new int[keys.length];
-      for (int k = 0; k < keys.length; k++) {
-        order[k] = (int) keys[k];
-      }
-    }
-
-    boolean allowed(int j, int t) {
-      return t >= jobs.release[j] && t <= jobs.deadline[j] && x.can[t].get(jobs.member[j]);
-    }
-
-    void put(int j, int t) {
-      at[t][used[t]++] = j;
-      slotOf[j] = t;
-      holds[t].set(jobs.member[j]);
-    }
-
-    void remove(int j) {
-      int t = slotOf[j];
-      int[] a = at[t];
-      for (int k = 0; k < used[t]; k++) {
-        if (a[k] == j) {
-          a[k] = a[--used[t]];
-          break;
-        }
-      }
-      slotOf[j] = -1;
-      holds[t].clear(jobs.member[j]);
-    }
-
-    /** Places due job j, into the earliest occurrence with a free seat, else along an augmenting path. */
-    boolean fromJob(int j, BitSet seen) {
-      int i = jobs.member[j];
-      for (int t = jobs.release[j]; t <= jobs.deadline[j]; t++) {
-        if (allowed(j, t) && !holds[t].get(i) && used[t] < at[t].length) {
-          put(j, t);
-          return true;
-        }
-      }
-      for (int t = jobs.release[j]; t <= jobs.deadline[j]; t++) {
-        if (!allowed(j, t) || seen.get(t)) {
-          continue;
-        }
-        seen.set(t);
-        int[] occupants = Arrays.copyOf(at[t], used[t]);
-        for (int h : occupants) {
-          if (holds[t].get(i) && jobs.member[h] != i) {
-            continue; // i is there already: only their own other turn can make room
-          }
-          remove(h);
-          put(j, t);
-          if (fromJob(h, seen)) {
-            return true;
-          }
-          remove(j);
-          put(h, t);
-        }
-      }
-      return false;
-    }
-
-    /** Fills one more seat of occurrence t, from a job not yet placed or along an augmenting path. */
-    boolean fromSlot(int t, BitSet seen) {
-      for (int j : order) {
-        if (slotOf[j] < 0 && !seen.get(j) && allowed(j, t) && !holds[t].get(jobs.member[j])) {
-          put(j, t);
-          return true;
-        }
-      }
-      for (int j : order) {
-        if (slotOf[j] < 0 || seen.get(j) || !allowed(j, t) || holds[t].get(jobs.member[j])) {
-          continue;
-        }
-        seen.set(j);
-        int old = slotOf[j];
-        remove(j);
-        put(j, t);
-        if (fromSlot(old, seen)) {
-          return true;
-        }
-        remove(j);
-        put(j, old);
-      }
-      return false;
-    }
+  /** How hard {@link #assignAround} tries to keep F1 while turns are held before planning. */
+  enum Around {
+    /** F1 on every prefix of each member's turns, held ones included. */
+    EVERY_PREFIX,
+    /** F1 on each member's total over the horizon, held turns included. */
+    TOTAL,
+    /**
+     * As close as the held turns allow: due turns that no longer fit are left out, and a seat nobody
+     * can hold within their share goes to the first member in the seeded order who can hold it.
+     */
+    AS_CLOSE_AS_HELD_TURNS_ALLOW
   }
 
   /**
-   * F3 as this library states it (F9: F1 wins): no back-to-back turn, where someone who could hold
-   * the second occurrence did not, can be removed by handing that turn to such a member, or by
-   * swapping it with a turn they hold, without breaking F1 or adding a back-to-back turn elsewhere,
-   * nor taking away a newcomer's first turn by its deadline ({@code firstBy}). Applies improving
-   * moves until none is left.
+   * Plans one role around turns held before planning (chosen in a sign-up): {@code held[t]} are the
+   * members holding a seat of occurrence t already, each counted as one of their turns; the other
+   * seats are filled by the same jobs and matching as {@link #assign(Shares, int[])}, with shares
+   * over all the role's seats. Returns each occurrence's holders, held ones included, or null when
+   * {@code around} cannot be kept (never for {@link Around#AS_CLOSE_AS_HELD_TURNS_ALLOW}). F3 is not
+   * sought: a held turn may not move, and F1 on prefixes may not hold.
    */
-  static void improveF3(Shares x, BitSet[] holds, int[] firstBy) {
-    int occurrences = holds.length;
-    int[] filled = new int[occurrences];
-    int bound = 2;
-    for (int t = 0; t < occurrences; t++) {
-      filled[t] = holds[t].cardinality();
-      bound += filled[t];
+  static int @Nullable [][] assignAround(Shares x, BitSet[] held, Around around) {
+    int[] none = new int[x.members];
+    Arrays.fill(none, -1);
+    TurnMatching.Jobs jobs = new TurnMatching.Jobs(x, none, around != Around.EVERY_PREFIX, held);
+    TurnMatching.Matching match = new TurnMatching.Matching(x, jobs);
+    boolean tolerant = around == Around.AS_CLOSE_AS_HELD_TURNS_ALLOW;
+    long[] dueKeys = new long[jobs.size];
+    int due = 0;
+    for (int j = 0; j < jobs.size; j++) {
+      if (jobs.mandatory[j] && jobs.pinnedAt[j] < 0) {
+        dueKeys[due++] = ((long) jobs.deadline[j] << 32) | j;
+      }
     }
-    boolean improved = true;
-    // Every move lowers the number of back-to-back turns, which is at most the number of seats.
-    for (int round = 0; improved && round < bound; round++) {
-      improved = false;
-      for (int t = 1; t < occurrences && !improved; t++) {
-        if (x.eligible[t].length <= filled[t]) {
-          continue; // everyone who could hold it does: no choice
-        }
-        BitSet both = (BitSet) holds[t].clone();
-        both.and(holds[t - 1]);
-        for (int i = both.nextSetBit(0); i >= 0 && !improved; i = both.nextSetBit(i + 1)) {
-          int before = backToBack(x, holds, filled, i);
-          for (int j : x.eligible[t]) {
-            if (holds[t].get(j)) {
-              continue;
-            }
-            int cost = before + backToBack(x, holds, filled, j);
-            holds[t].clear(i); // hand occurrence t from i to j
-            holds[t].set(j);
-            if (backToBack(x, holds, filled, i) + backToBack(x, holds, filled, j) < cost && within(x, holds, i)
-                && within(x, holds, j) && keepsFirst(holds, firstBy, i)) {
-              improved = true;
-              break;
-            }
-            holds[t].clear(j);
-            holds[t].set(i);
-            for (int u = 0; u < occurrences && !improved; u++) { // or swap it with an occurrence u that j holds
-              if (u == t || !holds[u].get(j) || holds[u].get(i) || !x.can[u].get(i)) {
-                continue;
-              }
-              holds[t].clear(i);
-              holds[t].set(j);
-              holds[u].clear(j);
-              holds[u].set(i);
-              if (backToBack(x, holds, filled, i) + backToBack(x, holds, filled, j) < cost && within(x, holds, i)
-                  && within(x, holds, j) && keepsFirst(holds, firstBy, i) && keepsFirst(holds, firstBy, j)) {
-                improved = true;
-                break;
-              }
-              holds[t].clear(j);
-              holds[t].set(i);
-              holds[u].clear(i);
-              holds[u].set(j);
-            }
-            if (improved) {
-              break;
-            }
+    long[] dueOrder = Arrays.copyOf(dueKeys, due);
+    Arrays.sort(dueOrder);
+    for (long key : dueOrder) {
+      if (!match.fromJob((int) key, new BitSet(x.occurrences())) && !tolerant) {
+        return null;
+      }
+    }
+    for (int t = 0; t < x.occurrences(); t++) {
+      while (match.used[t] < x.seats[t]) {
+        if (!match.fromSlot(t, new BitSet(jobs.size))) {
+          if (!tolerant) {
+            return null;
           }
+          BitSet free = (BitSet) x.can[t].clone();
+          free.andNot(match.holds[t]);
+          match.beyond(t, free.nextSetBit(0)); // members are in the seeded order: the first who can
         }
       }
     }
-  }
-
-  /** Member m's back-to-back turns that count: m at t - 1 and t while someone who could hold t did not. */
-  static int backToBack(Shares x, BitSet[] holds, int[] filled, int m) {
-    int n = 0;
-    for (int t = 1; t < holds.length; t++) {
-      if (holds[t].get(m) && holds[t - 1].get(m) && x.eligible[t].length > filled[t]) {
-        n++;
-      }
+    int[][] out = new int[x.occurrences()][];
+    for (int t = 0; t < out.length; t++) {
+      out[t] = match.holds[t].stream().toArray();
     }
-    return n;
-  }
-
-  /** Whether member m, if their first turn has a deadline, still holds an occurrence by it. */
-  static boolean keepsFirst(BitSet[] holds, int[] firstBy, int m) {
-    if (m >= firstBy.length || firstBy[m] < 0) {
-      return true;
-    }
-    for (int t = 0; t <= firstBy[m]; t++) {
-      if (holds[t].get(m)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** F1 for member m: every prefix within one turn of their share. */
-  static boolean within(Shares x, BitSet[] holds, int m) {
-    long held = 0;
-    for (int t = 0; t < holds.length; t++) {
-      held += holds[t].get(m) ? 1 : 0;
-      if (!x.within(m, t + 1, held)) {
-        return false;
-      }
-    }
-    return true;
+    return out;
   }
 }

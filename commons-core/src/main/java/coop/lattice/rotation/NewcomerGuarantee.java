@@ -121,7 +121,7 @@ final class NewcomerGuarantee {
       touched.add(slot.role());
     });
     for (RoleId r : touched) {
-      FairRotation.describe(s, reseat(s, planned.get(r)));
+      PlanReasons.describe(s, reseat(s, planned.get(r)));
     }
   }
 

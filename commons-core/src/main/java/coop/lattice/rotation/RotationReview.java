@@ -99,7 +99,7 @@ public record RotationReview(YearMonth month, Map<Integer, Integer> turnsDistrib
   static double worstDeviation(PlanRequest request, Plan plan) {
     Map<Slot, MemberId> holder = new HashMap<>();
     plan.assignments().forEach(a -> holder.put(a.slot(), a.member()));
-    long[] capacity = FairRotation.capacities(request.roster());
+    long[] capacity = Exact.capacities(request.roster());
     Map<MemberId, Integer> index = new HashMap<>();
     for (int p = 0; p < request.roster().size(); p++) {
       index.put(request.roster().get(p).member(), p);

@@ -40,7 +40,7 @@ final class RoundRobinRotation implements RotationPolicy {
             }
           }
           if (chosen == null) {
-            out.put(slot, new Assignment(slot, null, FairRotation.whyNobody(request, role, d, seat)));
+            out.put(slot, new Assignment(slot, null, PlanReasons.whyNobody(request, role, d, seat)));
           } else {
             occupancy.hold(d, chosen, role.id());
             out.put(slot, new Assignment(slot, chosen, "round robin: next in the order of member ids"));

@@ -67,8 +67,8 @@ final class WeightedRotation implements RotationPolicy {
       }
     }
     int n = request.roster().size();
-    long[] capacity = FairRotation.capacities(request.roster());
-    Map<RoleId, Long> weight = FairRotation.weights(request.roles());
+    long[] capacity = Exact.capacities(request.roster());
+    Map<RoleId, Long> weight = Exact.weights(request.roles());
     long largest = 0;
     for (Slot slot : slots.keySet()) {
       largest = Math.max(largest, weight.get(slot.role()));
@@ -99,7 +99,7 @@ final class WeightedRotation implements RotationPolicy {
         }
       }
       if (count == 0) {
-        slots.put(slot, new Assignment(slot, null, FairRotation.whyNobody(request, role, slot.date(), slot.seat())));
+        slots.put(slot, new Assignment(slot, null, PlanReasons.whyNobody(request, role, slot.date(), slot.seat())));
         continue;
       }
       BigInteger sum = BigInteger.valueOf(total);
