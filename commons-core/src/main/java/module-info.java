@@ -28,4 +28,5 @@ module coop.lattice.core {
   exports coop.lattice.poll;
   exports coop.lattice.finance;
   exports coop.lattice.joining;
+  exports coop.lattice.signup;
 }

@@ -19,7 +19,8 @@ package coop.lattice;
  *   <li>how much: {@link LimitExceededException}, {@link InvalidQuantityException};
  *   <li>as written: {@link InvalidAgreementException}, {@link InvalidRotationException}, {@link
  *       InvalidCircleException}, {@link InvalidExchangeException}, {@link InvalidPeriodException},
- *       {@link InvalidPollException}, {@link InvalidApplicationException}.
+ *       {@link InvalidPollException}, {@link InvalidApplicationException}, {@link
+ *       InvalidSignupException}.
  * </ul>
  *
  * <p>Every rejection is one of these; Lattice never throws this class bare.

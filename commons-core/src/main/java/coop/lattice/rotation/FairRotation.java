@@ -42,9 +42,16 @@ import java.util.TreeSet;
 final class FairRotation implements RotationPolicy {
   static final String VERSION = "fair-v2";
   private final long seed;
+  private final HeldTurns turns;
 
   FairRotation(long seed) {
+    this(seed, HeldTurns.NONE);
+  }
+
+  /** The fair policy around {@code turns}: see {@link AroundHeld}. */
+  FairRotation(long seed, HeldTurns turns) {
     this.seed = seed;
+    this.turns = turns;
   }
 
   @Override
@@ -94,6 +101,7 @@ final class FairRotation implements RotationPolicy {
     }
     State state = new State(request, roles, occupancy, out, available, memberKey, Exact.capacities(roster),
         Exact.weights(request.roles()));
+    state.around = AroundHeld.hold(state, turns);
     Map<RoleId, Planned> planned = new HashMap<>();
     boolean newcomersDone = false;
     for (Role role : order) {
@@ -131,6 +139,8 @@ final class FairRotation implements RotationPolicy {
     final Map<MemberId, Integer> index = new HashMap<>();
     /** Slots that went to a newcomer by the guarantee, each with its reason. */
     final Map<Slot, String> guarantee = new HashMap<>();
+    /** Turns held before planning, and wishes. */
+    AroundHeld around = AroundHeld.none();
 
     State(PlanRequest request, Map<RoleId, Role> roles, Occupancy occupancy, Map<Slot, Assignment> out,
         BitSet[] available, long[] memberKey, long[] capacity, Map<RoleId, Long> weight) {
@@ -202,19 +212,20 @@ final class FairRotation implements RotationPolicy {
       int k = 0;
       for (int r = 0; r < q; r++) {
         int p = byRank[r];
-        if (s.available[p].get(d) && !blocked.get(p)) {
+        if (s.available[p].get(d) && (!blocked.get(p) || s.around.isHeld(role.id(), dates.get(t), p))) {
           buffer[k++] = r;
         }
       }
       eligible[t] = Arrays.copyOf(buffer, k);
     }
     FairSequence.Shares shares = new FairSequence.Shares(q, eligible, capacity, role.seats());
+    int[][] around = s.around.holders(s, role, dates, byRank, rankOf, eligible, capacity);
 
     // The newcomer guarantee, asked of this role's own plan: a deadline for their first turn.
     int[] firstBy = new int[q];
     Arrays.fill(firstBy, -1);
     boolean asked = false;
-    if (role.meaningful()) {
+    if (role.meaningful() && around == null) { // around held turns, only the guarantee's own pass serves newcomers
       for (int p : s.newcomers) {
         int r = rankOf[p];
         if (s.served[p] || r < 0) {
@@ -250,7 +261,9 @@ final class FairRotation implements RotationPolicy {
         }
       }
     }
-    if (holders == null) {
+    if (around != null) {
+      holders = around;
+    } else if (holders == null) {
       holders = FairSequence.assign(shares);
     }
     int[][] seated = seatNumbers(role, holders, byRank, s.memberKey);
@@ -261,7 +274,9 @@ final class FairRotation implements RotationPolicy {
       for (int r : seated[t]) {
         int p = byRank[r];
         s.load[p] += w;
-        s.occupancy.hold(d, roster.get(p).member(), role.id());
+        if (!s.around.isHeld(role.id(), d, p)) { // a held turn was taken before any role was planned
+          s.occupancy.hold(d, roster.get(p).member(), role.id());
+        }
         if (role.meaningful() && s.isNewcomer(p) && s.window.get(p).contains(d)) {
           s.served[p] = true;
         }

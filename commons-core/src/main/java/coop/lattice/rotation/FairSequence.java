@@ -81,6 +81,7 @@ final class FairSequence {
     /** Prefix sums of left / total: a uniform member's entitlement per unit of capacity. */
     private final double[] unit;
     private final Ratio[] @Nullable [] exact;
+    private BitSet @Nullable [] avoid;
 
     Shares(int members, int[][] eligible, long[] capacity, int seats) {
       this.members = members;
@@ -165,6 +166,20 @@ final class FairSequence {
 
     int occurrences() {
       return eligible.length;
+    }
+
+    /**
+     * Keeps the matching from seating member i at occurrence t wherever {@code cells[t]} has i,
+     * while their share still counts t: a wish, not an absence.
+     */
+    void avoid(BitSet[] cells) {
+      this.avoid = cells;
+    }
+
+    /** Whether the matching may seat member i at occurrence t. */
+    boolean may(int t, int i) {
+      BitSet[] a = avoid;
+      return can[t].get(i) && (a == null || !a[t].get(i));
     }
 
     boolean never(int i) {

@@ -55,6 +55,9 @@ final class NewcomerGuarantee {
         if (!r.meaningful() || !window.contains(d)) {
           continue;
         }
+        if (s.around.isHeld(s, a.slot(), a.member()) && !who.member().equals(a.member())) {
+          continue; // a turn held before planning stays with its holder
+        }
         if (who.member().equals(a.member())) {
           held = held == null ? a.slot() : held;
           candidates.add(a);

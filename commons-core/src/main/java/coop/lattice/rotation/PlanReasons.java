@@ -11,6 +11,9 @@ import java.util.List;
 final class PlanReasons {
   private PlanReasons() {}
 
+  /** The reason a slot held before planning gives ({@link HeldTurns}). */
+  static final String HELD = "held before planning: counts as one of their turns";
+
   /** Writes one role's assignments with their reasons, from the holders {@code s.out} has now. */
   static void describe(FairRotation.State s, FairRotation.Planned planned) {
     Role role = planned.role();
@@ -36,7 +39,9 @@ final class PlanReasons {
         int r = seated[seat - 1];
         MemberId member = roster.get(planned.byRank()[r]).member();
         String reason;
-        if (m <= role.seats()) {
+        if (s.around.isHeld(role.id(), d, planned.byRank()[r])) {
+          reason = HELD;
+        } else if (m <= role.seats()) {
           reason = m == 1 ? "the only eligible and available member"
               : "every eligible and available member holds a seat (" + m + " for " + role.seats() + " seats)";
         } else {

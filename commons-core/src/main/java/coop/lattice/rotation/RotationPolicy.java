@@ -39,6 +39,18 @@ public interface RotationPolicy {
   }
 
   /**
+   * The fair scheduler around turns settled before it plans (a sign-up's chosen turns) and wishes
+   * ({@link HeldTurns}): it fills only the seats nobody holds, counting each held turn as one of its
+   * holder's turns, so that held and planned turns together keep each member within one turn of
+   * their share of a role (F1 on the total) whenever a plan can; a newcomer is served by the
+   * guarantee's own pass, which never takes a held turn. {@code fair(seed, HeldTurns.NONE)} plans as
+   * {@link #fair(long)}.
+   */
+  static RotationPolicy fair(long seed, HeldTurns turns) {
+    return new FairRotation(seed, turns);
+  }
+
+  /**
    * The weighted variant for tasks of unequal weight: total weighted load is balanced across all
    * roles at once (with constant availability, prefix deviation within {@code (1 - 1/(2m - 2))}
    * times the largest task weight for {@code m} members, capacity shares or not; see {@code

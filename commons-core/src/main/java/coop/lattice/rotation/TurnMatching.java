@@ -180,7 +180,7 @@ final class TurnMatching {
     }
 
     boolean allowed(int j, int t) {
-      return t >= jobs.release[j] && t <= jobs.deadline[j] && x.can[t].get(jobs.member[j]);
+      return t >= jobs.release[j] && t <= jobs.deadline[j] && x.may(t, jobs.member[j]);
     }
 
     void put(int j, int t) {
