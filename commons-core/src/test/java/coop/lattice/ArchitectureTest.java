@@ -66,4 +66,11 @@ class ArchitectureTest {
           "coop.lattice.store..", "coop.lattice.agreement..")
       .because("questions, answers and the trust rule are pure rules, checked against a model; the ledger, the"
           + " agreements in force and who the members are come in through the collective's fold");
+
+  @ArchTest
+  static final ArchRule signUpRulesKnowNoLedger = noClasses().that().resideInAPackage("coop.lattice.signup")
+      .should().dependOnClassesThat().resideInAnyPackage("coop.lattice.collective..", "coop.lattice.ledger..",
+          "coop.lattice.store..", "coop.lattice.privacy..")
+      .because("a sign-up sheet is rules and the rotation's plan; the collective records it on the ledger, so the"
+          + " rules can be checked alone against a reference model");
 }

@@ -120,6 +120,17 @@ public final class Parameter<T> {
   public static final Parameter<NewcomerUntil> NEWCOMER_UNTIL = ofEnum("newcomer-until", NewcomerUntil.class,
       NewcomerUntil.WINDOW, "until when a member counts as new");
 
+  /** The shortest time a sign-up window stays open, in hours (1 to 2160). Default: 48. */
+  public static final Parameter<Integer> SIGNUP_MIN_HOURS = ofInt("signup-min-hours", 1, 2160, 48,
+      "the shortest time a sign-up window stays open, in hours");
+
+  /**
+   * How many days before a sign-up round's first day its window closes at the latest (0 to 90), so
+   * that everyone knows their turns, chosen or assigned, in time. Default: 2.
+   */
+  public static final Parameter<Integer> SIGNUP_NOTICE_DAYS = ofInt("signup-notice-days", 0, 90, 2,
+      "how many days before a sign-up round's first day its window closes at the latest");
+
   /** The most hours a time-bank account may owe (0 to 1000). Default: 20. */
   public static final Parameter<BigDecimal> TIME_BANK_DEBIT_LIMIT_HOURS = ofDecimal("time-bank-debit-limit-hours",
       "0", "1000", "20", "the most hours a time-bank account may owe");

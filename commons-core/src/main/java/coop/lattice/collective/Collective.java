@@ -121,6 +121,7 @@ public final class Collective {
   private final Polls polls = new Polls(this);
   private final Finances finances = new Finances(this);
   private final Joining joining = new Joining(this);
+  private final Signups signups = new Signups(this);
   private final Privacy privacy = new Privacy(this);
 
   private Collective(Ledger ledger, CollectiveKey key, Clock clock, Fold fold, Pseudonymizer pseudonymizer,
@@ -591,6 +592,11 @@ public final class Collective {
   /** A way in: applications to join that answer the collective's questions, and the trust members give newcomers. */
   public Joining joining() {
     return joining;
+  }
+
+  /** Sign-up rounds: activities members take voluntarily, the fair rotation filling what nobody chose. */
+  public Signups signups() {
+    return signups;
   }
 
   /** The root at {@code height}, once the ledger reached it: the anchor a lottery's seed needs. */

@@ -43,10 +43,11 @@ final class Fold {
   final PollsFold polls = new PollsFold();
   final FinancesFold finances = new FinancesFold();
   final JoiningFold joining = new JoiningFold();
+  final SignupsFold signups = new SignupsFold();
   /** Each event belongs to exactly one part. */
   private final SubFold[] parts = {
       membership, governance, rotations, circles, campaigns, timeBank, offers, trade, aidFund, toolLibrary, lotteries,
-      polls, finances, joining};
+      polls, finances, joining, signups};
   /**
    * Which part (an index into {@link #parts}) owns each event type, learnt the first time a type
    * is seen: a part decides by type alone, and every fold has the same parts in the same order, so
@@ -108,6 +109,11 @@ final class Fold {
 
   PrivateRecords<Hash, SealedApplication> applications() {
     return applications;
+  }
+
+  /** Whether this fold knows who members are: false for a copy of someone else's ledger. */
+  boolean knowsMembers() {
+    return knowsMembers;
   }
 
   /**

@@ -26,6 +26,8 @@ final class Rotations implements SubFold {
   /** The map as it stands: the published plan with accepted hand-overs applied. */
   final Map<Slot, Assignment> current = new TreeMap<>();
   final Map<Long, HandOver> handOvers = new LinkedHashMap<>();
+  /** The slots of closed sign-up rounds, with accepted hand-overs applied: a publish does not replace them. */
+  final Map<Slot, Assignment> signedUp = new TreeMap<>();
 
   /** A hand-over and whether it was accepted. */
   record HandOver(long entry, Slot slot, MemberId from, MemberId to, @Nullable Slot inReturn, String note,
@@ -44,9 +46,10 @@ final class Rotations implements SubFold {
         }
       }
     } else if (event instanceof Event.HandOverProposed h) {
-      Assignment a = current.get(h.slot());
+      Assignment a = mapOf(h.slot()).get(h.slot());
       if (a == null) {
-        throw new UnknownReferenceException("There is no " + h.slot() + " in the published plan.");
+        throw new UnknownReferenceException("There is no " + h.slot() + " in the published plan or a closed sign-up"
+            + " round.");
       }
       if (!author.equals(a.member())) {
         throw new NotPermittedException("Only " + a.member() + ", who holds " + h.slot() + ", can hand it over.");
@@ -56,7 +59,7 @@ final class Rotations implements SubFold {
         throw new InvalidRotationException("A hand-over goes to someone else.");
       }
       if (h.inReturn() != null) {
-        Assignment back = current.get(h.inReturn());
+        Assignment back = mapOf(h.inReturn()).get(h.inReturn());
         if (back == null || !h.to().equals(back.member())) {
           throw new InvalidRotationException("A swap offers a slot " + h.to() + " holds; " + h.to() + " does not hold "
               + h.inReturn() + ".");
@@ -74,9 +77,9 @@ final class Rotations implements SubFold {
       if (h.accepted()) {
         throw new ConflictException("This hand-over was already accepted.");
       }
-      Assignment a = current.get(h.slot());
+      Assignment a = mapOf(h.slot()).get(h.slot());
       if (a == null || !h.from().equals(a.member())
-          || h.inReturn() != null && !h.to().equals(current.get(h.inReturn()).member())) {
+          || h.inReturn() != null && !h.to().equals(mapOf(h.inReturn()).get(h.inReturn()).member())) {
         throw new ConflictException("The map changed since this hand-over was proposed; propose it again.");
       }
     }
@@ -95,13 +98,26 @@ final class Rotations implements SubFold {
       HandOver h = handOvers.get(acc.proposal());
       handOvers.put(h.entry(), new HandOver(h.entry(), h.slot(), h.from(), h.to(), h.inReturn(), h.note(), true));
       if (h.inReturn() == null) {
-        current.put(h.slot(), new Assignment(h.slot(), h.to(), "covered for a turn " + h.from()
+        mapOf(h.slot()).put(h.slot(), new Assignment(h.slot(), h.to(), "covered for a turn " + h.from()
             + " could not take; agreed by both"));
       } else {
-        current.put(h.slot(), new Assignment(h.slot(), h.to(), "swap approved by both"));
-        current.put(h.inReturn(), new Assignment(h.inReturn(), h.from(), "swap approved by both"));
+        mapOf(h.slot()).put(h.slot(), new Assignment(h.slot(), h.to(), SWAPPED));
+        mapOf(h.inReturn()).put(h.inReturn(), new Assignment(h.inReturn(), h.from(), SWAPPED));
       }
     }
+  }
+
+  /** The reason a swapped slot gives. */
+  static final String SWAPPED = "swap approved by both";
+
+  /** The map {@code slot} is in: a closed sign-up round's, else the published plan's. */
+  private Map<Slot, Assignment> mapOf(Slot slot) {
+    return signedUp.containsKey(slot) ? signedUp : current;
+  }
+
+  /** A closed sign-up round's plan joins the map; its slots then change hands like the published plan's. */
+  void join(Plan plan) {
+    plan.assignments().forEach(a -> signedUp.put(a.slot(), a));
   }
 
   @Override

@@ -10,8 +10,9 @@ import coop.lattice.ledger.Event;
  *
  * <p>{@link #check} runs before anything is appended and changes nothing, so a rejected command
  * leaves no trace; {@link #apply} only ever sees steps that passed it. A part reads the others'
- * state through {@link Step#fold()} and changes only its own, with one exception: offers confirmed
- * in hours move time-bank balances, through {@link TimeBankFold#move}. Not thread-safe: the
+ * state through {@link Step#fold()} and changes only its own, with two exceptions: offers confirmed
+ * in hours move time-bank balances, through {@link TimeBankFold#move}; a closed sign-up round's
+ * slots join the responsibility map, through {@link Rotations#join}. Not thread-safe: the
  * collective guards the fold.
  */
 interface SubFold {

@@ -227,6 +227,10 @@ public sealed interface Event {
       permits JoiningEvents.ApplicationReceived, JoiningEvents.ApplicationResponded,
       JoiningEvents.ApplicationDecided, JoiningEvents.TrustGiven {}
 
+  /** A sign-up round's entries, kept together in {@link SignupEvents}: its opening, statements, slots taken and left, its plan. */
+  sealed interface SigningUp extends Event permits SignupEvents.SignupOpened, SignupEvents.AvailabilityStated,
+      SignupEvents.SlotTaken, SignupEvents.SlotLeft, SignupEvents.SignupClosed {}
+
   /** A standing restorative circle; its keeper comes from the rotation role {@code keeperRole}. */
   record CircleFormed(CircleId circle, String name, RoleId keeperRole) implements Event {
     public CircleFormed {

@@ -70,10 +70,10 @@ public final class SignupSheet {
    */
   public void checkTake(MemberId member, Occurrence o, Instant now) {
     open(now, "take a slot");
-    Activity a = activity(o);
     if (o.date().isBefore(today(now))) {
       throw new ExpiredException(o + " is past (today is " + today(now) + "); sign up for a day still to come.");
     }
+    Activity a = activity(o);
     List<MemberId> holders = holders(o);
     if (holders.contains(member)) {
       throw new ConflictException(member + " already holds a slot of " + o + "; one slot of a time is one turn.");

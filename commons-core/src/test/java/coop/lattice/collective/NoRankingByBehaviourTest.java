@@ -88,7 +88,7 @@ class NoRankingByBehaviourTest {
   /** Everything that returns members, from the collective and its facets. */
   static List<Object> facets(Collective c) {
     return List.of(c, c.timeBank(), c.offers(), c.trade(), c.aidFund(), c.toolLibrary(), c.privacy(), c.lotteries(),
-        c.polls(), c.finances(), c.joining());
+        c.polls(), c.finances(), c.joining(), c.signups());
   }
 
   @Test
