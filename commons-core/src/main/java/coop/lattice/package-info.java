@@ -11,7 +11,7 @@
  * in a {@link coop.lattice.Unit}, and its {@link coop.lattice.ContributionKind} (contributions,
  * offers, trades, funds and the sovereignty metrics all count in them); and the exception
  * hierarchy rooted at {@link coop.lattice.LatticeException}. Feature packages (agreement,
- * rotation, circle, cycle, exchange) depend on it and sit below the ledger, whose events carry
+ * rotation, signup, circle, cycle, exchange, poll) depend on it and sit below the ledger, whose events carry
  * their values; none depends on the ledger or on another's internals.
  */
 @NullMarked

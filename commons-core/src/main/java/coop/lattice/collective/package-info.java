@@ -18,8 +18,9 @@
  * open or secret), its open finances ({@link coop.lattice.collective.Finances}: accounts, income,
  * expense claims with receipts, approvals, reimbursements, a budget per month), its way in ({@link
  * coop.lattice.collective.Joining}: applications to join answering its questions, and the trust
- * members give newcomers) and what the open ledger says of its members ({@link
- * coop.lattice.collective.Privacy}). {@link coop.lattice.collective.Migration}
+ * members give newcomers), its sign-up rounds ({@link coop.lattice.collective.Signups}: slots
+ * members take, the fair rotation filling the rest) and what the open ledger says of its members
+ * ({@link coop.lattice.collective.Privacy}). {@link coop.lattice.collective.Migration}
  * converts a ledger written before members appeared as handles. A {@link
  * coop.lattice.collective.Replica} folds another collective's entries, read-only; {@link
  * coop.lattice.collective.CollectiveState} is the whole state as one value. The records returned
@@ -33,8 +34,8 @@
  * Campaigns}, and one per exchange facade, named after it ({@code TimeBankFold}, {@code
  * OffersFold}, {@code TradeFold}, {@code AidFundFold}, {@code ToolLibraryFold}, {@code
  * LotteriesFold}, {@code PollsFold}, {@code FinancesFold} with {@code ExpenseApprovals}, {@code
- * JoiningFold}; {@code Trust} reads newcomer trust for the parts whose commands wait for it). To
- * find a rule, read the part that owns the event. {@code
+ * JoiningFold}, {@code SignupsFold}; {@code Trust} reads newcomer trust for the parts whose commands
+ * wait for it). To find a rule, read the part that owns the event. {@code
  * Health}, {@code Agenda}, the burnout guard ({@code Campaigns.burnoutWarnings}) and the wall's
  * feed and totals ({@code WallViews}) read the fold for their reports.
  *
@@ -45,8 +46,8 @@
  * they appear), {@code SealedClaims} (who filed an aid claim and why), {@code SecretBallots} (a
  * secret poll's ballots), {@code Receipts} (expense claims' receipts, whose SHA-256 is on the
  * ledger) and the {@link coop.lattice.collective.SealedApplication}s (who applied to join, and
- * their answers). See {@code docs/privacy.md}, {@code docs/deciding.md}, {@code docs/finances.md}
- * and {@code docs/joining.md}.
+ * their answers). See {@code docs/privacy.md}, {@code docs/deciding.md}, {@code docs/finances.md},
+ * {@code docs/joining.md} and {@code docs/signups.md}.
  */
 @NullMarked
 package coop.lattice.collective;

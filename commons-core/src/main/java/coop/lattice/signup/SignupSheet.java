@@ -246,8 +246,14 @@ public final class SignupSheet {
   /** How the reason of a slot nobody could hold begins. */
   public static final String OPEN = "open: ";
 
-  /** {@code reason} with any member it names replaced by "a member": a plan's words go on the open ledger. */
+  /**
+   * {@code reason} with any member it names replaced by "a member": a plan's words go on the open
+   * ledger. Only the newcomer guarantee's reasons name the member whose turn it took.
+   */
   private static String anonymous(String reason, Set<MemberId> members) {
+    if (!reason.startsWith("newcomer guarantee")) {
+      return reason;
+    }
     String out = reason;
     for (MemberId m : members) {
       if (out.contains(m.value())) {
