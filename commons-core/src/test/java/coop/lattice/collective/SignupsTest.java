@@ -8,7 +8,6 @@ import static coop.lattice.collective.People.KEY;
 import static coop.lattice.collective.Rejections.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coop.lattice.CollectiveId;
 import coop.lattice.ConflictException;
 import coop.lattice.ExpiredException;
 import coop.lattice.InvalidSignupException;
@@ -17,7 +16,6 @@ import coop.lattice.NotPermittedException;
 import coop.lattice.TooEarlyException;
 import coop.lattice.UnknownMemberException;
 import coop.lattice.UnknownReferenceException;
-import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.SignupEvents;
 import coop.lattice.privacy.Pseudonyms;
@@ -62,12 +60,7 @@ class SignupsTest {
   @TempDir Path dir;
 
   Collective found(LedgerStore store) {
-    Collective coop = Collective.found(CollectiveId.of("fixit-cafe"), "Fixit Repair Café", ANA, Appearance.byName("Ana"),
-        store, KEY, clock);
-    coop.admit(ANA, BO, Appearance.pseudonym("bo-the-baker"));
-    coop.admit(ANA, CY, Appearance.byName("Cy"));
-    coop.admit(ANA, DEE, Appearance.onlyInAggregates());
-    return coop;
+    return People.fixitCafe(store, clock);
   }
 
   /** Four Saturday pickups (one person each) and four Wednesday repair shifts that need first aid. */
@@ -102,6 +95,14 @@ class SignupsTest {
 
   void closeWindow() {
     clock.advance(Duration.between(clock.instant(), CLOSES).plusMinutes(1));
+  }
+
+  /** The round of {@link #signUp}, closed by ana after its window. */
+  long closedRound(Collective coop) {
+    long round = signUp(coop);
+    closeWindow();
+    coop.signups().close(ANA, round);
+    return round;
   }
 
   @Test
@@ -143,9 +144,7 @@ class SignupsTest {
   @Test
   void afterTheDeadlineASlotChangesHandsOnlyByASwapOrACover() {
     Collective coop = found(LedgerStore.inMemory());
-    long round = signUp(coop);
-    closeWindow();
-    coop.signups().close(ANA, round);
+    long round = closedRound(coop);
     rejected(coop, () -> coop.signups().leave(ANA, round, pickup(0)), ExpiredException.class,
         "changes hands only by a swap or a cover");
     PlannedSlot mine = slot(coop.signups().plan(round), pickup(0));
@@ -220,9 +219,7 @@ class SignupsTest {
   @Test
   void theLedgerNamesMembersOnlyAsHandlesAndTags() {
     Collective coop = found(LedgerStore.inMemory());
-    long round = signUp(coop);
-    closeWindow();
-    coop.signups().close(ANA, round);
+    long round = closedRound(coop);
     List<Entry> entries = coop.ledger().entries(round, coop.ledger().size());
     for (Entry e : entries) {
       String json = new String(e.canonicalBytes(), StandardCharsets.UTF_8);

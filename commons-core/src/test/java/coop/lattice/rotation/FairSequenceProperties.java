@@ -59,44 +59,18 @@ class FairSequenceProperties {
     });
   }
 
-  /** An exact fraction num/den with den > 0. */
-  record Q(BigInteger num, BigInteger den) {
-    static Q of(long n, long d) {
-      return new Q(BigInteger.valueOf(n), BigInteger.valueOf(d)).norm();
-    }
-
-    Q norm() {
-      BigInteger g = num.gcd(den);
-      return g.signum() == 0 ? new Q(BigInteger.ZERO, BigInteger.ONE) : new Q(num.divide(g), den.divide(g));
-    }
-
-    Q plus(Q o) {
-      return new Q(num.multiply(o.den).add(o.num.multiply(den)), den.multiply(o.den)).norm();
-    }
-
-    Q minus(long k) {
-      return new Q(num.subtract(den.multiply(BigInteger.valueOf(k))), den).norm();
-    }
-
-    /** True when |this| < 1. */
-    boolean underOne() {
-      return num.abs().compareTo(den) < 0;
-    }
-
-  }
-
   /**
    * Exact prefix entitlements: X[i][t] after occurrence t. At an occurrence with m eligible and k
    * seats, min(k, m) seats are shared by capacity, nobody getting more than one (water-filling).
    */
-  static Q[][] entitlements(Case c) {
+  static ExactFraction[][] entitlements(Case c) {
     int slots = c.eligible().size();
-    Q[][] x = new Q[c.members()][slots + 1];
+    ExactFraction[][] x = new ExactFraction[c.members()][slots + 1];
     for (int i = 0; i < c.members(); i++) {
-      x[i][0] = Q.of(0, 1);
+      x[i][0] = ExactFraction.of(0, 1);
     }
     for (int t = 0; t < slots; t++) {
-      Map<Integer, Q> share = new HashMap<>();
+      Map<Integer, ExactFraction> share = new HashMap<>();
       List<Integer> open = new ArrayList<>(c.eligible().get(t));
       boolean capped = true;
       while (capped && !open.isEmpty()) {
@@ -108,14 +82,14 @@ class FairSequenceProperties {
         }
         for (int i : List.copyOf(open)) {
           if (c.quarters(i) * left >= total) {
-            share.put(i, Q.of(1, 1));
+            share.put(i, ExactFraction.of(1, 1));
             open.remove(Integer.valueOf(i));
             capped = true;
           }
         }
         if (!capped) {
           for (int i : open) {
-            share.put(i, Q.of(c.quarters(i) * left, total));
+            share.put(i, ExactFraction.of(c.quarters(i) * left, total));
           }
         }
       }
@@ -147,7 +121,7 @@ class FairSequenceProperties {
   @Property(tries = 1500, seed = "20261143")
   void f1EveryPrefixStaysWithinOneTurnOfTheShare(@ForAll("cases") Case c) {
     List<List<Integer>> plan = plan(c);
-    Q[][] x = entitlements(c);
+    ExactFraction[][] x = entitlements(c);
     long[] held = new long[c.members()];
     for (int t = 0; t < plan.size(); t++) {
       for (int h : plan.get(t)) {
@@ -183,7 +157,7 @@ class FairSequenceProperties {
   @Property(tries = 1500, seed = "20261146")
   void f3NoBackToBackTurnThatOneChangeCouldRemove(@ForAll("cases") Case c) {
     List<List<Integer>> h = plan(c);
-    Q[][] x = entitlements(c);
+    ExactFraction[][] x = entitlements(c);
     int cost = backToBack(c, h);
     for (int t = 1; t < h.size(); t++) {
       if (c.eligible().get(t).size() <= h.get(t).size()) {
@@ -246,7 +220,7 @@ class FairSequenceProperties {
     return n;
   }
 
-  static boolean keepsF1(Case c, Q[][] x, List<List<Integer>> h) {
+  static boolean keepsF1(Case c, ExactFraction[][] x, List<List<Integer>> h) {
     long[] held = new long[c.members()];
     for (int t = 0; t < h.size(); t++) {
       for (int m : h.get(t)) {

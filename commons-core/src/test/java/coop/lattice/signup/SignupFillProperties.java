@@ -6,10 +6,10 @@ import coop.lattice.MemberId;
 import coop.lattice.RejectedCommandException;
 import coop.lattice.rotation.Assignment;
 import coop.lattice.rotation.Cadence;
+import coop.lattice.rotation.ExactFraction;
 import coop.lattice.rotation.Participant;
 import coop.lattice.rotation.Plan;
 import coop.lattice.rotation.RoleId;
-import java.math.BigInteger;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -166,7 +166,7 @@ class SignupFillProperties {
     SignupSheet sheet = sheet(c);
     Plan plan = fill(c, sheet);
     for (int a = 0; a < c.activities().size(); a++) {
-      Q[] share = shares(c, a);
+      ExactFraction[] share = shares(c, a);
       List<Set<Integer>> chosen = new ArrayList<>();
       List<List<Set<Integer>>> options = new ArrayList<>();
       for (int w = 0; w < c.weeks(); w++) {
@@ -225,7 +225,7 @@ class SignupFillProperties {
   }
 
   /** Depth-first over the weeks: every member's total checked at the end, wishes tracked on the way. */
-  private static void search(Case c, int a, Q[] share, List<Set<Integer>> chosen, List<List<Set<Integer>>> options,
+  private static void search(Case c, int a, ExactFraction[] share, List<Set<Integer>> chosen, List<List<Set<Integer>>> options,
       int w, int[] total, boolean honoured, boolean[] found) {
     if (found[1]) {
       return;
@@ -269,9 +269,9 @@ class SignupFillProperties {
    * the seats, or everyone who could hold it) shared among those who could, by capacity, nobody
    * entitled to more than one seat (water-filling).
    */
-  static Q[] shares(Case c, int a) {
-    Q[] share = new Q[c.members()];
-    java.util.Arrays.fill(share, Q.of(0, 1));
+  static ExactFraction[] shares(Case c, int a) {
+    ExactFraction[] share = new ExactFraction[c.members()];
+    java.util.Arrays.fill(share, ExactFraction.of(0, 1));
     for (int w = 0; w < c.weeks(); w++) {
       List<Integer> e = new ArrayList<>();
       for (int i = 0; i < c.members(); i++) {
@@ -301,7 +301,7 @@ class SignupFillProperties {
         rest += whole.contains(i) ? 0 : cap(c, i);
       }
       for (int i : e) {
-        share[i] = share[i].plus(whole.contains(i) ? Q.of(1, 1) : Q.of(cap(c, i) * (seats - whole.size()), rest));
+        share[i] = share[i].plus(whole.contains(i) ? ExactFraction.of(1, 1) : ExactFraction.of(cap(c, i) * (seats - whole.size()), rest));
       }
     }
     return share;
@@ -312,8 +312,8 @@ class SignupFillProperties {
   }
 
   /** |share - turns| < 1, exactly. */
-  static boolean within(Q share, long turns) {
-    return share.minus(turns - 1).num().signum() > 0 && share.minus(turns + 1).num().signum() < 0;
+  static boolean within(ExactFraction share, long turns) {
+    return share.minus(turns).underOne();
   }
 
   private static List<MemberId> holders(Plan plan, int a, LocalDate date) {
@@ -340,30 +340,4 @@ class SignupFillProperties {
     }
     return out;
   }
-
-  /** An exact fraction. */
-  record Q(BigInteger num, BigInteger den) {
-    static Q of(long n, long d) {
-      return new Q(BigInteger.valueOf(n), BigInteger.valueOf(d)).norm();
-    }
-
-    Q norm() {
-      BigInteger g = num.gcd(den);
-      return g.signum() == 0 ? new Q(BigInteger.ZERO, BigInteger.ONE) : new Q(num.divide(g), den.divide(g));
-    }
-
-    Q plus(Q o) {
-      return new Q(num.multiply(o.den).add(o.num.multiply(den)), den.multiply(o.den)).norm();
-    }
-
-    Q minus(long k) {
-      return new Q(num.subtract(den.multiply(BigInteger.valueOf(k))), den).norm();
-    }
-
-    @Override
-    public String toString() {
-      return num + "/" + den;
-    }
-  }
-
 }
