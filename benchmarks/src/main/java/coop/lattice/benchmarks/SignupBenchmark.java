@@ -72,7 +72,7 @@ public class SignupBenchmark {
    * tag (members declare one or two of three), every tenth has three slots; a fifth of the members at
    * half capacity, a quarter away for up to a month, a tenth would rather not do Saturdays. Then
    * {@code chosen} x the slots sign-up attempts by random members, the sheet's rules refusing the
-   * full, ineligible and doubled ones (about a third of the slots end up chosen at 0.4).
+   * full, ineligible and doubled ones (at 0.4, 924 of the 3,120 slots end up chosen).
    */
   static SignupSheet round(List<Participant> members, double chosen) {
     Random random = new Random(17);
