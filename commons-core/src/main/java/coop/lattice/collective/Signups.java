@@ -165,12 +165,15 @@ public final class Signups {
       if (recorded == null) {
         return List.of();
       }
+      SignupSheet sheet = f.signups.rounds.get(round);
       List<PlannedSlot> out = new ArrayList<>();
       for (Assignment a : recorded.assignments()) {
         Assignment now = f.rotations.signedUp.getOrDefault(a.slot(), a);
-        PlannedSlot.How how = now.member() == null ? PlannedSlot.How.OPEN
-            : !now.reason().equals(a.reason()) || !now.member().equals(a.member()) ? PlannedSlot.How.HANDED_OVER
-                : a.reason().equals(SignupSheet.CHOSEN) ? PlannedSlot.How.CHOSEN : PlannedSlot.How.ASSIGNED;
+        MemberId holder = now.member();
+        PlannedSlot.How how = holder == null ? PlannedSlot.How.OPEN
+            : !now.equals(a) ? PlannedSlot.How.HANDED_OVER
+                : sheet.chose(holder, new Occurrence(a.slot().role(), a.slot().date())) ? PlannedSlot.How.CHOSEN
+                    : PlannedSlot.How.ASSIGNED;
         out.add(new PlannedSlot(now.slot(), now.member(), how, now.reason()));
       }
       return List.copyOf(out);

@@ -173,6 +173,11 @@ public final class SignupSheet {
     return activity(o).seats() - taken.getOrDefault(o, List.of()).size();
   }
 
+  /** Whether {@code member} took a slot of {@code o}. */
+  public boolean chose(MemberId member, Occurrence o) {
+    return taken.getOrDefault(o, List.of()).contains(member);
+  }
+
   /** The occurrences {@code member} took a slot of, in order. */
   public List<Occurrence> takenBy(MemberId member) {
     return taken.entrySet().stream().filter(e -> e.getValue().contains(member)).map(Map.Entry::getKey).toList();
@@ -203,13 +208,11 @@ public final class SignupSheet {
       ratherNot.put(p.member(), Set.copyOf(a.ratherNot()));
     }
     Map<Slot, MemberId> held = new HashMap<>();
-    Set<String> chosen = new HashSet<>();
     taken.forEach((o, who) -> {
       int seat = 1;
       for (MemberId m : who) {
         if (present.contains(m)) {
           held.put(new Slot(o.date(), o.activity(), seat++), m);
-          chosen.add(o + "/" + m);
         }
       }
     });
@@ -225,7 +228,7 @@ public final class SignupSheet {
       String reason;
       if (m == null) {
         reason = OPEN + a.reason();
-      } else if (chosen.contains(o + "/" + m)) {
+      } else if (chose(m, o)) {
         reason = CHOSEN;
       } else {
         DayOfWeek day = a.slot().date().getDayOfWeek();

@@ -7,6 +7,7 @@
  * <p>{@link coop.lattice.examples.readme.Embedding} keeps a ledger in a file journal; {@link
  * coop.lattice.examples.readme.Agreements} adopts an agreement by consent; {@link
  * coop.lattice.examples.readme.Rotation} plans a fair responsibility map with a swap; {@link
+ * coop.lattice.examples.readme.SigningUp} has members sign up first and the rotation fill the rest; {@link
  * coop.lattice.examples.readme.HealthAndMetrics} reads the health report and the needs met;
  * {@link coop.lattice.examples.readme.TimeBank} moves hours; {@link
  * coop.lattice.examples.readme.TradeAndClearing} trades with partners and clears a cycle of debt;

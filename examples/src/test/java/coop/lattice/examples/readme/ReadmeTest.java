@@ -16,6 +16,7 @@ import coop.lattice.metrics.Need;
 import coop.lattice.metrics.SovereigntyMetrics;
 import coop.lattice.poll.Tally;
 import coop.lattice.rotation.Lottery;
+import coop.lattice.signup.PlannedSlot;
 import coop.lattice.store.FileJournal;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -23,6 +24,8 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,6 +104,20 @@ class ReadmeTest {
     assertEquals(Money.of("250", "EUR"), run.result().planned());
     assertEquals(Money.of("138.40", "EUR"), run.result().spent());
     assertEquals(Money.of("300", "EUR"), run.result().income());
+  }
+
+  @Test
+  void membersSignUpFirstAndTheRotationFillsTheRest() throws Exception {
+    Snippets.Run<List<PlannedSlot>> run = Snippets.run(SigningUp::signUpThenRotate);
+    List<PlannedSlot> plan = run.result();
+    assertEquals(4, plan.size());
+    assertEquals(List.of("2027-03-13 CHOSEN", "2027-03-13 CHOSEN", "2027-03-20 ASSIGNED", "2027-03-20 ASSIGNED"),
+        plan.stream().map(s -> s.slot().date() + " " + s.how()).toList());
+    assertEquals(Set.of("cy", "dee"), plan.subList(2, 4).stream().map(s -> s.member().value())
+        .collect(Collectors.toSet()), "the Saturday nobody chose goes to the two who chose none");
+    assertTrue(plan.stream().anyMatch(s -> s.reason().contains("which they would rather not")),
+        "dee's wish could not be kept within everyone's share, and the reason says so");
+    assertEquals(4, run.printed().size());
   }
 
   @Test
