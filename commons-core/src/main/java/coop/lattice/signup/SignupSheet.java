@@ -65,7 +65,8 @@ public final class SignupSheet {
    *
    * @throws ExpiredException after the window closed, or for a day already past
    * @throws UnknownReferenceException for an activity not in the round, or a day it does not come round
-   * @throws ConflictException when every slot is taken, or they hold one already
+   * @throws ConflictException when every slot is taken, they hold one already, or they hold an
+   *     activity that excludes it that day
    * @throws NotPermittedException when they lack a tag it requires, or stated they are away that day
    */
   public void checkTake(MemberId member, Occurrence o, Instant now) {
@@ -81,6 +82,12 @@ public final class SignupSheet {
     if (holders.size() >= a.seats()) {
       throw new ConflictException(o + " is full: its " + a.seats() + " slot" + (a.seats() == 1 ? " is" : "s are")
           + " taken. Choose another day, or ask a holder for a swap once the window closes.");
+    }
+    for (Occurrence held : takenBy(member)) {
+      if (held.date().equals(o.date()) && activity(held).excludes(a)) {
+        throw new ConflictException(member + " holds a slot of " + held + ", and nobody takes " + a.name() + " the"
+            + " same day; leave that slot first, or choose another day.");
+      }
     }
     Availability mine = availability(member);
     if (!mine.tags().containsAll(a.requires())) {

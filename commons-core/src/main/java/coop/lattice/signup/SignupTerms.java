@@ -16,8 +16,8 @@ import java.util.Set;
  * closes, and the seed the rotation breaks ties with when it fills what nobody chose.
  *
  * <p>Rejected, with a message that says what to fix: no activity, the same activity twice, days that
- * end before they start, an activity that never comes round in them, a seed beyond what canonical
- * JSON holds exactly.
+ * end before they start, an activity that never comes round in them or excludes one not in the
+ * round, a seed beyond what canonical JSON holds exactly.
  *
  * @param name what the round is called ("Spring pickups")
  * @param activities what members sign up for
@@ -50,6 +50,12 @@ public record SignupTerms(String name, List<Activity> activities, LocalDate from
     for (Activity a : activities) {
       if (!ids.add(a.id())) {
         throw new InvalidSignupException("Activity " + a.id() + " is listed twice; give each its own id.");
+      }
+      for (RoleId other : a.exclusiveWith()) {
+        if (activities.stream().noneMatch(b -> b.id().equals(other))) {
+          throw new InvalidSignupException("Activity " + a.id() + " excludes " + other + ", which is not in the round;"
+              + " add it, or take it out of " + a.id() + "'s exclusiveWith.");
+        }
       }
       if (a.cadence().between(from, until).isEmpty()) {
         throw new InvalidSignupException("Activity " + a.id() + " never comes round between " + from + " and " + until

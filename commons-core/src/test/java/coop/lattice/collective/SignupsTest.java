@@ -193,6 +193,18 @@ class SignupsTest {
     rejected(coop, () -> coop.signups().state(ANA, round, Availability.ANY_TIME.away(FIRST_SATURDAY, FIRST_SATURDAY)),
         ConflictException.class, "would be away that day; leave the slot first");
     rejected(coop, () -> coop.signups().close(BO, round), TooEarlyException.class, "open until 2027-03-05T18:00:00Z");
+    long market = coop.signups().open(CY, new SignupTerms("Market stall", List.of(
+        Activity.of("stall", "Market stall", Cadence.weekly(FIRST_SATURDAY)),
+        Activity.of("sorting", "Sorting the pickup", Cadence.weekly(FIRST_SATURDAY)).exclusiveWith("stall")),
+        LocalDate.of(2027, 3, 8), LocalDate.of(2027, 4, 5), CLOSES, 7));
+    coop.signups().take(BO, market, new Occurrence(RoleId.of("stall"), FIRST_SATURDAY));
+    rejected(coop, () -> coop.signups().take(BO, market, new Occurrence(RoleId.of("sorting"), FIRST_SATURDAY)),
+        ConflictException.class, "bo holds a slot of stall on 2027-03-13, and nobody takes Sorting the pickup the same"
+            + " day");
+    rejected(coop, () -> coop.signups().open(CY, new SignupTerms("Odd", List.of(
+        Activity.of("till", "Till", Cadence.weekly(FIRST_SATURDAY)).exclusiveWith("nothing")),
+        LocalDate.of(2027, 3, 8), LocalDate.of(2027, 4, 5), CLOSES, 7)), InvalidSignupException.class,
+        "excludes nothing, which is not in the round");
 
     closeWindow();
     rejected(coop, () -> coop.signups().take(BO, round, pickup(1)), ExpiredException.class,
