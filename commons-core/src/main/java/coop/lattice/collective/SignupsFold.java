@@ -111,13 +111,15 @@ final class SignupsFold implements SubFold {
       }
     } else {
       // A copy of someone else's ledger cannot re-derive the plan (its tie-breaks are seeded by who
-      // members are); it checks that every chosen slot stayed with who chose it.
+      // members are); it checks that every chosen slot stayed with who chose it, if they are still a member.
       for (Occurrence o : sheet.terms().activities().stream().flatMap(a -> a.cadence()
           .between(sheet.terms().from(), sheet.terms().until()).stream().map(d -> new Occurrence(a.id(), d))).toList()) {
         List<MemberId> holders = c.plan().assignments().stream()
             .filter(x -> x.slot().role().equals(o.activity()) && x.slot().date().equals(o.date()))
             .map(Assignment::member).toList();
-        if (!holders.containsAll(sheet.holders(o))) {
+        Map<MemberId, Member> members = s.fold().membership.members;
+        if (!holders.containsAll(sheet.holders(o).stream().filter(m -> members.containsKey(m)
+            && members.get(m).active()).toList())) {
           throw new ConflictException("The plan of round " + c.round() + " takes a chosen slot of " + o + " from who"
               + " chose it.");
         }

@@ -7,6 +7,7 @@ import static coop.lattice.collective.People.DEE;
 import static coop.lattice.collective.People.KEY;
 import static coop.lattice.collective.Rejections.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import coop.lattice.ConflictException;
 import coop.lattice.ExpiredException;
@@ -23,6 +24,7 @@ import coop.lattice.rotation.Assignment;
 import coop.lattice.rotation.Cadence;
 import coop.lattice.rotation.Plan;
 import coop.lattice.rotation.RoleId;
+import coop.lattice.rotation.Slot;
 import coop.lattice.signup.Activity;
 import coop.lattice.signup.Availability;
 import coop.lattice.signup.Occurrence;
@@ -250,6 +252,45 @@ class SignupsTest {
     assertThat(onLedger.assignments()).allMatch(a -> !a.reason().contains("dee") && !a.reason().contains("bo "));
     // A partner's mirror folds the whole round, checking what it can.
     assertThat(Replica.of(coop.ledger()).size()).isEqualTo(coop.ledger().size());
+  }
+
+  /**
+   * A mirror cannot re-derive the assigned slots (the rotation's tie-breaks are seeded by members'
+   * own ids), but it refuses a plan that takes a chosen slot from a member who chose it: checked on
+   * a plan that names only handles, which a mirror can place.
+   */
+  @Test
+  void aMirrorRefusesAPlanThatTakesAChosenSlotAway() {
+    Collective coop = found(LedgerStore.inMemory());
+    long round = signUp(coop);
+    coop.leave(DEE); // dee appears only in aggregates: once they left, the plan names only handles
+    closeWindow();
+    coop.signups().close(ANA, round);
+    assertThat(slot(coop.signups().plan(round), pickup(3)).how()).as("dee's chosen slot reopened when they left")
+        .isEqualTo(PlannedSlot.How.ASSIGNED);
+    List<Entry> copy = coop.ledger().entries(0, coop.ledger().size());
+    Entry last = copy.get(copy.size() - 1);
+    Plan plan = ((SignupEvents.SignupClosed) last.event()).plan();
+    assertThat(plan.assignments()).allMatch(a -> a.member() == null || Pseudonyms.isHandle(a.member()));
+    Replica honest = new Replica();
+    copy.forEach(honest::apply);
+    assertThat(honest.size()).isEqualTo(copy.size());
+
+    Slot anasSaturday = slot(coop.signups().plan(round), pickup(0)).slot();
+    List<Assignment> forged = new ArrayList<>();
+    MemberId someoneElse = plan.assignments().stream().map(Assignment::member)
+        .filter(m -> m != null && !m.equals(plan.at(anasSaturday).orElseThrow().member())).findFirst().orElseThrow();
+    for (Assignment a : plan.assignments()) {
+      forged.add(a.slot().equals(anasSaturday) ? new Assignment(a.slot(), someoneElse, a.reason()) : a);
+    }
+    Replica mirror = new Replica();
+    copy.subList(0, copy.size() - 1).forEach(mirror::apply);
+    Entry forgedEntry = new Entry(last.sequence(), last.time(), last.collective(), last.author(),
+        new SignupEvents.SignupClosed(round, new Plan(plan.policy(), plan.seed(), plan.from(), plan.until(), forged)),
+        last.previous());
+    assertThatThrownBy(() -> mirror.apply(forgedEntry)).isInstanceOf(ConflictException.class)
+        .hasMessageContaining("takes a chosen slot of pickup on 2027-03-13 from who chose it");
+    assertThat(mirror.size()).isEqualTo(copy.size() - 1);
   }
 
   @Test
