@@ -4,6 +4,7 @@ import coop.lattice.InvalidRotationException;
 import coop.lattice.MemberId;
 import coop.lattice.rotation.FairSequence.Around;
 import coop.lattice.rotation.FairSequence.Shares;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -19,17 +20,28 @@ import org.jspecify.annotations.Nullable;
  * and as close as the held turns allow. Not thread-safe; one per plan.
  */
 final class AroundHeld {
-  private final HeldTurns turns;
   /** Per role and date: the roster indices holding a seat there before planning. */
   private final Map<RoleId, Map<LocalDate, BitSet>> held = new HashMap<>();
+  /** Per day of the week (by ordinal): the roster indices of those who would rather not take a turn then. */
+  private final BitSet[] ratherNotOn = new BitSet[7];
 
-  private AroundHeld(HeldTurns turns) {
-    this.turns = turns;
+  private AroundHeld(HeldTurns turns, Map<MemberId, Integer> index) {
+    for (int d = 0; d < 7; d++) {
+      ratherNotOn[d] = new BitSet();
+    }
+    turns.ratherNot().forEach((m, days) -> {
+      Integer p = index.get(m);
+      for (DayOfWeek day : days) {
+        if (p != null) {
+          ratherNotOn[day.ordinal()].set(p);
+        }
+      }
+    });
   }
 
   /** Takes every held slot in {@code s}, after checking it could be held at all. */
   static AroundHeld hold(FairRotation.State s, HeldTurns turns) {
-    AroundHeld out = new AroundHeld(turns);
+    AroundHeld out = new AroundHeld(turns, s.index);
     turns.held().forEach((slot, member) -> {
       Role role = s.roles.get(slot.role());
       Integer p = s.index.get(member);
@@ -73,7 +85,7 @@ final class AroundHeld {
 
   /** The fair policy on its own: nothing held, no wishes. */
   static AroundHeld none() {
-    return new AroundHeld(HeldTurns.NONE);
+    return new AroundHeld(HeldTurns.NONE, Map.of());
   }
 
   /** Whether roster member {@code p} held {@code role} on {@code date} before planning. */
@@ -92,23 +104,25 @@ final class AroundHeld {
    * The holders (ranks) of {@code role}'s occurrences around its held turns and wishes, or null
    * when it has neither: then the fair policy plans it as it always does.
    */
-  int @Nullable [][] holders(FairRotation.State s, Role role, List<LocalDate> dates, int[] byRank, int[] rankOf,
-      int[][] eligible, long[] capacity) {
+  int @Nullable [][] holders(Role role, List<LocalDate> dates, int[] byRank, int[] rankOf, int[][] eligible,
+      Shares x) {
     int occurrences = dates.size();
     BitSet[] heldRanks = new BitSet[occurrences];
     BitSet[] avoid = new BitSet[occurrences];
     boolean any = held.containsKey(role.id());
     boolean wishes = false;
+    Map<LocalDate, BitSet> heldHere = held.getOrDefault(role.id(), Map.of());
     for (int t = 0; t < occurrences; t++) {
       heldRanks[t] = new BitSet();
       avoid[t] = new BitSet();
-      BitSet at = held.getOrDefault(role.id(), Map.of()).get(dates.get(t));
+      BitSet at = heldHere.get(dates.get(t));
       for (int p = at == null ? -1 : at.nextSetBit(0); p >= 0; p = at.nextSetBit(p + 1)) {
         heldRanks[t].set(rankOf[p]);
       }
-      for (int r : eligible[t]) {
-        if (!heldRanks[t].get(r) && turns.ratherNot(s.request.roster().get(byRank[r]).member(),
-            dates.get(t).getDayOfWeek())) {
+      BitSet wishful = ratherNotOn[dates.get(t).getDayOfWeek().ordinal()];
+      for (int k = 0; !wishful.isEmpty() && k < eligible[t].length; k++) {
+        int r = eligible[t][k];
+        if (wishful.get(byRank[r]) && !heldRanks[t].get(r)) {
           avoid[t].set(r);
           wishes = true;
         }
@@ -118,14 +132,13 @@ final class AroundHeld {
       return null;
     }
     for (Around around : wishes ? List.of(Around.EVERY_PREFIX, Around.TOTAL) : List.<Around>of()) {
-      Shares x = new Shares(byRank.length, eligible, capacity, role.seats());
       x.avoid(avoid);
       int[][] h = FairSequence.assignAround(x, heldRanks, around);
+      x.avoid(null); // the shares go on to explain the plan, with no cell held back
       if (h != null) {
         return h;
       }
     }
-    Shares x = new Shares(byRank.length, eligible, capacity, role.seats());
     for (Around around : Around.values()) {
       int[][] h = FairSequence.assignAround(x, heldRanks, around);
       if (h != null) {

@@ -219,7 +219,7 @@ final class FairRotation implements RotationPolicy {
       eligible[t] = Arrays.copyOf(buffer, k);
     }
     FairSequence.Shares shares = new FairSequence.Shares(q, eligible, capacity, role.seats());
-    int[][] around = s.around.holders(s, role, dates, byRank, rankOf, eligible, capacity);
+    int[][] around = s.around.holders(role, dates, byRank, rankOf, eligible, shares);
 
     // The newcomer guarantee, asked of this role's own plan: a deadline for their first turn.
     int[] firstBy = new int[q];

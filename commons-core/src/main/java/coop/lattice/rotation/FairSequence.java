@@ -170,9 +170,9 @@ final class FairSequence {
 
     /**
      * Keeps the matching from seating member i at occurrence t wherever {@code cells[t]} has i,
-     * while their share still counts t: a wish, not an absence.
+     * while their share still counts t: a wish, not an absence. Null lets it seat anyone eligible.
      */
-    void avoid(BitSet[] cells) {
+    void avoid(BitSet @Nullable [] cells) {
       this.avoid = cells;
     }
 
