@@ -8,6 +8,7 @@ import coop.lattice.NotPermittedException;
 import coop.lattice.UnknownReferenceException;
 import coop.lattice.agreement.Parameter;
 import coop.lattice.agreement.Parameters;
+import coop.lattice.joining.NewcomerUntil;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.SignupEvents;
 import coop.lattice.rotation.Assignment;
@@ -25,6 +26,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sign-up rounds as a part of the fold: opened under the agreements in force ({@code
@@ -127,12 +131,28 @@ final class SignupsFold implements SubFold {
     }
   }
 
-  /** The plan the round's sheet gives with the members active in {@code f} and the newcomer guarantee {@code p} sets. */
+  /**
+   * The plan the round's sheet gives with the members active in {@code f} and the newcomer guarantee
+   * {@code p} sets: who is new as the rotation request counts them ({@code newcomer-until}: by the
+   * window, or by trust on the round's first day).
+   */
   static Plan fill(Fold f, SignupSheet sheet, Parameters p) {
-    List<Participant> members = f.membership.members.values().stream().filter(Member::active)
-        .sorted(Comparator.comparing(Member::id))
+    List<Member> active = f.membership.members.values().stream().filter(Member::active)
+        .sorted(Comparator.comparing(Member::id)).toList();
+    List<Participant> members = active.stream()
         .map(m -> Participant.of(m.id(), m.joined().atZone(ZoneOffset.UTC).toLocalDate())).toList();
-    return sheet.fill(members, p.get(Parameter.NEWCOMER_GUARANTEE_CYCLES), p.get(Parameter.NEWCOMER_WINDOW_DAYS));
+    @Nullable Set<MemberId> newcomers = null;
+    if (p.get(Parameter.NEWCOMER_UNTIL) != NewcomerUntil.WINDOW) {
+      Instant first = sheet.terms().from().atStartOfDay(ZoneOffset.UTC).toInstant();
+      newcomers = new TreeSet<>();
+      for (Member m : active) {
+        if (Trust.isNew(f, m, first)) {
+          newcomers.add(m.id());
+        }
+      }
+    }
+    return sheet.fill(members, p.get(Parameter.NEWCOMER_GUARANTEE_CYCLES), p.get(Parameter.NEWCOMER_WINDOW_DAYS),
+        newcomers);
   }
 
   /** The round at {@code round} while its window may still take {@code verb}, with an active author. */

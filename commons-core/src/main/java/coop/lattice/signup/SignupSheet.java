@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sign-up sheet of one round, and its rules: members take slots during the window, leave them
@@ -203,6 +204,16 @@ public final class SignupSheet {
    * @param newcomerWindowDays the newcomer window in force
    */
   public Plan fill(List<Participant> members, int newcomerCycles, int newcomerWindowDays) {
+    return fill(members, newcomerCycles, newcomerWindowDays, null);
+  }
+
+  /**
+   * As {@link #fill(List, int, int)}, where exactly {@code newcomers} are new for the newcomer
+   * guarantee (the members the collective counts as new, by trust: {@link PlanRequest#withNewcomers});
+   * null to count those who joined within the newcomer window.
+   */
+  public Plan fill(List<Participant> members, int newcomerCycles, int newcomerWindowDays,
+      @Nullable Set<MemberId> newcomers) {
     List<Participant> roster = new ArrayList<>();
     Set<MemberId> present = new HashSet<>();
     Map<MemberId, Set<DayOfWeek>> ratherNot = new HashMap<>();
@@ -224,8 +235,9 @@ public final class SignupSheet {
       }
     });
     List<Role> roles = terms.activities().stream().map(Activity::role).toList();
-    PlanRequest request = new PlanRequest(roster, roles, terms.from(), terms.until(), newcomerCycles,
+    PlanRequest window = new PlanRequest(roster, roles, terms.from(), terms.until(), newcomerCycles,
         newcomerWindowDays);
+    PlanRequest request = newcomers == null ? window : window.withNewcomers(newcomers);
     HeldTurns turns = new HeldTurns(held, ratherNot);
     Plan plan = RotationPolicy.fair(terms.seed(), turns).plan(request);
     List<Assignment> out = new ArrayList<>();

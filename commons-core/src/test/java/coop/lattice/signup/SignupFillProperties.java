@@ -241,6 +241,28 @@ class SignupFillProperties {
         .isEqualTo(SignupSheet.CHOSEN);
   }
 
+  @Example
+  void whoTheCollectiveCountsAsNewIsServedByTheNewcomerGuarantee() {
+    // Four members who joined a year ago, four Mondays of one real role, nothing chosen: by the window
+    // nobody is new. Among the first seeds, one where m3 holds neither of the first two Mondays.
+    Case c = null;
+    for (long seed = 0; seed < 50 && c == null; seed++) {
+      Case k = new Case(4, new boolean[4], 4, List.<int[]>of(new int[] {0, 1, 0, 0}), Set.of(), Map.of(), Map.of(),
+          List.of(), seed);
+      List<MemberId> firstTwo = List.of(holders(fill(k, sheet(k)), 0, k.date(0, 0)).get(0),
+          holders(fill(k, sheet(k)), 0, k.date(0, 1)).get(0));
+      c = firstTwo.contains(k.member(3)) ? null : k;
+    }
+    assertThat(c).as("a seed where m3 comes round after the first two Mondays").isNotNull();
+    List<Participant> roster = new ArrayList<>();
+    for (int i = 0; i < c.members(); i++) {
+      roster.add(Participant.of(c.member(i), START.minusYears(1)));
+    }
+    Plan plan = sheet(c).fill(roster, 2, 90, Set.of(c.member(3)));
+    assertThat(List.of(holders(plan, 0, c.date(0, 0)).get(0), holders(plan, 0, c.date(0, 1)).get(0)))
+        .as("named new, m3 gets a real role within two meeting days").contains(c.member(3));
+  }
+
   /** Depth-first over the weeks: every member's total checked at the end, wishes tracked on the way. */
   private static void search(Case c, int a, ExactFraction[] share, List<Set<Integer>> chosen, List<List<Set<Integer>>> options,
       int w, int[] total, boolean honoured, boolean[] found) {
