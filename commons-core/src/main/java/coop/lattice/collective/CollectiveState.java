@@ -64,8 +64,11 @@ public record CollectiveState(
 
   /**
    * The SHA-256 of this state's canonical JSON: two copies of one ledger at the same size have
-   * the same digest, in any process, and copies that differ in anything they hold have different
-   * ones; compare it to check a mirror against another without sending the state. A collective's
+   * the same digest, in any process, and copies whose states differ in anything this record holds
+   * have different ones; compare it to check a mirror against another without sending the state.
+   * It covers what this record holds (members, contributions, agreements, proposals, the plan,
+   * lotteries, circles, exchanges, unread entries); polls, finances, sign-ups and applications
+   * are read through their facets and are not in it (the ledger's root covers every entry). A collective's
    * own state names members by the application's ids and a copy by the ledger's handles, so the two
    * differ; compare copies with copies ({@code Replica}). Computed on each call: O(state).
    */
