@@ -8,11 +8,16 @@ import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.hosting.Hosts;
 import coop.lattice.federation.mirror.Flags;
 import coop.lattice.federation.mirror.LedgerMirror;
+import coop.lattice.ledger.Entry;
+import coop.lattice.ledger.Event;
 import coop.lattice.ledger.SignedCheckpoint;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 
 /**
  * What an application can wait for instead of polling ({@link FederationNode#awaits}): a trade
@@ -20,8 +25,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * acknowledged it), a partner's copy verified up to a size, a partner flagged. Each is a future
  * that completes at once if it happened already, else on the thread that made it happen (keep
  * what runs there short). A future nothing completes stays pending: give it a timeout of your own.
+ * The same three, each time they happen, are told to listeners ({@link #onTrade}, {@link
+ * #onMirrored}, {@link #onFlagged}), on the thread that made them happen.
  */
 public final class Awaits {
+  /** Told of each step of a trade on a hosted collective's ledger: its record as it stands after the step. */
+  public interface TradeListener {
+    void stepped(CollectiveId local, TradeRecord trade);
+  }
+
   private record TradeWait(CollectiveId local, TradeId trade, TradeRecord.Stage stage, Promise<TradeRecord> done) {}
 
   private record MirrorWait(String actor, long size, Promise<SignedCheckpoint> done) {}
@@ -34,13 +46,37 @@ public final class Awaits {
   private final Set<TradeWait> trades = ConcurrentHashMap.newKeySet();
   private final Set<MirrorWait> mirrors = ConcurrentHashMap.newKeySet();
   private final Set<FlagWait> flagWaits = ConcurrentHashMap.newKeySet();
+  private final List<TradeListener> tradeListeners = new CopyOnWriteArrayList<>();
+  private final List<BiConsumer<String, SignedCheckpoint>> mirrorListeners = new CopyOnWriteArrayList<>();
+  private final List<BiConsumer<String, String>> flagListeners = new CopyOnWriteArrayList<>();
 
   Awaits(Hosts hosts, LedgerMirror mirror, Flags flags) {
     this.hosts = hosts;
     this.mirror = mirror;
     this.flags = flags;
-    mirror.onVerified((actor, as, cp) -> mirrors.forEach(w -> mirrored(w, actor, cp)));
-    flags.onFlag((actor, why) -> flagWaits.forEach(w -> flagged(w, actor, why)));
+    mirror.onVerified((actor, as, cp) -> {
+      mirrors.forEach(w -> mirrored(w, actor, cp));
+      mirrorListeners.forEach(l -> l.accept(actor, cp));
+    });
+    flags.onFlag((actor, why) -> {
+      flagWaits.forEach(w -> flagged(w, actor, why));
+      flagListeners.forEach(l -> l.accept(actor, why));
+    });
+  }
+
+  /** Calls {@code listener} with each trade's record after each of its steps on a hosted collective's ledger. */
+  public void onTrade(TradeListener listener) {
+    tradeListeners.add(listener);
+  }
+
+  /** Calls {@code listener} with (partner actor, checkpoint) each time a pull verifies a partner's copy. */
+  public void onMirrored(BiConsumer<String, SignedCheckpoint> listener) {
+    mirrorListeners.add(listener);
+  }
+
+  /** Calls {@code listener} with (actor, why) each time this node flags a partner. */
+  public void onFlagged(BiConsumer<String, String> listener) {
+    flagListeners.add(listener);
   }
 
   /**
@@ -72,13 +108,32 @@ public final class Awaits {
     return w.done().future();
   }
 
-  /** {@code h}'s ledger took an entry: the trades waited for there are looked at again. */
-  void entered(HostedCollective h) {
+  /** {@code h}'s ledger took {@code e}: the trades waited for there are looked at again, and a trade's step told. */
+  void entered(HostedCollective h, Entry e) {
     for (TradeWait w : trades) {
       if (w.local().equals(h.collectiveId())) {
         check(h.collective(), w);
       }
     }
+    long offer = offer(e);
+    if (offer >= 0 && !tradeListeners.isEmpty()) {
+      h.collective().trade().trade(offer).ifPresent(r -> tradeListeners.forEach(l -> l.stepped(h.collectiveId(), r)));
+    }
+  }
+
+  /** The entry that offered the trade {@code e} is a step of, or -1 if it is none. */
+  private static long offer(Entry e) {
+    Event ev = e.event();
+    if (ev instanceof Event.TradeOffered) {
+      return e.sequence();
+    } else if (ev instanceof Event.TradeAccepted a) {
+      return a.offer();
+    } else if (ev instanceof Event.TradeFulfilled f) {
+      return f.offer();
+    } else if (ev instanceof Event.TradeAcknowledged a) {
+      return a.offer();
+    }
+    return -1;
   }
 
   private void check(Collective c, TradeWait w) {

@@ -103,7 +103,7 @@ public final class FederationNode {
       if (hosts.find(h.id()).orElse(null) == h) {
         deliveries.kick(h);
         checkpoints.grew(h);
-        awaits.entered(h);
+        awaits.entered(h, e);
       }
     });
     return h;

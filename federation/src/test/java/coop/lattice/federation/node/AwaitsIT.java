@@ -57,6 +57,10 @@ class AwaitsIT {
       ThirdCollectiveTradeIT.follow(fixitNode, FIXIT, foodActor);
       ThirdCollectiveTradeIT.follow(foodNode, FOOD, fixitActor);
       atFixit.clear();
+      List<TradeRecord.Stage> stepsAtFood = new java.util.concurrent.CopyOnWriteArrayList<>();
+      foodNode.awaits().onTrade((local, trade) -> stepsAtFood.add(trade.stage()));
+      List<Long> mirroredSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+      foodNode.awaits().onMirrored((actor, cp) -> mirroredSizes.add(cp.checkpoint().size()));
 
       // The co-op gives 3 kg of apples; it waits for each step the café takes, on its own ledger.
       long offer = food.trade().offer(ANA, FIXIT, Side.US, Side.US, Quantity.kilograms("3"), "apples",
@@ -86,6 +90,11 @@ class AwaitsIT {
       await(fixitNode.publishCheckpoint(FIXIT));
       await(foodNode.mirror(FOOD, fixitActor));
       assertThat(await(mirrored).checkpoint().size()).isEqualTo(size);
+
+      // The listeners were told each step and each verified copy, in order, on the threads that made them.
+      assertThat(stepsAtFood).containsExactly(TradeRecord.Stage.OFFERED, TradeRecord.Stage.ACCEPTED,
+          TradeRecord.Stage.FULFILLED, TradeRecord.Stage.ACKNOWLEDGED);
+      assertThat(mirroredSizes).containsExactly(size);
 
       await(foodNode.stop());
       await(fixitNode.stop());

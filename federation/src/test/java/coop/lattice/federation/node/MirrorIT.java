@@ -109,10 +109,13 @@ class MirrorIT {
           .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), peer.actualPort()))
           .collective(cafe).build();
       await(node.start(port, "127.0.0.1"));
+      java.util.List<String> toldFlagged = new java.util.concurrent.CopyOnWriteArrayList<>();
+      node.awaits().onFlagged((who, why) -> toldFlagged.add(who));
       assertThat(await(node.mirror(cafe.id(), URI.create(actor))).state()).isEqualTo(Replica.of(liar.ledger()).state());
       serving.set(forked);
       assertThatThrownBy(() -> await(node.mirror(cafe.id(), URI.create(actor)))).hasMessageContaining("equivocated");
       assertThat(node.defences().flagged(actor)).hasValueSatisfying(why -> assertThat(why).contains("different roots"));
+      assertThat(toldFlagged).as("the listener was told, once").containsExactly(actor);
       serving.set(honest);
       assertThatThrownBy(() -> await(node.mirror(cafe.id(), URI.create(actor)))).hasMessageContaining("flagged");
       await(node.stop());
