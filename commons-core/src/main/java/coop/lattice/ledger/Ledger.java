@@ -44,10 +44,8 @@ import org.slf4j.LoggerFactory;
  * refuses to append} until an operator acts.
  *
  * <p>Most applications use a {@link coop.lattice.collective.Collective}, which validates commands
- * and keeps the state; the ledger is the layer underneath it, and what peers verify.
- *
- * <p>Thread safety: appends are serialized; reads, roots and proofs may run concurrently with
- * them.
+ * and keeps the state; the ledger is the layer underneath it, and what peers verify. Appends are
+ * serialized; reads, roots and proofs may run concurrently with them.
  */
 public final class Ledger {
   private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
@@ -75,7 +73,8 @@ public final class Ledger {
    * verified entry to {@code visitor} in order. An empty store gives an empty ledger.
    *
    * <p>Damage does not throw here: check {@link #damage()}. If the visitor rejects an entry
-   * (throws a {@link LatticeException}), that entry counts as damage too.
+   * (throws a {@link LatticeException}), that entry counts as damage too; one it cannot read as it
+   * was written by a newer version ({@link NewerFormatException}) is thrown as it is.
    */
   public static Ledger open(LedgerStore store, VerificationKey key, EntryVisitor visitor) {
     return open(store, key, visitor, Progress.none());
@@ -199,7 +198,7 @@ public final class Ledger {
     try {
       chunk.visit(k, visitor);
     } catch (NewerFormatException ex) {
-      throw ex; // not damage: a newer version wrote it, and says so
+      throw ex;
     } catch (LatticeException | IllegalArgumentException ex) {
       return "entry " + i + " breaks the collective's rules: " + ex.getMessage();
     }
@@ -232,7 +231,6 @@ public final class Ledger {
   }
 
   // ------------------------------------------------------------------------------------ writing
-
   /** A new entry's content before the ledger gives it a sequence number and chain link. */
   public record Draft(Instant time, MemberId author, Event event) {}
 

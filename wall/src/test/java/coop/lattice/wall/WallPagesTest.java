@@ -63,6 +63,16 @@ class WallPagesTest {
   }
 
   @Test
+  void theFinancesShowTheBooksAndNameNobodyWhoChoseNotToBe() {
+    String html = page("finances", Locale.ENGLISH);
+    assertThat(html).contains("Cash box plain (EUR)", "Balance: €47.70", "Budget for March 2027", "parts",
+        "dues plain", "in: €60.00", "tape plain", "out: €12.30", "<td>a member</td>", "Expenses waiting",
+        "fuses plain (parts): €8.00, approved, to be reimbursed");
+    String french = page("finances", Locale.FRENCH);
+    assertThat(french).contains("Solde : 47,70", "Budget de mars 2027", "sortie : 12,30", "approuvée, à rembourser");
+  }
+
+  @Test
   void frenchReadersGetFrenchWordsDatesAndNumbers() {
     String html = page("outbox", Locale.FRENCH);
     assertThat(html).contains("Dernières contributions", "12,5 kg", "nourriture");

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WallBrowserIT {
   /** The wall's pages, as the navigation lists them ("" is the home). */
-  static final List<String> PAGES = List.of("", "map", "outbox", "sovereignty", "lattice", "health", "lotteries",
-      "poster");
+  static final List<String> PAGES = List.of("", "map", "outbox", "finances", "sovereignty", "lattice", "health",
+      "lotteries", "poster");
 
   /** What a member should read on each page of the plain collective, in English. */
   private static final Map<String, List<String>> SEES = Map.of(
@@ -33,6 +33,7 @@ class WallBrowserIT {
           "Agenda of the next meeting", "fridge plain"),
       "map", List.of("Week of Mar 29, 2027", "Ana plain", "bo plain", "a member", WallSeed.NEWCOMER, "cover plain"),
       "outbox", List.of("bo plain gave 12.5 kg of food to the collective", "awaiting acknowledgement", "3 hours"),
+      "finances", List.of("Cash box plain (EUR)", "Balance: €47.70", "tape plain", "a member", "fuses plain"),
       "sovereignty", List.of("Needs met, per month", "March 2027", "food"),
       "lattice", List.of("fixit", "They owe us", "If fixit falters", "Redundancy map", "nobody"),
       "health", List.of("How concentrated roles are", "Dissent left unresolved"),
@@ -40,8 +41,8 @@ class WallBrowserIT {
       "poster", List.of("This week and the coming weeks", "This month: March 2027"));
 
   /** The least number of times a payload is in a page's text: once per member-written field it shows. */
-  private static final Map<String, Integer> FIELDS = Map.of("", 5, "map", 4, "outbox", 4, "sovereignty", 1,
-      "lattice", 1, "health", 1, "lotteries", 3, "poster", 3);
+  private static final Map<String, Integer> FIELDS = Map.of("", 5, "map", 4, "outbox", 4, "finances", 5,
+      "sovereignty", 1, "lattice", 1, "health", 1, "lotteries", 3, "poster", 3);
 
   @TempDir static Path dir;
   static WallNode wall;

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record Frame(String page, String title, String collective, @Nullable String actor, List<Link> links) {
   /** The wall's pages, in the order the navigation lists them; "" is the home. */
-  public static final List<String> PAGES = List.of("", "map", "outbox", "sovereignty", "lattice", "health",
-      "lotteries", "poster");
+  public static final List<String> PAGES = List.of("", "map", "outbox", "finances", "sovereignty", "lattice",
+      "health", "lotteries", "poster");
 
   /**
    * A link: where it goes, the bundle key of its words (or the words, on the index), and whether it

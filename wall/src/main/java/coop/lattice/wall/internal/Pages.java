@@ -52,6 +52,7 @@ public final class Pages {
       case "" -> put(params, "v", HomeView.of(c, actor, host, now), "home");
       case "map" -> put(params, "v", MapView.of(c, now, zone), "map");
       case "outbox" -> put(params, "v", LedgerView.of(c, now, zone), "ledger");
+      case "finances" -> put(params, "v", FinancesView.of(c, now), "finances");
       case "sovereignty" -> put(params, "v", SovereigntyView.of(needsMet(c).reports(c, YearMonth.from(now.atZone(zone)),
           SovereigntyView.MONTHS), w), "sovereignty");
       case "lattice" -> put(params, "v", LatticeView.of(c, flagged, failingSince, faltering), "lattice");

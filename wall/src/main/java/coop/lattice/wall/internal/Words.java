@@ -2,6 +2,7 @@ package coop.lattice.wall.internal;
 
 import coop.lattice.Quantity;
 import coop.lattice.Unit;
+import coop.lattice.finance.Money;
 import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
@@ -11,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +39,7 @@ public final class Words {
   private final ThreadLocal<Map<String, MessageFormat>> patterns = ThreadLocal.withInitial(HashMap::new);
   private final ThreadLocal<NumberFormat> decimals;
   private final ThreadLocal<NumberFormat> integers;
+  private final ThreadLocal<Map<String, NumberFormat>> currencies = ThreadLocal.withInitial(HashMap::new);
 
   public Words(Locale locale, ZoneId zone) {
     this.locale = locale;
@@ -110,6 +113,18 @@ public final class Words {
   /** An amount with its unit, in words: "12,5 kg", "3 heures". */
   public String amount(BigDecimal amount, Unit unit) {
     return say("unit." + unit.name(), number(amount));
+  }
+
+  /** Money in the reader's way of writing it, with its currency: "€18.40", "18,40 €". */
+  public String money(Money m) {
+    NumberFormat f = currencies.get().computeIfAbsent(m.currency(), code -> {
+      NumberFormat n = NumberFormat.getCurrencyInstance(locale);
+      n.setCurrency(Currency.getInstance(code));
+      n.setMinimumFractionDigits(Money.decimals(code));
+      n.setMaximumFractionDigits(Money.decimals(code));
+      return n;
+    });
+    return f.format(m.amount());
   }
 
   public String amount(Quantity q) {

@@ -8,12 +8,19 @@ import coop.lattice.Unit;
 import coop.lattice.agreement.AgreementId;
 import coop.lattice.agreement.AgreementTerms;
 import coop.lattice.agreement.DecisionRule;
+import coop.lattice.agreement.Parameter;
 import coop.lattice.agreement.Response;
 import coop.lattice.circle.CircleId;
 import coop.lattice.circle.Tension;
 import coop.lattice.collective.Collective;
 import coop.lattice.exchange.CreditLine;
 import coop.lattice.exchange.Side;
+import coop.lattice.finance.AccountId;
+import coop.lattice.finance.BudgetLine;
+import coop.lattice.finance.Category;
+import coop.lattice.finance.Expense;
+import coop.lattice.finance.Income;
+import coop.lattice.finance.Money;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
@@ -28,12 +35,15 @@ import coop.lattice.rotation.RotationPolicy;
 import coop.lattice.rotation.Slot;
 import coop.lattice.store.LedgerStore;
 import coop.lattice.time.SteppingClock;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -91,7 +101,8 @@ public final class WallSeed {
 
     AgreementTerms terms = AgreementTerms.builder(AgreementId.of("exchange"), "Trade " + text)
         .text("We trade hours " + text).scope("trade " + text).reviewOn(LocalDate.of(2028, 3, 1))
-        .rule(DecisionRule.consent(Duration.ofDays(7))).build();
+        .rule(DecisionRule.consent(Duration.ofDays(7)))
+        .set(Parameter.FINANCE_APPROVAL_THRESHOLD, new BigDecimal("50")).build();
     long proposal = c.proposeAgreement(ANA, terms, "");
     c.respond(BO, proposal, Response.CONSENT, "");
     c.respond(HIDDEN, proposal, Response.CONSENT, "");
@@ -146,8 +157,24 @@ public final class WallSeed {
     c.raiseTension(BO, kitchen, new Tension("the fridge " + text, List.of(ANA), Tension.Visibility.PUBLIC_SUMMARY,
         "fridge " + text));
 
+    books(c, text);
     long lottery = draw(c, clock, text);
     return new WallSeed(c, clock.instant(), lottery, pending);
+  }
+
+  /** A cash box with March's dues, a budget, an expense reimbursed to the hidden member and one approved, waiting. */
+  private static void books(Collective c, String text) {
+    AccountId box = AccountId.of("cash-box");
+    c.finances().openAccount(ANA, box, "Cash box " + text, "EUR");
+    c.finances().recordIncome(ANA, Income.of(box, Money.of("60", "EUR"), Category.of("dues"), "dues " + text));
+    c.finances().planBudget(ANA, box, YearMonth.of(2027, 3), List.of(BudgetLine.of("parts", Money.of("50", "EUR"))));
+    long tape = c.finances().claim(HIDDEN, Expense.of(box, Money.of("12.30", "EUR"), Category.of("parts"),
+        "tape " + text), "receipt: tape".getBytes(StandardCharsets.UTF_8));
+    c.finances().approve(ANA, tape);
+    c.finances().reimburse(BO, tape);
+    long fuses = c.finances().claim(BO, Expense.of(box, Money.of("8", "EUR"), Category.of("parts"), "fuses " + text),
+        "receipt: fuses".getBytes(StandardCharsets.UTF_8));
+    c.finances().approve(ANA, fuses);
   }
 
   private static long draw(Collective c, SteppingClock clock, String text) {
