@@ -1,0 +1,231 @@
+package coop.lattice.federation.node;
+
+import coop.lattice.CollectiveId;
+import coop.lattice.MemberId;
+import coop.lattice.Quantity;
+import coop.lattice.Unit;
+import coop.lattice.agreement.AgreementId;
+import coop.lattice.agreement.AgreementTerms;
+import coop.lattice.agreement.DecisionRule;
+import coop.lattice.agreement.Response;
+import coop.lattice.collective.Collective;
+import coop.lattice.collective.TradeRecord;
+import coop.lattice.exchange.CreditLine;
+import coop.lattice.exchange.Side;
+import coop.lattice.federation.net.AddressPolicy;
+import coop.lattice.ledger.Appearance;
+import coop.lattice.ledger.CollectiveKey;
+import coop.lattice.ledger.Entry;
+import coop.lattice.ledger.Event;
+import coop.lattice.store.FileJournal;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A node in a process of its own, for the tests that partition or kill one (issue 14): one
+ * collective on a file journal, linked to partner collectives on other processes, trading on
+ * autopilot (it accepts what a partner offers, delivers what it offered once accepted, and
+ * acknowledges what it received), and driven by lines on standard input: {@code follow}, {@code
+ * offer PARTNER KG}, {@code partition} (the node stops: its port refuses connections, and it sends
+ * nothing), {@code heal} (a new node on the same directory and port), {@code balances} and {@code
+ * quit}. It answers each with a line, and says {@code acknowledged N} each time N of its trades
+ * have reached their last step, so a test waits for lines, not for time.
+ *
+ * <p>Arguments: {@code DIR ID PORT [PARTNER=PORT ...]}. Every process runs on the system clock moved
+ * by the same eight days (the time its agreement's consent took), so their signatures' dates agree.
+ */
+final class TradingNode {
+  static final MemberId ANA = MemberId.of("ana");
+  static final MemberId BO = MemberId.of("bo");
+  static final AgreementId EXCHANGE = AgreementId.of("exchange");
+  static final CollectiveKey KEY = CollectiveKey.fromSeed(new byte[32]);
+  static final Duration AFTER_CONSENT = Duration.ofDays(8).plusMinutes(1);
+
+  private final Collective collective;
+  private final Map<CollectiveId, Integer> partners;
+  private final Vertx vertx = Vertx.vertx();
+  private final Path dir;
+  private final int port;
+  private final Clock clock;
+  private final ExecutorService pilot = Executors.newSingleThreadExecutor();
+  private FederationNode node;
+
+  private TradingNode(Collective collective, Map<CollectiveId, Integer> partners, Path dir, int port, Clock clock) {
+    this.collective = collective;
+    this.partners = partners;
+    this.dir = dir;
+    this.port = port;
+    this.clock = clock;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args[0]);
+    CollectiveId id = CollectiveId.of(args[1]);
+    int port = Integer.parseInt(args[2]);
+    Map<CollectiveId, Integer> partners = new LinkedHashMap<>();
+    for (String p : List.of(args).subList(3, args.length)) {
+      String[] kv = p.split("=");
+      partners.put(CollectiveId.of(kv[0]), Integer.parseInt(kv[1]));
+    }
+    AtomicReference<Duration> shift = new AtomicReference<>(Duration.ZERO);
+    Clock clock = new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return Instant.now().plus(shift.get());
+      }
+    };
+    FileJournal journal = FileJournal.open(dir.resolve("journal"));
+    Collective c = found(id, journal, clock, shift, partners.keySet().stream().toList());
+    TradingNode t = new TradingNode(c, partners, dir, port, clock);
+    c.onEntry(e -> t.pilot.execute(() -> t.react(e)));
+    t.node = t.start();
+    for (Map.Entry<CollectiveId, Integer> p : partners.entrySet()) {
+      t.node.linkPartner(id, p.getKey(), actor(p.getKey(), p.getValue()), BO);
+    }
+    System.out.println("ready " + id.value());
+    t.serve(journal);
+  }
+
+  /** The collective, with its exchange agreement adopted by consent and a partnership with each partner. */
+  private static Collective found(CollectiveId id, FileJournal journal, Clock clock, AtomicReference<Duration> shift,
+      List<CollectiveId> partners) {
+    Collective c = Collective.found(id, id.value(), ANA, Appearance.byName("Ana"), journal, KEY, clock);
+    c.admit(ANA, BO, Appearance.byName("Bo"));
+    long p = c.proposeAgreement(ANA, AgreementTerms.builder(EXCHANGE, "Exchange").text("We trade.").scope("trade")
+        .reviewOn(LocalDate.of(2040, 1, 1)).rule(DecisionRule.consent(Duration.ofDays(7))).build(), "");
+    c.respond(BO, p, Response.CONSENT, "");
+    shift.set(AFTER_CONSENT);
+    c.decide(ANA, p, "adopted");
+    for (CollectiveId partner : partners) {
+      c.trade().agree(ANA, partner, EXCHANGE, List.of(CreditLine.of(Unit.KILOGRAMS, "1000", "1000")));
+      c.trade().appointRelay(ANA, partner, BO, clock.instant().plus(Duration.ofDays(30)));
+    }
+    return c;
+  }
+
+  static URI actor(CollectiveId id, int port) {
+    return URI.create("http://127.0.0.1:" + port + "/collectives/" + id.value());
+  }
+
+  private FederationNode start() throws Exception {
+    AddressPolicy policy = AddressPolicy.publicOnly();
+    InetAddress lo = InetAddress.getByName("127.0.0.1");
+    for (int p : partners.values()) {
+      policy = policy.allowing(lo, p);
+    }
+    FederationNode n = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + port), dir.resolve("node"))
+        .addressPolicy(policy).clock(clock).retryBase(Duration.ofMillis(50))
+        .circuitBreaker(3, Duration.ofMillis(300)).collective(collective).build();
+    await(n.start(port, "127.0.0.1"));
+    return n;
+  }
+
+  /** The autopilot: the next step of each trade this collective is party to, as soon as it can take it. */
+  private void react(Entry e) {
+    try {
+      Event ev = e.event();
+      if (ev instanceof Event.TradeOffered o && o.offeredBy() == Side.PARTNER) {
+        collective.trade().accept(ANA, e.sequence(), Side.US);
+      } else if (ev instanceof Event.TradeAccepted a && a.by() == Side.PARTNER
+          && collective.trade().trade(a.offer()).orElseThrow().gives() == Side.US) {
+        collective.trade().fulfil(ANA, a.offer(), Side.US);
+      } else if (ev instanceof Event.TradeFulfilled f && f.by() == Side.PARTNER) {
+        collective.trade().acknowledge(ANA, f.offer(), Side.US);
+      } else if (ev instanceof Event.TradeAcknowledged) {
+        long done = collective.state().exchanges().trades().values().stream()
+            .filter(t -> t.stage() == TradeRecord.Stage.ACKNOWLEDGED).count();
+        System.out.println("acknowledged " + done);
+      }
+    } catch (RuntimeException failed) {
+      System.out.println("error " + failed);
+    }
+  }
+
+  private void serve(FileJournal journal) throws Exception {
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      String[] w = line.trim().split(" ");
+      switch (w[0]) {
+        case "follow" -> {
+          for (Map.Entry<CollectiveId, Integer> p : partners.entrySet()) {
+            follow(actor(p.getKey(), p.getValue()));
+          }
+          System.out.println("followed");
+        }
+        case "offer" -> System.out.println("offered " + collective.trade().offer(ANA, CollectiveId.of(w[1]), Side.US,
+            Side.US, Quantity.kilograms(w[2]), "goods", clock.instant().plus(Duration.ofDays(2))));
+        case "partition" -> {
+          await(node.stop());
+          System.out.println("partitioned");
+        }
+        case "heal" -> {
+          node = start();
+          System.out.println("healed");
+        }
+        case "balances" -> {
+          StringBuilder b = new StringBuilder("balances");
+          for (CollectiveId p : partners.keySet()) {
+            b.append(' ').append(p.value()).append('=')
+                .append(collective.trade().partnership(p).orElseThrow().balance(Unit.KILOGRAMS).toPlainString());
+          }
+          System.out.println(b);
+        }
+        case "quit" -> {
+          await(node.stop());
+          pilot.shutdown();
+          pilot.awaitTermination(10, TimeUnit.SECONDS);
+          journal.close();
+          await(vertx.close());
+          System.out.println("bye");
+          System.exit(0);
+        }
+        default -> System.out.println("error unknown command " + line);
+      }
+    }
+  }
+
+  private void follow(URI whom) throws Exception {
+    CompletableFuture<Void> accepted = new CompletableFuture<>();
+    node.onInbound(a -> {
+      if (a.type().equals("Accept") && a.actor().equals(whom.toString())) {
+        accepted.complete(null);
+      }
+    });
+    await(node.follow(collective.id(), whom));
+    accepted.get(20, TimeUnit.SECONDS);
+  }
+
+  static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+  }
+}
