@@ -48,7 +48,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * acknowledges what it received), and driven by lines on standard input: {@code follow}, {@code
  * offer PARTNER KG}, {@code partition} (the node stops: its port refuses connections, and it sends
  * nothing), {@code heal} (a new node on the same directory and port), {@code balances} and {@code
- * quit}. It answers each with a line, and says {@code acknowledged N} each time N of its trades
+ * quit}. Started again on the directory of one that was killed, it opens its journal and takes the
+ * step each waiting trade is due. It answers each with a line, and says {@code acknowledged N} each time N of its trades
  * have reached their last step, so a test waits for lines, not for time.
  *
  * <p>Arguments: {@code DIR ID PORT [PARTNER=PORT ...]}. Every process runs on the system clock moved
@@ -105,14 +106,22 @@ final class TradingNode {
       }
     };
     FileJournal journal = FileJournal.open(dir.resolve("journal"));
-    Collective c = found(id, journal, clock, shift, partners.keySet().stream().toList());
+    boolean restarted = journal.size() > 0;
+    Collective c;
+    if (restarted) { // after a kill: the same collective, from its journal
+      shift.set(AFTER_CONSENT);
+      c = Collective.open(journal, KEY, clock);
+    } else {
+      c = found(id, journal, clock, shift, partners.keySet().stream().toList());
+    }
     TradingNode t = new TradingNode(c, partners, dir, port, clock);
     c.onEntry(e -> t.pilot.execute(() -> t.react(e)));
     t.node = t.start();
     for (Map.Entry<CollectiveId, Integer> p : partners.entrySet()) {
       t.node.linkPartner(id, p.getKey(), actor(p.getKey(), p.getValue()), BO);
     }
-    System.out.println("ready " + id.value());
+    t.pilot.execute(t::resume);
+    System.out.println("ready " + id.value() + (restarted ? " again with " + t.acknowledgedNow() + " acknowledged" : ""));
     t.serve(journal);
   }
 
@@ -162,13 +171,33 @@ final class TradingNode {
       } else if (ev instanceof Event.TradeFulfilled f && f.by() == Side.PARTNER) {
         collective.trade().acknowledge(ANA, f.offer(), Side.US);
       } else if (ev instanceof Event.TradeAcknowledged) {
-        long done = collective.state().exchanges().trades().values().stream()
-            .filter(t -> t.stage() == TradeRecord.Stage.ACKNOWLEDGED).count();
-        System.out.println("acknowledged " + done);
+        System.out.println("acknowledged " + acknowledgedNow());
       }
     } catch (RuntimeException failed) {
       System.out.println("error " + failed);
     }
+  }
+
+  /** After a restart: the step due on each trade that waited for this collective when it stopped. */
+  private void resume() {
+    try {
+      for (TradeRecord t : collective.state().exchanges().trades().values()) {
+        if (t.stage() == TradeRecord.Stage.OFFERED && t.offeredBy() == Side.PARTNER) {
+          collective.trade().accept(ANA, t.entry(), Side.US);
+        } else if (t.stage() == TradeRecord.Stage.ACCEPTED && t.gives() == Side.US) {
+          collective.trade().fulfil(ANA, t.entry(), Side.US);
+        } else if (t.stage() == TradeRecord.Stage.FULFILLED && t.gives() == Side.PARTNER) {
+          collective.trade().acknowledge(ANA, t.entry(), Side.US);
+        }
+      }
+    } catch (RuntimeException failed) {
+      System.out.println("error " + failed);
+    }
+  }
+
+  private long acknowledgedNow() {
+    return collective.state().exchanges().trades().values().stream()
+        .filter(t -> t.stage() == TradeRecord.Stage.ACKNOWLEDGED).count();
   }
 
   private void serve(FileJournal journal) throws Exception {

@@ -83,6 +83,12 @@ final class TradingProcess implements AutoCloseable {
     }
   }
 
+  /** Kills the process at once ({@code kill -9}, by its PID), and waits until it is gone. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
   /** Waits until the node says that {@code trades} of its trades have reached their last step. */
   void acknowledged(int trades, Duration within) throws InterruptedException {
     await(l -> l.equals("acknowledged " + trades), within);

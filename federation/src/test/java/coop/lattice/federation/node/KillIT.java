@@ -1,0 +1,78 @@
+package coop.lattice.federation.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 14: {@code kill -9} of a node in the middle of trading, then a restart on its directory.
+ * Nothing it had acknowledged is lost, the trades in flight when it died all complete (the partners
+ * retry what it did not take, it sends what it had not sent, and it takes each step it was due),
+ * and every balance ends equal and opposite on its two sides.
+ */
+class KillIT {
+  static final Duration WAIT = PartitionIT.WAIT;
+
+  @Test
+  void aNodeKilledMidTradeLosesNothingAndEveryTradeCompletes(@TempDir Path dir) throws Exception {
+    int food = FedifyPeer.freePort();
+    int fixit = FedifyPeer.freePort();
+    int care = FedifyPeer.freePort();
+    List<String> fixitPartners = List.of("food=" + food, "care=" + care);
+    TradingProcess x = TradingProcess.start(dir, "fixit", fixit, fixitPartners);
+    try (TradingProcess f = TradingProcess.start(dir, "food", food, List.of("fixit=" + fixit, "care=" + care));
+        TradingProcess c = TradingProcess.start(dir, "care", care, List.of("food=" + food, "fixit=" + fixit))) {
+      for (TradingProcess p : List.of(f, x, c)) {
+        p.await(l -> l.startsWith("ready"), WAIT);
+      }
+      for (TradingProcess p : List.of(f, x, c)) {
+        p.ask("follow", "followed", WAIT);
+      }
+      f.ask("offer fixit 2", "offered", WAIT);
+      x.ask("offer food 3", "offered", WAIT);
+      f.acknowledged(2, WAIT);
+      x.acknowledged(2, WAIT);
+
+      // Trades in flight both ways, and the café's node is killed at once.
+      f.ask("offer fixit 1", "offered", WAIT);
+      f.ask("offer fixit 1", "offered", WAIT);
+      c.ask("offer fixit 4", "offered", WAIT);
+      x.ask("offer care 2", "offered", WAIT);
+      x.kill();
+
+      x = TradingProcess.start(dir, "fixit", fixit, fixitPartners);
+      String again = x.await(l -> l.startsWith("ready fixit again with "), WAIT);
+      long kept = Long.parseLong(again.replaceAll("\\D+", " ").trim().split(" ")[0]);
+      assertThat(kept).as("what it had acknowledged before the kill is still acknowledged").isGreaterThanOrEqualTo(2);
+
+      f.acknowledged(4, WAIT);
+      c.acknowledged(2, WAIT);
+      x.acknowledged(6, WAIT);
+      Map<String, Map<String, BigDecimal>> b = new HashMap<>();
+      b.put("food", PartitionIT.balances(f.ask("balances", "balances", WAIT)));
+      b.put("fixit", PartitionIT.balances(x.ask("balances", "balances", WAIT)));
+      b.put("care", PartitionIT.balances(c.ask("balances", "balances", WAIT)));
+      assertThat(b.get("food").get("fixit")).isEqualByComparingTo("1");   // gave 2 + 1 + 1, got 3
+      assertThat(b.get("care").get("fixit")).isEqualByComparingTo("2");   // gave 4, got 2
+      assertThat(b.get("food").get("care")).isEqualByComparingTo("0");
+      for (String one : b.keySet()) {
+        for (String other : b.get(one).keySet()) {
+          assertThat(b.get(one).get(other)).as(one + " with " + other + " against " + other + " with " + one)
+              .isEqualByComparingTo(b.get(other).get(one).negate());
+        }
+      }
+      for (TradingProcess p : List.of(f, x, c)) {
+        p.ask("quit", "bye", WAIT);
+      }
+    } finally {
+      x.close();
+    }
+  }
+}
