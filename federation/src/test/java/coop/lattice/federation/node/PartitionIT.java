@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  * café, a childcare co-op). They trade both ways; the café's node stops (its port refuses
  * connections, and it sends nothing); the other two keep trading, and the co-op offers the café
  * more meanwhile; when the café's node returns on the same port, everything converges: every trade
- * reaches its last step on both ledgers and every balance is equal and opposite on its two sides.
- * The time from the return to convergence is printed.
+ * reaches its last step on both ledgers and every balance is equal and opposite on its two sides,
+ * and two partners' copies of the co-op's ledger, folded in their own processes, have the same
+ * size and state digest. The time from the return to convergence is printed.
  */
 class PartitionIT {
   static final Duration WAIT = Duration.ofSeconds(60);
@@ -78,6 +79,12 @@ class PartitionIT {
               .isEqualByComparingTo(b.get(other).get(one).negate());
         }
       }
+      // Mirrors equal across processes: the café's and the childcare co-op's copies of the co-op's ledger,
+      // each folded in its own JVM, have the same size and state digest.
+      f.ask("checkpoint", "checkpoint", WAIT);
+      String atCafe = x.ask("mirror food", "mirrored food", WAIT);
+      String atCare = c.ask("mirror food", "mirrored food", WAIT);
+      assertThat(atCafe).isEqualTo(atCare);
       for (TradingProcess p : List.of(f, x, c)) {
         p.ask("quit", "bye", WAIT);
       }

@@ -12,6 +12,7 @@ import coop.lattice.collective.Collective;
 import coop.lattice.collective.TradeRecord;
 import coop.lattice.exchange.CreditLine;
 import coop.lattice.exchange.Side;
+import coop.lattice.federation.MirroredLedger;
 import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
@@ -46,7 +47,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * collective on a file journal, linked to partner collectives on other processes, trading on
  * autopilot (it accepts what a partner offers, delivers what it offered once accepted, and
  * acknowledges what it received), and driven by lines on standard input: {@code follow}, {@code
- * offer PARTNER KG}, {@code partition} (the node stops: its port refuses connections, and it sends
+ * offer PARTNER KG}, {@code checkpoint} (signed and sent to followers), {@code mirror PARTNER} (the
+ * copy's size and state digest), {@code partition} (the node stops: its port refuses connections, and it sends
  * nothing), {@code heal} (a new node on the same directory and port), {@code balances} and {@code
  * quit}. Started again on the directory of one that was killed, it opens its journal and takes the
  * step each waiting trade is due. It answers each with a line, and says {@code acknowledged N} each time N of its trades
@@ -220,6 +222,13 @@ final class TradingNode {
         case "heal" -> {
           node = start();
           System.out.println("healed");
+        }
+        case "checkpoint" -> System.out.println("checkpoint "
+            + await(node.publishCheckpoint(collective.id())).checkpoint().size());
+        case "mirror" -> {
+          CollectiveId partner = CollectiveId.of(w[1]);
+          MirroredLedger copy = await(node.mirror(collective.id(), actor(partner, partners.get(partner))));
+          System.out.println("mirrored " + partner.value() + " " + copy.size() + " " + copy.digest().hex());
         }
         case "balances" -> {
           StringBuilder b = new StringBuilder("balances");
