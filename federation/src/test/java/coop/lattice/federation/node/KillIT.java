@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,12 +28,7 @@ class KillIT {
     TradingProcess x = TradingProcess.start(dir, "fixit", fixit, fixitPartners);
     try (TradingProcess f = TradingProcess.start(dir, "food", food, List.of("fixit=" + fixit, "care=" + care));
         TradingProcess c = TradingProcess.start(dir, "care", care, List.of("food=" + food, "fixit=" + fixit))) {
-      for (TradingProcess p : List.of(f, x, c)) {
-        p.await(l -> l.startsWith("ready"), WAIT);
-      }
-      for (TradingProcess p : List.of(f, x, c)) {
-        p.ask("follow", "followed", WAIT);
-      }
+      PartitionIT.readyAndFollowing(f, x, c);
       f.ask("offer fixit 2", "offered", WAIT);
       x.ask("offer food 3", "offered", WAIT);
       f.acknowledged(2, WAIT);
@@ -55,19 +49,11 @@ class KillIT {
       f.acknowledged(4, WAIT);
       c.acknowledged(2, WAIT);
       x.acknowledged(6, WAIT);
-      Map<String, Map<String, BigDecimal>> b = new HashMap<>();
-      b.put("food", PartitionIT.balances(f.ask("balances", "balances", WAIT)));
-      b.put("fixit", PartitionIT.balances(x.ask("balances", "balances", WAIT)));
-      b.put("care", PartitionIT.balances(c.ask("balances", "balances", WAIT)));
+      Map<String, Map<String, BigDecimal>> b = PartitionIT.balances(f, x, c);
       assertThat(b.get("food").get("fixit")).isEqualByComparingTo("1");   // gave 2 + 1 + 1, got 3
       assertThat(b.get("care").get("fixit")).isEqualByComparingTo("2");   // gave 4, got 2
       assertThat(b.get("food").get("care")).isEqualByComparingTo("0");
-      for (String one : b.keySet()) {
-        for (String other : b.get(one).keySet()) {
-          assertThat(b.get(one).get(other)).as(one + " with " + other + " against " + other + " with " + one)
-              .isEqualByComparingTo(b.get(other).get(one).negate());
-        }
-      }
+      PartitionIT.equalAndOpposite(b);
       for (TradingProcess p : List.of(f, x, c)) {
         p.ask("quit", "bye", WAIT);
       }

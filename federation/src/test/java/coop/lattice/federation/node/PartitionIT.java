@@ -31,12 +31,7 @@ class PartitionIT {
     try (TradingProcess f = TradingProcess.start(dir, "food", food, List.of("fixit=" + fixit, "care=" + care));
         TradingProcess x = TradingProcess.start(dir, "fixit", fixit, List.of("food=" + food, "care=" + care));
         TradingProcess c = TradingProcess.start(dir, "care", care, List.of("food=" + food, "fixit=" + fixit))) {
-      for (TradingProcess p : List.of(f, x, c)) {
-        p.await(l -> l.startsWith("ready"), WAIT);
-      }
-      for (TradingProcess p : List.of(f, x, c)) {
-        p.ask("follow", "followed", WAIT);
-      }
+      readyAndFollowing(f, x, c);
 
       // Every pair trades both ways: each node is party to four trades.
       f.ask("offer fixit 2", "offered", WAIT);
@@ -65,20 +60,12 @@ class PartitionIT {
       long converged = (System.nanoTime() - healed) / 1_000_000;
       System.out.println("PartitionIT: converged " + converged + " ms after the café's node returned");
 
-      Map<String, Map<String, BigDecimal>> b = new HashMap<>();
-      b.put("food", balances(f.ask("balances", "balances", WAIT)));
-      b.put("fixit", balances(x.ask("balances", "balances", WAIT)));
-      b.put("care", balances(c.ask("balances", "balances", WAIT)));
+      Map<String, Map<String, BigDecimal>> b = balances(f, x, c);
       // What each owes the other, netted: the co-op gave the café 2 + 7 and got 3; gave care 2 + 1 and got 5 + 1.
       assertThat(b.get("food").get("fixit")).isEqualByComparingTo("6");
       assertThat(b.get("food").get("care")).isEqualByComparingTo("-3");
       assertThat(b.get("fixit").get("care")).isEqualByComparingTo("-2");
-      for (String one : b.keySet()) {
-        for (String other : b.get(one).keySet()) {
-          assertThat(b.get(one).get(other)).as(one + " with " + other + " against " + other + " with " + one)
-              .isEqualByComparingTo(b.get(other).get(one).negate());
-        }
-      }
+      equalAndOpposite(b);
       // Mirrors equal across processes: the café's and the childcare co-op's copies of the co-op's ledger,
       // each folded in its own JVM, have the same size and state digest.
       f.ask("checkpoint", "checkpoint", WAIT);
@@ -87,6 +74,36 @@ class PartitionIT {
       assertThat(atCafe).isEqualTo(atCare);
       for (TradingProcess p : List.of(f, x, c)) {
         p.ask("quit", "bye", WAIT);
+      }
+    }
+  }
+
+  /** Waits until the food co-op, the café and the childcare co-op are up, then has each follow its partners. */
+  static void readyAndFollowing(TradingProcess food, TradingProcess fixit, TradingProcess care) throws Exception {
+    for (TradingProcess p : List.of(food, fixit, care)) {
+      p.await(l -> l.startsWith("ready"), WAIT);
+    }
+    for (TradingProcess p : List.of(food, fixit, care)) {
+      p.ask("follow", "followed", WAIT);
+    }
+  }
+
+  /** Each node's balance with each partner, in kilograms: node, then partner. */
+  static Map<String, Map<String, BigDecimal>> balances(TradingProcess food, TradingProcess fixit, TradingProcess care)
+      throws Exception {
+    Map<String, Map<String, BigDecimal>> b = new HashMap<>();
+    b.put("food", balances(food.ask("balances", "balances", WAIT)));
+    b.put("fixit", balances(fixit.ask("balances", "balances", WAIT)));
+    b.put("care", balances(care.ask("balances", "balances", WAIT)));
+    return b;
+  }
+
+  /** Every balance is equal and opposite on its two sides. */
+  static void equalAndOpposite(Map<String, Map<String, BigDecimal>> b) {
+    for (String one : b.keySet()) {
+      for (String other : b.get(one).keySet()) {
+        assertThat(b.get(one).get(other)).as(one + " with " + other + " against " + other + " with " + one)
+            .isEqualByComparingTo(b.get(other).get(one).negate());
       }
     }
   }
