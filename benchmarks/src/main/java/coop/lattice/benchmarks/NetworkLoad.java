@@ -1,0 +1,237 @@
+package coop.lattice.benchmarks;
+
+import coop.lattice.CollectiveId;
+import coop.lattice.MemberId;
+import coop.lattice.Quantity;
+import coop.lattice.Unit;
+import coop.lattice.agreement.AgreementId;
+import coop.lattice.agreement.AgreementTerms;
+import coop.lattice.agreement.DecisionRule;
+import coop.lattice.agreement.Response;
+import coop.lattice.collective.Collective;
+import coop.lattice.exchange.CreditLine;
+import coop.lattice.exchange.Side;
+import coop.lattice.federation.RateLimits;
+import coop.lattice.federation.net.AddressPolicy;
+import coop.lattice.federation.node.FederationNode;
+import coop.lattice.ledger.Appearance;
+import coop.lattice.ledger.CollectiveKey;
+import coop.lattice.ledger.Entry;
+import coop.lattice.ledger.Event;
+import coop.lattice.store.LedgerStore;
+import io.vertx.core.Vertx;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A simulated network in one JVM (issue 14's benchmark): {@code COLLECTIVES} collectives on {@code
+ * NODES} nodes on loopback, collective i on node i mod NODES. Each trades with three partners (its
+ * two neighbours on a ring and one across it, each on another node), follows them
+ * and is linked to them; each offers each partner {@code TRADES} trades of a kilogram, and every
+ * party takes its steps as soon as it can (accept, deliver, acknowledge), as an application on
+ * autopilot would. Prints the trades completed per second (from the first offer to the last
+ * acknowledgement the offerers saw), the deliveries (ActivityPub requests between nodes) per trade,
+ * and how long setting the network up took.
+ *
+ * <pre>{@code
+ * java -cp benchmarks/target/benchmarks.jar coop.lattice.benchmarks.NetworkLoad COLLECTIVES NODES TRADES [limited]
+ * }</pre>
+ *
+ * <p>The inboxes take every request ({@code RateLimits.none()}): partner nodes that trust each
+ * other; {@code limited} gives them the default limits instead.
+ */
+public final class NetworkLoad {
+  static final MemberId ANA = MemberId.of("ana");
+  static final MemberId BO = MemberId.of("bo");
+  static final AgreementId EXCHANGE = AgreementId.of("exchange");
+
+  private NetworkLoad() {}
+
+  public static void main(String[] args) throws Exception {
+    int collectives = Integer.parseInt(args[0]);
+    int nodeCount = Integer.parseInt(args[1]);
+    int trades = Integer.parseInt(args[2]);
+    boolean limited = args.length > 3 && args[3].equals("limited"); // the inboxes' default rate limits
+    if (collectives < 4 || collectives % 2 != 0) {
+      throw new IllegalArgumentException("an even number of collectives, 4 or more: each has three partners");
+    }
+    long setupStart = System.nanoTime();
+    AtomicReference<Duration> shift = new AtomicReference<>(Duration.ZERO);
+    Clock clock = shifted(shift);
+    List<Collective> coops = new ArrayList<>();
+    List<Long> proposals = new ArrayList<>();
+    for (int i = 0; i < collectives; i++) {
+      Collective c = Collective.found(id(i), "c" + i, ANA, Appearance.byName("Ana"), LedgerStore.inMemory(),
+          CollectiveKey.fromSeed(new byte[32]), clock);
+      c.admit(ANA, BO, Appearance.byName("Bo"));
+      proposals.add(c.proposeAgreement(ANA, AgreementTerms.builder(EXCHANGE, "Exchange").text("We trade.")
+          .scope("trade").reviewOn(LocalDate.of(2040, 1, 1)).rule(DecisionRule.consent(Duration.ofDays(7))).build(), ""));
+      c.respond(BO, proposals.get(i), Response.CONSENT, "");
+      coops.add(c);
+    }
+    shift.set(Duration.ofDays(8).plusMinutes(1));
+    int[] ports = new int[nodeCount];
+    for (int j = 0; j < nodeCount; j++) {
+      try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+        ports[j] = s.getLocalPort();
+      }
+    }
+    for (int i = 0; i < collectives; i++) {
+      Collective c = coops.get(i);
+      c.decide(ANA, proposals.get(i), "adopted");
+      for (int p : partners(i, collectives, nodeCount)) {
+        c.trade().agree(ANA, id(p), EXCHANGE, List.of(CreditLine.of(Unit.KILOGRAMS, "1000000", "1000000")));
+        c.trade().appointRelay(ANA, id(p), BO, clock.instant().plus(Duration.ofDays(30)));
+      }
+    }
+
+    Vertx vertx = Vertx.vertx();
+    AddressPolicy policy = AddressPolicy.publicOnly();
+    InetAddress lo = InetAddress.getByName("127.0.0.1");
+    for (int port : ports) {
+      policy = policy.allowing(lo, port);
+    }
+    List<FederationNode> nodes = new ArrayList<>();
+    AtomicLong deliveries = new AtomicLong();
+    AtomicLong accepted = new AtomicLong();
+    for (int j = 0; j < nodeCount; j++) {
+      var b = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + ports[j]),
+          Files.createTempDirectory("lattice-network-" + j)).addressPolicy(policy).clock(clock)
+          .rateLimits(limited ? RateLimits.defaults() : RateLimits.none());
+      for (int i = j; i < collectives; i += nodeCount) {
+        b.collective(coops.get(i));
+      }
+      FederationNode node = b.build();
+      node.start(ports[j], "127.0.0.1").toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      node.onDelivered((inbox, entry) -> deliveries.incrementAndGet());
+      node.onInbound(a -> {
+        if (a.type().equals("Accept")) {
+          accepted.incrementAndGet();
+        }
+      });
+      nodes.add(node);
+    }
+    for (int i = 0; i < collectives; i++) {
+      FederationNode node = nodes.get(i % nodeCount);
+      for (int p : partners(i, collectives, nodeCount)) {
+        node.linkPartner(id(i), id(p), actor(p, ports[p % nodeCount]), BO);
+        node.follow(id(i), actor(p, ports[p % nodeCount])).toCompletionStage().toCompletableFuture()
+            .get(60, TimeUnit.SECONDS);
+      }
+    }
+    long follows = 3L * collectives;
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (accepted.get() < follows && System.nanoTime() < deadline) {
+      Thread.onSpinWait(); // the follows' Accepts arrive on the nodes' threads
+    }
+    long setupMs = (System.nanoTime() - setupStart) / 1_000_000;
+    System.out.printf("set up in %d ms: %d follows accepted of %d%n", setupMs, accepted.get(), follows);
+
+    long total = (long) collectives * 3 * trades;
+    CountDownLatch completed = new CountDownLatch((int) total);
+    ExecutorService pilot = Executors.newFixedThreadPool(2);
+    for (Collective c : coops) {
+      c.onEntry(e -> pilot.execute(() -> step(c, e, completed)));
+    }
+    long deliveredBefore = deliveries.get();
+    long start = System.nanoTime();
+    for (int t = 0; t < trades; t++) {
+      for (int i = 0; i < collectives; i++) {
+        for (int p : partners(i, collectives, nodeCount)) {
+          coops.get(i).trade().offer(ANA, id(p), Side.US, Side.US, Quantity.kilograms("1"), "goods",
+              clock.instant().plus(Duration.ofDays(2)));
+        }
+      }
+    }
+    boolean done = false;
+    for (int waited = 0; !done && waited < 120; waited++) { // up to 20 minutes, saying how far it got
+      done = completed.await(10, TimeUnit.SECONDS);
+      System.out.printf("after %d s: %d of %d trades completed, %d deliveries%n", (waited + 1) * 10,
+          total - completed.getCount(), total, deliveries.get() - deliveredBefore);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long messages = deliveries.get() - deliveredBefore;
+    System.out.printf("collectives %d nodes %d trades %d: %s in %.1f s, %.0f trades/s, %.1f deliveries per trade,"
+        + " set up in %d ms (%d follows accepted)%n", collectives, nodeCount, total,
+        done ? "all completed" : (total - completed.getCount()) + " completed", seconds,
+        (total - completed.getCount()) / seconds, messages / (double) total, setupMs, accepted.get());
+    pilot.shutdownNow();
+    for (FederationNode n : nodes) {
+      n.stop().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+    vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    System.exit(done ? 0 : 1);
+  }
+
+  /** Takes the step {@code e} makes due on {@code c}'s side of a trade; counts a trade whose giver saw it acknowledged. */
+  private static void step(Collective c, Entry e, CountDownLatch completed) {
+    try {
+      Event ev = e.event();
+      if (ev instanceof Event.TradeOffered o && o.offeredBy() == Side.PARTNER) {
+        c.trade().accept(ANA, e.sequence(), Side.US);
+      } else if (ev instanceof Event.TradeAccepted a && a.by() == Side.PARTNER) {
+        c.trade().fulfil(ANA, a.offer(), Side.US);
+      } else if (ev instanceof Event.TradeFulfilled f && f.by() == Side.PARTNER) {
+        c.trade().acknowledge(ANA, f.offer(), Side.US);
+      } else if (ev instanceof Event.TradeAcknowledged a && a.by() == Side.PARTNER) {
+        completed.countDown();
+      }
+    } catch (RuntimeException failed) {
+      System.err.println(c.id() + ": " + failed);
+    }
+  }
+
+  /**
+   * The two neighbours of {@code i} on a ring of {@code n}, and one across it: half the ring away,
+   * or one more or less (pairwise, so the relation stays mutual) when half the ring would land on
+   * the same node, whose inbox refuses activities from its own origin.
+   */
+  static int[] partners(int i, int n, int nodes) {
+    int half = n / 2;
+    int across = half % nodes != 0 ? i + half : i % 2 == 0 ? i + half + 1 : i + half - 1;
+    return new int[] {(i + 1) % n, (i + n - 1) % n, across % n};
+  }
+
+  static CollectiveId id(int i) {
+    return CollectiveId.of("c" + i);
+  }
+
+  static URI actor(int i, int port) {
+    return URI.create("http://127.0.0.1:" + port + "/collectives/c" + i);
+  }
+
+  private static Clock shifted(AtomicReference<Duration> shift) {
+    return new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return Instant.now().plus(shift.get());
+      }
+    };
+  }
+}
