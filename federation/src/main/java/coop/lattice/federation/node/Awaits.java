@@ -29,9 +29,12 @@ import java.util.function.BiConsumer;
  * #onMirrored}, {@link #onFlagged}), on the thread that made them happen.
  */
 public final class Awaits {
-  /** Told of each step of a trade on a hosted collective's ledger: its record as it stands after the step. */
+  /**
+   * Told of each step of a trade on a hosted collective's ledger: the stage the step brought it to,
+   * and its record as it stands when told (which later steps may have moved on already).
+   */
   public interface TradeListener {
-    void stepped(CollectiveId local, TradeRecord trade);
+    void stepped(CollectiveId local, TradeRecord.Stage stage, TradeRecord trade);
   }
 
   private record TradeWait(CollectiveId local, TradeId trade, TradeRecord.Stage stage, Promise<TradeRecord> done) {}
@@ -54,17 +57,18 @@ public final class Awaits {
     this.hosts = hosts;
     this.mirror = mirror;
     this.flags = flags;
+    // Listeners first, then the futures: whoever waits on a future finds the listeners told.
     mirror.onVerified((actor, as, cp) -> {
-      mirrors.forEach(w -> mirrored(w, actor, cp));
       mirrorListeners.forEach(l -> l.accept(actor, cp));
+      mirrors.forEach(w -> mirrored(w, actor, cp));
     });
     flags.onFlag((actor, why) -> {
-      flagWaits.forEach(w -> flagged(w, actor, why));
       flagListeners.forEach(l -> l.accept(actor, why));
+      flagWaits.forEach(w -> flagged(w, actor, why));
     });
   }
 
-  /** Calls {@code listener} with each trade's record after each of its steps on a hosted collective's ledger. */
+  /** Calls {@code listener} with each step of each trade on a hosted collective's ledger, as it is appended. */
   public void onTrade(TradeListener listener) {
     tradeListeners.add(listener);
   }
@@ -110,30 +114,33 @@ public final class Awaits {
 
   /** {@code h}'s ledger took {@code e}: the trades waited for there are looked at again, and a trade's step told. */
   void entered(HostedCollective h, Entry e) {
+    tell(h, e); // before the futures: whoever waits on one is told of the step before it goes on
     for (TradeWait w : trades) {
       if (w.local().equals(h.collectiveId())) {
         check(h.collective(), w);
       }
     }
-    long offer = offer(e);
-    if (offer >= 0 && !tradeListeners.isEmpty()) {
-      h.collective().trade().trade(offer).ifPresent(r -> tradeListeners.forEach(l -> l.stepped(h.collectiveId(), r)));
+  }
+
+  private void tell(HostedCollective h, Entry e) {
+    Event ev = e.event();
+    if (tradeListeners.isEmpty()) {
+      return;
+    }
+    if (ev instanceof Event.TradeOffered) {
+      told(h, e.sequence(), TradeRecord.Stage.OFFERED);
+    } else if (ev instanceof Event.TradeAccepted a) {
+      told(h, a.offer(), TradeRecord.Stage.ACCEPTED);
+    } else if (ev instanceof Event.TradeFulfilled f) {
+      told(h, f.offer(), TradeRecord.Stage.FULFILLED);
+    } else if (ev instanceof Event.TradeAcknowledged a) {
+      told(h, a.offer(), TradeRecord.Stage.ACKNOWLEDGED);
     }
   }
 
-  /** The entry that offered the trade {@code e} is a step of, or -1 if it is none. */
-  private static long offer(Entry e) {
-    Event ev = e.event();
-    if (ev instanceof Event.TradeOffered) {
-      return e.sequence();
-    } else if (ev instanceof Event.TradeAccepted a) {
-      return a.offer();
-    } else if (ev instanceof Event.TradeFulfilled f) {
-      return f.offer();
-    } else if (ev instanceof Event.TradeAcknowledged a) {
-      return a.offer();
-    }
-    return -1;
+  private void told(HostedCollective h, long offer, TradeRecord.Stage stage) {
+    h.collective().trade().trade(offer).ifPresent(r -> tradeListeners.forEach(l -> l.stepped(h.collectiveId(), stage,
+        r)));
   }
 
   private void check(Collective c, TradeWait w) {

@@ -58,7 +58,7 @@ class AwaitsIT {
       ThirdCollectiveTradeIT.follow(foodNode, FOOD, fixitActor);
       atFixit.clear();
       List<TradeRecord.Stage> stepsAtFood = new java.util.concurrent.CopyOnWriteArrayList<>();
-      foodNode.awaits().onTrade((local, trade) -> stepsAtFood.add(trade.stage()));
+      foodNode.awaits().onTrade((local, stage, trade) -> stepsAtFood.add(stage));
       List<Long> mirroredSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
       foodNode.awaits().onMirrored((actor, cp) -> mirroredSizes.add(cp.checkpoint().size()));
 
