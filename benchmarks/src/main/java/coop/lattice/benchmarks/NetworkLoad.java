@@ -19,17 +19,14 @@ import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import coop.lattice.store.LedgerStore;
+import coop.lattice.testkit.ShiftedClock;
 import io.vertx.core.Vertx;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -37,7 +34,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A simulated network in one JVM (issue 14's benchmark): {@code COLLECTIVES} collectives on {@code
@@ -72,8 +68,7 @@ public final class NetworkLoad {
       throw new IllegalArgumentException("an even number of collectives, 4 or more: each has three partners");
     }
     long setupStart = System.nanoTime();
-    AtomicReference<Duration> shift = new AtomicReference<>(Duration.ZERO);
-    Clock clock = shifted(shift);
+    ShiftedClock clock = new ShiftedClock();
     List<Collective> coops = new ArrayList<>();
     List<Long> proposals = new ArrayList<>();
     for (int i = 0; i < collectives; i++) {
@@ -85,7 +80,7 @@ public final class NetworkLoad {
       c.respond(BO, proposals.get(i), Response.CONSENT, "");
       coops.add(c);
     }
-    shift.set(Duration.ofDays(8).plusMinutes(1));
+    clock.shiftTo(Duration.ofDays(8).plusMinutes(1));
     int[] ports = new int[nodeCount];
     for (int j = 0; j < nodeCount; j++) {
       try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
@@ -214,24 +209,5 @@ public final class NetworkLoad {
 
   static URI actor(int i, int port) {
     return URI.create("http://127.0.0.1:" + port + "/collectives/c" + i);
-  }
-
-  private static Clock shifted(AtomicReference<Duration> shift) {
-    return new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return Instant.now().plus(shift.get());
-      }
-    };
   }
 }

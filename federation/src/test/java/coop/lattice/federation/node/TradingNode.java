@@ -19,6 +19,7 @@ import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import coop.lattice.store.FileJournal;
+import coop.lattice.testkit.ShiftedClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.BufferedReader;
@@ -29,10 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +38,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A node in a process of its own, for the tests that partition or kill one (issue 14): one
@@ -90,31 +87,15 @@ final class TradingNode {
       String[] kv = p.split("=");
       partners.put(CollectiveId.of(kv[0]), Integer.parseInt(kv[1]));
     }
-    AtomicReference<Duration> shift = new AtomicReference<>(Duration.ZERO);
-    Clock clock = new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return Instant.now().plus(shift.get());
-      }
-    };
+    ShiftedClock clock = new ShiftedClock();
     FileJournal journal = FileJournal.open(dir.resolve("journal"));
     boolean restarted = journal.size() > 0;
     Collective c;
     if (restarted) { // after a kill: the same collective, from its journal
-      shift.set(AFTER_CONSENT);
+      clock.shiftTo(AFTER_CONSENT);
       c = Collective.open(journal, KEY, clock);
     } else {
-      c = found(id, journal, clock, shift, partners.keySet().stream().toList());
+      c = found(id, journal, clock, partners.keySet().stream().toList());
     }
     TradingNode t = new TradingNode(c, partners, dir, port, clock);
     c.onEntry(e -> t.pilot.execute(() -> t.react(e)));
@@ -128,14 +109,14 @@ final class TradingNode {
   }
 
   /** The collective, with its exchange agreement adopted by consent and a partnership with each partner. */
-  private static Collective found(CollectiveId id, FileJournal journal, Clock clock, AtomicReference<Duration> shift,
+  private static Collective found(CollectiveId id, FileJournal journal, ShiftedClock clock,
       List<CollectiveId> partners) {
     Collective c = Collective.found(id, id.value(), ANA, Appearance.byName("Ana"), journal, KEY, clock);
     c.admit(ANA, BO, Appearance.byName("Bo"));
     long p = c.proposeAgreement(ANA, AgreementTerms.builder(EXCHANGE, "Exchange").text("We trade.").scope("trade")
         .reviewOn(LocalDate.of(2040, 1, 1)).rule(DecisionRule.consent(Duration.ofDays(7))).build(), "");
     c.respond(BO, p, Response.CONSENT, "");
-    shift.set(AFTER_CONSENT);
+    clock.shiftTo(AFTER_CONSENT);
     c.decide(ANA, p, "adopted");
     for (CollectiveId partner : partners) {
       c.trade().agree(ANA, partner, EXCHANGE, List.of(CreditLine.of(Unit.KILOGRAMS, "1000", "1000")));
