@@ -21,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last step of every accepted activity, all of it or none of it: claim its id (once, for as
- * long as a request carrying it could pass the signature's date check, see {@link SeenIds}),
- * record it durably, and only then apply its effect, answer 202, show it in the collective's
+ * The last step of every accepted activity, all of it or none of it: claim its id for its
+ * collective (once, for as long as a request carrying it could pass the signature's date check, see
+ * {@link SeenIds}; the same activity sent to two collectives' inboxes on this node, as a partner's
+ * entry is to each follower, is taken by each), record it durably, and only then apply its effect, answer 202, show it in the collective's
  * inbound list and call the listeners. If the record cannot be written, the claim is given back,
  * nothing is applied, and the answer is 503 (the sender tries again); a copy that arrives while
  * the first is being recorded is answered 503 with {@code Retry-After} too, never "already
@@ -44,10 +45,12 @@ final class Acceptance {
   private final Clock clock;
   private final InboxMeters meters;
   private final AtomicBoolean storeFailing = new AtomicBoolean();
-  private final SeenIds seen;
+  private final Duration retention;
+  /** Per collective: the same activity comes to each follower's inbox and is handled for each. */
+  private final Map<String, SeenIds> seen = new ConcurrentHashMap<>();
   private final Map<String, AcceptedLog> logs = new ConcurrentHashMap<>();
   private final List<Consumer<InboundActivity>> listeners = new CopyOnWriteArrayList<>();
-  /** Ids claimed whose record is not durable yet. */
+  /** Ids claimed whose record is not durable yet, each with its collective ({@link #key}). */
   private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
   /** Ids are remembered for {@code retention} after they were accepted, by {@code clock}; logs are lines in {@code store}. */
@@ -60,13 +63,13 @@ final class Acceptance {
     this.vertx = vertx;
     this.openLog = openLog;
     this.clock = clock;
-    this.seen = new SeenIds(clock, retention);
+    this.retention = retention;
     this.meters = meters;
   }
 
   /** On open: {@code h}'s accepted ids still remembered count as seen, and its remote objects are rebuilt. */
   void restore(HostedCollective h, RemoteObjects objects) {
-    log(h).restore(seen, objects);
+    log(h).restore(seen(h), objects);
   }
 
   private AcceptedLog log(HostedCollective h) {
@@ -77,16 +80,31 @@ final class Acceptance {
     listeners.add(listener);
   }
 
-  boolean seen(String id) {
-    return seen.contains(id);
+  private SeenIds seen(HostedCollective h) {
+    return seen.computeIfAbsent(h.id(), k -> new SeenIds(clock, retention));
   }
 
-  private boolean claim(String id) {
-    return seen.claim(id);
+  /** Whether {@code a}'s id was accepted for its collective within the retention. */
+  boolean seen(VerifiedActivity a) {
+    return seen(a.collective(), a.id());
   }
 
-  private void release(String id) {
-    seen.release(id);
+  /** Whether {@code id} was accepted for {@code h} within the retention. */
+  boolean seen(HostedCollective h, String id) {
+    return seen(h).contains(id);
+  }
+
+  private boolean claimId(VerifiedActivity a) {
+    return seen(a.collective()).claim(a.id());
+  }
+
+  private void release(VerifiedActivity a) {
+    seen(a.collective()).release(a.id());
+  }
+
+  /** {@code a}'s id with its collective: what is pending is pending for one collective. */
+  private static String key(VerifiedActivity a) {
+    return a.collective().id() + "\n" + a.id();
   }
 
   /** Accepts {@code a} with no effect of its own. */
@@ -118,7 +136,7 @@ final class Acceptance {
     try {
       checkAndRecord.run();
     } catch (Refusal r) {
-      release(a.id());
+      release(a);
       a.refuse(r.reason(), r.getMessage());
       return;
     }
@@ -129,14 +147,14 @@ final class Acceptance {
   private boolean claim(VerifiedActivity a) {
     // Pending before claimed, and released before no longer pending: a copy on another event loop
     // never sees the id claimed but not pending, so never hears "already accepted" too early.
-    boolean added = pending.add(a.id());
-    if (added && claim(a.id())) {
+    boolean added = pending.add(key(a));
+    if (added && claimId(a)) {
       return true;
     }
     if (added) {
-      pending.remove(a.id());
+      pending.remove(key(a));
     }
-    if (pending.contains(a.id()) || !seen(a.id())) {
+    if (pending.contains(key(a)) || !seen(a)) {
       a.arrival().request().response().putHeader("retry-after", "1");
       a.refuse(Reason.STORE, "this activity is being recorded now; send it again in a moment");
     } else {
@@ -151,15 +169,15 @@ final class Acceptance {
     Context context = vertx.getOrCreateContext();
     log(h).append(a.id(), a.body()).whenComplete((v, e) -> context.runOnContext(z -> a.arrival().guard(() -> {
       if (e != null) {
-        release(a.id());
-        pending.remove(a.id());
+        release(a);
+        pending.remove(key(a));
         if (storeFailing.compareAndSet(false, true)) {
           LOG.error("Cannot record the activities accepted for {}; the inbox answers 503 until it can", h.id(), e);
         }
         a.refuse(Reason.STORE, "cannot store the activity now; send it again later");
         return;
       }
-      pending.remove(a.id());
+      pending.remove(key(a));
       if (storeFailing.compareAndSet(true, false)) {
         LOG.info("Recording accepted activities again (for {})", h.id());
       }
@@ -167,7 +185,7 @@ final class Acceptance {
         effect.run();
       } catch (RuntimeException failed) {
         // Recorded, but its effect (a write of its own) failed: the sender's retry may apply it.
-        release(a.id());
+        release(a);
         LOG.error("The effect of {} for {} failed after it was recorded; the sender may send it again", a.id(),
             h.id(), failed);
         a.refuse(Reason.STORE, "cannot apply the activity now; send it again later");

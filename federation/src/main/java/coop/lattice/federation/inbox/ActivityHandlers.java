@@ -32,7 +32,7 @@ final class ActivityHandlers implements Step<VerifiedActivity> {
 
   @Override
   public void accept(VerifiedActivity a) {
-    if (acceptance.seen(a.id())) {
+    if (acceptance.seen(a)) {
       acceptance.alreadyAccepted(a);
       return;
     }

@@ -111,7 +111,7 @@ class AcceptanceAtomicityIT {
     assertThat(effects).hasValue(0);
     assertThat(h.inbound()).isEmpty();
     assertThat(heard).isEmpty();
-    assertThat(acceptance.seen("https://a.example/f/1")).as("the id is free again").isFalse();
+    assertThat(acceptance.seen(h, "https://a.example/f/1")).as("the id is free again").isFalse();
 
     outcomes.add(CompletableFuture.completedFuture(null));
     HttpResponse<String> retry = post("https://a.example/f/1").get(20, TimeUnit.SECONDS);
