@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import coop.lattice.federation.hosting.Responses;
 import coop.lattice.federation.json.Json;
 import coop.lattice.federation.mirror.LedgerMirror;
+import coop.lattice.federation.mirror.StepBeforeOffer;
 import coop.lattice.federation.mirror.TradeRelay;
 import coop.lattice.federation.mirror.Witnesses;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.Optional;
  * partner, a ledger entry that is a step of one of this collective's trades and is addressed to
  * its actor by name ({@code to}, {@code cc} or {@code audience}) becomes a command on this
  * collective's ledger ({@link TradeRelay}; refused with 422 and nothing recorded if the
- * collective's rules refuse it, or if it names a trade this collective does not have); a step
+ * collective's rules refuse it, or if it names a trade this collective does not have; 503 with
+ * {@code Retry-After} if it is a later step whose offer has not arrived yet); a step
  * relayed before, sent again however late, is answered 202 and changes nothing. Anything else,
  * a step of the partner's trade with another collective included, is an ordinary public entry:
  * the object is stored with its owner, and the entry and any checkpoint in it are offered to the partner's mirror
@@ -54,6 +56,10 @@ final class CreateHandler implements ActivityHandler {
     if (link.isPresent() && !entry.isEmpty()) {
       try {
         decision = trades.decide(link.get(), a.collective().collective(), entry, addressed(a));
+      } catch (StepBeforeOffer early) {
+        a.arrival().request().response().putHeader("retry-after", "1");
+        a.refuse(Reason.EARLY_STEP, refused(a, early));
+        return;
       } catch (RuntimeException e) {
         a.refuse(Reason.TRADE_STEP, refused(a, e));
         return;

@@ -57,6 +57,11 @@ enum Reason {
   EVIDENCE(422, "evidence", Level.DEBUG),
   /** A linked partner's trade step that the collective's rules refused (422): the two ledgers disagree. */
   TRADE_STEP(422, "trade-step", Level.WARN),
+  /**
+   * A partner's trade step that arrived before the offer it names (503, with Retry-After): the
+   * offer is most likely still on its way, so the partner sends the step again.
+   */
+  EARLY_STEP(503, "early-step", Level.DEBUG),
   /** The accepted activity could not be stored (503); {@code Acceptance} logs the failure. */
   STORE(503, "store", Level.DEBUG),
   /** A failure nobody expected (500); logged with its stack trace where it was caught. */

@@ -113,6 +113,30 @@ class TradeRelayTest {
   }
 
   @Test
+  void aStepThatOvertakesItsOfferIsRefusedForNowAndRelayedOnceTheOfferIsIn() {
+    SteppingClock clock = SteppingClock.startingAt("2026-11-27T10:00:00Z", Duration.ZERO);
+    Collective food = collective(FOOD, clock, FIXIT);
+    Collective fixit = collective(FIXIT, clock, FOOD);
+    TradeRelay.Link fromFixit = new TradeRelay.Link(FOOD, FIXIT, "https://fixit.example/collectives/fixit", BO);
+    TradeRelay relay = new TradeRelay(new NodeStore(dir));
+    relay.link(fromFixit);
+    // The café offers and, the co-op having accepted, fulfils at once; the two deliveries race.
+    long offer = fixit.trade().offer(ANA, FOOD, Side.US, Side.US, Quantity.kilograms("3"), "bread",
+        clock.instant().plus(Duration.ofDays(2)));
+    fixit.trade().accept(BO, offer, Side.PARTNER);
+    long fulfilled = fixit.trade().fulfil(ANA, offer, Side.US).sequence();
+
+    early(food, () -> relay.decide(fromFixit, food, entry(fixit, fulfilled), true),
+        "that offer has not reached it (yet); send the step again once the offer is delivered");
+    relay.relay(fromFixit, food, entry(fixit, offer));
+    long ours = food.trade().trade(TradeId.of(FIXIT, offer)).orElseThrow().entry();
+    food.trade().accept(ANA, ours, Side.US);
+    assertThat(relay.decide(fromFixit, food, entry(fixit, fulfilled), true)).as("sent again").isEqualTo(Decision.RELAY);
+    relay.relay(fromFixit, food, entry(fixit, fulfilled));
+    assertThat(food.trade().trade(ours).orElseThrow().stage()).isEqualTo(TradeRecord.Stage.FULFILLED);
+  }
+
+  @Test
   void theRelayedOfferRecordsTheTradesIdentityAndThePartnersCopyIsKnownByIt() {
     SteppingClock clock = SteppingClock.startingAt("2026-11-27T10:00:00Z", Duration.ZERO);
     Collective food = collective(FOOD, clock, FIXIT);
@@ -177,9 +201,9 @@ class TradeRelayTest {
     // Addressed to the co-op by mistake (or forged), a step of a trade it does not have is refused, saying why.
     unchanged(food, () -> relay.decide(fromFixit, food, entry(fixit, withCare), true),
         "the offer at entry " + withCare + " of fixit's ledger is made to care, not to food");
-    unchanged(food, () -> relay.decide(fromFixit, food, entry(fixit, fulfilledForCare), true),
-        "names its trade offered at its entry " + withCare + ", which is no trade of food: that offer never reached it");
-    unchanged(food, () -> relay.relay(fromFixit, food, entry(fixit, fulfilledForCare)), "which is no trade of food");
+    early(food, () -> relay.decide(fromFixit, food, entry(fixit, fulfilledForCare), true),
+        "names its trade offered at its entry " + withCare + ", which is no trade of food: that offer has not reached it (yet)");
+    early(food, () -> relay.relay(fromFixit, food, entry(fixit, fulfilledForCare)), "which is no trade of food");
 
     // The café's own trade with the co-op: relayed only when addressed to the co-op.
     long offer = fixit.trade().offer(ANA, FOOD, Side.US, Side.US, Quantity.kilograms("3"), "bread",
@@ -197,9 +221,9 @@ class TradeRelayTest {
     // A forged step naming a trade the co-op does not know: refused with the reason, nothing recorded.
     String forged = entry(fixit, fulfilled).replace("\"offer\":" + offer + ",", "\"offer\":" + (offer + 50) + ",");
     assertThat(forged).isNotEqualTo(entry(fixit, fulfilled));
-    unchanged(food, () -> relay.decide(fromFixit, food, forged, true), "names its trade offered at its entry "
+    early(food, () -> relay.decide(fromFixit, food, forged, true), "names its trade offered at its entry "
         + (offer + 50) + ", which is no trade of food");
-    unchanged(food, () -> relay.relay(fromFixit, food, forged), "which is no trade of food");
+    early(food, () -> relay.relay(fromFixit, food, forged), "which is no trade of food");
     // Not addressed here, an entry is not even read; addressed here, one that does not read as an entry is refused.
     assertThat(relay.decide(fromFixit, food, "{\"event\":\"not an entry\"}", false)).isEqualTo(Decision.PUBLIC_ENTRY);
     assertThatThrownBy(() -> relay.decide(fromFixit, food, "{\"event\":\"not an entry\"}", true))
@@ -207,6 +231,18 @@ class TradeRelayTest {
     // An entry that is not a trade step is never a command, addressed or not.
     long other = fixit.trade().appointRelay(ANA, FOOD, BO, clock.instant().plus(Duration.ofDays(40))).sequence();
     assertThat(relay.decide(fromFixit, food, entry(fixit, other), true)).isEqualTo(Decision.PUBLIC_ENTRY);
+  }
+
+  /**
+   * {@code refused} throws {@link StepBeforeOffer} (answered 503, sent again) saying {@code says},
+   * and {@code c}'s ledger keeps its size and root.
+   */
+  static void early(Collective c, ThrowingCallable refused, String says) {
+    long size = c.ledger().size();
+    Hash root = c.ledger().root();
+    assertThatThrownBy(refused).isInstanceOf(StepBeforeOffer.class).hasMessageContaining(says);
+    assertThat(c.ledger().size()).isEqualTo(size);
+    assertThat(c.ledger().root()).isEqualTo(root);
   }
 
   /** {@code refused} throws saying {@code says}, and {@code c}'s ledger keeps its size and root. */
