@@ -155,10 +155,21 @@ public final class NetworkLoad {
       }
     }
     boolean done = false;
+    long stalledAt = -1;
     for (int waited = 0; !done && waited < 120; waited++) { // up to 20 minutes, saying how far it got
       done = completed.await(10, TimeUnit.SECONDS);
       System.out.printf("after %d s: %d of %d trades completed, %d deliveries%n", (waited + 1) * 10,
           total - completed.getCount(), total, deliveries.get() - deliveredBefore);
+      if (!done && deliveries.get() == stalledAt) {
+        break; // nothing moved for ten seconds: say why below
+      }
+      stalledAt = deliveries.get();
+    }
+    if (!done) {
+      for (FederationNode n : nodes) {
+        n.deadLetters().stream().limit(3).forEach(d -> System.out.println("dead letter: " + d));
+      }
+      stuck(coops);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     long messages = deliveries.get() - deliveredBefore;
@@ -172,6 +183,27 @@ public final class NetworkLoad {
     }
     vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     System.exit(done ? 0 : 1);
+  }
+
+  /** Says, for a few trades that did not complete, how far each side got. */
+  private static void stuck(List<Collective> coops) {
+    java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+    int shown = 0;
+    for (Collective c : coops) {
+      for (long i = 0; i < c.ledger().size(); i++) {
+        if (c.ledger().entry(i).event() instanceof Event.TradeOffered) {
+          var t = c.trade().trade(i).orElseThrow();
+          counts.merge(t.offeredBy() + " " + t.stage(), 1, Integer::sum);
+          if (t.stage() != coop.lattice.collective.TradeRecord.Stage.ACKNOWLEDGED && shown++ < 8) {
+            var id = t.id() != null ? t.id() : coop.lattice.exchange.TradeId.of(c.id(), i);
+            var other = coops.get(Integer.parseInt(t.partner().value().substring(1))).trade().trade(id);
+            System.out.println("stuck: " + c.id() + " entry " + i + " " + id + " " + t.offeredBy() + " " + t.stage()
+                + "; at " + t.partner() + ": " + other.map(o -> o.entry() + " " + o.stage()).orElse("absent"));
+          }
+        }
+      }
+    }
+    System.out.println("trades by who offered and stage: " + counts);
   }
 
   /** Takes the step {@code e} makes due on {@code c}'s side of a trade; counts a trade whose giver saw it acknowledged. */
