@@ -61,6 +61,15 @@ public final class Parameter<T> {
           + " root alone");
 
   /**
+   * Whether the collective joins the clearing rounds its partners propose ({@code join}: it states
+   * its debts to the round's collectives and records its legs of the cycles found) or declines
+   * them ({@code decline}, saying so). A round is a matter between collectives, so the consent is
+   * an agreement's. Default: decline.
+   */
+  public static final Parameter<String> CLEARING_ROUNDS = ofChoice("clearing-rounds",
+      List.of("decline", "join"), "decline", "whether the collective joins clearing rounds its partners propose");
+
+  /**
    * Whether a poll may keep its ballots secret: {@code allow} (the opener chooses; open is the
    * default), {@code refuse} (every ballot on the ledger) or {@code require} (every poll secret).
    * Default: allow.

@@ -122,6 +122,7 @@ public final class Collective {
   private final Finances finances = new Finances(this);
   private final Joining joining = new Joining(this);
   private final Signups signups = new Signups(this);
+  private final ClearingRounds clearing = new ClearingRounds(this);
   private final Privacy privacy = new Privacy(this);
 
   private Collective(Ledger ledger, CollectiveKey key, Clock clock, Fold fold, Pseudonymizer pseudonymizer,
@@ -624,6 +625,11 @@ public final class Collective {
   /** What the open ledger says of members, and what it does not: who recorded an entry, stewards' reading, forgetting. */
   public Privacy privacy() {
     return privacy;
+  }
+
+  /** Clearing rounds with partner collectives: proposed, answered, prepared, committed, completed or lapsed. */
+  public ClearingRounds clearing() {
+    return clearing;
   }
 
   /** Mutual aid funds: public totals, sealed claims. */

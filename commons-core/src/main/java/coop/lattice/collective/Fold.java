@@ -44,10 +44,11 @@ final class Fold {
   final FinancesFold finances = new FinancesFold();
   final JoiningFold joining = new JoiningFold();
   final SignupsFold signups = new SignupsFold();
+  final ClearingFold clearing = new ClearingFold();
   /** Each event belongs to exactly one part. */
   private final SubFold[] parts = {
       membership, governance, rotations, circles, campaigns, timeBank, offers, trade, aidFund, toolLibrary, lotteries,
-      polls, finances, joining, signups};
+      polls, finances, joining, signups, clearing};
   /**
    * Which part (an index into {@link #parts}) owns each event type, learnt the first time a type
    * is seen: a part decides by type alone, and every fold has the same parts in the same order, so

@@ -12,13 +12,16 @@ import coop.lattice.NotPermittedException;
 import coop.lattice.Unit;
 import coop.lattice.UnknownReferenceException;
 import coop.lattice.agreement.AgreementId;
+import coop.lattice.exchange.Clearing;
 import coop.lattice.exchange.CreditLine;
+import coop.lattice.exchange.Debt;
 import coop.lattice.exchange.Side;
 import coop.lattice.exchange.TradeId;
 import coop.lattice.ledger.Event;
 import coop.lattice.metrics.Need;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -335,6 +338,27 @@ final class TradeFold implements SubFold {
   /** What the trade adds to the balance once acknowledged: positive when this collective gives. */
   private static BigDecimal signedAmount(TradeRecord t) {
     return t.gives() == Side.US ? t.quantity().amount() : t.quantity().amount().negate();
+  }
+
+  /** What {@code self} owes each of {@code among} now, per unit, as {@link coop.lattice.exchange.Clearing} takes it. */
+  List<Debt> debtsTo(CollectiveId self, Set<CollectiveId> among) {
+    List<Debt> out = new ArrayList<>();
+    for (Line l : partners.values()) {
+      if (among.contains(l.partner)) {
+        l.balance.forEach((u, b) -> {
+          if (b.signum() < 0) {
+            out.add(new Debt(self, l.partner, u, b.negate()));
+          }
+        });
+      }
+    }
+    return out;
+  }
+
+  /** A leg of a cleared cycle takes effect: its debtor owes this collective less, and it owes its creditor less. */
+  void clear(Clearing.Leg leg) {
+    partners.get(leg.debtor()).balance.merge(leg.unit(), leg.amount().negate(), BigDecimal::add);
+    partners.get(leg.creditor()).balance.merge(leg.unit(), leg.amount(), BigDecimal::add);
   }
 
   Map<CollectiveId, Partnership> snapshot() {

@@ -231,6 +231,11 @@ public sealed interface Event {
   sealed interface SigningUp extends Event permits SignupEvents.SignupOpened, SignupEvents.AvailabilityStated,
       SignupEvents.SlotTaken, SignupEvents.SlotLeft, SignupEvents.SignupClosed {}
 
+  /** A clearing round's entries, kept together in {@link ClearingEvents}: proposal, answers, preparation, commitments, outcome. */
+  sealed interface ClearingRounds extends Event permits ClearingEvents.RoundProposed, ClearingEvents.RoundJoined,
+      ClearingEvents.RoundDeclined, ClearingEvents.RoundPrepared, ClearingEvents.RoundCommitted,
+      ClearingEvents.RoundCompleted, ClearingEvents.RoundSettled, ClearingEvents.RoundLapsed {}
+
   /** A standing restorative circle; its keeper comes from the rotation role {@code keeperRole}. */
   record CircleFormed(CircleId circle, String name, RoleId keeperRole) implements Event {
     public CircleFormed {
