@@ -44,9 +44,10 @@ import java.util.Set;
  * cycles prepared must be exactly what {@link Clearing} finds in the statements; the legs committed
  * must be this collective's legs of those cycles, each within the balances. Legs move balances only
  * when the round completes (the coordinator's {@link RoundCompleted}, each participant's {@link
- * RoundSettled}); until then they are provisional, and a lapse leaves every balance as it was. A
- * participant lapses only from the round's closing time, so it never undoes a completion the
- * coordinator made in time. Balances are moved through {@link TradeFold#clear}.
+ * RoundSettled}; a participant on no cycle settles with nothing to move); until then they are
+ * provisional, and a lapse leaves every balance as it was. A participant lapses on its own only
+ * from the round's closing time, so it never undoes a completion the coordinator made in time;
+ * before, only by following the coordinator's lapse. Balances are moved through {@link TradeFold#clear}.
  */
 final class ClearingFold implements SubFold {
   /** The longest window a round may have. */
@@ -127,7 +128,11 @@ final class ClearingFold implements SubFold {
       }
       open(s.time(), r);
     } else if (e instanceof RoundSettled st) {
-      round(st.round(), Stage.COMMITTED, "settled");
+      ClearingRound r = rounds.get(st.round());
+      if (r == null || !(r.stage() == Stage.JOINED || r.stage() == Stage.COMMITTED)) {
+        throw new ConflictException("Round " + st.round() + " is " + (r == null ? "not on this ledger"
+            : r.stage().name().toLowerCase(java.util.Locale.ROOT)) + ", so it cannot be settled now.");
+      }
       if (st.round().coordinator().equals(self)) {
         throw new NotPermittedException("The coordinator completes its own round; a participant settles it.");
       }
@@ -137,7 +142,7 @@ final class ClearingFold implements SubFold {
         throw new ConflictException("Round " + l.round() + " is " + (r == null ? "not on this ledger"
             : r.stage().name().toLowerCase(java.util.Locale.ROOT)) + ", so it cannot lapse.");
       }
-      if (!l.round().coordinator().equals(self) && s.time().isBefore(r.closes())) {
+      if (!l.round().coordinator().equals(self) && l.following() <= 0 && s.time().isBefore(r.closes())) {
         throw new TooEarlyException("Round " + l.round() + " is open until " + r.closes() + "; until then only its"
             + " coordinator can let it lapse.");
       }

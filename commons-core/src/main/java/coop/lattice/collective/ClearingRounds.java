@@ -128,14 +128,19 @@ public final class ClearingRounds {
     return collective.submit(by, new ClearingEvents.RoundCompleted(round.entry(), commitments));
   }
 
-  /** {@code by} settles this collective's committed legs of {@code round}, which its coordinator completed at its entry {@code completed}. */
+  /** {@code by} settles this collective's committed legs (if any) of {@code round}, which its coordinator completed at its entry {@code completed}. */
   public Entry settle(MemberId by, RoundId round, long completed) {
     return collective.submit(by, new ClearingEvents.RoundSettled(round, completed));
   }
 
   /** {@code by} lets {@code round} lapse on this ledger: {@code silent} did not answer or commit in time. */
   public Entry lapse(MemberId by, RoundId round, List<CollectiveId> silent, String why) {
-    return collective.submit(by, new ClearingEvents.RoundLapsed(round, silent, why));
+    return collective.submit(by, new ClearingEvents.RoundLapsed(round, silent, why, 0));
+  }
+
+  /** {@code by} lets {@code round} lapse here as its coordinator did at its entry {@code lapsed}, naming the same {@code silent}. */
+  public Entry follow(MemberId by, RoundId round, List<CollectiveId> silent, String why, long lapsed) {
+    return collective.submit(by, new ClearingEvents.RoundLapsed(round, silent, why, lapsed));
   }
 
   /** {@code round} as this ledger holds it. */

@@ -26,6 +26,26 @@ import java.util.List;
 public final class ClearingEvents {
   private ClearingEvents() {}
 
+  /** The round {@code event}, entry {@code sequence} of {@code ledger}'s ledger, is a step of. */
+  public static RoundId round(CollectiveId ledger, long sequence, Event.ClearingRounds event) {
+    if (event instanceof RoundProposed) {
+      return RoundId.of(ledger, sequence);
+    } else if (event instanceof RoundPrepared p) {
+      return RoundId.of(ledger, p.proposal());
+    } else if (event instanceof RoundCompleted c) {
+      return RoundId.of(ledger, c.proposal());
+    } else if (event instanceof RoundJoined j) {
+      return j.round();
+    } else if (event instanceof RoundDeclined d) {
+      return d.round();
+    } else if (event instanceof RoundCommitted c) {
+      return c.round();
+    } else if (event instanceof RoundSettled s) {
+      return s.round();
+    }
+    return ((RoundLapsed) event).round();
+  }
+
   /**
    * The author's collective proposes a clearing round to {@code invited}, its partners; answers,
    * commitments and completion are due before {@code closes}. The round is known by this entry
@@ -109,9 +129,12 @@ public final class ClearingEvents {
 
   /**
    * {@code round} lapses on this ledger: nothing it committed takes effect. {@code silent} names the
-   * collectives that did not answer or commit in time, {@code why} says what happened.
+   * collectives that did not answer or commit in time, {@code why} says what happened; {@code
+   * following} is the coordinator's lapse entry a participant follows (which it may do before the
+   * round closes), or 0 for a lapse of this collective's own.
    */
-  public record RoundLapsed(RoundId round, List<CollectiveId> silent, String why) implements Event.ClearingRounds {
+  public record RoundLapsed(RoundId round, List<CollectiveId> silent, String why, long following)
+      implements Event.ClearingRounds {
     public RoundLapsed {
       silent = List.copyOf(silent);
       Names.text("why a round lapsed", why, 500);

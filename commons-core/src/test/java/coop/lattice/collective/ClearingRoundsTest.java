@@ -203,9 +203,9 @@ class ClearingRoundsTest {
         fromFixit.leaf(), List.of())), p.owes(), p.cycles());
     rejected(fixit, () -> fixit.clearing().commit(BO, round, food.ledger().leafHash(prep), altered),
         InvalidExchangeException.class, "does not hold this collective's statement");
-    // Settling a round not committed, or lapsing it before it closes: refused.
-    rejected(fixit, () -> fixit.clearing().settle(BO, round, prep + 1), ConflictException.class,
-        "is joined, so it cannot be settled");
+    // Settling a round declined, or lapsing one before it closes on one's own: refused.
+    rejected(care, () -> care.clearing().settle(BO, round, prep + 1), ConflictException.class,
+        "is declined, so it cannot be settled");
     rejected(fixit, () -> fixit.clearing().lapse(BO, round, List.of(), "tired"), TooEarlyException.class,
         "only its coordinator can let it lapse");
   }

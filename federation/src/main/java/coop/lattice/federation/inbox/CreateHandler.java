@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import coop.lattice.federation.hosting.Responses;
 import coop.lattice.federation.json.Json;
 import coop.lattice.federation.mirror.LedgerMirror;
+import coop.lattice.federation.mirror.PartnerSteps;
 import coop.lattice.federation.mirror.StepBeforeOffer;
 import coop.lattice.federation.mirror.TradeRelay;
 import coop.lattice.federation.mirror.Witnesses;
@@ -12,8 +13,8 @@ import java.util.Optional;
 
 /**
  * {@code Create}: an object another actor owns cannot be created again (403). From a linked
- * partner, a ledger entry that is a step of one of this collective's trades and is addressed to
- * its actor by name ({@code to}, {@code cc} or {@code audience}) becomes a command on this
+ * partner, a ledger entry that is a step of one of this collective's trades or clearing rounds
+ * ({@link PartnerSteps}) and is addressed to its actor by name ({@code to}, {@code cc} or {@code audience}) becomes a command on this
  * collective's ledger ({@link TradeRelay}; refused with 422 and nothing recorded if the
  * collective's rules refuse it, or if it names a trade this collective does not have; 503 with
  * {@code Retry-After} if it is a later step whose offer has not arrived yet); a step
@@ -25,14 +26,16 @@ import java.util.Optional;
 final class CreateHandler implements ActivityHandler {
   private final RemoteObjects objects;
   private final TradeRelay trades;
+  private final PartnerSteps steps;
   private final LedgerMirror mirror;
   private final Witnesses witnesses;
   private final Acceptance acceptance;
 
-  CreateHandler(RemoteObjects objects, TradeRelay trades, LedgerMirror mirror, Witnesses witnesses,
+  CreateHandler(RemoteObjects objects, TradeRelay trades, PartnerSteps steps, LedgerMirror mirror, Witnesses witnesses,
       Acceptance acceptance) {
     this.objects = objects;
     this.trades = trades;
+    this.steps = steps;
     this.mirror = mirror;
     this.witnesses = witnesses;
     this.acceptance = acceptance;
@@ -55,7 +58,7 @@ final class CreateHandler implements ActivityHandler {
     TradeRelay.Decision decision = TradeRelay.Decision.PUBLIC_ENTRY;
     if (link.isPresent() && !entry.isEmpty()) {
       try {
-        decision = trades.decide(link.get(), a.collective().collective(), entry, addressed(a));
+        decision = steps.decide(link.get(), a.collective().collective(), entry, addressed(a));
       } catch (StepBeforeOffer early) {
         a.arrival().request().response().putHeader("retry-after", "1");
         a.refuse(Reason.EARLY_STEP, refused(a, early));
@@ -68,7 +71,7 @@ final class CreateHandler implements ActivityHandler {
     if (decision == TradeRelay.Decision.ALREADY_RELAYED) {
       // Sent again, perhaps after its activity id was forgotten: the step counts once.
       Responses.json(a.arrival().request(), 202, "application/json",
-          Responses.status("already done: this trade step is on the ledger; nothing done again"));
+          Responses.status("already done: this step is on the ledger; nothing done again"));
       return;
     }
     if (decision == TradeRelay.Decision.RELAY) {
@@ -90,7 +93,7 @@ final class CreateHandler implements ActivityHandler {
 
   private void relay(TradeRelay.Link link, VerifiedActivity a, String entry) {
     try {
-      trades.relay(link, a.collective().collective(), entry);
+      steps.relay(link, a.collective().collective(), entry);
       mirror.offeredEntry(a.actor(), entry);
     } catch (RuntimeException e) {
       // The collective refused the step: nothing was recorded; say why.
@@ -100,7 +103,7 @@ final class CreateHandler implements ActivityHandler {
 
   /** Why a step was refused, naming members only as the partner may know them (docs/privacy.md). */
   private static String refused(VerifiedActivity a, RuntimeException e) {
-    return "the partner's trade step was refused: "
+    return "the partner's step was refused: "
         + a.collective().collective().privacy().toOutsiders(String.valueOf(e.getMessage()));
   }
 

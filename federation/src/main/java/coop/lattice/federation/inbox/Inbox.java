@@ -10,6 +10,7 @@ import coop.lattice.federation.hosting.RemoteDocuments;
 import coop.lattice.federation.http.HttpSignatures;
 import coop.lattice.federation.mirror.Flags;
 import coop.lattice.federation.mirror.LedgerMirror;
+import coop.lattice.federation.mirror.PartnerSteps;
 import coop.lattice.federation.mirror.TradeRelay;
 import coop.lattice.federation.mirror.Witnesses;
 import coop.lattice.federation.outbox.Deliveries;
@@ -43,7 +44,8 @@ public final class Inbox {
   private final Admission entry;
 
   public Inbox(Vertx vertx, Clock clock, Hosts hosts, NodeStore store, HttpSignatures signatures,
-      RemoteDocuments documents, Flags flags, LedgerMirror mirror, TradeRelay trades, FollowBook follows,
+      RemoteDocuments documents, Flags flags, LedgerMirror mirror, TradeRelay trades, PartnerSteps steps,
+      FollowBook follows,
       Deliveries deliveries, Blocks blocks, Witnesses witnesses, Contexts contexts, ContextFetcher fetcher,
       RateLimits limits, MeterRegistry registry) {
     InboxMeters meters = new InboxMeters(registry);
@@ -54,7 +56,7 @@ public final class Inbox {
         .register("Undo", new UndoHandler(follows, acceptance))
         .register("Accept", new FollowAnswerHandler(FollowState.ACCEPTED, follows, acceptance))
         .register("Reject", new FollowAnswerHandler(FollowState.REJECTED, follows, acceptance))
-        .register("Create", new CreateHandler(objects, trades, mirror, witnesses, acceptance))
+        .register("Create", new CreateHandler(objects, trades, steps, mirror, witnesses, acceptance))
         .register("Update", new UpdateHandler(keys, objects, acceptance))
         .register("Delete", new DeleteHandler(objects, acceptance))
         .register("Flag", new FlagHandler(mirror, acceptance));

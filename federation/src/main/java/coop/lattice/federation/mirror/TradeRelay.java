@@ -45,7 +45,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * carried it, which the inbox forgets after the replay window. A step sent again, however late,
  * changes nothing.
  */
-public final class TradeRelay {
+public final class TradeRelay implements PartnerSteps {
   /** A partner linked to a local collective. */
   public record Link(CollectiveId local, CollectiveId partner, String partnerActor, MemberId relay) {}
 
@@ -106,6 +106,7 @@ public final class TradeRelay {
    * saying why, when it is addressed to {@code local} but is not a step of one of its trades, or
    * does not read as the partner's entry; nothing is recorded then.
    */
+  @Override
   public Decision decide(Link link, Collective local, String entryJson, boolean addressed) {
     if (!addressed) {
       return Decision.PUBLIC_ENTRY; // not even read: whatever it holds, it is no command here
@@ -128,6 +129,7 @@ public final class TradeRelay {
    * throws, recording nothing, when it is not a step of {@code local}'s trades or the collective
    * refuses it.
    */
+  @Override
   public synchronized boolean relay(Link link, Collective local, String entryJson) {
     Entry e = decode(entryJson);
     if (!TradeStep.isStep(e.event())) {

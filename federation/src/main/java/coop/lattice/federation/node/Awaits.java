@@ -1,13 +1,16 @@
 package coop.lattice.federation.node;
 
 import coop.lattice.CollectiveId;
+import coop.lattice.collective.ClearingRound;
 import coop.lattice.collective.Collective;
 import coop.lattice.collective.TradeRecord;
+import coop.lattice.exchange.RoundId;
 import coop.lattice.exchange.TradeId;
 import coop.lattice.federation.hosting.HostedCollective;
 import coop.lattice.federation.hosting.Hosts;
 import coop.lattice.federation.mirror.Flags;
 import coop.lattice.federation.mirror.LedgerMirror;
+import coop.lattice.ledger.ClearingEvents;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.SignedCheckpoint;
@@ -22,11 +25,12 @@ import java.util.function.BiConsumer;
 /**
  * What an application can wait for instead of polling ({@link FederationNode#awaits}): a trade
  * reaching a stage on a hosted collective's ledger (the partner accepted, fulfilled or
- * acknowledged it), a partner's copy verified up to a size, a partner flagged. Each is a future
+ * acknowledged it), a clearing round decided there (completed, settled or lapsed), a partner's
+ * copy verified up to a size, a partner flagged. Each is a future
  * that completes at once if it happened already, else on the thread that made it happen (keep
  * what runs there short). A future nothing completes stays pending: give it a timeout of your own.
- * The same three, each time they happen, are told to listeners ({@link #onTrade}, {@link
- * #onMirrored}, {@link #onFlagged}), on the thread that made them happen.
+ * The same, each time they happen, are told to listeners ({@link #onTrade}, {@link #onRound},
+ * {@link #onMirrored}, {@link #onFlagged}), on the thread that made them happen.
  */
 public final class Awaits {
   /**
@@ -36,6 +40,13 @@ public final class Awaits {
   public interface TradeListener {
     void stepped(CollectiveId local, TradeRecord.Stage stage, TradeRecord trade);
   }
+
+  /** Told of each step of a clearing round on a hosted collective's ledger, with the round as it stands then. */
+  public interface RoundListener {
+    void stepped(CollectiveId local, ClearingRound round);
+  }
+
+  private record RoundWait(CollectiveId local, RoundId round, Promise<ClearingRound> done) {}
 
   private record TradeWait(CollectiveId local, TradeId trade, TradeRecord.Stage stage, Promise<TradeRecord> done) {}
 
@@ -49,7 +60,9 @@ public final class Awaits {
   private final Set<TradeWait> trades = ConcurrentHashMap.newKeySet();
   private final Set<MirrorWait> mirrors = ConcurrentHashMap.newKeySet();
   private final Set<FlagWait> flagWaits = ConcurrentHashMap.newKeySet();
+  private final Set<RoundWait> roundWaits = ConcurrentHashMap.newKeySet();
   private final List<TradeListener> tradeListeners = new CopyOnWriteArrayList<>();
+  private final List<RoundListener> roundListeners = new CopyOnWriteArrayList<>();
   private final List<BiConsumer<String, SignedCheckpoint>> mirrorListeners = new CopyOnWriteArrayList<>();
   private final List<BiConsumer<String, String>> flagListeners = new CopyOnWriteArrayList<>();
 
@@ -71,6 +84,24 @@ public final class Awaits {
   /** Calls {@code listener} with each step of each trade on a hosted collective's ledger, as it is appended. */
   public void onTrade(TradeListener listener) {
     tradeListeners.add(listener);
+  }
+
+  /** Calls {@code listener} with each step of each clearing round on a hosted collective's ledger, as it is appended. */
+  public void onRound(RoundListener listener) {
+    roundListeners.add(listener);
+  }
+
+  /**
+   * Completes with {@code local}'s record of {@code round} once the round is decided on {@code
+   * local}'s ledger: completed (the coordinator), settled (a participant), lapsed or declined; look
+   * at its stage to tell which.
+   */
+  public Future<ClearingRound> round(CollectiveId local, RoundId round) {
+    HostedCollective h = hosts.get(local);
+    RoundWait w = new RoundWait(local, round, Promise.promise());
+    roundWaits.add(w);
+    decided(h.collective(), w);
+    return w.done().future();
   }
 
   /** Calls {@code listener} with (partner actor, checkpoint) each time a pull verifies a partner's copy. */
@@ -114,12 +145,35 @@ public final class Awaits {
 
   /** {@code h}'s ledger took {@code e}: the trades waited for there are looked at again, and a trade's step told. */
   void entered(HostedCollective h, Entry e) {
+    if (e.event() instanceof Event.ClearingRounds r) {
+      rounds(h, ClearingEvents.round(h.collectiveId(), e.sequence(), r));
+      return;
+    }
     tell(h, e); // before the futures: whoever waits on one is told of the step before it goes on
     for (TradeWait w : trades) {
       if (w.local().equals(h.collectiveId())) {
         check(h.collective(), w);
       }
     }
+  }
+
+  private void rounds(HostedCollective h, RoundId id) {
+    if (!roundListeners.isEmpty()) {
+      h.collective().clearing().round(id).ifPresent(r -> roundListeners.forEach(l -> l.stepped(h.collectiveId(), r)));
+    }
+    for (RoundWait w : roundWaits) {
+      if (w.local().equals(h.collectiveId()) && w.round().equals(id)) {
+        decided(h.collective(), w);
+      }
+    }
+  }
+
+  private void decided(Collective c, RoundWait w) {
+    c.clearing().round(w.round()).filter(r -> r.stage().decided()).ifPresent(r -> {
+      if (roundWaits.remove(w)) {
+        w.done().complete(r);
+      }
+    });
   }
 
   private void tell(HostedCollective h, Entry e) {

@@ -134,12 +134,13 @@ public final class FederationNode {
         .onSuccess(p -> hosts.all().forEach(h -> {
           deliveries.kick(h);
           parts.witnesses().ask(h); // a rollback of this node's disk shows here; asked off the start's path
-        })).onSuccess(p -> checkpoints.start(vertx, hosts));
+        })).onSuccess(p -> checkpoints.start(vertx, hosts)).onSuccess(p -> parts.rounds().start(vertx, hosts));
   }
 
   /** Stops sending, closes the servers and the client, then the node's logs. */
   public Future<Void> stop() {
     checkpoints.stop(vertx);
+    parts.rounds().stop(vertx);
     deliveries.stop();
     parts.mirror().close();
     return servers.close().compose(v -> deliveries.loops().stop(vertx)).compose(v -> parts.client().close())

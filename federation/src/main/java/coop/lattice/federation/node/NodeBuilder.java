@@ -35,6 +35,7 @@ public final class NodeBuilder {
   boolean acceptRepairs = true;
   long checkpointEntries;
   Duration checkpointEvery = Duration.ZERO;
+  Duration clearingGrace = Duration.ofMinutes(10);
   ServerLimits serverLimits = ServerLimits.defaults();
   SafeClient.Limits outbound = SafeClient.Limits.DEFAULT;
   final List<Collective> collectives = new ArrayList<>();
@@ -183,6 +184,20 @@ public final class NodeBuilder {
     }
     this.checkpointEntries = entries;
     this.checkpointEvery = every;
+    return this;
+  }
+
+  /**
+   * How long a collective taking part in a clearing round waits, after the round's closing time,
+   * for its coordinator's word (completed or lapsed) before it lets the round lapse on its own.
+   * Default: 10 minutes. The coordinator decides before the closing time; the grace covers its
+   * word still on the way.
+   */
+  public NodeBuilder clearingGrace(Duration grace) {
+    if (grace.isNegative()) {
+      throw new IllegalArgumentException("clearingGrace takes a duration of 0 or more, not " + grace);
+    }
+    this.clearingGrace = grace;
     return this;
   }
 

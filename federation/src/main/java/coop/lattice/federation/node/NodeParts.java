@@ -1,5 +1,8 @@
 package coop.lattice.federation.node;
 
+import coop.lattice.federation.clearing.ClearingCounterparts;
+import coop.lattice.federation.clearing.ClearingRelay;
+import coop.lattice.federation.clearing.RoundKeeper;
 import coop.lattice.federation.hosting.Addressees;
 import coop.lattice.federation.hosting.Hosts;
 import coop.lattice.federation.hosting.NodeStore;
@@ -9,6 +12,7 @@ import coop.lattice.federation.inbox.Inbox;
 import coop.lattice.federation.mirror.Evidence;
 import coop.lattice.federation.mirror.Flags;
 import coop.lattice.federation.mirror.LedgerMirror;
+import coop.lattice.federation.mirror.PartnerSteps;
 import coop.lattice.federation.mirror.TradeCounterparts;
 import coop.lattice.federation.mirror.TradeRelay;
 import coop.lattice.federation.mirror.Witnesses;
@@ -41,7 +45,7 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
     Broadcasts broadcasts, FollowRequests followRequests, FollowAnswers followAnswers, ActorLookup lookup,
     Flags flags, Evidence evidence, Witnesses witnesses,
     LedgerMirror mirror, TradeRelay trades, Blocks blocks, Contexts contexts, ContextFetcher contextFetcher,
-    Inbox inbox, PartnerWatch partners, Router router) {
+    Inbox inbox, PartnerWatch partners, RoundKeeper rounds, Router router) {
 
   static NodeParts assemble(NodeBuilder b, Wall wall) {
     Vertx vertx = b.vertx;
@@ -56,7 +60,9 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
     RemoteDocuments documents = new RemoteDocuments(client, clock);
     FollowBook follows = new FollowBook(store);
     TradeRelay trades = new TradeRelay(store);
-    Addressees addressees = new TradeCounterparts(trades); // a trade step names its counterpart, and only it
+    ClearingRelay clearing = new ClearingRelay(store, trades);
+    // A trade step names its counterpart, and only it; a round's step the collectives that take it.
+    Addressees addressees = new TradeCounterparts(trades).and(new ClearingCounterparts(trades));
     Deliveries deliveries = new Deliveries(vertx, client, store, clock, b.delivery, meters, addressees);
     Flags flags = new Flags(store, meters);
     Evidence evidence = new Evidence(store);
@@ -68,7 +74,8 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
         new SafeClient.Limits(b.outbound.deadline(), ContextCache.MAX_BYTES, 5)), contexts,
         new ContextCache(dir, contexts));
     Inbox inbox = new Inbox(vertx, clock, hosts, store, new HttpSignatures(clock, b.window), documents, flags, mirror,
-        trades, follows, deliveries, blocks, witnesses, contexts, contextFetcher, b.rateLimits, meters);
+        trades, PartnerSteps.all(trades, clearing), follows, deliveries, blocks, witnesses, contexts, contextFetcher,
+        b.rateLimits, meters);
     Broadcasts broadcasts = new Broadcasts(deliveries, clock);
     // A partner found to equivocate: every hosted collective tells its followers, with the proof.
     mirror.onEquivocation((actor, proof) -> hosts.all().forEach(h ->
@@ -82,7 +89,8 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
         new FollowRequests(documents, follows, deliveries), new FollowAnswers(follows, deliveries),
         new ActorLookup(client, documents), flags, evidence, witnesses,
         mirror, trades,
-        blocks, contexts, contextFetcher, inbox, partners, new Router(hosts, inbox, follows, mirror, witnesses,
+        blocks, contexts, contextFetcher, inbox, partners, new RoundKeeper(clearing, clock, b.clearingGrace),
+        new Router(hosts, inbox, follows, mirror, witnesses,
         deliveries, b.alarm, addressees, wall, partners::signals));
   }
 }

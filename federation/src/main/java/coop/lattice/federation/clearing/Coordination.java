@@ -1,0 +1,168 @@
+package coop.lattice.federation.clearing;
+
+import coop.lattice.CollectiveId;
+import coop.lattice.MemberId;
+import coop.lattice.collective.ClearingRound;
+import coop.lattice.collective.ClearingRound.Stage;
+import coop.lattice.collective.Collective;
+import coop.lattice.exchange.Clearing;
+import coop.lattice.exchange.RoundId;
+import coop.lattice.federation.mirror.TradeRelay;
+import coop.lattice.ledger.ClearingEvents;
+import coop.lattice.ledger.ClearingEvents.Commitment;
+import coop.lattice.ledger.ClearingEvents.Statement;
+import coop.lattice.ledger.Entry;
+import coop.lattice.ledger.LedgerJson;
+import coop.lattice.merkle.MerkleTree;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The coordinator's side of a round: what each participant answered and committed (the
+ * partner's own entries, as heard), and the round moved on as far as that allows. With every
+ * invited collective's answer in, it is prepared from the statements of those who joined and the
+ * coordinator commits its own legs; with every collective that has a leg committed, it is
+ * completed. When its closing time passes first, it lapses, naming who was silent; a participant
+ * lets a round lapse on its own once the closing time and a grace after it have passed without
+ * the coordinator's word. Steps are taken by the member appointed to relay the partner's steps
+ * (for a lapse, that of any partner in the round).
+ */
+final class Coordination {
+  private static final Logger LOG = LoggerFactory.getLogger(Coordination.class);
+
+  private final TradeRelay links;
+  /** local | round -> partner -> its answer (RoundJoined or RoundDeclined) with its JSON. */
+  private final Map<String, Map<CollectiveId, Heard>> answers = new ConcurrentHashMap<>();
+  /** local | round -> partner -> its commitment entry. */
+  private final Map<String, Map<CollectiveId, Long>> commitments = new ConcurrentHashMap<>();
+
+  private record Heard(Entry entry, String json) {}
+
+  Coordination(TradeRelay links) {
+    this.links = links;
+  }
+
+  /** Keeps a participant's answer or commitment, {@code e}, to a round {@code local} coordinates. */
+  void heard(CollectiveId local, Entry e, String json) {
+    if (e.event() instanceof ClearingEvents.RoundJoined j) {
+      of(answers, local, j.round()).put(e.collective(), new Heard(e, json));
+    } else if (e.event() instanceof ClearingEvents.RoundDeclined d) {
+      of(answers, local, d.round()).put(e.collective(), new Heard(e, json));
+    } else if (e.event() instanceof ClearingEvents.RoundCommitted c) {
+      of(commitments, local, c.round()).put(e.collective(), e.sequence());
+    }
+  }
+
+  private static <V> Map<CollectiveId, V> of(Map<String, Map<CollectiveId, V>> m, CollectiveId local, RoundId round) {
+    return m.computeIfAbsent(local + "|" + round, k -> new ConcurrentHashMap<>());
+  }
+
+  /** Moves {@code local}'s own {@code round} on as far as what was heard allows; steps taken by {@code by}. */
+  synchronized void advance(Collective local, RoundId round, MemberId by) {
+    Optional<ClearingRound> r = local.clearing().round(round);
+    if (r.isEmpty() || r.get().stage().decided() || !r.get().coordinates(local.id())) {
+      return;
+    }
+    if (r.get().stage() == Stage.PROPOSED) {
+      Map<CollectiveId, Heard> heard = of(answers, local.id(), round);
+      if (!heard.keySet().containsAll(r.get().invited())) {
+        return; // answers still to come
+      }
+      List<Statement> statements = new ArrayList<>();
+      for (CollectiveId c : r.get().invited()) {
+        Heard h = heard.get(c);
+        if (h.entry().event() instanceof ClearingEvents.RoundJoined j) {
+          statements.add(new Statement(c, h.entry().sequence(), MerkleTree.leafHash(LedgerJson.canonicalBytes(
+              h.entry())), j.owes()));
+        }
+      }
+      Entry prepared = local.clearing().prepare(by, round, statements);
+      local.clearing().commit(by, round, local.ledger().leafHash(prepared.sequence()),
+          (ClearingEvents.RoundPrepared) prepared.event());
+      r = local.clearing().round(round);
+    }
+    ClearingEvents.RoundPrepared p = r.orElseThrow().prepared();
+    Map<CollectiveId, Long> committed = of(commitments, local.id(), round);
+    List<Commitment> all = new ArrayList<>();
+    for (CollectiveId c : withLegs(p)) {
+      if (c.equals(local.id())) {
+        all.add(new Commitment(c, r.get().entry()));
+      } else if (committed.containsKey(c)) {
+        all.add(new Commitment(c, committed.get(c)));
+      } else {
+        return; // commitments still to come
+      }
+    }
+    local.clearing().complete(by, round, all);
+  }
+
+  /** The collectives with a leg in the cycles {@code p} prepared, in name order. */
+  private static Set<CollectiveId> withLegs(ClearingEvents.RoundPrepared p) {
+    Set<CollectiveId> out = new TreeSet<>(Comparator.comparing(CollectiveId::value));
+    for (Clearing.Cycle c : p.cycles()) {
+      out.addAll(c.collectives());
+    }
+    return out;
+  }
+
+  /**
+   * Lets {@code local}'s rounds lapse that are past their time at {@code now}: its own once they
+   * close (naming who was silent), another's once they closed {@code grace} ago without its
+   * coordinator's word; moves its own on, in case what was heard before a restart allows it.
+   */
+  synchronized void tick(Collective local, Instant now, Duration grace) {
+    for (ClearingRound r : local.clearing().rounds()) {
+      if (r.stage().decided()) {
+        continue;
+      }
+      Optional<MemberId> by = member(local, r);
+      if (by.isEmpty()) {
+        continue;
+      }
+      try {
+        if (r.coordinates(local.id())) {
+          if (now.isBefore(r.closes())) {
+            advance(local, r.id(), by.get());
+          } else {
+            List<CollectiveId> silent = silent(local.id(), r);
+            local.clearing().lapse(by.get(), r.id(), silent, "the round closed at " + r.closes() + " before "
+                + (r.stage() == Stage.PROPOSED ? "every collective invited answered" : "every leg was committed"));
+          }
+        } else if (!now.isBefore(r.closes().plus(grace))) {
+          local.clearing().lapse(by.get(), r.id(), List.of(r.id().coordinator()), "the coordinator did not complete"
+              + " the round by " + r.closes() + " (nor let it lapse)");
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("Round {} of {} could not move on: {}", r.id(), local.id(), e.getMessage());
+      }
+    }
+  }
+
+  private List<CollectiveId> silent(CollectiveId local, ClearingRound r) {
+    if (r.stage() == Stage.PROPOSED) {
+      Set<CollectiveId> heard = of(answers, local, r.id()).keySet();
+      return r.invited().stream().filter(c -> !heard.contains(c)).toList();
+    }
+    Set<CollectiveId> committed = of(commitments, local, r.id()).keySet();
+    return withLegs(r.prepared()).stream().filter(c -> !c.equals(local) && !committed.contains(c)).toList();
+  }
+
+  /** The member who takes {@code local}'s steps in round {@code r}: the relay of a partner in it. */
+  private Optional<MemberId> member(Collective local, ClearingRound r) {
+    Set<CollectiveId> in = new LinkedHashSet<>(r.invited());
+    in.add(r.id().coordinator());
+    return links.links(local.id()).stream().filter(l -> in.contains(l.partner())).map(TradeRelay.Link::relay)
+        .findFirst();
+  }
+}
