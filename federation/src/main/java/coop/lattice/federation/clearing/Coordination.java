@@ -87,7 +87,12 @@ final class Coordination {
               h.entry())), j.owes()));
         }
       }
-      Entry prepared = local.clearing().prepare(by, round, statements);
+      local.clearing().prepare(by, round, statements);
+      r = local.clearing().round(round);
+    }
+    if (r.orElseThrow().stage() == Stage.PREPARED && !r.get().legs().isEmpty()) {
+      // Its own legs, committed at once (or, after a crash between the two, now).
+      Entry prepared = local.ledger().entry(r.get().entry());
       local.clearing().commit(by, round, local.ledger().leafHash(prepared.sequence()),
           (ClearingEvents.RoundPrepared) prepared.event());
       r = local.clearing().round(round);

@@ -43,13 +43,17 @@ import java.util.concurrent.TimeUnit;
  * A node in a process of its own, for the tests that partition or kill one (issue 14): one
  * collective on a file journal, linked to partner collectives on other processes, trading on
  * autopilot (it accepts what a partner offers, delivers what it offered once accepted, and
- * acknowledges what it received), and driven by lines on standard input: {@code follow}, {@code
- * offer PARTNER KG}, {@code checkpoint} (signed and sent to followers), {@code mirror PARTNER} (the
+ * acknowledges what it received), joining the clearing rounds its partners propose (its agreement
+ * says {@code clearing-rounds: join}), and driven by lines on standard input: {@code follow},
+ * {@code offer PARTNER KG}, {@code round PARTNER,PARTNER SECONDS} (a clearing round it coordinates,
+ * open that long), {@code rounds} (each round's stage here), {@code deadletters} (how many),
+ * {@code checkpoint} (signed and sent to followers), {@code mirror PARTNER} (the
  * copy's size and state digest), {@code partition} (the node stops: its port refuses connections, and it sends
  * nothing), {@code heal} (a new node on the same directory and port), {@code balances} and {@code
  * quit}. Started again on the directory of one that was killed, it opens its journal and takes the
- * step each waiting trade is due. It answers each with a line, and says {@code acknowledged N} each time N of its trades
- * have reached their last step, so a test waits for lines, not for time.
+ * step each waiting trade is due. It answers each with a line, says {@code acknowledged N} each time N of its trades
+ * have reached their last step and {@code round ID STAGE} at each step of a clearing round on its
+ * ledger, so a test waits for lines, not for time.
  *
  * <p>Arguments: {@code DIR ID PORT [PARTNER=PORT ...]}. Every process runs on the system clock moved
  * by the same eight days (the time its agreement's consent took), so their signatures' dates agree.
@@ -114,7 +118,8 @@ final class TradingNode {
     Collective c = Collective.found(id, id.value(), ANA, Appearance.byName("Ana"), journal, KEY, clock);
     c.admit(ANA, BO, Appearance.byName("Bo"));
     long p = c.proposeAgreement(ANA, AgreementTerms.builder(EXCHANGE, "Exchange").text("We trade.").scope("trade")
-        .reviewOn(LocalDate.of(2040, 1, 1)).rule(DecisionRule.consent(Duration.ofDays(7))).build(), "");
+        .reviewOn(LocalDate.of(2040, 1, 1)).rule(DecisionRule.consent(Duration.ofDays(7)))
+        .set("clearing-rounds", "join").build(), "");
     c.respond(BO, p, Response.CONSENT, "");
     clock.shiftTo(AFTER_CONSENT);
     c.decide(ANA, p, "adopted");
@@ -138,6 +143,7 @@ final class TradingNode {
     FederationNode n = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + port), dir.resolve("node"))
         .addressPolicy(policy).clock(clock).retryBase(Duration.ofMillis(50))
         .circuitBreaker(3, Duration.ofMillis(300)).collective(collective).build();
+    n.awaits().onRound((local, r) -> System.out.println("round " + r.id() + " " + r.stage()));
     await(n.start(port, "127.0.0.1"));
     return n;
   }
@@ -194,6 +200,17 @@ final class TradingNode {
           }
           System.out.println("followed");
         }
+        case "round" -> { // round PARTNER,PARTNER SECONDS: a clearing round, open for SECONDS
+          List<CollectiveId> invited = java.util.Arrays.stream(w[1].split(",")).map(CollectiveId::of).toList();
+          System.out.println("proposed " + collective.clearing().propose(ANA, invited,
+              clock.instant().plusSeconds(Long.parseLong(w[2]))));
+        }
+        case "rounds" -> {
+          StringBuilder b = new StringBuilder("rounds");
+          collective.clearing().rounds().forEach(r -> b.append(' ').append(r.id()).append('=').append(r.stage()));
+          System.out.println(b);
+        }
+        case "deadletters" -> System.out.println("deadletters " + node.deadLetters().size());
         case "offer" -> System.out.println("offered " + collective.trade().offer(ANA, CollectiveId.of(w[1]), Side.US,
             Side.US, Quantity.kilograms(w[2]), "goods", clock.instant().plus(Duration.ofDays(2))));
         case "partition" -> {
