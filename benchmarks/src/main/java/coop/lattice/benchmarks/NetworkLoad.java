@@ -8,6 +8,7 @@ import coop.lattice.agreement.AgreementId;
 import coop.lattice.agreement.AgreementTerms;
 import coop.lattice.agreement.DecisionRule;
 import coop.lattice.agreement.Response;
+import coop.lattice.collective.ClearingRound;
 import coop.lattice.collective.Collective;
 import coop.lattice.exchange.CreditLine;
 import coop.lattice.exchange.Side;
@@ -34,16 +35,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A simulated network in one JVM (issue 14's benchmark): {@code COLLECTIVES} collectives on {@code
- * NODES} nodes on loopback, collective i on node i mod NODES. Each trades with three partners (its
- * two neighbours on a ring and one across it, each on another node), follows them
- * and is linked to them; each offers each partner {@code TRADES} trades of a kilogram, and every
- * party takes its steps as soon as it can (accept, deliver, acknowledge), as an application on
- * autopilot would. Prints the trades completed per second (from the first offer to the last
- * acknowledgement the offerers saw), the deliveries (ActivityPub requests between nodes) per trade,
- * and how long setting the network up took.
+ * A simulated network in one JVM (issue 14's benchmark): {@code COLLECTIVES} collectives (a
+ * multiple of 6) on {@code NODES} nodes on loopback, collective i on node i mod NODES. Each trades
+ * with three partners (the two others in its triangle and one in the paired triangle, see {@link
+ * #partners}), follows them and is linked to them; each offers each partner {@code TRADES} trades
+ * of a kilogram, and every party takes its steps as soon as it can (accept, deliver, acknowledge),
+ * as an application on autopilot would. Prints the trades completed per second (from the first
+ * offer to the last acknowledgement the offerers saw), the deliveries (ActivityPub requests
+ * between nodes) per trade, and how long setting the network up took.
+ *
+ * <p>Then the clearing: each collective gives the next in its triangle one more kilogram, so that
+ * every triangle is a cycle of debt, and the first of each triangle proposes a clearing round to
+ * the other two, all at once; the nodes take every other step themselves. Prints the time from the
+ * proposals to the last round decided on every ledger (the whole network cleared), the deliveries
+ * per round, and how many rounds completed.
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar coop.lattice.benchmarks.NetworkLoad COLLECTIVES NODES TRADES [limited]
@@ -64,8 +72,9 @@ public final class NetworkLoad {
     int nodeCount = Integer.parseInt(args[1]);
     int trades = Integer.parseInt(args[2]);
     boolean limited = args.length > 3 && args[3].equals("limited"); // the inboxes' default rate limits
-    if (collectives < 4 || collectives % 2 != 0) {
-      throw new IllegalArgumentException("an even number of collectives, 4 or more: each has three partners");
+    if (collectives < 6 || collectives % 6 != 0) {
+      throw new IllegalArgumentException("a multiple of 6 collectives: triangles of three, paired; each has three"
+          + " partners");
     }
     long setupStart = System.nanoTime();
     ShiftedClock clock = new ShiftedClock();
@@ -76,7 +85,8 @@ public final class NetworkLoad {
           CollectiveKey.fromSeed(new byte[32]), clock);
       c.admit(ANA, BO, Appearance.byName("Bo"));
       proposals.add(c.proposeAgreement(ANA, AgreementTerms.builder(EXCHANGE, "Exchange").text("We trade.")
-          .scope("trade").reviewOn(LocalDate.of(2040, 1, 1)).rule(DecisionRule.consent(Duration.ofDays(7))).build(), ""));
+          .scope("trade").reviewOn(LocalDate.of(2040, 1, 1)).rule(DecisionRule.consent(Duration.ofDays(7)))
+          .set("clearing-rounds", "join").build(), ""));
       c.respond(BO, proposals.get(i), Response.CONSENT, "");
       coops.add(c);
     }
@@ -90,7 +100,7 @@ public final class NetworkLoad {
     for (int i = 0; i < collectives; i++) {
       Collective c = coops.get(i);
       c.decide(ANA, proposals.get(i), "adopted");
-      for (int p : partners(i, collectives, nodeCount)) {
+      for (int p : partners(i, collectives)) {
         c.trade().agree(ANA, id(p), EXCHANGE, List.of(CreditLine.of(Unit.KILOGRAMS, "1000000", "1000000")));
         c.trade().appointRelay(ANA, id(p), BO, clock.instant().plus(Duration.ofDays(30)));
       }
@@ -124,7 +134,7 @@ public final class NetworkLoad {
     }
     for (int i = 0; i < collectives; i++) {
       FederationNode node = nodes.get(i % nodeCount);
-      for (int p : partners(i, collectives, nodeCount)) {
+      for (int p : partners(i, collectives)) {
         node.linkPartner(id(i), id(p), actor(p, ports[p % nodeCount]), BO);
         node.follow(id(i), actor(p, ports[p % nodeCount])).toCompletionStage().toCompletableFuture()
             .get(60, TimeUnit.SECONDS);
@@ -141,14 +151,15 @@ public final class NetworkLoad {
     long total = (long) collectives * 3 * trades;
     CountDownLatch completed = new CountDownLatch((int) total);
     ExecutorService pilot = Executors.newFixedThreadPool(2);
+    AtomicReference<CountDownLatch> counting = new AtomicReference<>(completed);
     for (Collective c : coops) {
-      c.onEntry(e -> pilot.execute(() -> step(c, e, completed)));
+      c.onEntry(e -> pilot.execute(() -> step(c, e, counting.get())));
     }
     long deliveredBefore = deliveries.get();
     long start = System.nanoTime();
     for (int t = 0; t < trades; t++) {
       for (int i = 0; i < collectives; i++) {
-        for (int p : partners(i, collectives, nodeCount)) {
+        for (int p : partners(i, collectives)) {
           coops.get(i).trade().offer(ANA, id(p), Side.US, Side.US, Quantity.kilograms("1"), "goods",
               clock.instant().plus(Duration.ofDays(2)));
         }
@@ -177,12 +188,62 @@ public final class NetworkLoad {
         + " set up in %d ms (%d follows accepted)%n", collectives, nodeCount, total,
         done ? "all completed" : (total - completed.getCount()) + " completed", seconds,
         (total - completed.getCount()) / seconds, messages / (double) total, setupMs, accepted.get());
+    if (done) {
+      done = clearing(coops, nodes, clock, deliveries, counting);
+    }
     pilot.shutdownNow();
     for (FederationNode n : nodes) {
       n.stop().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
     vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     System.exit(done ? 0 : 1);
+  }
+
+  /**
+   * Gives each collective a debt to the previous in its triangle, then has the first of each
+   * triangle propose a round to the other two, all at once; says how long until every ledger
+   * decided its round, and the deliveries per round. True if every round completed.
+   */
+  private static boolean clearing(List<Collective> coops, List<FederationNode> nodes, ShiftedClock clock,
+      AtomicLong deliveries, AtomicReference<CountDownLatch> counting) throws InterruptedException {
+    int n = coops.size();
+    CountDownLatch debts = new CountDownLatch(n);
+    counting.set(debts);
+    for (int i = 0; i < n; i++) {
+      coops.get(i).trade().offer(ANA, id(3 * (i / 3) + (i + 1) % 3), Side.US, Side.US, Quantity.kilograms("1"), "more",
+          clock.instant().plus(Duration.ofDays(2)));
+    }
+    if (!debts.await(10, TimeUnit.MINUTES)) {
+      System.out.println("the debts were not all given: " + debts.getCount() + " trades left");
+      return false;
+    }
+    CountDownLatch decided = new CountDownLatch(n);
+    AtomicLong completed = new AtomicLong();
+    AtomicLong lapsed = new AtomicLong();
+    for (FederationNode node : nodes) {
+      node.awaits().onRound((local, r) -> {
+        if (r.stage().decided()) {
+          (r.stage() == ClearingRound.Stage.LAPSED ? lapsed : completed).incrementAndGet();
+          decided.countDown();
+        }
+      });
+    }
+    long before = deliveries.get();
+    long start = System.nanoTime();
+    for (int k = 0; k < n / 3; k++) {
+      coops.get(3 * k).clearing().propose(ANA, List.of(id(3 * k + 1), id(3 * k + 2)),
+          clock.instant().plus(Duration.ofMinutes(10)));
+    }
+    boolean all = decided.await(10, TimeUnit.MINUTES);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long messages = deliveries.get() - before;
+    long uncleared = coops.stream().filter(c -> c.trade().partnerships().stream()
+        .anyMatch(p -> p.balance(Unit.KILOGRAMS).signum() != 0)).count();
+    System.out.printf("clearing: %d rounds at once (%d ledgers): %s in %.2f s, %.1f deliveries per round;"
+        + " %d ledgers completed or settled, %d lapsed, %d collectives with a balance left%n", n / 3, n,
+        all ? "all decided" : (n - decided.getCount()) + " decided", seconds, messages / (n / 3.0), completed.get(),
+        lapsed.get(), uncleared);
+    return all && lapsed.get() == 0 && uncleared == 0;
   }
 
   /** Says, for a few trades that did not complete, how far each side got. */
@@ -225,14 +286,16 @@ public final class NetworkLoad {
   }
 
   /**
-   * The two neighbours of {@code i} on a ring of {@code n}, and one across it: half the ring away,
-   * or one more or less (pairwise, so the relation stays mutual) when half the ring would land on
-   * the same node, whose inbox refuses activities from its own origin.
+   * The two others in {@code i}'s triangle (collectives 3k, 3k + 1 and 3k + 2), and the collective
+   * in the same place of the paired triangle (triangles 2m and 2m + 1 are paired). With collective
+   * i on node i mod NODES, partners are on other nodes whenever NODES is not a divisor of 3 (a
+   * node's inbox refuses activities from its own origin).
    */
-  static int[] partners(int i, int n, int nodes) {
-    int half = n / 2;
-    int across = half % nodes != 0 ? i + half : i % 2 == 0 ? i + half + 1 : i + half - 1;
-    return new int[] {(i + 1) % n, (i + n - 1) % n, across % n};
+  static int[] partners(int i, int n) {
+    int k = i / 3;
+    int j = i % 3;
+    int paired = (k % 2 == 0 ? k + 1 : k - 1) * 3 + j;
+    return new int[] {3 * k + (j + 1) % 3, 3 * k + (j + 2) % 3, paired};
   }
 
   static CollectiveId id(int i) {
