@@ -288,8 +288,8 @@ public final class NetworkLoad {
   /**
    * The two others in {@code i}'s triangle (collectives 3k, 3k + 1 and 3k + 2), and the collective
    * in the same place of the paired triangle (triangles 2m and 2m + 1 are paired). With collective
-   * i on node i mod NODES, partners are on other nodes whenever NODES is not a divisor of 3 (a
-   * node's inbox refuses activities from its own origin).
+   * i on node i mod NODES, partners are on other nodes whenever NODES is not a divisor of 3, so
+   * every step crosses the network.
    */
   static int[] partners(int i, int n) {
     int k = i / 3;

@@ -49,7 +49,8 @@ public final class Inbox {
       Deliveries deliveries, Blocks blocks, Witnesses witnesses, Contexts contexts, ContextFetcher fetcher,
       RateLimits limits, MeterRegistry registry) {
     InboxMeters meters = new InboxMeters(registry);
-    KeyCache keys = new KeyCache(documents, clock, meters);
+    LocalActors local = new LocalActors(hosts);
+    KeyCache keys = new KeyCache(documents, local, clock, meters);
     this.acceptance = new Acceptance(vertx, store, clock, SeenIds.retentionFor(signatures.window()), meters);
     ActivityHandlers handlers = new ActivityHandlers(acceptance)
         .register("Follow", new FollowHandler(documents, follows, deliveries, acceptance))
@@ -65,7 +66,7 @@ public final class Inbox {
         new SignatureInspection(hosts.base(), signatures,
             new ActivityReader(
                 new ActivityShapes(
-                    new OriginRules(hosts, flags, blocks,
+                    new OriginRules(hosts, local, flags, blocks,
                         new Authentication(keys,
                             new LinkedDataCheck(contexts, fetcher,
                                 new ProofCheck(keys, handlers)))))))));

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,7 @@ final class KeyCache {
   private record Cached(Key key, Instant until) {}
 
   private final RemoteDocuments documents;
+  private final LocalActors local;
   private final Clock clock;
   private final Cache<String, Cached> keys = CacheBuilder.newBuilder().maximumSize(MAX).build();
   private final Cache<String, Instant> failures = CacheBuilder.newBuilder().maximumSize(MAX).build();
@@ -63,8 +65,9 @@ final class KeyCache {
   private final OriginBudget logLines;
   private final AtomicLong linesLeftOut = new AtomicLong();
 
-  KeyCache(RemoteDocuments documents, Clock clock, InboxMeters meters) {
+  KeyCache(RemoteDocuments documents, LocalActors local, Clock clock, InboxMeters meters) {
     this.documents = documents;
+    this.local = local;
     this.clock = clock;
     this.meters = meters;
     this.budget = new OriginBudget(clock, 120, Duration.ofMinutes(1));
@@ -72,6 +75,10 @@ final class KeyCache {
   }
 
   Future<Key> key(String keyId, HostedCollective as) {
+    Optional<Key> hosted = local.key(keyId);
+    if (hosted.isPresent()) {
+      return Future.succeededFuture(hosted.get()); // a collective on this node: its key, as it is now
+    }
     Instant now = clock.instant();
     Cached c = keys.getIfPresent(keyId);
     if (c != null && now.isBefore(c.until())) {

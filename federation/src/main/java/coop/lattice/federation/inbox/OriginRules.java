@@ -18,7 +18,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Holds an activity to one server before any key is fetched: its id, its actor and the signing
- * key share one origin (401), it does not claim this node's origin (403), neither its actor nor
+ * key share one origin (401), it claims this node's origin only if its actor is a collective hosted
+ * here ({@link LocalActors}; 403 otherwise; its signature is then checked with that collective's
+ * own key), neither its actor nor
  * any actor of what it carries is flagged or blocked (403), an embedded object shares its actor's origin (401; an Accept, Reject or Undo
  * embeds someone else's activity), and it addresses a collective on this node (404).
  */
@@ -27,12 +29,14 @@ final class OriginRules implements Step<Parsed> {
   private static final List<String> ADDRESS_FIELDS = List.of("object", "to", "cc", "audience");
 
   private final Hosts hosts;
+  private final LocalActors local;
   private final Flags flags;
   private final Blocks blocks;
   private final Step<Candidate> next;
 
-  OriginRules(Hosts hosts, Flags flags, Blocks blocks, Step<Candidate> next) {
+  OriginRules(Hosts hosts, LocalActors local, Flags flags, Blocks blocks, Step<Candidate> next) {
     this.hosts = hosts;
+    this.local = local;
     this.flags = flags;
     this.blocks = blocks;
     this.next = next;
@@ -46,8 +50,10 @@ final class OriginRules implements Step<Parsed> {
       a.refuse(Reason.ORIGIN, "the activity, its actor and the signing key must share one origin");
       return;
     }
-    if (sameOrigin(actor, hosts.base().toString())) {
-      a.refuse(Reason.OWN_ORIGIN, "a remote activity cannot claim this node's origin");
+    if (sameOrigin(actor, hosts.base().toString()) && !local.hosts(actor)) {
+      // Only a collective hosted here speaks from this origin (signed with its key, checked next).
+      a.refuse(Reason.OWN_ORIGIN, "an activity from this node's origin must come from a collective it hosts; "
+          + actor + " is none");
       return;
     }
     for (String who : actors(p.activity())) {

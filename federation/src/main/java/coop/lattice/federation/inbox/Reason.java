@@ -27,7 +27,7 @@ enum Reason {
   SIGNATURE(401, "signature", Level.DEBUG),
   /** The activity, its actor, its key or an embedded object on different origins (401). */
   ORIGIN(401, "origin", Level.DEBUG),
-  /** A remote activity claiming this node's origin (403). */
+  /** An activity claiming this node's origin whose actor is no collective hosted here (403). */
   OWN_ORIGIN(403, "own-origin", Level.DEBUG),
   /** From a flagged actor (403); the flag itself was logged at WARN when it was set. */
   FLAGGED(403, "flagged", Level.DEBUG),
