@@ -54,6 +54,8 @@ final class ClearingFold implements SubFold {
   static final Duration LONGEST = Duration.ofDays(30);
 
   final Map<RoundId, ClearingRound> rounds = new LinkedHashMap<>();
+  /** The coordinator's own rounds: the entry that prepared each. */
+  final Map<RoundId, Long> preparedAt = new HashMap<>();
 
   @Override
   public boolean handles(Event e) {
@@ -127,6 +129,19 @@ final class ClearingFold implements SubFold {
             + " completes the round.");
       }
       open(s.time(), r);
+      Set<CollectiveId> withLegs = new HashSet<>();
+      r.prepared().cycles().forEach(cycle -> withLegs.addAll(cycle.collectives()));
+      Set<CollectiveId> named = new HashSet<>();
+      for (ClearingEvents.Commitment m : c.commitments()) {
+        if (!named.add(m.collective()) || m.collective().equals(self) && m.entry() != r.entry()) {
+          throw new InvalidExchangeException("Commitment " + m + " is named twice, or is not this collective's own"
+              + " commitment to round " + id + ".");
+        }
+      }
+      if (!named.equals(withLegs)) {
+        throw new InvalidExchangeException("Round " + id + " completes with a commitment from each collective with a"
+            + " leg, " + withLegs + "; the completion names " + named + ".");
+      }
     } else if (e instanceof RoundSettled st) {
       ClearingRound r = rounds.get(st.round());
       if (r == null || !(r.stage() == Stage.JOINED || r.stage() == Stage.COMMITTED)) {
@@ -239,10 +254,22 @@ final class ClearingFold implements SubFold {
     }
   }
 
-  /** Every leg belongs to the round, and the balances cover each partner's legs together. */
-  private static void within(TradeFold trade, RoundId round, List<Clearing.Leg> legs) {
+  /**
+   * Every leg belongs to the round, and the balances cover each partner's legs together with the
+   * legs committed in other rounds not decided yet (reserved: they move the same balances when
+   * those rounds complete).
+   */
+  private void within(TradeFold trade, RoundId round, List<Clearing.Leg> legs) {
     Map<String, BigDecimal> owedToUs = new HashMap<>();
     Map<String, BigDecimal> weOwe = new HashMap<>();
+    for (ClearingRound other : rounds.values()) {
+      if (other.stage() == Stage.COMMITTED && !other.id().equals(round)) {
+        for (Clearing.Leg l : other.legs()) {
+          owedToUs.merge(l.debtor() + " " + l.unit(), l.amount(), BigDecimal::add);
+          weOwe.merge(l.creditor() + " " + l.unit(), l.amount(), BigDecimal::add);
+        }
+      }
+    }
     for (Clearing.Leg l : legs) {
       if (!l.clearing().startsWith(round.clearingId() + "-")) {
         throw new InvalidExchangeException("Leg " + l.clearing() + " is not a cycle of round " + round + ".");
@@ -256,12 +283,14 @@ final class ClearingFold implements SubFold {
       BigDecimal owes = trade.partners.get(l.debtor()).balance(l.unit());
       if (owes.compareTo(owedToUs.get(l.debtor() + " " + l.unit())) < 0) {
         throw new ConflictException(l.debtor() + " owes this collective " + owes.toPlainString() + " "
-            + l.unit().symbol() + ", less than the round's legs would take off.");
+            + l.unit().symbol() + ", less than the round's legs and those committed in other open rounds would"
+            + " take off.");
       }
       BigDecimal owed = trade.partners.get(l.creditor()).balance(l.unit()).negate();
       if (owed.compareTo(weOwe.get(l.creditor() + " " + l.unit())) < 0) {
         throw new ConflictException("This collective owes " + l.creditor() + " " + owed.toPlainString() + " "
-            + l.unit().symbol() + ", less than the round's legs would take off.");
+            + l.unit().symbol() + ", less than the round's legs and those committed in other open rounds would"
+            + " take off.");
       }
     }
   }
@@ -282,6 +311,7 @@ final class ClearingFold implements SubFold {
     } else if (e instanceof RoundPrepared p) {
       RoundId id = RoundId.of(self, p.proposal());
       rounds.put(id, rounds.get(id).prepared(p, legs(self, p), s.sequence()));
+      preparedAt.put(id, s.sequence());
     } else if (e instanceof RoundCommitted c) {
       rounds.put(c.round(), rounds.get(c.round()).committed(c.legs(), s.sequence()));
     } else if (e instanceof RoundCompleted c) {

@@ -148,6 +148,11 @@ public final class ClearingRounds {
     return collective.read(f -> Optional.ofNullable(f.clearing.rounds.get(round)));
   }
 
+  /** For a round this collective coordinates and prepared: the entry of its preparation. */
+  public Optional<Long> preparedAt(RoundId round) {
+    return collective.read(f -> Optional.ofNullable(f.clearing.preparedAt.get(round)));
+  }
+
   /** Every round on this ledger, in the order they first appeared. */
   public List<ClearingRound> rounds() {
     return collective.read(f -> List.copyOf(f.clearing.rounds.values()));

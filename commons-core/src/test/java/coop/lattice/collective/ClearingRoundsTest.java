@@ -130,6 +130,8 @@ class ClearingRoundsTest {
     assertThat(balance(food, FIXIT)).isEqualByComparingTo("-5");
     assertThat(balance(fixit, FOOD)).isEqualByComparingTo("5");
 
+    rejected(food, () -> food.clearing().complete(ANA, round, commitments.subList(0, 2)),
+        InvalidExchangeException.class, "completes with a commitment from each collective with a leg");
     long completed = food.clearing().complete(ANA, round, commitments).sequence();
     fixit.clearing().settle(BO, round, completed);
     care.clearing().settle(BO, round, completed);
@@ -243,5 +245,32 @@ class ClearingRoundsTest {
     assertThat(balance(fixit, FOOD)).isEqualByComparingTo("5");
     assertThat(balance(fixit, CARE)).isEqualByComparingTo("-3");
     assertThat(balance(care, FOOD)).isEqualByComparingTo("-4");
+  }
+
+  @Test
+  void legsCommittedInARoundStillOpenAreReservedAndNoOtherRoundClearsTheSameDebts() {
+    Collective food = collective(FOOD, true, FIXIT, CARE);
+    Collective fixit = collective(FIXIT, true, FOOD, CARE);
+    Collective care = collective(CARE, true, FOOD, FIXIT);
+    owe(food, fixit, "5");
+    owe(fixit, care, "3");
+    owe(care, food, "4");
+    Instant closes = clock.instant().plus(Duration.ofHours(1));
+    // Two coordinators propose a round over the same triangle at the same moment; everyone joins both.
+    RoundId first = food.clearing().propose(ANA, List.of(FIXIT, CARE), closes);
+    RoundId second = fixit.clearing().propose(ANA, List.of(FOOD, CARE), closes);
+    fixit.clearing().join(BO, first, List.of(FIXIT, CARE), closes);
+    care.clearing().join(BO, first, List.of(FIXIT, CARE), closes);
+    food.clearing().join(BO, second, List.of(FOOD, CARE), closes);
+    care.clearing().join(BO, second, List.of(FOOD, CARE), closes);
+    long p1 = food.clearing().prepare(ANA, first, List.of(statement(fixit, first), statement(care, first))).sequence();
+    long p2 = fixit.clearing().prepare(ANA, second, List.of(statement(food, second), statement(care, second)))
+        .sequence();
+    RoundPrepared one = prepared(food, p1);
+    RoundPrepared two = prepared(fixit, p2);
+    food.clearing().commit(ANA, first, food.ledger().leafHash(p1), one);
+    // The co-op's legs in the first round take the whole 3 kg the cycle allows: the second finds nothing left.
+    rejected(food, () -> food.clearing().commit(BO, second, fixit.ledger().leafHash(p2), two), ConflictException.class,
+        "and those committed in other open rounds");
   }
 }

@@ -1,11 +1,13 @@
 package coop.lattice.federation.clearing;
 
 import coop.lattice.CollectiveId;
+import coop.lattice.InvalidExchangeException;
 import coop.lattice.NotPermittedException;
 import coop.lattice.collective.ClearingRound;
 import coop.lattice.collective.Collective;
 import coop.lattice.exchange.RoundId;
 import coop.lattice.federation.hosting.NodeStore;
+import coop.lattice.federation.mirror.EarlyStep;
 import coop.lattice.federation.mirror.PartnerSteps;
 import coop.lattice.federation.mirror.TradeRelay;
 import coop.lattice.federation.mirror.TradeRelay.Decision;
@@ -16,6 +18,7 @@ import coop.lattice.ledger.Event;
 import coop.lattice.ledger.LedgerJson;
 import coop.lattice.merkle.MerkleTree;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,12 +27,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * as a participant or as the coordinator. As a participant: a proposal is joined when the
  * collective's agreements let it ({@code clearing-rounds: join}), else declined, saying so; a
  * preparation is committed to (the collective's own checks run first: its statement unchanged,
- * the cycles what the statements give) when the collective has a leg; a completion is settled; a
- * coordinator's lapse is followed. As the coordinator, each answer and commitment is kept
- * ({@link ClearingLog}) and the round moved on as far as what was heard allows ({@link
- * Coordination}). Steps are taken by the member the collective appointed to relay the partner's
- * steps. Entries that are no command here (a commitment seen as the other side of a debt, a
- * participant's settlement) are ordinary public entries.
+ * the cycles what the statements give) when the collective has a leg; a leg counterpart's
+ * commitment is kept; the coordinator's completion is settled once every counterpart of this
+ * collective's legs has committed to the same preparation (until then it is answered 503 and sent
+ * again: {@link EarlyStep}); the coordinator's lapse, and only the coordinator's, is followed. As
+ * the coordinator, each answer is kept, and each commitment once it names this round's preparation
+ * and exactly the legs the preparation gives its sender ({@link ClearingLog}); then the round is
+ * moved on as far as what was heard allows ({@link Coordination}). Steps are taken by the member
+ * the collective appointed to relay the partner's steps. Other entries (a settlement, a lapse sent
+ * by anyone but the coordinator) are ordinary public entries.
  *
  * <p>Each partner entry is taken once, for good: it is known by the partner and its sequence
  * number, kept in the log, so a step sent again, however late, changes nothing.
@@ -60,20 +66,34 @@ public final class ClearingRelay implements PartnerSteps {
       return Decision.PUBLIC_ENTRY;
     }
     Entry e = decode(entryJson);
-    if (!command(local.id(), e.event())) {
+    if (!command(local.id(), link.partner(), e.event())) {
       return Decision.PUBLIC_ENTRY;
     }
     if (!e.collective().equals(link.partner())) {
       throw new NotPermittedException("the entry is from " + e.collective() + ", not from the partner "
           + link.partner() + " that sent it");
     }
-    return taken.contains(key(local.id(), e)) ? Decision.ALREADY_RELAYED : Decision.RELAY;
+    if (taken.contains(key(local.id(), e))) {
+      return Decision.ALREADY_RELAYED;
+    }
+    if (e.event() instanceof ClearingEvents.RoundCompleted c) {
+      settleable(local, RoundId.of(link.partner(), c.proposal())); // early: answered 503, sent again
+    }
+    return Decision.RELAY;
   }
 
-  /** Whether {@code event}, from a partner, is a step {@code self} takes: not a commitment or settlement it only sees. */
-  private static boolean command(CollectiveId self, Event event) {
-    if (event instanceof ClearingEvents.RoundCommitted c) {
-      return c.round().coordinator().equals(self);
+  /**
+   * Whether {@code event}, from {@code sender}, is a step {@code self} takes: an answer only if
+   * {@code self} coordinates its round, a lapse only from the round's coordinator, never a
+   * settlement (which it only sees).
+   */
+  private static boolean command(CollectiveId self, CollectiveId sender, Event event) {
+    if (event instanceof ClearingEvents.RoundJoined j) {
+      return j.round().coordinator().equals(self);
+    } else if (event instanceof ClearingEvents.RoundDeclined d) {
+      return d.round().coordinator().equals(self);
+    } else if (event instanceof ClearingEvents.RoundLapsed l) {
+      return l.round().coordinator().equals(sender) && !sender.equals(self);
     }
     return event instanceof Event.ClearingRounds && !(event instanceof ClearingEvents.RoundSettled);
   }
@@ -81,7 +101,7 @@ public final class ClearingRelay implements PartnerSteps {
   @Override
   public synchronized boolean relay(Link link, Collective local, String entryJson) {
     Entry e = decode(entryJson);
-    if (!command(local.id(), e.event())) {
+    if (!command(local.id(), link.partner(), e.event())) {
       return false;
     }
     String key = key(local.id(), e);
@@ -107,6 +127,7 @@ public final class ClearingRelay implements PartnerSteps {
     } else if (ev instanceof ClearingEvents.RoundCompleted c) {
       RoundId round = RoundId.of(link.partner(), c.proposal());
       if (local.clearing().round(round).filter(r -> !r.stage().decided()).isPresent()) {
+        settleable(local, round);
         local.clearing().settle(link.relay(), round, e.sequence());
       }
     } else if (ev instanceof ClearingEvents.RoundLapsed l) {
@@ -114,18 +135,23 @@ public final class ClearingRelay implements PartnerSteps {
         local.clearing().follow(link.relay(), l.round(), l.silent(), "the coordinator let the round lapse: "
             + l.why(), e.sequence());
       }
+    } else if (ev instanceof ClearingEvents.RoundCommitted c && !c.round().coordinator().equals(local.id())) {
+      // A leg counterpart's commitment: kept, to be checked before this collective settles.
+      if (local.clearing().round(c.round()).isEmpty()) {
+        throw new NotPermittedException(link.partner() + " committed to round " + c.round() + ", which "
+            + local.id() + " is not in");
+      }
+      heard(local, e, entryJson, key);
+      return true;
     } else {
       // An answer or a commitment to a round this collective coordinates: kept, then the round moves on.
-      RoundId round = round(ev);
+      RoundId round = ClearingEvents.round(e.collective(), e.sequence(), (Event.ClearingRounds) ev);
       ClearingRound r = local.clearing().round(round).orElseThrow(() -> new NotPermittedException(
           link.partner() + " answered round " + round + ", which is not a round of " + local.id()));
-      if (!r.coordinates(local.id())) {
-        throw new NotPermittedException("round " + round + " is coordinated by " + round.coordinator()
-            + ", not by " + local.id());
+      if (ev instanceof ClearingEvents.RoundCommitted c) {
+        committedAsPrepared(local, r, e.collective(), c);
       }
-      log.heard(key, entryJson);
-      coordination.heard(local.id(), e, entryJson);
-      taken.add(key);
+      heard(local, e, entryJson, key);
       coordination.advance(local, round, link.relay());
       return true;
     }
@@ -134,13 +160,45 @@ public final class ClearingRelay implements PartnerSteps {
     return true;
   }
 
-  private static RoundId round(Event ev) {
-    if (ev instanceof ClearingEvents.RoundJoined j) {
-      return j.round();
-    } else if (ev instanceof ClearingEvents.RoundDeclined d) {
-      return d.round();
+  private void heard(Collective local, Entry e, String json, String key) {
+    log.heard(key, json);
+    coordination.heard(local.id(), e, json);
+    taken.add(key);
+  }
+
+  /** At the coordinator: {@code c}, from {@code from}, names this round's preparation and exactly its legs there. */
+  private static void committedAsPrepared(Collective local, ClearingRound r, CollectiveId from,
+      ClearingEvents.RoundCommitted c) {
+    ClearingEvents.RoundPrepared p = r.prepared();
+    if (p == null) {
+      throw new InvalidExchangeException(from + " committed to round " + r.id() + " before it was prepared");
     }
-    return ((ClearingEvents.RoundCommitted) ev).round();
+    long at = local.clearing().preparedAt(r.id()).orElseThrow();
+    if (!c.prepared().equals(local.ledger().leafHash(at))) {
+      throw new InvalidExchangeException(from + "'s commitment to round " + r.id() + " names another preparation"
+          + " than the one at entry " + at);
+    }
+    if (!c.legs().equals(new coop.lattice.exchange.Clearing.Result(p.cycles(), List.of()).legsFor(from))) {
+      throw new InvalidExchangeException(from + "'s commitment to round " + r.id() + " holds other legs than the"
+          + " preparation gives it");
+    }
+  }
+
+  /**
+   * Throws {@link EarlyStep} unless every counterpart of {@code local}'s legs in {@code round} has
+   * committed to the same preparation as {@code local} did (a collective with no leg settles at once).
+   */
+  private void settleable(Collective local, RoundId round) {
+    ClearingRound r = local.clearing().round(round).orElse(null);
+    if (r == null || r.stage() != ClearingRound.Stage.COMMITTED) {
+      return;
+    }
+    ClearingEvents.RoundCommitted mine = (ClearingEvents.RoundCommitted) local.ledger().entry(r.entry()).event();
+    List<CollectiveId> missing = coordination.uncommitted(local.id(), round, mine);
+    if (!missing.isEmpty()) {
+      throw new EarlyStep("the round " + round + " is completed, but the commitments of " + missing + " to it have"
+          + " not reached " + local.id() + " (yet); send the completion again once they are delivered");
+    }
   }
 
   private static String key(CollectiveId local, Entry e) {

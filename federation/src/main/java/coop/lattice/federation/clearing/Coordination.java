@@ -7,12 +7,14 @@ import coop.lattice.collective.ClearingRound.Stage;
 import coop.lattice.collective.Collective;
 import coop.lattice.exchange.Clearing;
 import coop.lattice.exchange.RoundId;
+import coop.lattice.federation.MirroredLedger;
 import coop.lattice.federation.mirror.TradeRelay;
 import coop.lattice.ledger.ClearingEvents;
 import coop.lattice.ledger.ClearingEvents.Commitment;
 import coop.lattice.ledger.ClearingEvents.Statement;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.LedgerJson;
+import coop.lattice.merkle.Hash;
 import coop.lattice.merkle.MerkleTree;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,9 +35,10 @@ import org.slf4j.LoggerFactory;
  * partner's own entries, as heard), and the round moved on as far as that allows. With every
  * invited collective's answer in, it is prepared from the statements of those who joined and the
  * coordinator commits its own legs; with every collective that has a leg committed, it is
- * completed. When its closing time passes first, it lapses, naming who was silent; a participant
- * lets a round lapse on its own once the closing time and a grace after it have passed without
- * the coordinator's word. Steps are taken by the member appointed to relay the partner's steps
+ * completed. When its closing time passes first, it lapses, naming who was silent. A participant
+ * that joined without committing lets a round lapse on its own once the closing time and a grace
+ * have passed without the coordinator's word; one that committed ends it only as the coordinator's
+ * ledger shows ({@link #resolve}), so that no debt is cleared on one side only. Steps are taken by the member appointed to relay the partner's steps
  * (for a lapse, that of any partner in the round).
  */
 final class Coordination {
@@ -44,10 +47,12 @@ final class Coordination {
   private final TradeRelay links;
   /** local | round -> partner -> its answer (RoundJoined or RoundDeclined) with its JSON. */
   private final Map<String, Map<CollectiveId, Heard>> answers = new ConcurrentHashMap<>();
-  /** local | round -> partner -> its commitment entry. */
-  private final Map<String, Map<CollectiveId, Long>> commitments = new ConcurrentHashMap<>();
+  /** local | round -> partner -> its commitment (as coordinator: every participant's; else: leg counterparts'). */
+  private final Map<String, Map<CollectiveId, Committed>> commitments = new ConcurrentHashMap<>();
 
   private record Heard(Entry entry, String json) {}
+
+  private record Committed(long entry, Hash prepared) {}
 
   Coordination(TradeRelay links) {
     this.links = links;
@@ -60,8 +65,21 @@ final class Coordination {
     } else if (e.event() instanceof ClearingEvents.RoundDeclined d) {
       of(answers, local, d.round()).put(e.collective(), new Heard(e, json));
     } else if (e.event() instanceof ClearingEvents.RoundCommitted c) {
-      of(commitments, local, c.round()).put(e.collective(), e.sequence());
+      of(commitments, local, c.round()).put(e.collective(), new Committed(e.sequence(), c.prepared()));
     }
+  }
+
+  /** The counterparts of {@code mine}'s legs not yet heard to have committed to the same preparation. */
+  List<CollectiveId> uncommitted(CollectiveId local, RoundId round, ClearingEvents.RoundCommitted mine) {
+    Map<CollectiveId, Committed> heard = of(commitments, local, round);
+    Set<CollectiveId> counterparts = new TreeSet<>(Comparator.comparing(CollectiveId::value));
+    for (Clearing.Leg l : mine.legs()) {
+      counterparts.add(l.debtor());
+      counterparts.add(l.creditor());
+    }
+    counterparts.remove(local);
+    return counterparts.stream().filter(c -> heard.get(c) == null || !heard.get(c).prepared().equals(mine.prepared()))
+        .toList();
   }
 
   private static <V> Map<CollectiveId, V> of(Map<String, Map<CollectiveId, V>> m, CollectiveId local, RoundId round) {
@@ -98,13 +116,13 @@ final class Coordination {
       r = local.clearing().round(round);
     }
     ClearingEvents.RoundPrepared p = r.orElseThrow().prepared();
-    Map<CollectiveId, Long> committed = of(commitments, local.id(), round);
+    Map<CollectiveId, Committed> committed = of(commitments, local.id(), round);
     List<Commitment> all = new ArrayList<>();
     for (CollectiveId c : withLegs(p)) {
       if (c.equals(local.id())) {
         all.add(new Commitment(c, r.get().entry()));
       } else if (committed.containsKey(c)) {
-        all.add(new Commitment(c, committed.get(c)));
+        all.add(new Commitment(c, committed.get(c).entry()));
       } else {
         return; // commitments still to come
       }
@@ -123,10 +141,14 @@ final class Coordination {
 
   /**
    * Lets {@code local}'s rounds lapse that are past their time at {@code now}: its own once they
-   * close (naming who was silent), another's once they closed {@code grace} ago without its
-   * coordinator's word; moves its own on, in case what was heard before a restart allows it.
+   * close (naming who was silent); one it joined without committing, once it closed {@code grace}
+   * ago without the coordinator's word (the coordinator cannot complete it without this
+   * collective's commitment). Moves its own on, in case what was heard before a restart allows it.
+   * Returns the rounds this collective committed to that closed {@code grace} ago without the
+   * coordinator's word: only the coordinator's ledger can say how those ended ({@link #resolve}).
    */
-  synchronized void tick(Collective local, Instant now, Duration grace) {
+  synchronized List<ClearingRound> tick(Collective local, Instant now, Duration grace) {
+    List<ClearingRound> unresolved = new ArrayList<>();
     for (ClearingRound r : local.clearing().rounds()) {
       if (r.stage().decided()) {
         continue;
@@ -145,11 +167,54 @@ final class Coordination {
                 + (r.stage() == Stage.PROPOSED ? "every collective invited answered" : "every leg was committed"));
           }
         } else if (!now.isBefore(r.closes().plus(grace))) {
-          local.clearing().lapse(by.get(), r.id(), List.of(r.id().coordinator()), "the coordinator did not complete"
-              + " the round by " + r.closes() + " (nor let it lapse)");
+          if (r.stage() == Stage.COMMITTED) {
+            unresolved.add(r);
+          } else {
+            local.clearing().lapse(by.get(), r.id(), List.of(r.id().coordinator()), "the coordinator did not"
+                + " complete the round by " + r.closes() + " (nor let it lapse)");
+          }
         }
       } catch (RuntimeException e) {
         LOG.warn("Round {} of {} could not move on: {}", r.id(), local.id(), e.getMessage());
+      }
+    }
+    return unresolved;
+  }
+
+  /**
+   * Ends {@code r}, a round {@code local} committed to, as the coordinator's ledger ({@code
+   * coordinator}, a verified copy) shows it ended: settled if it completed there (and every
+   * counterpart of this collective's legs was heard to commit), lapsed if it lapsed there or if
+   * the ledger went past the closing time without completing it (its fold refuses a completion
+   * from then on); left provisional, with no balance moved, while the ledger says neither.
+   */
+  synchronized void resolve(Collective local, ClearingRound r, MirroredLedger coordinator) {
+    Optional<MemberId> by = member(local, r);
+    ClearingRound now = local.clearing().round(r.id()).orElse(r);
+    if (by.isEmpty() || now.stage() != Stage.COMMITTED) {
+      return;
+    }
+    for (long i = r.id().entry() + 1; i < coordinator.size(); i++) {
+      Entry e = coordinator.entry(i);
+      if (e.event() instanceof ClearingEvents.RoundCompleted c && c.proposal() == r.id().entry()) {
+        ClearingEvents.RoundCommitted mine = (ClearingEvents.RoundCommitted) local.ledger().entry(now.entry()).event();
+        List<CollectiveId> missing = uncommitted(local.id(), r.id(), mine);
+        if (missing.isEmpty()) {
+          local.clearing().settle(by.get(), r.id(), i);
+        } else {
+          LOG.warn("Round {} completed on {}'s ledger, but {} never heard {} commit: left provisional", r.id(),
+              r.id().coordinator(), local.id(), missing);
+        }
+        return;
+      }
+      if (e.event() instanceof ClearingEvents.RoundLapsed l && l.round().equals(r.id())) {
+        local.clearing().follow(by.get(), r.id(), l.silent(), "the coordinator let the round lapse: " + l.why(), i);
+        return;
+      }
+      if (!e.time().isBefore(r.closes())) {
+        local.clearing().lapse(by.get(), r.id(), List.of(r.id().coordinator()), "the coordinator's ledger went past"
+            + " the closing time (entry " + i + ") without completing the round");
+        return;
       }
     }
   }

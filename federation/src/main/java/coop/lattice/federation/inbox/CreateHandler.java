@@ -5,7 +5,7 @@ import coop.lattice.federation.hosting.Responses;
 import coop.lattice.federation.json.Json;
 import coop.lattice.federation.mirror.LedgerMirror;
 import coop.lattice.federation.mirror.PartnerSteps;
-import coop.lattice.federation.mirror.StepBeforeOffer;
+import coop.lattice.federation.mirror.EarlyStep;
 import coop.lattice.federation.mirror.TradeRelay;
 import coop.lattice.federation.mirror.Witnesses;
 import java.util.List;
@@ -59,7 +59,7 @@ final class CreateHandler implements ActivityHandler {
     if (link.isPresent() && !entry.isEmpty()) {
       try {
         decision = steps.decide(link.get(), a.collective().collective(), entry, addressed(a));
-      } catch (StepBeforeOffer early) {
+      } catch (EarlyStep early) {
         a.arrival().request().response().putHeader("retry-after", "1");
         a.refuse(Reason.EARLY_STEP, refused(a, early));
         return;
@@ -95,6 +95,9 @@ final class CreateHandler implements ActivityHandler {
     try {
       steps.relay(link, a.collective().collective(), entry);
       mirror.offeredEntry(a.actor(), entry);
+    } catch (EarlyStep early) {
+      a.arrival().request().response().putHeader("retry-after", "1");
+      throw new Refusal(Reason.EARLY_STEP, refused(a, early));
     } catch (RuntimeException e) {
       // The collective refused the step: nothing was recorded; say why.
       throw new Refusal(Reason.TRADE_STEP, refused(a, e));

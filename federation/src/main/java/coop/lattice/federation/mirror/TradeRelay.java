@@ -36,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>{@link #decide} sorts what arrives: a step addressed to this collective is relayed only if
  * its trade is this collective's (an offer that names it, or a later step of a trade whose offer
  * reached it); one addressed to it that names a trade it does not know is refused, saying so (as
- * {@link StepBeforeOffer} when it is a later step: its offer may still be on its way). An
+ * {@link EarlyStep} when it is a later step: its offer may still be on its way). An
  * entry not addressed to it (a step of a trade between the partner and a third collective, which
  * every follower receives) is an ordinary public entry: not a command, and no refusal.
  *
@@ -182,7 +182,7 @@ public final class TradeRelay implements PartnerSteps {
     long offer = TradeStep.of(e.event()).orElseThrow().offer();
     Long ours = refs.get(key(link) + offer);
     if (ours == null) {
-      throw new StepBeforeOffer("the step at entry " + e.sequence() + " of " + link.partner()
+      throw new EarlyStep("the step at entry " + e.sequence() + " of " + link.partner()
           + "'s ledger names its trade offered at its entry " + offer + ", which is no trade of " + link.local()
           + ": that offer has not reached it (yet); send the step again once the offer is delivered");
     }

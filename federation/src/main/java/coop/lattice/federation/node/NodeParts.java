@@ -89,7 +89,8 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
         new FollowRequests(documents, follows, deliveries), new FollowAnswers(follows, deliveries),
         new ActorLookup(client, documents), flags, evidence, witnesses,
         mirror, trades,
-        blocks, contexts, contextFetcher, inbox, partners, new RoundKeeper(clearing, clock, b.clearingGrace),
+        blocks, contexts, contextFetcher, inbox, partners, new RoundKeeper(clearing, mirror, trades, clock,
+        b.clearingGrace),
         new Router(hosts, inbox, follows, mirror, witnesses,
         deliveries, b.alarm, addressees, wall, partners::signals));
   }

@@ -234,13 +234,13 @@ class TradeRelayTest {
   }
 
   /**
-   * {@code refused} throws {@link StepBeforeOffer} (answered 503, sent again) saying {@code says},
+   * {@code refused} throws {@link EarlyStep} (answered 503, sent again) saying {@code says},
    * and {@code c}'s ledger keeps its size and root.
    */
   static void early(Collective c, ThrowingCallable refused, String says) {
     long size = c.ledger().size();
     Hash root = c.ledger().root();
-    assertThatThrownBy(refused).isInstanceOf(StepBeforeOffer.class).hasMessageContaining(says);
+    assertThatThrownBy(refused).isInstanceOf(EarlyStep.class).hasMessageContaining(says);
     assertThat(c.ledger().size()).isEqualTo(size);
     assertThat(c.ledger().root()).isEqualTo(root);
   }
