@@ -68,6 +68,11 @@ final class ClearingFold implements SubFold {
     Event e = s.event();
     CollectiveId self = s.fold().id();
     TradeFold trade = s.fold().trade;
+    RoundId of = ClearingEvents.round(self, s.sequence(), (Event.ClearingRounds) e);
+    if (!of.coordinator().equals(self)) {
+      // A participant's steps answer the coordinator's: taken by the member appointed to relay its steps.
+      trade.relayOf(s.author(), of.coordinator(), s.time());
+    }
     if (e instanceof RoundProposed p) {
       Set<CollectiveId> seen = new HashSet<>();
       for (CollectiveId c : p.invited()) {

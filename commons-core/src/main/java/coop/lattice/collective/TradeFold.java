@@ -213,6 +213,11 @@ final class TradeFold implements SubFold {
     if (by != Side.PARTNER) {
       return;
     }
+    relayOf(author, partner, now);
+  }
+
+  /** {@code author} is the member appointed, at {@code now}, to record {@code partner}'s steps here. */
+  void relayOf(MemberId author, CollectiveId partner, Instant now) {
     Event.RelayAppointed r = relays.get(partner);
     if (r == null || !r.relay().equals(author)) {
       throw new NotPermittedException("Steps taken by " + partner + " are recorded only by the member appointed to relay"

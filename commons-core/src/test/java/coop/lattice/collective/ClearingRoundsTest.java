@@ -182,6 +182,8 @@ class ClearingRoundsTest {
         "not what the balances say");
     rejected(fixit, () -> fixit.clearing().join(BO, round, List.of(CARE), closes), NotPermittedException.class,
         "did not invite this collective");
+    rejected(fixit, () -> fixit.clearing().join(ANA, round, List.of(FIXIT, CARE), closes), NotPermittedException.class,
+        "recorded only by the member appointed to relay them (bo), not by ana");
     rejected(food, () -> food.clearing().join(ANA, round, List.of(FIXIT, CARE), closes), NotPermittedException.class,
         "coordinates it");
     fixit.clearing().join(BO, round, List.of(FIXIT, CARE), closes);

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -228,11 +227,14 @@ final class Coordination {
     return withLegs(r.prepared()).stream().filter(c -> !c.equals(local) && !committed.contains(c)).toList();
   }
 
-  /** The member who takes {@code local}'s steps in round {@code r}: the relay of a partner in it. */
+  /**
+   * The member who takes {@code local}'s steps in round {@code r}: as a participant, the one
+   * appointed to relay the coordinator's steps (its fold requires it); as the coordinator, the
+   * relay of a partner in the round.
+   */
   private Optional<MemberId> member(Collective local, ClearingRound r) {
-    Set<CollectiveId> in = new LinkedHashSet<>(r.invited());
-    in.add(r.id().coordinator());
-    return links.links(local.id()).stream().filter(l -> in.contains(l.partner())).map(TradeRelay.Link::relay)
+    Set<CollectiveId> partners = r.coordinates(local.id()) ? Set.copyOf(r.invited()) : Set.of(r.id().coordinator());
+    return links.links(local.id()).stream().filter(l -> partners.contains(l.partner())).map(TradeRelay.Link::relay)
         .findFirst();
   }
 }
