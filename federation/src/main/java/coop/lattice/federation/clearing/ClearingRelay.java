@@ -7,7 +7,6 @@ import coop.lattice.collective.ClearingRound;
 import coop.lattice.collective.Collective;
 import coop.lattice.exchange.RoundId;
 import coop.lattice.federation.hosting.NodeStore;
-import coop.lattice.federation.mirror.EarlyStep;
 import coop.lattice.federation.mirror.PartnerSteps;
 import coop.lattice.federation.mirror.TradeRelay;
 import coop.lattice.federation.mirror.TradeRelay.Decision;
@@ -28,9 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * collective's agreements let it ({@code clearing-rounds: join}), else declined, saying so; a
  * preparation is committed to (the collective's own checks run first: its statement unchanged,
  * the cycles what the statements give) when the collective has a leg; a leg counterpart's
- * commitment is kept; the coordinator's completion is settled once every counterpart of this
- * collective's legs has committed to the same preparation (until then it is answered 503 and sent
- * again: {@link EarlyStep}); the coordinator's lapse, and only the coordinator's, is followed. As
+ * commitment and the coordinator's completion are kept, and the round is settled as soon as both
+ * the completion and every counterpart's commitment to the same preparation are in, in whatever
+ * order they come ({@link Coordination#settleIfReady}); the coordinator's lapse, and only the
+ * coordinator's, is followed. As
  * the coordinator, each answer is kept, and each commitment once it names this round's preparation
  * and exactly the legs the preparation gives its sender ({@link ClearingLog}); then the round is
  * moved on as far as what was heard allows ({@link Coordination}). Steps are taken by the member
@@ -73,13 +73,7 @@ public final class ClearingRelay implements PartnerSteps {
       throw new NotPermittedException("the entry is from " + e.collective() + ", not from the partner "
           + link.partner() + " that sent it");
     }
-    if (taken.contains(key(local.id(), e))) {
-      return Decision.ALREADY_RELAYED;
-    }
-    if (e.event() instanceof ClearingEvents.RoundCompleted c) {
-      settleable(local, RoundId.of(link.partner(), c.proposal())); // early: answered 503, sent again
-    }
-    return Decision.RELAY;
+    return taken.contains(key(local.id(), e)) ? Decision.ALREADY_RELAYED : Decision.RELAY;
   }
 
   /**
@@ -125,11 +119,10 @@ public final class ClearingRelay implements PartnerSteps {
         local.clearing().commit(link.relay(), round, MerkleTree.leafHash(LedgerJson.canonicalBytes(e)), p);
       }
     } else if (ev instanceof ClearingEvents.RoundCompleted c) {
-      RoundId round = RoundId.of(link.partner(), c.proposal());
-      if (local.clearing().round(round).filter(r -> !r.stage().decided()).isPresent()) {
-        settleable(local, round);
-        local.clearing().settle(link.relay(), round, e.sequence());
-      }
+      // Kept; settled here as soon as every counterpart of this collective's legs is heard to commit.
+      heard(local, e, entryJson, key);
+      coordination.settleIfReady(local, RoundId.of(link.partner(), c.proposal()));
+      return true;
     } else if (ev instanceof ClearingEvents.RoundLapsed l) {
       if (local.clearing().round(l.round()).filter(r -> !r.stage().decided()).isPresent()) {
         local.clearing().follow(link.relay(), l.round(), l.silent(), "the coordinator let the round lapse: "
@@ -142,6 +135,7 @@ public final class ClearingRelay implements PartnerSteps {
             + local.id() + " is not in");
       }
       heard(local, e, entryJson, key);
+      coordination.settleIfReady(local, c.round());
       return true;
     } else {
       // An answer or a commitment to a round this collective coordinates: kept, then the round moves on.
@@ -181,23 +175,6 @@ public final class ClearingRelay implements PartnerSteps {
     if (!c.legs().equals(new coop.lattice.exchange.Clearing.Result(p.cycles(), List.of()).legsFor(from))) {
       throw new InvalidExchangeException(from + "'s commitment to round " + r.id() + " holds other legs than the"
           + " preparation gives it");
-    }
-  }
-
-  /**
-   * Throws {@link EarlyStep} unless every counterpart of {@code local}'s legs in {@code round} has
-   * committed to the same preparation as {@code local} did (a collective with no leg settles at once).
-   */
-  private void settleable(Collective local, RoundId round) {
-    ClearingRound r = local.clearing().round(round).orElse(null);
-    if (r == null || r.stage() != ClearingRound.Stage.COMMITTED) {
-      return;
-    }
-    ClearingEvents.RoundCommitted mine = (ClearingEvents.RoundCommitted) local.ledger().entry(r.entry()).event();
-    List<CollectiveId> missing = coordination.uncommitted(local.id(), round, mine);
-    if (!missing.isEmpty()) {
-      throw new EarlyStep("the round " + round + " is completed, but the commitments of " + missing + " to it have"
-          + " not reached " + local.id() + " (yet); send the completion again once they are delivered");
     }
   }
 

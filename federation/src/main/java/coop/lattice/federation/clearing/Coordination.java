@@ -53,6 +53,9 @@ final class Coordination {
 
   private record Committed(long entry, Hash prepared) {}
 
+  /** local | round -> the coordinator's completion entry, for a round this collective takes part in. */
+  private final Map<String, Long> completions = new ConcurrentHashMap<>();
+
   Coordination(TradeRelay links) {
     this.links = links;
   }
@@ -65,7 +68,26 @@ final class Coordination {
       of(answers, local, d.round()).put(e.collective(), new Heard(e, json));
     } else if (e.event() instanceof ClearingEvents.RoundCommitted c) {
       of(commitments, local, c.round()).put(e.collective(), new Committed(e.sequence(), c.prepared()));
+    } else if (e.event() instanceof ClearingEvents.RoundCompleted c) {
+      completions.put(local + "|" + RoundId.of(e.collective(), c.proposal()), e.sequence());
     }
+  }
+
+  /**
+   * Settles {@code round} on {@code local}'s ledger once both are in: the coordinator's completion
+   * and, if {@code local} committed legs, every counterpart's commitment to the same preparation.
+   */
+  synchronized void settleIfReady(Collective local, RoundId round) {
+    Long completed = completions.get(local.id() + "|" + round);
+    ClearingRound r = local.clearing().round(round).orElse(null);
+    if (completed == null || r == null || !(r.stage() == Stage.JOINED || r.stage() == Stage.COMMITTED)) {
+      return;
+    }
+    if (r.stage() == Stage.COMMITTED && !uncommitted(local.id(), round,
+        (ClearingEvents.RoundCommitted) local.ledger().entry(r.entry()).event()).isEmpty()) {
+      return; // a counterpart's commitment is still on its way
+    }
+    member(local, r).ifPresent(by -> local.clearing().settle(by, round, completed));
   }
 
   /** The counterparts of {@code mine}'s legs not yet heard to have committed to the same preparation. */
@@ -165,6 +187,8 @@ final class Coordination {
             local.clearing().lapse(by.get(), r.id(), silent, "the round closed at " + r.closes() + " before "
                 + (r.stage() == Stage.PROPOSED ? "every collective invited answered" : "every leg was committed"));
           }
+        } else if (completions.containsKey(local.id() + "|" + r.id())) {
+          settleIfReady(local, r.id()); // completed: settled once the counterparts' commitments are in
         } else if (!now.isBefore(r.closes().plus(grace))) {
           if (r.stage() == Stage.COMMITTED) {
             unresolved.add(r);
@@ -196,13 +220,11 @@ final class Coordination {
     for (long i = r.id().entry() + 1; i < coordinator.size(); i++) {
       Entry e = coordinator.entry(i);
       if (e.event() instanceof ClearingEvents.RoundCompleted c && c.proposal() == r.id().entry()) {
-        ClearingEvents.RoundCommitted mine = (ClearingEvents.RoundCommitted) local.ledger().entry(now.entry()).event();
-        List<CollectiveId> missing = uncommitted(local.id(), r.id(), mine);
-        if (missing.isEmpty()) {
-          local.clearing().settle(by.get(), r.id(), i);
-        } else {
-          LOG.warn("Round {} completed on {}'s ledger, but {} never heard {} commit: left provisional", r.id(),
-              r.id().coordinator(), local.id(), missing);
+        completions.put(local.id() + "|" + r.id(), i);
+        settleIfReady(local, r.id());
+        if (local.clearing().round(r.id()).filter(x -> x.stage() == Stage.COMMITTED).isPresent()) {
+          LOG.warn("Round {} completed on {}'s ledger, but {} has not heard every counterpart of its legs commit:"
+              + " left provisional, nothing moved", r.id(), r.id().coordinator(), local.id());
         }
         return;
       }
