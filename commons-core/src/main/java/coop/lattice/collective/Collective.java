@@ -67,6 +67,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A collective: its members, their contributions, and the open ledger underneath.
@@ -95,6 +97,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Collective {
+  private static final Logger LOG = LoggerFactory.getLogger(Collective.class);
   /**
    * The author of the entries a collective records on its own behalf, so that nobody's name is on
    * them: the claims on its mutual aid fund, whoever files them. No member can have this id or act as it.
@@ -248,7 +251,12 @@ public final class Collective {
     }
     ledger.sync(); // outside the lock: concurrent commands share one flush
     for (Consumer<Entry> l : listeners) {
-      l.accept(entry);
+      try {
+        l.accept(entry);
+      } catch (RuntimeException failed) {
+        // The entry is on the ledger: a listener's failure is the listener's, never the command's.
+        LOG.error("A listener of {} failed on entry {}; the entry stands", fold.id(), entry.sequence(), failed);
+      }
     }
     return entry;
   }
@@ -774,7 +782,10 @@ public final class Collective {
     return Cosignature.sign(partnerCheckpoint, witness, key, clock.instant());
   }
 
-  /** Calls {@code listener} with each new entry once it is durable, on the thread that submitted it. */
+  /**
+   * Calls {@code listener} with each new entry once it is durable, on the thread that submitted it.
+   * A listener that throws is logged (ERROR) and the command still returns its entry: it was recorded.
+   */
   public void onEntry(Consumer<Entry> listener) {
     listeners.add(listener);
   }

@@ -12,6 +12,7 @@ import coop.lattice.ConflictException;
 import coop.lattice.ContributionKind;
 import coop.lattice.InvalidQuantityException;
 import coop.lattice.MemberId;
+import coop.lattice.ledger.Entry;
 import coop.lattice.NotPermittedException;
 import coop.lattice.Quantity;
 import coop.lattice.RejectedCommandException;
@@ -51,6 +52,20 @@ class CollectiveTest {
         Appearance.byName("Ana"), store, KEY, clock);
     coop.admit(ANA, BO, Appearance.pseudonym("bo-the-baker"));
     coop.admit(BO, CY, Appearance.onlyInAggregates());
+  }
+
+  @Test
+  void aListenerThatFailsDoesNotTurnARecordedCommandIntoARefusal() {
+    java.util.List<Long> told = new java.util.ArrayList<>();
+    coop.onEntry(e -> {
+      throw new IllegalStateException("the app's listener broke");
+    });
+    coop.onEntry(e -> told.add(e.sequence()));
+    long size = coop.ledger().size();
+    Entry e = coop.admit(ANA, MemberId.of("dee"), Appearance.byName("Dee"));
+    assertThat(e.sequence()).isEqualTo(size);
+    assertThat(coop.ledger().size()).isEqualTo(size + 1);
+    assertThat(told).as("the listeners after the broken one are told too").containsExactly(size);
   }
 
   @Test
