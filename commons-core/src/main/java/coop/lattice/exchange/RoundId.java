@@ -27,11 +27,8 @@ public record RoundId(CollectiveId coordinator, long entry) {
    * IllegalArgumentException}, saying what was wrong, for anything else.
    */
   public static RoundId parse(String text) {
-    int slash = text.lastIndexOf('/');
-    String number = slash > 0 ? text.substring(slash + 1) : "";
-    checkArgument(!number.isEmpty() && number.length() <= 18 && number.chars().allMatch(c -> c >= '0' && c <= '9'),
-        "a clearing round is written <collective>/<entry>, as in riverside-food/31; got \"%s\"", text);
-    return new RoundId(CollectiveId.of(text.substring(0, slash)), Long.parseLong(number));
+    EntryRef ref = EntryRef.parse(text, "a clearing round", "riverside-food/31");
+    return new RoundId(ref.collective(), ref.entry());
   }
 
   /**

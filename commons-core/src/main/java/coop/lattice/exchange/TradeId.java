@@ -37,13 +37,8 @@ public record TradeId(CollectiveId collective, long entry) {
    * {@link IllegalArgumentException}, saying what was wrong, for anything else.
    */
   public static TradeId parse(String text) {
-    int slash = text.lastIndexOf('/');
-    checkArgument(slash > 0 && slash < text.length() - 1,
-        "a trade's identity is written <collective>/<entry>, as in riverside-food/12; got \"%s\"", text);
-    String number = text.substring(slash + 1);
-    checkArgument(number.chars().allMatch(c -> c >= '0' && c <= '9') && number.length() <= 18,
-        "the entry of a trade's identity is a whole number, as in riverside-food/12; got \"%s\"", text);
-    return new TradeId(CollectiveId.of(text.substring(0, slash)), Long.parseLong(number));
+    EntryRef ref = EntryRef.parse(text, "a trade's identity", "riverside-food/12");
+    return new TradeId(ref.collective(), ref.entry());
   }
 
   @Override

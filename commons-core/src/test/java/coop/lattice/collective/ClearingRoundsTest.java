@@ -2,6 +2,7 @@ package coop.lattice.collective;
 
 import static coop.lattice.collective.Rejections.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.ConflictException;
@@ -120,6 +121,9 @@ class ClearingRoundsTest {
     assertThat(p.cycles()).hasSize(1);
     assertThat(p.cycles().get(0).amount()).isEqualByComparingTo("3");
     assertThat(p.cycles().get(0).id()).isEqualTo("food-r" + round.entry() + "-1");
+    assertThat(RoundId.parse(round.toString())).isEqualTo(round);
+    assertThatThrownBy(() -> RoundId.parse("food#3"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a clearing round is written");
     List<Commitment> commitments = new ArrayList<>();
     for (Collective c : List.of(food, fixit, care)) {
       Entry e = c.clearing().commit(c == food ? ANA : BO, round, food.ledger().leafHash(prep), p).orElseThrow();
