@@ -2,7 +2,6 @@ package coop.lattice.federation.node;
 
 import static coop.lattice.federation.node.PartitionIT.balances;
 import static coop.lattice.federation.node.PartitionIT.equalAndOpposite;
-import static coop.lattice.federation.node.PartitionIT.readyAndFollowing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -35,22 +34,10 @@ class ClearingKillIT {
   }
 
   private static void killedMidRound(Path dir, String victim, String stage) throws Exception {
-    int food = FedifyPeer.freePort();
-    int fixit = FedifyPeer.freePort();
-    int care = FedifyPeer.freePort();
-    List<String> names = List.of("food", "fixit", "care");
-    List<List<String>> partners = List.of(List.of("fixit=" + fixit, "care=" + care),
-        List.of("food=" + food, "care=" + care), List.of("food=" + food, "fixit=" + fixit));
-    int[] ports = {food, fixit, care};
-    List<TradingProcess> nodes = new ArrayList<>();
-    try {
-      for (int i = 0; i < 3; i++) {
-        nodes.add(TradingProcess.start(dir, names.get(i), ports[i], partners.get(i)));
-      }
-      TradingProcess f = nodes.get(0);
-      TradingProcess x = nodes.get(1);
-      TradingProcess c = nodes.get(2);
-      readyAndFollowing(f, x, c);
+    try (ThreeNodes nodes = ThreeNodes.start(dir)) {
+      TradingProcess f = nodes.food();
+      TradingProcess x = nodes.fixit();
+      TradingProcess c = nodes.care();
       // A cycle: the café owes the co-op 4, the co-op owes the childcare co-op 3, which owes the café 4.
       f.ask("offer fixit 4", "offered", WAIT);
       x.ask("offer care 4", "offered", WAIT);
@@ -60,21 +47,17 @@ class ClearingKillIT {
       c.acknowledged(2, WAIT);
 
       String round = f.ask("round fixit,care 60", "proposed", WAIT).substring("proposed ".length());
-      int v = names.indexOf(victim);
-      nodes.get(v).await(l -> l.equals("round " + round + " " + stage), WAIT);
-      nodes.get(v).kill(); // kill -9, by its PID, at once
-      nodes.set(v, TradingProcess.start(dir, victim, ports[v], partners.get(v)));
-      nodes.get(v).await(l -> l.startsWith("ready"), WAIT);
+      nodes.get(victim).await(l -> l.equals("round " + round + " " + stage), WAIT);
+      nodes.killAndRestart(victim).await(l -> l.startsWith("ready"), WAIT); // kill -9, by its PID, at once
 
       List<String> outcomes = new ArrayList<>();
-      for (TradingProcess p : nodes) {
+      for (TradingProcess p : nodes.all()) {
         outcomes.add(decided(p, round));
       }
-      Map<String, Map<String, BigDecimal>> b = balances(nodes.get(0), nodes.get(1), nodes.get(2));
+      Map<String, Map<String, BigDecimal>> b = balances(nodes.food(), nodes.fixit(), nodes.care());
       equalAndOpposite(b);
-      boolean completed = outcomes.get(0).equals("COMPLETED");
       System.out.println("ClearingKillIT: " + victim + " killed once " + stage + "; the round ended " + outcomes);
-      if (completed) {
+      if (outcomes.get(0).equals("COMPLETED")) {
         assertThat(outcomes).containsExactly("COMPLETED", "SETTLED", "SETTLED");
         assertThat(b.get("food").get("fixit")).isEqualByComparingTo("1");
         assertThat(b.get("food").get("care")).isEqualByComparingTo("0");
@@ -85,11 +68,7 @@ class ClearingKillIT {
         assertThat(b.get("food").get("care")).isEqualByComparingTo("-3");
         assertThat(b.get("fixit").get("care")).isEqualByComparingTo("4");
       }
-      for (TradingProcess p : nodes) {
-        p.ask("quit", "bye", WAIT);
-      }
-    } finally {
-      nodes.forEach(TradingProcess::close);
+      nodes.quit();
     }
   }
 

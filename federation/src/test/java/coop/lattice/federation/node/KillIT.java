@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,14 +20,10 @@ class KillIT {
 
   @Test
   void aNodeKilledMidTradeLosesNothingAndEveryTradeCompletes(@TempDir Path dir) throws Exception {
-    int food = FedifyPeer.freePort();
-    int fixit = FedifyPeer.freePort();
-    int care = FedifyPeer.freePort();
-    List<String> fixitPartners = List.of("food=" + food, "care=" + care);
-    TradingProcess x = TradingProcess.start(dir, "fixit", fixit, fixitPartners);
-    try (TradingProcess f = TradingProcess.start(dir, "food", food, List.of("fixit=" + fixit, "care=" + care));
-        TradingProcess c = TradingProcess.start(dir, "care", care, List.of("food=" + food, "fixit=" + fixit))) {
-      PartitionIT.readyAndFollowing(f, x, c);
+    try (ThreeNodes nodes = ThreeNodes.start(dir)) {
+      TradingProcess f = nodes.food();
+      TradingProcess x = nodes.fixit();
+      TradingProcess c = nodes.care();
       f.ask("offer fixit 2", "offered", WAIT);
       x.ask("offer food 3", "offered", WAIT);
       f.acknowledged(2, WAIT);
@@ -39,9 +34,7 @@ class KillIT {
       f.ask("offer fixit 1", "offered", WAIT);
       c.ask("offer fixit 4", "offered", WAIT);
       x.ask("offer care 2", "offered", WAIT);
-      x.kill();
-
-      x = TradingProcess.start(dir, "fixit", fixit, fixitPartners);
+      x = nodes.killAndRestart("fixit");
       String again = x.await(l -> l.startsWith("ready fixit again with "), WAIT);
       long kept = Long.parseLong(again.replaceAll("\\D+", " ").trim().split(" ")[0]);
       assertThat(kept).as("what it had acknowledged before the kill is still acknowledged").isGreaterThanOrEqualTo(2);
@@ -54,11 +47,7 @@ class KillIT {
       assertThat(b.get("care").get("fixit")).isEqualByComparingTo("2");   // gave 4, got 2
       assertThat(b.get("food").get("care")).isEqualByComparingTo("0");
       PartitionIT.equalAndOpposite(b);
-      for (TradingProcess p : List.of(f, x, c)) {
-        p.ask("quit", "bye", WAIT);
-      }
-    } finally {
-      x.close();
+      nodes.quit();
     }
   }
 }

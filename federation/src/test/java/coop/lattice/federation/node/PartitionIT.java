@@ -25,13 +25,10 @@ class PartitionIT {
 
   @Test
   void aPartitionedNodeCatchesUpAndEveryBalanceConverges(@TempDir Path dir) throws Exception {
-    int food = FedifyPeer.freePort();
-    int fixit = FedifyPeer.freePort();
-    int care = FedifyPeer.freePort();
-    try (TradingProcess f = TradingProcess.start(dir, "food", food, List.of("fixit=" + fixit, "care=" + care));
-        TradingProcess x = TradingProcess.start(dir, "fixit", fixit, List.of("food=" + food, "care=" + care));
-        TradingProcess c = TradingProcess.start(dir, "care", care, List.of("food=" + food, "fixit=" + fixit))) {
-      readyAndFollowing(f, x, c);
+    try (ThreeNodes nodes = ThreeNodes.start(dir)) {
+      TradingProcess f = nodes.food();
+      TradingProcess x = nodes.fixit();
+      TradingProcess c = nodes.care();
 
       // Every pair trades both ways: each node is party to four trades.
       f.ask("offer fixit 2", "offered", WAIT);
@@ -72,19 +69,7 @@ class PartitionIT {
       String atCafe = x.ask("mirror food", "mirrored food", WAIT);
       String atCare = c.ask("mirror food", "mirrored food", WAIT);
       assertThat(atCafe).isEqualTo(atCare);
-      for (TradingProcess p : List.of(f, x, c)) {
-        p.ask("quit", "bye", WAIT);
-      }
-    }
-  }
-
-  /** Waits until the food co-op, the café and the childcare co-op are up, then has each follow its partners. */
-  static void readyAndFollowing(TradingProcess food, TradingProcess fixit, TradingProcess care) throws Exception {
-    for (TradingProcess p : List.of(food, fixit, care)) {
-      p.await(l -> l.startsWith("ready"), WAIT);
-    }
-    for (TradingProcess p : List.of(food, fixit, care)) {
-      p.ask("follow", "followed", WAIT);
+      nodes.quit();
     }
   }
 

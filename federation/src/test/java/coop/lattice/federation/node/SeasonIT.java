@@ -2,7 +2,6 @@ package coop.lattice.federation.node;
 
 import static coop.lattice.federation.node.PartitionIT.balances;
 import static coop.lattice.federation.node.PartitionIT.equalAndOpposite;
-import static coop.lattice.federation.node.PartitionIT.readyAndFollowing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -26,13 +25,10 @@ class SeasonIT {
 
   @Test
   void aSeasonOfTradesAndAClearingRoundOverTheNetwork(@TempDir Path dir) throws Exception {
-    int food = FedifyPeer.freePort();
-    int fixit = FedifyPeer.freePort();
-    int care = FedifyPeer.freePort();
-    try (TradingProcess f = TradingProcess.start(dir, "food", food, List.of("fixit=" + fixit, "care=" + care));
-        TradingProcess x = TradingProcess.start(dir, "fixit", fixit, List.of("food=" + food, "care=" + care));
-        TradingProcess c = TradingProcess.start(dir, "care", care, List.of("food=" + food, "fixit=" + fixit))) {
-      readyAndFollowing(f, x, c);
+    try (ThreeNodes nodes = ThreeNodes.start(dir)) {
+      TradingProcess f = nodes.food();
+      TradingProcess x = nodes.fixit();
+      TradingProcess c = nodes.care();
       // The co-op gives the café 5 kg and gets 1 back; the café gives the childcare co-op 4; it gives the co-op 3.
       f.ask("offer fixit 5", "offered", WAIT);
       x.ask("offer food 1", "offered", WAIT);
@@ -65,10 +61,10 @@ class SeasonIT {
       assertThat(x.ask("mirror food", "mirrored food", WAIT)).isEqualTo(c.ask("mirror food", "mirrored food", WAIT));
       assertThat(f.ask("mirror fixit", "mirrored fixit", WAIT)).isEqualTo(c.ask("mirror fixit", "mirrored fixit", WAIT));
       assertThat(f.ask("mirror care", "mirrored care", WAIT)).isEqualTo(x.ask("mirror care", "mirrored care", WAIT));
-      for (TradingProcess p : List.of(f, x, c)) {
+      for (TradingProcess p : nodes.all()) {
         assertThat(p.ask("deadletters", "deadletters", WAIT)).isEqualTo("deadletters 0");
-        p.ask("quit", "bye", WAIT);
       }
+      nodes.quit();
     }
   }
 }
