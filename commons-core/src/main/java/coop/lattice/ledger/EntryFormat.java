@@ -5,9 +5,10 @@ import java.util.Set;
 /**
  * Which version of the ledger format an entry is written in, so that nodes of different versions
  * interlock. Format 1 is every event type Lattice had when formats began (listed here, frozen);
- * every event type added since is written in the {@link #CURRENT} format, and its entries say so
- * in a {@code "format"} member ({@link Entry#format()}), which format-1 entries leave out: their
- * bytes, and so their hashes, are what they always were.
+ * format 2 is the types added after it up to {@code 251bba6} (frozen too); every event type added
+ * since is written in the {@link #CURRENT} format. Entries after format 1 say their format in a
+ * {@code "format"} member ({@link Entry#format()}), which format-1 entries leave out: their bytes,
+ * and so their hashes, are what they always were.
  *
  * <p>A node that reads an entry in a format newer than its own, with an event it does not know,
  * keeps it as a {@link NewerEvent}: verified at the level of bytes, hashes and signatures, never
@@ -15,12 +16,15 @@ import java.util.Set;
  * this node knows must be one it can read; anything else is damage, as before.
  *
  * <p>When a new version adds event types, raise {@link #CURRENT} and freeze the types of the
- * previous format here, as format 1 is; an event type never changes its members within a format
- * ({@code EntryFormatTest} holds the shapes of format 1).
+ * previous format here, as formats 1 and 2 are: a node of the previous build reads every type of
+ * its own format, and an unknown type in it is damage to that node (the clearing rounds were first
+ * written in format 2, and a {@code 251bba6} node refused them: {@code PreviousBuildIT}). An event
+ * type never changes its members within a format ({@code EntryFormatTest} holds the shapes of
+ * formats 1 and 2).
  */
 public final class EntryFormat {
-  /** The newest format this version writes and reads. */
-  public static final int CURRENT = 2;
+  /** The newest format this version writes and reads: 3, the clearing rounds' events ({@link ClearingEvents}). */
+  public static final int CURRENT = 3;
 
   /** The event types of format 1, by the name they are written under. */
   static final Set<String> FORMAT_1 = Set.of(
@@ -36,10 +40,21 @@ public final class EntryFormat {
       "RelayAppointed", "ResponseGiven", "RestOptedIn", "StartingHoursGiven", "TensionRaised", "ToolListed",
       "TradeAccepted", "TradeAcknowledged", "TradeFulfilled", "TradeOffered");
 
+  /**
+   * The event types of format 2, frozen: those added after format 1 up to the build that wrote
+   * format 2 last ({@code 251bba6}), which reads an unknown type in format 2 as damage and so must
+   * never meet a later type in it.
+   */
+  static final Set<String> FORMAT_2 = Set.of(
+      "AccountOpened", "ApplicationDecided", "ApplicationReceived", "ApplicationResponded", "AvailabilityStated",
+      "BudgetPlanned", "ExpenseApproved", "ExpenseClaimed", "ExpenseDecided", "ExpenseReimbursed", "ExpenseResponded",
+      "IncomeRecorded", "SignupClosed", "SignupOpened", "SlotLeft", "SlotTaken", "TrustGiven");
+
   private static final ClassValue<Integer> FORMATS = new ClassValue<>() {
     @Override
     protected Integer computeValue(Class<?> type) {
-      return FORMAT_1.contains(type.getSimpleName()) ? 1 : CURRENT;
+      String name = type.getSimpleName();
+      return FORMAT_1.contains(name) ? 1 : FORMAT_2.contains(name) ? 2 : CURRENT;
     }
   };
 

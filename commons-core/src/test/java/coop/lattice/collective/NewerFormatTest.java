@@ -15,6 +15,7 @@ import coop.lattice.Quantity;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.Entry;
+import coop.lattice.ledger.EntryFormat;
 import coop.lattice.ledger.Ledger;
 import coop.lattice.ledger.NewerEvent;
 import coop.lattice.store.FileJournal;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * wrong state, and a NewerEvent is no command.
  */
 class NewerFormatTest {
-  static final NewerEvent HARVEST = new NewerEvent("HarvestShared", 3, "{\"crates\":12,\"type\":\"HarvestShared\"}");
+  static final NewerEvent HARVEST = new NewerEvent("HarvestShared", EntryFormat.CURRENT + 1, "{\"crates\":12,\"type\":\"HarvestShared\"}");
   final SteppingClock clock = SteppingClock.startingAt("2027-03-01T09:00:00Z", Duration.ofMinutes(1));
   @TempDir Path dir;
 
@@ -56,7 +57,7 @@ class NewerFormatTest {
 
       Replica copy = Replica.of(ledger);
       assertThat(copy.size()).isEqualTo(ledger.size());
-      assertThat(copy.unread()).containsExactly(new Replica.Unread(newer.sequence(), "HarvestShared", 3));
+      assertThat(copy.unread()).containsExactly(new Replica.Unread(newer.sequence(), "HarvestShared", EntryFormat.CURRENT + 1));
       assertThat(copy.state()).usingRecursiveComparison().ignoringFields("size", "unread").isEqualTo(before);
       assertThat(copy.state().unread()).isEqualTo(copy.unread());
       assertThat(copy.state().size()).isEqualTo(ledger.size());
@@ -64,8 +65,8 @@ class NewerFormatTest {
     // The collective's own software, a version behind, does not open it with a state that leaves the entry out.
     try (FileJournal journal = FileJournal.open(dir)) {
       assertThatThrownBy(() -> Collective.open(journal, KEY, clock)).isInstanceOf(NewerFormatException.class)
-          .hasMessageContaining("Entry " + at + " of riverside's ledger is in format 3 (HarvestShared)")
-          .hasMessageContaining("reads format 2 at most")
+          .hasMessageContaining("Entry " + at + " of riverside's ledger is in format " + (EntryFormat.CURRENT + 1) + " (HarvestShared)")
+          .hasMessageContaining("reads format " + EntryFormat.CURRENT + " at most")
           .satisfies(e -> assertThat(((NewerFormatException) e).entry()).isEqualTo(at));
     }
   }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,8 @@ class EntryFormatTest {
   static final CollectiveId RIVERSIDE = CollectiveId.of("riverside");
   static final MemberId ANA = MemberId.of("ana");
   static final String PREVIOUS = "\"previous\":\"" + "A".repeat(43) + "\"";
+  /** A format newer than this version's. */
+  static final int NEWER = EntryFormat.CURRENT + 1;
 
   /** An entry as a newer version might write it: a type this one does not know, in {@code format}. */
   static byte[] entry(String event, String format) {
@@ -36,28 +39,28 @@ class EntryFormatTest {
 
   @Test
   void anEntryOfANewerFormatIsKeptUnreadAndHashesAsItCame() {
-    byte[] bytes = entry(HARVEST, ",\"format\":3");
+    byte[] bytes = entry(HARVEST, ",\"format\":" + NEWER);
     Entry e = EntryCodec.decodeCanonical(bytes);
-    assertThat(e.event()).isEqualTo(new NewerEvent("HarvestShared", 3, HARVEST));
-    assertThat(e.format()).isEqualTo(3);
+    assertThat(e.event()).isEqualTo(new NewerEvent("HarvestShared", NEWER, HARVEST));
+    assertThat(e.format()).isEqualTo(NEWER);
     assertThat(e.sequence()).isEqualTo(7);
     assertThat(e.canonicalBytes()).isEqualTo(bytes);
-    assertThat(EntryFormat.of(e.event())).isEqualTo(3);
+    assertThat(EntryFormat.of(e.event())).isEqualTo(NEWER);
   }
 
   @Test
   void aNewerEntryMustStillBeCanonical() {
     String unsorted = "{\"type\":\"HarvestShared\",\"crates\":12}";
-    assertThatThrownBy(() -> EntryCodec.decodeCanonical(entry(unsorted, ",\"format\":3")))
+    assertThatThrownBy(() -> EntryCodec.decodeCanonical(entry(unsorted, ",\"format\":" + NEWER)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("canonical");
     String fraction = "{\"crates\":1.5,\"type\":\"HarvestShared\"}";
-    assertThatThrownBy(() -> EntryCodec.decodeCanonical(entry(fraction, ",\"format\":3")))
+    assertThatThrownBy(() -> EntryCodec.decodeCanonical(entry(fraction, ",\"format\":" + NEWER)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void anUnknownTypeInAFormatThisVersionReadsIsDamageAsBefore() {
-    for (String format : new String[] {"", ",\"format\":" + EntryFormat.CURRENT}) {
+    for (String format : new String[] {"", ",\"format\":2", ",\"format\":" + EntryFormat.CURRENT}) {
       assertThatThrownBy(() -> EntryCodec.decodeCanonical(entry(HARVEST, format)))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HarvestShared");
     }
@@ -81,7 +84,7 @@ class EntryFormatTest {
   void anEventAddedSinceFormatOneSaysItsFormatAndMustSayIt() {
     Event approved = new FinanceEvents.ExpenseApproved(4);
     Entry e = new Entry(5, T, RIVERSIDE, ANA, approved, Hash.of(new byte[32]));
-    assertThat(e.format()).isEqualTo(EntryFormat.CURRENT);
+    assertThat(e.format()).isEqualTo(2);
     String bytes = new String(e.canonicalBytes(), StandardCharsets.UTF_8);
     assertThat(bytes).contains("\"format\":2,");
     assertThat(EntryCodec.decodeCanonical(e.canonicalBytes())).isEqualTo(e);
@@ -89,6 +92,22 @@ class EntryFormatTest {
     assertThatThrownBy(() -> EntryCodec.decodeCanonical(unsaid)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Entry(5, T, RIVERSIDE, ANA, approved, Hash.of(new byte[32]), null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 2");
+  }
+
+  /**
+   * The clearing rounds' events came after format 2 was last written (by {@code 251bba6}, which
+   * reads an unknown type in format 2 as damage): they are format 3, which that build keeps unread.
+   */
+  @Test
+  void aClearingRoundEventIsFormatThree() {
+    Event proposed = new ClearingEvents.RoundProposed(List.of(CollectiveId.of("fixit")), T.plusSeconds(60));
+    Entry e = new Entry(6, T, RIVERSIDE, ANA, proposed, Hash.of(new byte[32]));
+    assertThat(EntryFormat.CURRENT).isEqualTo(3);
+    assertThat(e.format()).isEqualTo(3);
+    assertThat(new String(e.canonicalBytes(), StandardCharsets.UTF_8)).contains("\"format\":3,");
+    assertThat(EntryCodec.decodeCanonical(e.canonicalBytes())).isEqualTo(e);
+    assertThatThrownBy(() -> new Entry(6, T, RIVERSIDE, ANA, proposed, Hash.of(new byte[32]), 2))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 3");
   }
 
   @Test
@@ -100,24 +119,35 @@ class EntryFormatTest {
   @Test
   void everyFormatOneTypeIsAnEventTypeAndNoNewerEventIsOne() {
     assertThat(EntryFormat.FORMAT_1).allSatisfy(name -> assertThat(RecordShape.eventType(name)).as(name).isNotNull());
+    assertThat(EntryFormat.FORMAT_2).allSatisfy(name -> assertThat(RecordShape.eventType(name)).as(name).isNotNull())
+        .doesNotContainAnyElementsOf(EntryFormat.FORMAT_1);
     assertThat(RecordShape.eventType("NewerEvent")).isNull();
   }
 
   /**
-   * Format 1 is frozen: its event types keep their members (names, in canonical order). A new
-   * member, even an optional one, is what an older node cannot read: add a new event type instead.
+   * Formats 1 and 2 are frozen: their event types keep their members (names, in canonical order).
+   * A new member, even an optional one, is what an older node cannot read: add a new event type instead.
    */
   @Test
   void formatOneShapesAreFrozen() throws IOException {
+    assertFrozen(EntryFormat.FORMAT_1, "/format/format-1-events.txt");
+  }
+
+  @Test
+  void formatTwoShapesAreFrozen() throws IOException {
+    assertFrozen(EntryFormat.FORMAT_2, "/format/format-2-events.txt");
+  }
+
+  private static void assertFrozen(Set<String> format, String file) throws IOException {
     TreeMap<String, String> now = new TreeMap<>();
-    for (String name : EntryFormat.FORMAT_1) {
+    for (String name : format) {
       RecordShape shape = RecordShape.of(RecordShape.eventType(name));
       now.put(name, String.join(",", Arrays.stream(shape.members).map(m -> m.name).toList()));
     }
     List<String> lines = new ArrayList<>();
     now.forEach((k, v) -> lines.add(k + ": " + v));
-    try (InputStream in = EntryFormatTest.class.getResourceAsStream("/format/format-1-events.txt")) {
-      assertThat(in).as("src/test/resources/format/format-1-events.txt").isNotNull();
+    try (InputStream in = EntryFormatTest.class.getResourceAsStream(file)) {
+      assertThat(in).as("src/test/resources" + file).isNotNull();
       List<String> frozen = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
           .filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
       assertThat(lines).isEqualTo(frozen);

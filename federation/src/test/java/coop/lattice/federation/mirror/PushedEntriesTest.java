@@ -12,6 +12,7 @@ import coop.lattice.federation.hosting.NodeStore;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
+import coop.lattice.ledger.EntryFormat;
 import coop.lattice.ledger.Ledger;
 import coop.lattice.ledger.NewerEvent;
 import coop.lattice.store.LedgerStore;
@@ -93,10 +94,10 @@ class PushedEntriesTest {
       assertThat(pushed.offered(ACTOR, entry(l, i))).isEqualTo("appended to the copy");
     }
     long at = l.append(l.entry(l.size() - 1).time(), ANA,
-        new NewerEvent("HarvestShared", 3, "{\"crates\":12,\"type\":\"HarvestShared\"}")).sequence();
-    assertThat(entry(l, at)).contains("\"format\":3");
+        new NewerEvent("HarvestShared", EntryFormat.CURRENT + 1, "{\"crates\":12,\"type\":\"HarvestShared\"}")).sequence();
+    assertThat(entry(l, at)).contains("\"format\":" + (EntryFormat.CURRENT + 1));
     assertThat(pushed.offered(ACTOR, entry(l, at))).isEqualTo("appended to the copy");
-    assertThat(copy.replica.unread()).containsExactly(new Replica.Unread(at, "HarvestShared", 3));
+    assertThat(copy.replica.unread()).containsExactly(new Replica.Unread(at, "HarvestShared", EntryFormat.CURRENT + 1));
     assertThat(copy.tree.root(l.size())).isEqualTo(l.root());
     assertThat(flags.why(ACTOR)).isEmpty();
   }

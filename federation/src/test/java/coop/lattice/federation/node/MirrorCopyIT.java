@@ -9,6 +9,7 @@ import coop.lattice.collective.CollectiveState;
 import coop.lattice.collective.Replica;
 import coop.lattice.federation.MirroredLedger;
 import coop.lattice.federation.net.AddressPolicy;
+import coop.lattice.ledger.EntryFormat;
 import coop.lattice.ledger.Ledger;
 import coop.lattice.ledger.NewerEvent;
 import coop.lattice.ledger.SignedCheckpoint;
@@ -100,7 +101,7 @@ class MirrorCopyIT {
       MirrorIT.give(newer, "2");
       Ledger ledger = newer.ledger();
       long at = ledger.append(Clock.systemUTC().instant(), ANA,
-          new NewerEvent("HarvestShared", 3, "{\"crates\":12,\"type\":\"HarvestShared\"}")).sequence();
+          new NewerEvent("HarvestShared", EntryFormat.CURRENT + 1, "{\"crates\":12,\"type\":\"HarvestShared\"}")).sequence();
       SignedCheckpoint signed = ledger.checkpoint(KEY, Clock.systemUTC().instant());
       HttpServer peer = MirrorIT.peer(vertx, () -> signed, () -> ledger, new AtomicInteger());
       String actor = "http://127.0.0.1:" + peer.actualPort() + "/collectives/newer";
@@ -112,7 +113,7 @@ class MirrorCopyIT {
       MirrorIT.await(node.start(port, "127.0.0.1"));
       CollectiveState copy = MirrorIT.await(node.mirror(cafe.id(), URI.create(actor))).state();
       assertThat(copy.size()).isEqualTo(ledger.size());
-      assertThat(copy.unread()).containsExactly(new Replica.Unread(at, "HarvestShared", 3));
+      assertThat(copy.unread()).containsExactly(new Replica.Unread(at, "HarvestShared", EntryFormat.CURRENT + 1));
       assertThat(copy).isEqualTo(Replica.of(ledger).state());
       assertThat(copy.contributions()).hasSize(1);
       assertThat(node.defences().flagged(actor)).isEmpty();
