@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Three {@link TradingNode}s in processes of their own, each partner of the other two: a food
@@ -15,22 +16,33 @@ final class ThreeNodes implements AutoCloseable {
   static final List<String> NAMES = List.of("food", "fixit", "care");
 
   private final Path dir;
+  private final Function<String, List<String>> jvm;
   private final int[] ports = new int[3];
   private final List<TradingProcess> nodes = new ArrayList<>();
 
-  private ThreeNodes(Path dir) {
+  private ThreeNodes(Path dir, Function<String, List<String>> jvm) {
     this.dir = dir;
+    this.jvm = jvm;
   }
 
   /** Starts the three in {@code dir}, waits until each is up, then has each follow its two partners. */
   static ThreeNodes start(Path dir) throws Exception {
-    ThreeNodes t = new ThreeNodes(dir);
+    return start(dir, name -> TradingProcess.thisBuild());
+  }
+
+  /**
+   * Starts the three as {@link #start(Path)} does, each in a JVM given the options {@code jvm}
+   * says for its name (its classpath among them: another build's node, such as the {@link
+   * PreviousBuild previous one}).
+   */
+  static ThreeNodes start(Path dir, Function<String, List<String>> jvm) throws Exception {
+    ThreeNodes t = new ThreeNodes(dir, jvm);
     try {
       for (int i = 0; i < 3; i++) {
         t.ports[i] = FedifyPeer.freePort();
       }
       for (int i = 0; i < 3; i++) {
-        t.nodes.add(TradingProcess.start(dir, NAMES.get(i), t.ports[i], t.partners(i)));
+        t.nodes.add(TradingProcess.start(jvm.apply(NAMES.get(i)), dir, NAMES.get(i), t.ports[i], t.partners(i)));
       }
       for (TradingProcess p : t.nodes) {
         p.await(l -> l.startsWith("ready"), WAIT);
@@ -84,7 +96,7 @@ final class ThreeNodes implements AutoCloseable {
   TradingProcess killAndRestart(String name) throws Exception {
     int i = NAMES.indexOf(name);
     nodes.get(i).kill();
-    TradingProcess again = TradingProcess.start(dir, name, ports[i], partners(i));
+    TradingProcess again = TradingProcess.start(jvm.apply(name), dir, name, ports[i], partners(i));
     nodes.set(i, again);
     return again;
   }

@@ -11,6 +11,7 @@ import coop.lattice.agreement.Response;
 import coop.lattice.collective.Collective;
 import coop.lattice.collective.TradeRecord;
 import coop.lattice.exchange.CreditLine;
+import coop.lattice.exchange.RoundId;
 import coop.lattice.exchange.Side;
 import coop.lattice.federation.MirroredLedger;
 import coop.lattice.federation.net.AddressPolicy;
@@ -46,7 +47,8 @@ import java.util.concurrent.TimeUnit;
  * acknowledges what it received), joining the clearing rounds its partners propose (its agreement
  * says {@code clearing-rounds: join}), and driven by lines on standard input: {@code follow},
  * {@code offer PARTNER KG}, {@code round PARTNER,PARTNER SECONDS} (a clearing round it coordinates,
- * open that long), {@code rounds} (each round's stage here), {@code deadletters} (how many),
+ * open that long), {@code rounds} (each round's stage here), {@code silent ROUND} (whom its lapse named),
+ * {@code deadletters} (how many, and each one's entry, inbox, status and reason),
  * {@code checkpoint} (signed and sent to followers), {@code mirror PARTNER} (the
  * copy's size and state digest), {@code partition} (the node stops: its port refuses connections, and it sends
  * nothing), {@code heal} (a new node on the same directory and port), {@code balances} and {@code
@@ -55,7 +57,8 @@ import java.util.concurrent.TimeUnit;
  * have reached their last step and {@code round ID STAGE} at each step of a clearing round on its
  * ledger, so a test waits for lines, not for time.
  *
- * <p>Arguments: {@code DIR ID PORT [PARTNER=PORT ...]}. Every process runs on the system clock moved
+ * <p>Arguments: {@code DIR ID PORT [PARTNER=PORT ...]}; {@code -Dtrading.coordinatesOnly=true} leaves the
+ * consent to join rounds out of its agreement. Every process runs on the system clock moved
  * by the same eight days (the time its agreement's consent took), so their signatures' dates agree.
  */
 final class TradingNode {
@@ -64,6 +67,12 @@ final class TradingNode {
   static final AgreementId EXCHANGE = AgreementId.of("exchange");
   static final CollectiveKey KEY = CollectiveKey.fromSeed(new byte[32]);
   static final Duration AFTER_CONSENT = Duration.ofDays(8).plusMinutes(1);
+  /**
+   * The system property that, when true, leaves {@code clearing-rounds} out of the agreement: the
+   * collective still proposes rounds (that needs no consent) but joins none, and its ledger holds
+   * no parameter a build from before clearing rounds cannot read ({@link PreviousBuildIT}).
+   */
+  static final String COORDINATES_ONLY = "trading.coordinatesOnly";
 
   private final Collective collective;
   private final Map<CollectiveId, Integer> partners;
@@ -117,9 +126,12 @@ final class TradingNode {
       List<CollectiveId> partners) {
     Collective c = Collective.found(id, id.value(), ANA, Appearance.byName("Ana"), journal, KEY, clock);
     c.admit(ANA, BO, Appearance.byName("Bo"));
-    long p = c.proposeAgreement(ANA, AgreementTerms.builder(EXCHANGE, "Exchange").text("We trade.").scope("trade")
-        .reviewOn(LocalDate.of(2040, 1, 1)).rule(DecisionRule.consent(Duration.ofDays(7)))
-        .set("clearing-rounds", "join").build(), "");
+    AgreementTerms.Builder terms = AgreementTerms.builder(EXCHANGE, "Exchange").text("We trade.").scope("trade")
+        .reviewOn(LocalDate.of(2040, 1, 1)).rule(DecisionRule.consent(Duration.ofDays(7)));
+    if (!Boolean.getBoolean(COORDINATES_ONLY)) {
+      terms.set("clearing-rounds", "join");
+    }
+    long p = c.proposeAgreement(ANA, terms.build(), "");
     c.respond(BO, p, Response.CONSENT, "");
     clock.shiftTo(AFTER_CONSENT);
     c.decide(ANA, p, "adopted");
@@ -210,7 +222,18 @@ final class TradingNode {
           collective.clearing().rounds().forEach(r -> b.append(' ').append(r.id()).append('=').append(r.stage()));
           System.out.println(b);
         }
-        case "deadletters" -> System.out.println("deadletters " + node.deadLetters().size());
+        case "silent" -> { // silent ROUND: whom the round's lapse names as silent here
+          RoundId round = RoundId.parse(w[1]);
+          System.out.println("silent " + round + " " + collective.clearing().rounds().stream()
+              .filter(r -> r.id().equals(round)).findFirst().orElseThrow().silent().stream()
+              .map(CollectiveId::value).collect(java.util.stream.Collectors.joining(",")));
+        }
+        case "deadletters" -> { // how many, and what each was: entry, inbox, status, reason
+          StringBuilder b = new StringBuilder("deadletters " + node.deadLetters().size());
+          node.deadLetters().forEach(d -> b.append("; entry ").append(d.entry()).append(" to ").append(d.inbox())
+              .append(": ").append(d.status()).append(' ').append(d.reason()));
+          System.out.println(b);
+        }
         case "offer" -> System.out.println("offered " + collective.trade().offer(ANA, CollectiveId.of(w[1]), Side.US,
             Side.US, Quantity.kilograms(w[2]), "goods", clock.instant().plus(Duration.ofDays(2))));
         case "partition" -> {

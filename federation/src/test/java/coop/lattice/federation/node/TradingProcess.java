@@ -39,9 +39,25 @@ final class TradingProcess implements AutoCloseable {
 
   /** Starts collective {@code id} on {@code port}, its partners' ports in {@code partners} as {@code id=port}. */
   static TradingProcess start(Path dir, String id, int port, List<String> partners) throws IOException {
+    return start(thisBuild(), dir, id, port, partners);
+  }
+
+  /** The JVM options that run this build's {@code TradingNode}: this JVM's classpath. */
+  static List<String> thisBuild() {
+    return List.of("-cp", System.getProperty("java.class.path"));
+  }
+
+  /**
+   * Starts collective {@code id} as {@link #start(Path, String, int, List)} does, in a JVM given the
+   * options {@code jvm} (its classpath among them): the {@code TradingNode} of another build, such as
+   * the {@link PreviousBuild previous one}.
+   */
+  static TradingProcess start(List<String> jvm, Path dir, String id, int port, List<String> partners)
+      throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-cp", System.getProperty("java.class.path"), TradingNode.class.getName(),
-        dir.resolve(id).toString(), id, Integer.toString(port)));
+        "-Xmx256m"));
+    command.addAll(jvm);
+    command.addAll(List.of(TradingNode.class.getName(), dir.resolve(id).toString(), id, Integer.toString(port)));
     command.addAll(partners);
     return new TradingProcess(id, new ProcessBuilder(command).redirectErrorStream(true).start());
   }
