@@ -43,7 +43,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Each of the partner's entries is relayed at most once, for good: it is known by its own
  * identity (the partner and the entry's sequence number), not by the id of the activity that
  * carried it, which the inbox forgets after the replay window. A step sent again, however late,
- * changes nothing.
+ * changes nothing, even when a crash (a {@code kill -9}) came between recording the step on the
+ * ledger and noting that it was relayed: the ledger already holds the offer's identity, or the
+ * trade is already at the step's stage.
  */
 public final class TradeRelay implements PartnerSteps {
   /** A partner linked to a local collective. */
@@ -141,14 +143,20 @@ public final class TradeRelay implements PartnerSteps {
     }
     long ours = ownTrade(link, local, e);
     if (e.event() instanceof Event.TradeOffered o) {
+      TradeId id = TradeId.of(link.partner(), e.sequence());
+      Optional<TradeRecord> recorded = ours >= 0 ? Optional.empty() : local.trade().trade(id);
       remember(key, ours >= 0 ? ours // the partner's copy of an offer this collective made: learn its number
-          : local.trade().relayOffer(link.relay(), TradeId.of(link.partner(), e.sequence()), o.gives().other(),
-              o.quantity(), o.what(), o.expires()));
+          : recorded.isPresent() ? recorded.get().entry() // recorded before a crash lost the note of it
+          : local.trade().relayOffer(link.relay(), id, o.gives().other(), o.quantity(), o.what(), o.expires()));
       return true;
     }
     TradeStep step = TradeStep.of(e.event()).orElseThrow();
     if (step.by() == Side.PARTNER) {
       return true; // the partner's copy of a step this collective took: already on this ledger
+    }
+    if (local.trade().trade(ours).filter(t -> t.stage().compareTo(stageOf(e.event())) >= 0).isPresent()) {
+      remember(key, ours); // recorded before a crash lost the note of it: the step counts once
+      return true;
     }
     Entry recorded;
     if (e.event() instanceof Event.TradeAccepted) {
@@ -201,6 +209,11 @@ public final class TradeRelay implements PartnerSteps {
         .map(TradeRecord::entry)
         .orElseThrow(() -> new UnknownReferenceException(link.partner() + " copied the offer " + id + ", which "
             + link.local() + " never made to it"));
+  }
+
+  private static TradeRecord.Stage stageOf(Event step) {
+    return step instanceof Event.TradeAccepted ? TradeRecord.Stage.ACCEPTED
+        : step instanceof Event.TradeFulfilled ? TradeRecord.Stage.FULFILLED : TradeRecord.Stage.ACKNOWLEDGED;
   }
 
   private static Entry decode(String entryJson) {

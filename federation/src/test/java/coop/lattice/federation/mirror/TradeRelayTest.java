@@ -137,6 +137,35 @@ class TradeRelayTest {
   }
 
   @Test
+  void aStepRecordedBeforeACrashLostTheNoteOfItCountsOnceWhenItComesAgain() throws Exception {
+    SteppingClock clock = SteppingClock.startingAt("2026-11-27T10:00:00Z", Duration.ZERO);
+    Collective food = collective(FOOD, clock, FIXIT);
+    Collective fixit = collective(FIXIT, clock, FOOD);
+    TradeRelay.Link fromFixit = new TradeRelay.Link(FOOD, FIXIT, "https://fixit.example/collectives/fixit", BO);
+    TradeRelay before = new TradeRelay(new NodeStore(dir.resolve("before")));
+    before.link(fromFixit);
+    long offer = fixit.trade().offer(ANA, FOOD, Side.US, Side.US, Quantity.kilograms("3"), "bread",
+        clock.instant().plus(Duration.ofDays(2)));
+    before.relay(fromFixit, food, entry(fixit, offer));
+    long ours = food.trade().trade(TradeId.of(FIXIT, offer)).orElseThrow().entry();
+    food.trade().accept(ANA, ours, Side.US);
+    fixit.trade().accept(BO, offer, Side.PARTNER);
+    long fulfilled = fixit.trade().fulfil(ANA, offer, Side.US).sequence();
+    before.relay(fromFixit, food, entry(fixit, fulfilled));
+    long size = food.ledger().size();
+    Hash root = food.ledger().root();
+
+    // The node restarts with no note of either (killed between the ledger and the note): both come again.
+    TradeRelay after = new TradeRelay(new NodeStore(dir.resolve("after")));
+    after.link(fromFixit);
+    assertThat(after.relay(fromFixit, food, entry(fixit, offer))).isTrue();
+    assertThat(after.relay(fromFixit, food, entry(fixit, fulfilled))).isTrue();
+    assertThat(food.ledger().size()).isEqualTo(size);
+    assertThat(food.ledger().root()).isEqualTo(root);
+    assertThat(after.decide(fromFixit, food, entry(fixit, fulfilled), true)).isEqualTo(Decision.ALREADY_RELAYED);
+  }
+
+  @Test
   void theRelayedOfferRecordsTheTradesIdentityAndThePartnersCopyIsKnownByIt() {
     SteppingClock clock = SteppingClock.startingAt("2026-11-27T10:00:00Z", Duration.ZERO);
     Collective food = collective(FOOD, clock, FIXIT);

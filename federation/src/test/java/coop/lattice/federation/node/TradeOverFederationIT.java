@@ -152,7 +152,7 @@ class TradeOverFederationIT {
       assertThat(cafeNode.deadLetters()).singleElement().satisfies(d -> {
         assertThat(d.status()).isEqualTo(422);
         // The dead letter keeps the co-op's own explanation, not only its status.
-        assertThat(d.reason()).startsWith("answered 422 (application/json").contains("trade step was refused")
+        assertThat(d.reason()).startsWith("answered 422 (application/json").contains("the partner's step was refused")
             .contains("agreement");
       });
       assertThat(food.ledger().size()).isEqualTo(sizeBefore);
