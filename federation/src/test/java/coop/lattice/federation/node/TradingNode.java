@@ -54,8 +54,8 @@ import java.util.concurrent.TimeUnit;
  * nothing), {@code heal} (a new node on the same directory and port), {@code balances} and {@code
  * quit}. Started again on the directory of one that was killed, it opens its journal and takes the
  * step each waiting trade is due. It answers each with a line, says {@code acknowledged N} each time N of its trades
- * have reached their last step and {@code round ID STAGE} at each step of a clearing round on its
- * ledger, so a test waits for lines, not for time.
+ * have reached their last step, {@code round ID STAGE} at each step of a clearing round on its
+ * ledger and {@code flagged ACTOR WHY} when it flags a partner, so a test waits for lines, not for time.
  *
  * <p>Arguments: {@code DIR ID PORT [PARTNER=PORT ...]}; {@code -Dtrading.coordinatesOnly=true} leaves the
  * consent to join rounds out of its agreement. Every process runs on the system clock moved
@@ -74,7 +74,7 @@ final class TradingNode {
    */
   static final String COORDINATES_ONLY = "trading.coordinatesOnly";
 
-  private final Collective collective;
+  private volatile Collective collective;
   private final Map<CollectiveId, Integer> partners;
   private final Vertx vertx = Vertx.vertx();
   private final Path dir;
@@ -156,6 +156,7 @@ final class TradingNode {
         .addressPolicy(policy).clock(clock).retryBase(Duration.ofMillis(50))
         .circuitBreaker(3, Duration.ofMillis(300)).collective(collective).build();
     n.awaits().onRound((local, r) -> System.out.println("round " + r.id() + " " + r.stage()));
+    n.awaits().onFlagged((actor, why) -> System.out.println("flagged " + actor + " " + why));
     await(n.start(port, "127.0.0.1"));
     return n;
   }
@@ -244,12 +245,35 @@ final class TradingNode {
           node = start();
           System.out.println("healed");
         }
+        case "fork" -> { // fork N: cut the ledger back to N entries and go on with another history past where it was
+          long before = collective.ledger().size();
+          node.unhost(collective.id());
+          journal.truncate(Long.parseLong(w[1]));
+          collective = Collective.open(journal, KEY, clock);
+          collective.onEntry(e -> pilot.execute(() -> react(e)));
+          node.host(collective);
+          CollectiveId partner = partners.keySet().iterator().next();
+          for (int days = 40; collective.ledger().size() <= before; days++) {
+            collective.trade().appointRelay(ANA, partner, BO, clock.instant().plus(Duration.ofDays(days)));
+          }
+          System.out.println("forked " + collective.ledger().size());
+        }
+        case "flagged" -> {
+          CollectiveId partner = CollectiveId.of(w[1]);
+          String actor = actor(partner, partners.get(partner)).toString();
+          System.out.println(node.defences().flagged(actor).map(why -> "is flagged " + partner.value() + " " + why)
+              .orElse("is not flagged " + partner.value()));
+        }
         case "checkpoint" -> System.out.println("checkpoint "
             + await(node.publishCheckpoint(collective.id())).checkpoint().size());
         case "mirror" -> {
           CollectiveId partner = CollectiveId.of(w[1]);
-          MirroredLedger copy = await(node.mirror(collective.id(), actor(partner, partners.get(partner))));
-          System.out.println("mirrored " + partner.value() + " " + copy.size() + " " + copy.digest().hex());
+          try {
+            MirroredLedger copy = await(node.mirror(collective.id(), actor(partner, partners.get(partner))));
+            System.out.println("mirrored " + partner.value() + " " + copy.size() + " " + copy.digest().hex());
+          } catch (java.util.concurrent.ExecutionException refused) {
+            System.out.println("not mirrored " + partner.value() + ": " + refused.getCause().getMessage());
+          }
         }
         case "balances" -> {
           StringBuilder b = new StringBuilder("balances");
