@@ -6,25 +6,18 @@ import coop.lattice.CollectiveId;
 import coop.lattice.MemberId;
 import coop.lattice.Quantity;
 import coop.lattice.Unit;
-import coop.lattice.agreement.AgreementId;
-import coop.lattice.agreement.AgreementTerms;
-import coop.lattice.agreement.DecisionRule;
-import coop.lattice.agreement.Response;
 import coop.lattice.collective.ClearingRound;
 import coop.lattice.collective.ClearingRound.Stage;
 import coop.lattice.collective.Collective;
-import coop.lattice.exchange.CreditLine;
 import coop.lattice.exchange.RoundId;
 import coop.lattice.exchange.Side;
 import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.federation.node.FederationNode;
-import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.ClearingEvents;
-import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
-import coop.lattice.store.LedgerStore;
 import coop.lattice.testkit.SteppingClock;
+import coop.lattice.testkit.TradingPartners;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.math.BigDecimal;
@@ -34,7 +27,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -56,8 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClearingRoundIT {
   static final Duration WAIT = Duration.ofSeconds(30);
-  static final MemberId ANA = MemberId.of("ana");
-  static final MemberId BO = MemberId.of("bo");
+  static final MemberId ANA = TradingPartners.ANA;
+  static final MemberId BO = TradingPartners.BO;
   static final CollectiveId FOOD = CollectiveId.of("food");
   static final CollectiveId FIXIT = CollectiveId.of("fixit");
   static final CollectiveId CARE = CollectiveId.of("care");
@@ -76,31 +68,13 @@ class ClearingRoundIT {
 
   @BeforeEach
   void network() throws Exception {
-    List<Long> proposals = new ArrayList<>();
     for (CollectiveId id : ALL) {
-      Collective c = Collective.found(id, id.value(), ANA, Appearance.byName("Ana"), LedgerStore.inMemory(),
-          CollectiveKey.fromSeed(new byte[32]), clock);
-      c.admit(ANA, BO, Appearance.byName("Bo"));
-      AgreementId exchange = AgreementId.of("exchange");
-      long p = c.proposeAgreement(ANA, AgreementTerms.builder(exchange, "Exchange").text("We trade and clear.")
-          .scope("trade").reviewOn(LocalDate.of(2030, 1, 1)).rule(DecisionRule.consent(Duration.ofDays(7)))
-          .set("clearing-rounds", "join").build(), "");
-      c.respond(BO, p, Response.CONSENT, "");
-      proposals.add(p);
-      coops.add(c);
-    }
-    clock.advance(Duration.ofDays(8));
-    for (Collective c : coops) {
-      c.decide(ANA, proposals.get(coops.indexOf(c)), "adopted");
-      for (CollectiveId partner : ALL) {
-        if (!partner.equals(c.id())) {
-          c.trade().agree(ANA, partner, AgreementId.of("exchange"), List.of(CreditLine.of(Unit.KILOGRAMS, "50", "50")));
-          c.trade().appointRelay(ANA, partner, BO, clock.instant().plus(Duration.ofDays(60)));
-        }
-      }
+      Collective c = TradingPartners.collective(id, clock, "50", true,
+          ALL.stream().filter(p -> !p.equals(id)).toArray(CollectiveId[]::new));
       LinkedBlockingQueue<Entry> q = new LinkedBlockingQueue<>();
       c.onEntry(q::add);
       entries.add(q);
+      coops.add(c);
     }
     int[] ports = new int[ALL.size()];
     for (int i = 0; i < ports.length; i++) {
@@ -229,8 +203,15 @@ class ClearingRoundIT {
     await(nodes.get(2).stop()); // the childcare co-op's node is down
     nodes.remove(2);
     Collective food = coops.get(0);
+    LinkedBlockingQueue<String> heardAtFood = new LinkedBlockingQueue<>();
+    nodes.get(0).onInbound(a -> heardAtFood.add(a.id()));
     RoundId round = food.clearing().propose(ANA, List.of(FIXIT, CARE), clock.instant().plus(Duration.ofHours(1)));
-    next(1, ClearingEvents.RoundJoined.class); // the café answered
+    long joined = next(1, ClearingEvents.RoundJoined.class).sequence(); // the café answered
+    String answer = nodes.get(1).actor(FIXIT) + "/entries/" + joined + "/activity";
+    for (String id = ""; !id.equals(answer); ) {   // and the co-op's node took the answer
+      id = heardAtFood.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertThat(id).as("the co-op's node takes the café's answer").isNotNull();
+    }
     assertThat(food.clearing().round(round).orElseThrow().stage()).isEqualTo(Stage.PROPOSED);
 
     clock.advance(Duration.ofHours(1)); // the round closes; the node's keeper sees it within a second

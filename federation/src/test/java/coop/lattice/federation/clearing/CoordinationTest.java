@@ -4,43 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.lattice.CollectiveId;
 import coop.lattice.MemberId;
-import coop.lattice.Quantity;
 import coop.lattice.Unit;
-import coop.lattice.agreement.AgreementId;
-import coop.lattice.agreement.AgreementTerms;
-import coop.lattice.agreement.DecisionRule;
-import coop.lattice.agreement.Response;
 import coop.lattice.collective.ClearingRound;
 import coop.lattice.collective.ClearingRound.Stage;
-import coop.lattice.collective.CollectiveState;
 import coop.lattice.collective.Collective;
+import coop.lattice.collective.CollectiveState;
 import coop.lattice.collective.Replica;
-import coop.lattice.exchange.CreditLine;
 import coop.lattice.exchange.RoundId;
-import coop.lattice.exchange.Side;
-import coop.lattice.exchange.TradeId;
 import coop.lattice.federation.MirroredLedger;
 import coop.lattice.federation.hosting.NodeStore;
 import coop.lattice.federation.mirror.TradeRelay;
-import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.ClearingEvents;
 import coop.lattice.ledger.ClearingEvents.RoundPrepared;
 import coop.lattice.ledger.ClearingEvents.Statement;
-import coop.lattice.ledger.CollectiveKey;
-import coop.lattice.merkle.ConsistencyProof;
 import coop.lattice.ledger.Entry;
-import coop.lattice.merkle.InclusionProof;
 import coop.lattice.ledger.LedgerJson;
 import coop.lattice.ledger.SignedCheckpoint;
+import coop.lattice.merkle.ConsistencyProof;
 import coop.lattice.merkle.Hash;
-import coop.lattice.store.LedgerStore;
+import coop.lattice.merkle.InclusionProof;
 import coop.lattice.testkit.SteppingClock;
+import coop.lattice.testkit.TradingPartners;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,8 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * went past the closing time without completing it. So no debt is cleared on one side only.
  */
 class CoordinationTest {
-  static final MemberId ANA = MemberId.of("ana");
-  static final MemberId BO = MemberId.of("bo");
+  static final MemberId ANA = TradingPartners.ANA;
+  static final MemberId BO = TradingPartners.BO;
   static final CollectiveId FOOD = CollectiveId.of("food");
   static final CollectiveId FIXIT = CollectiveId.of("fixit");
   static final CollectiveId CARE = CollectiveId.of("care");
@@ -71,12 +59,12 @@ class CoordinationTest {
 
   @BeforeEach
   void committedRound() {
-    food = collective(FOOD, FIXIT, CARE);
-    fixit = collective(FIXIT, FOOD, CARE);
-    care = collective(CARE, FOOD, FIXIT);
-    owe(food, fixit, "5");
-    owe(fixit, care, "3");
-    owe(care, food, "4");
+    food = TradingPartners.collective(FOOD, clock, "50", true, FIXIT, CARE);
+    fixit = TradingPartners.collective(FIXIT, clock, "50", true, FOOD, CARE);
+    care = TradingPartners.collective(CARE, clock, "50", true, FOOD, FIXIT);
+    TradingPartners.give(fixit, food, "5", clock);   // the co-op owes the café 5 kg
+    TradingPartners.give(care, fixit, "3", clock);
+    TradingPartners.give(food, care, "4", clock);
     round = food.clearing().propose(ANA, List.of(FIXIT, CARE), clock.instant().plus(Duration.ofHours(1)));
     ClearingRound r = food.clearing().round(round).orElseThrow();
     fixit.clearing().join(BO, round, r.invited(), r.closes());
@@ -149,38 +137,6 @@ class CoordinationTest {
     assertThat(relay.relay(fromFixit, care, json)).isFalse();
     assertThat(care.ledger().size()).isEqualTo(size);
     assertThat(care.clearing().round(round).orElseThrow().stage()).isEqualTo(Stage.COMMITTED);
-  }
-
-  private Collective collective(CollectiveId id, CollectiveId... partners) {
-    Collective c = Collective.found(id, id.value(), ANA, Appearance.byName("Ana"), LedgerStore.inMemory(),
-        CollectiveKey.fromSeed(new byte[32]), clock);
-    c.admit(ANA, BO, Appearance.byName("Bo"));
-    AgreementId exchange = AgreementId.of("exchange");
-    long p = c.proposeAgreement(ANA, AgreementTerms.builder(exchange, "Exchange").text("We trade and clear.")
-        .scope("trade").reviewOn(LocalDate.of(2030, 1, 1)).rule(DecisionRule.consent(Duration.ofDays(7)))
-        .set("clearing-rounds", "join").build(), "");
-    c.respond(BO, p, Response.CONSENT, "");
-    clock.advance(Duration.ofDays(8));
-    c.decide(ANA, p, "adopted");
-    for (CollectiveId partner : partners) {
-      c.trade().agree(ANA, partner, exchange, List.of(CreditLine.of(Unit.KILOGRAMS, "50", "50")));
-      c.trade().appointRelay(ANA, partner, BO, clock.instant().plus(Duration.ofDays(60)));
-    }
-    return c;
-  }
-
-  /** {@code creditor} gives {@code debtor} {@code kg}, recorded on both ledgers as their nodes would. */
-  private void owe(Collective debtor, Collective creditor, String kg) {
-    Instant expires = clock.instant().plus(Duration.ofDays(2));
-    long offer = creditor.trade().offer(ANA, debtor.id(), Side.US, Side.US, Quantity.kilograms(kg), "goods", expires);
-    long copy = debtor.trade().relayOffer(BO, TradeId.of(creditor.id(), offer), Side.PARTNER, Quantity.kilograms(kg),
-        "goods", expires);
-    debtor.trade().accept(ANA, copy, Side.US);
-    creditor.trade().accept(BO, offer, Side.PARTNER);
-    creditor.trade().fulfil(ANA, offer, Side.US);
-    debtor.trade().fulfil(BO, copy, Side.PARTNER);
-    debtor.trade().acknowledge(ANA, copy, Side.US);
-    creditor.trade().acknowledge(BO, offer, Side.PARTNER);
   }
 
   private Statement statement(Collective c) {

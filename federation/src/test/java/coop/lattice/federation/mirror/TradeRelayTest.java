@@ -9,9 +9,6 @@ import coop.lattice.Quantity;
 import coop.lattice.RejectedCommandException;
 import coop.lattice.Unit;
 import coop.lattice.agreement.AgreementId;
-import coop.lattice.agreement.AgreementTerms;
-import coop.lattice.agreement.DecisionRule;
-import coop.lattice.agreement.Response;
 import coop.lattice.collective.Collective;
 import coop.lattice.collective.TradeRecord;
 import coop.lattice.exchange.CreditLine;
@@ -19,17 +16,14 @@ import coop.lattice.exchange.Side;
 import coop.lattice.exchange.TradeId;
 import coop.lattice.federation.mirror.TradeRelay.Decision;
 import coop.lattice.federation.hosting.NodeStore;
-import coop.lattice.ledger.Appearance;
-import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.LedgerJson;
 import coop.lattice.merkle.Hash;
-import coop.lattice.store.LedgerStore;
 import coop.lattice.testkit.SteppingClock;
+import coop.lattice.testkit.TradingPartners;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -43,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * after a restart) changes nothing. The relayed offer carries the trade's identity.
  */
 class TradeRelayTest {
-  static final MemberId ANA = MemberId.of("ana");
-  static final MemberId BO = MemberId.of("bo");
+  static final MemberId ANA = TradingPartners.ANA;
+  static final MemberId BO = TradingPartners.BO;
   static final CollectiveId FOOD = CollectiveId.of("food");
   static final CollectiveId FIXIT = CollectiveId.of("fixit");
   static final CollectiveId CARE = CollectiveId.of("care");
@@ -52,18 +46,7 @@ class TradeRelayTest {
   @TempDir Path dir;
 
   static Collective collective(CollectiveId id, SteppingClock clock, CollectiveId partner) {
-    Collective c = Collective.found(id, id.value(), ANA, Appearance.byName("Ana"), LedgerStore.inMemory(),
-        CollectiveKey.fromSeed(new byte[32]), clock);
-    c.admit(ANA, BO, Appearance.byName("Bo"));
-    AgreementId exchange = AgreementId.of("exchange");
-    long p = c.proposeAgreement(ANA, AgreementTerms.builder(exchange, "Exchange").text("We trade.").scope("trade")
-        .reviewOn(LocalDate.of(2027, 12, 1)).rule(DecisionRule.consent(Duration.ofDays(7))).build(), "");
-    c.respond(BO, p, Response.CONSENT, "");
-    clock.advance(Duration.ofDays(8));
-    c.decide(ANA, p, "adopted");
-    c.trade().agree(ANA, partner, exchange, List.of(CreditLine.of(Unit.KILOGRAMS, "50", "50")));
-    c.trade().appointRelay(ANA, partner, BO, clock.instant().plus(Duration.ofDays(30)));
-    return c;
+    return TradingPartners.collective(id, clock, "50", false, partner);
   }
 
   static String entry(Collective c, long index) {
