@@ -87,6 +87,21 @@ class ClearingRoundsTest {
     creditor.trade().acknowledge(BO, offer, Side.PARTNER);
   }
 
+  /**
+   * The co-op, the café and the childcare co-op (who joins rounds if {@code careJoins}), partners of
+   * each other, each owing the next: the co-op the café 5 kg, the café the childcare co-op 3 kg, the
+   * childcare co-op the co-op 4 kg.
+   */
+  List<Collective> triangle(boolean careJoins) {
+    Collective food = collective(FOOD, true, FIXIT, CARE);
+    Collective fixit = collective(FIXIT, true, FOOD, CARE);
+    Collective care = collective(CARE, careJoins, FOOD, FIXIT);
+    owe(food, fixit, "5");
+    owe(fixit, care, "3");
+    owe(care, food, "4");
+    return List.of(food, fixit, care);
+  }
+
   static BigDecimal balance(Collective c, CollectiveId partner) {
     return c.trade().partnership(partner).orElseThrow().balance().getOrDefault(Unit.KILOGRAMS, BigDecimal.ZERO);
   }
@@ -102,12 +117,10 @@ class ClearingRoundsTest {
 
   @Test
   void aRoundClearsTheCycleOnEveryLedgerOnlyOnceItCompletes() {
-    Collective food = collective(FOOD, true, FIXIT, CARE);
-    Collective fixit = collective(FIXIT, true, FOOD, CARE);
-    Collective care = collective(CARE, true, FOOD, FIXIT);
-    owe(food, fixit, "5");   // the co-op owes the café 5 kg
-    owe(fixit, care, "3");   // the café owes the childcare co-op 3 kg
-    owe(care, food, "4");    // the childcare co-op owes the co-op 4 kg
+    List<Collective> three = triangle(true);
+    Collective food = three.get(0);
+    Collective fixit = three.get(1);
+    Collective care = three.get(2);
 
     RoundId round = food.clearing().propose(ANA, List.of(FIXIT, CARE), clock.instant().plus(Duration.ofHours(1)));
     ClearingRound proposed = food.clearing().round(round).orElseThrow();
@@ -159,12 +172,10 @@ class ClearingRoundsTest {
 
   @Test
   void everyStepThatBreaksARuleIsRefusedAndChangesNothing() {
-    Collective food = collective(FOOD, true, FIXIT, CARE);
-    Collective fixit = collective(FIXIT, true, FOOD, CARE);
-    Collective care = collective(CARE, false, FOOD, FIXIT);
-    owe(food, fixit, "5");
-    owe(fixit, care, "3");
-    owe(care, food, "4");
+    List<Collective> three = triangle(false);
+    Collective food = three.get(0);
+    Collective fixit = three.get(1);
+    Collective care = three.get(2);
     Instant closes = clock.instant().plus(Duration.ofHours(1));
 
     rejected(food, () -> food.clearing().propose(ANA, List.of(FIXIT, FIXIT), closes), InvalidExchangeException.class,
@@ -220,12 +231,10 @@ class ClearingRoundsTest {
 
   @Test
   void aRoundNotCompletedInTimeLapsesOnEveryLedgerAndLeavesEveryBalanceAsItWas() {
-    Collective food = collective(FOOD, true, FIXIT, CARE);
-    Collective fixit = collective(FIXIT, true, FOOD, CARE);
-    Collective care = collective(CARE, true, FOOD, FIXIT);
-    owe(food, fixit, "5");
-    owe(fixit, care, "3");
-    owe(care, food, "4");
+    List<Collective> three = triangle(true);
+    Collective food = three.get(0);
+    Collective fixit = three.get(1);
+    Collective care = three.get(2);
     RoundId round = food.clearing().propose(ANA, List.of(FIXIT, CARE), clock.instant().plus(Duration.ofHours(1)));
     ClearingRound proposed = food.clearing().round(round).orElseThrow();
     fixit.clearing().join(BO, round, proposed.invited(), proposed.closes());
@@ -255,12 +264,10 @@ class ClearingRoundsTest {
 
   @Test
   void legsCommittedInARoundStillOpenAreReservedAndNoOtherRoundClearsTheSameDebts() {
-    Collective food = collective(FOOD, true, FIXIT, CARE);
-    Collective fixit = collective(FIXIT, true, FOOD, CARE);
-    Collective care = collective(CARE, true, FOOD, FIXIT);
-    owe(food, fixit, "5");
-    owe(fixit, care, "3");
-    owe(care, food, "4");
+    List<Collective> three = triangle(true);
+    Collective food = three.get(0);
+    Collective fixit = three.get(1);
+    Collective care = three.get(2);
     Instant closes = clock.instant().plus(Duration.ofHours(1));
     // Two coordinators propose a round over the same triangle at the same moment; everyone joins both.
     RoundId first = food.clearing().propose(ANA, List.of(FIXIT, CARE), closes);
