@@ -113,10 +113,8 @@ final class ClearingFold implements SubFold {
             + " give: clearing them finds " + expected + ".");
       }
     } else if (e instanceof RoundCommitted c) {
-      ClearingRound r = rounds.get(c.round());
       Stage due = c.round().coordinator().equals(self) ? Stage.PREPARED : Stage.JOINED;
-      round(c.round(), due, "committed");
-      open(s.time(), r);
+      open(s.time(), round(c.round(), due, "committed"));
       if (c.legs().isEmpty()) {
         throw new InvalidExchangeException("A commitment names at least one leg; a collective on no cycle has nothing"
             + " to commit.");
@@ -134,8 +132,7 @@ final class ClearingFold implements SubFold {
             + " completes the round.");
       }
       open(s.time(), r);
-      Set<CollectiveId> withLegs = new HashSet<>();
-      r.prepared().cycles().forEach(cycle -> withLegs.addAll(cycle.collectives()));
+      Set<CollectiveId> withLegs = r.prepared().withLegs();
       Set<CollectiveId> named = new HashSet<>();
       for (ClearingEvents.Commitment m : c.commitments()) {
         if (!named.add(m.collective()) || m.collective().equals(self) && m.entry() != r.entry()) {
@@ -179,11 +176,6 @@ final class ClearingFold implements SubFold {
     p.statements().forEach(st -> debts.addAll(st.owes()));
     debts.removeIf(d -> !in.contains(d.debtor()) || !in.contains(d.creditor()));
     return Clearing.clear(id.clearingId(), debts).cycles();
-  }
-
-  /** {@code self}'s legs of the cycles {@code p} prepared. */
-  static List<Clearing.Leg> legs(CollectiveId self, RoundPrepared p) {
-    return new Clearing.Result(p.cycles(), List.of()).legsFor(self);
   }
 
   private static void partner(TradeFold trade, CollectiveId c) {
@@ -315,7 +307,7 @@ final class ClearingFold implements SubFold {
           s.sequence()));
     } else if (e instanceof RoundPrepared p) {
       RoundId id = RoundId.of(self, p.proposal());
-      rounds.put(id, rounds.get(id).prepared(p, legs(self, p), s.sequence()));
+      rounds.put(id, rounds.get(id).prepared(p, p.legsFor(self), s.sequence()));
       preparedAt.put(id, s.sequence());
     } else if (e instanceof RoundCommitted c) {
       rounds.put(c.round(), rounds.get(c.round()).committed(c.legs(), s.sequence()));

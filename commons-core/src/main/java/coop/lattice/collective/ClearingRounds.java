@@ -114,7 +114,7 @@ public final class ClearingRounds {
       throw new InvalidExchangeException("The cycles prepared for round " + round + " are not the ones its"
           + " statements give; this collective does not commit to them.");
     }
-    List<Clearing.Leg> legs = ClearingFold.legs(self, prepared);
+    List<Clearing.Leg> legs = prepared.legsFor(self);
     return legs.isEmpty() ? Optional.empty()
         : Optional.of(collective.submit(by, new ClearingEvents.RoundCommitted(round, leaf, legs)));
   }

@@ -9,7 +9,10 @@ import coop.lattice.exchange.RoundId;
 import coop.lattice.internal.Names;
 import coop.lattice.merkle.Hash;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * A clearing round's entries ({@link Event.ClearingRounds}), on the ledgers of the collectives it
@@ -98,6 +101,18 @@ public final class ClearingEvents {
       statements = List.copyOf(statements);
       owes = List.copyOf(owes);
       cycles = List.copyOf(cycles);
+    }
+
+    /** {@code collective}'s legs of the prepared cycles: derived, not written on the ledger. */
+    public List<Clearing.Leg> legsFor(CollectiveId collective) {
+      return new Clearing.Result(cycles, List.of()).legsFor(collective);
+    }
+
+    /** The collectives with a leg in the prepared cycles, in name order: derived, not written on the ledger. */
+    public SortedSet<CollectiveId> withLegs() {
+      SortedSet<CollectiveId> out = new TreeSet<>(Comparator.comparing(CollectiveId::value));
+      cycles.forEach(c -> out.addAll(c.collectives()));
+      return out;
     }
   }
 

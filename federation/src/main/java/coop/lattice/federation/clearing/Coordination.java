@@ -139,7 +139,7 @@ final class Coordination {
     ClearingEvents.RoundPrepared p = r.orElseThrow().prepared();
     Map<CollectiveId, Committed> committed = of(commitments, local.id(), round);
     List<Commitment> all = new ArrayList<>();
-    for (CollectiveId c : withLegs(p)) {
+    for (CollectiveId c : p.withLegs()) {
       if (c.equals(local.id())) {
         all.add(new Commitment(c, r.get().entry()));
       } else if (committed.containsKey(c)) {
@@ -149,15 +149,6 @@ final class Coordination {
       }
     }
     local.clearing().complete(by, round, all);
-  }
-
-  /** The collectives with a leg in the cycles {@code p} prepared, in name order. */
-  private static Set<CollectiveId> withLegs(ClearingEvents.RoundPrepared p) {
-    Set<CollectiveId> out = new TreeSet<>(Comparator.comparing(CollectiveId::value));
-    for (Clearing.Cycle c : p.cycles()) {
-      out.addAll(c.collectives());
-    }
-    return out;
   }
 
   /**
@@ -246,7 +237,7 @@ final class Coordination {
       return r.invited().stream().filter(c -> !heard.contains(c)).toList();
     }
     Set<CollectiveId> committed = of(commitments, local, r.id()).keySet();
-    return withLegs(r.prepared()).stream().filter(c -> !c.equals(local) && !committed.contains(c)).toList();
+    return r.prepared().withLegs().stream().filter(c -> !c.equals(local) && !committed.contains(c)).toList();
   }
 
   /**
