@@ -260,6 +260,27 @@ public final class Parameter<T> {
   public static final Parameter<String> WITNESS_UNREACHABLE = ofChoice("witness-unreachable",
       List.of("carry-on", "wait"), "carry-on", "what the node does when it cannot reach enough witnesses on start");
 
+  /**
+   * The ledger key the collective adopted to recover a lost one: the new key's public half, in
+   * URL-safe base64 ({@code VerificationKey.base64Url}). A recovery ({@code LedgerKeys.recover}) is
+   * recorded only for the key the agreements in force name, so it is the collective's decision,
+   * under its own rule. Default: none.
+   */
+  public static final Parameter<String> LEDGER_KEY = new Parameter<>("ledger-key", "",
+      "the ledger key the collective adopted to recover a lost one", "an Ed25519 public key in URL-safe base64",
+      s -> {
+        String k = s.trim();
+        if (!k.matches("[A-Za-z0-9_-]{43}")) {
+          throw new InvalidAgreementException("ledger-key is an Ed25519 public key in URL-safe base64 (43 characters),"
+              + " not '" + s + "'");
+        }
+        return k;
+      }, s -> s);
+
+  /** How many partners must countersign the recovery of a lost ledger key (1 to 20). Default: 2. */
+  public static final Parameter<Integer> KEY_RECOVERY_COUNTERSIGNATURES = ofInt("key-recovery-countersignatures", 1,
+      20, 2, "how many partners must countersign the recovery of a lost ledger key");
+
   private final String name;
   private final T defaultValue;
   private final String meaning;

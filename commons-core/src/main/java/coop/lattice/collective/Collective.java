@@ -29,11 +29,13 @@ import coop.lattice.health.HealthReport;
 import coop.lattice.joining.NewcomerUntil;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
+import coop.lattice.ledger.CollectiveSecret;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.Cosignature;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.Ledger;
+import coop.lattice.ledger.LedgerJson;
 import coop.lattice.ledger.RepairStatement;
 import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.merkle.Hash;
@@ -105,7 +107,9 @@ public final class Collective {
   public static final MemberId ITSELF = MemberId.of("collective");
 
   private final Ledger ledger;
-  private final CollectiveKey key;
+  /** The ledger's signing key in force; replaced, under {@link #lock}, when it changes ({@link LedgerKeys}). */
+  private volatile CollectiveKey key;
+  private final CollectiveSecret secret;
   private volatile Witnessing witnessing = Witnessing.NONE;
   private final Clock clock;
   /** Guarded by {@link #lock}; replaced only when a member is forgotten. */
@@ -127,10 +131,12 @@ public final class Collective {
   private final Signups signups = new Signups(this);
   private final ClearingRounds clearing = new ClearingRounds(this);
   private final Privacy privacy = new Privacy(this);
+  private final LedgerKeys ledgerKeys = new LedgerKeys(this);
 
-  private Collective(Ledger ledger, CollectiveKey key, Clock clock, Fold fold, Pseudonymizer pseudonymizer,
-      PrivateArea privateArea) {
+  private Collective(Ledger ledger, CollectiveSecret secret, CollectiveKey key, Clock clock, Fold fold,
+      Pseudonymizer pseudonymizer, PrivateArea privateArea) {
     this.ledger = ledger;
+    this.secret = secret;
     this.key = key;
     this.clock = clock;
     this.fold = fold;
@@ -140,24 +146,36 @@ public final class Collective {
   }
 
   /** The fold of the collective whose private files are in {@code store}, with its sealed claims. */
-  private static Fold fold(LedgerStore store, CollectiveKey key) {
-    Vault vault = Vault.of(key);
+  private static Fold fold(LedgerStore store, CollectiveSecret secret) {
+    Vault vault = Vault.of(secret);
     return new Fold(SealedClaims.open(store.privateArea(), vault), SecretBallots.open(store.privateArea(), vault),
         Receipts.open(store.privateArea(), vault), JoiningFold.kept(store.privateArea(), vault));
   }
 
-  private static Pseudonymizer pseudonymizer(LedgerStore store, CollectiveKey key) {
-    return new Pseudonymizer(Profiles.open(store.privateArea(), Vault.of(key), Pseudonyms.of(key)));
+  private static Pseudonymizer pseudonymizer(LedgerStore store, CollectiveSecret secret) {
+    return new Pseudonymizer(Profiles.open(store.privateArea(), Vault.of(secret), Pseudonyms.of(secret)));
   }
 
   /**
    * Founds a new collective in an empty {@code store}: entry 0 records its name and public key,
-   * entry 1 the founder joining.
+   * entry 1 the founder joining. The key's seed is also the collective's secret ({@link
+   * CollectiveSecret#of}); found it with a secret of its own to keep the two apart from the start.
    */
   public static Collective found(CollectiveId id, String name, MemberId founder, Appearance appearance,
       LedgerStore store, CollectiveKey key, Clock clock) {
+    return found(id, name, founder, appearance, store, CollectiveSecret.of(key), key, clock);
+  }
+
+  /**
+   * As {@link #found(CollectiveId, String, MemberId, Appearance, LedgerStore, CollectiveKey, Clock)},
+   * with {@code secret} for the private area and the members' handles, kept apart from the signing
+   * {@code key}, so that a lost key is {@linkplain LedgerKeys#recover recovered} without losing them.
+   */
+  public static Collective found(CollectiveId id, String name, MemberId founder, Appearance appearance,
+      LedgerStore store, CollectiveSecret secret, CollectiveKey key, Clock clock) {
     Ledger ledger = Ledger.create(store, id, key.verificationKey());
-    Collective c = new Collective(ledger, key, clock, fold(store, key), pseudonymizer(store, key), store.privateArea());
+    Collective c = new Collective(ledger, secret, key, clock, fold(store, secret), pseudonymizer(store, secret),
+        store.privateArea());
     c.pseudonymizer.before(new Event.MemberJoined(founder, appearance)); // so entry 0 names the founder as they chose
     c.submit(founder, new Event.CollectiveFounded(name, key.verificationKey().base64Url()));
     c.submit(founder, new Event.MemberJoined(founder, appearance));
@@ -180,16 +198,50 @@ public final class Collective {
    * @throws LedgerDamagedException if any entry fails verification, with the index of the first
    */
   public static Collective open(LedgerStore store, CollectiveKey key, Clock clock, Progress progress) {
-    Fold fold = fold(store, key);
-    Pseudonymizer pseudonymizer = pseudonymizer(store, key);
-    Ledger ledger = Ledger.open(store, key.verificationKey(), pseudonymizer.replayInto(fold), progress);
+    if (store.size() > 0 && LedgerJson.decode(store.read(0), Entry.class).event() instanceof Event.CollectiveFounded f
+        && !f.publicKey().equals(key.verificationKey().base64Url())) {
+      throw new IllegalArgumentException("The key given (" + key.verificationKey() + ") is not the key " + store
+          + " was founded with. If its key changed since, open it with Collective.open(store, secret, key, clock): the"
+          + " key in force, and the collective's secret (CollectiveSecret.of(the founding key), if it was founded with"
+          + " one key). Otherwise it is another collective's key.");
+    }
+    return open(store, CollectiveSecret.of(key), key, clock, progress);
+  }
+
+  /**
+   * Opens the collective in {@code store} kept under {@code secret}, whose ledger's key in force is
+   * {@code key} (after a {@linkplain LedgerKeys rotation or a recovery}, the new key), re-verifying
+   * its whole ledger and rebuilding its state.
+   *
+   * @throws LedgerDamagedException if any entry fails verification, or {@code key} is not the key in force
+   */
+  public static Collective open(LedgerStore store, CollectiveSecret secret, CollectiveKey key, Clock clock,
+      Progress progress) {
+    return open(store, secret, key, true, clock, progress);
+  }
+
+  /**
+   * Opens the collective in {@code store}, kept under {@code secret}, whose ledger's key in force is
+   * lost, to {@linkplain LedgerKeys#recover recover} it with {@code next}: the ledger is verified as
+   * ever and takes commands (the members adopt {@code next} in an agreement), and it signs nothing
+   * until the recovery puts {@code next} in force.
+   */
+  public static Collective openToRecover(LedgerStore store, CollectiveSecret secret, CollectiveKey next, Clock clock) {
+    return open(store, secret, next, false, clock, Progress.none());
+  }
+
+  private static Collective open(LedgerStore store, CollectiveSecret secret, CollectiveKey key, boolean inForce,
+      Clock clock, Progress progress) {
+    Fold fold = fold(store, secret);
+    Pseudonymizer pseudonymizer = pseudonymizer(store, secret);
+    Ledger ledger = Ledger.open(store, inForce ? key.verificationKey() : null, pseudonymizer.replayInto(fold), progress);
     Optional<LedgerStore.Damage> damage = ledger.damage();
     if (damage.isPresent()) {
       throw new LedgerDamagedException(damage.get().firstBadIndex(), "the ledger in " + store
           + " failed verification at entry " + damage.get().firstBadIndex() + ": " + damage.get().reason());
     }
     checkArgument(ledger.size() > 0, "the store is empty: found a collective first");
-    return new Collective(ledger, key, clock, fold, pseudonymizer, store.privateArea());
+    return new Collective(ledger, secret, key, clock, fold, pseudonymizer, store.privateArea());
   }
 
   // ---------------------------------------------------------------------------------- commands
@@ -640,6 +692,30 @@ public final class Collective {
     return clearing;
   }
 
+  /** The ledger's signing key: its history, a rotation, a recovery when it is lost, countersigning a partner's. */
+  public LedgerKeys ledgerKeys() {
+    return ledgerKeys;
+  }
+
+  /**
+   * Appends, as {@code by}'s, the change of key {@code change} makes for the sequence and previous
+   * leaf hash its entry will have, and from then on signs with {@code next}, starting with a
+   * checkpoint of the ledger that holds the change.
+   */
+  Entry changeKey(MemberId by, CollectiveKey next, LedgerKeys.Change change) {
+    synchronized (lock) {
+      Entry e = appendKeeping(by, seq -> new Kept(change.at(seq, seq == 0 ? null : ledger.leafHash(seq - 1)), () -> {}));
+      key = next;
+      ledger.checkpoint(next, clock.instant());
+      return e;
+    }
+  }
+
+  /** The ledger's signing key in force. */
+  CollectiveKey signingKey() {
+    return key;
+  }
+
   /** Mutual aid funds: public totals, sealed claims. */
   public AidFund aidFund() {
     return aidFund;
@@ -653,7 +729,7 @@ public final class Collective {
   /** Reads the fold under the collective's lock. */
   /** The private file {@code name} kept beside this collective's ledger, opened with its key. */
   Optional<byte[]> privateFile(String name) {
-    return Vault.of(key).read(privateArea, name);
+    return Vault.of(secret).read(privateArea, name);
   }
 
   /** Now, on the collective's own clock. */
@@ -742,9 +818,17 @@ public final class Collective {
     }
   }
 
-  /** Signs and stores a checkpoint of the ledger as it is now. */
+  /**
+   * Signs and stores a checkpoint of the ledger as it is now.
+   *
+   * @throws ConflictException while the key in force is lost and not yet recovered
+   */
   public SignedCheckpoint checkpoint() {
     synchronized (lock) {
+      if (!key.verificationKey().equals(ledger.verificationKey())) {
+        throw new ConflictException("The ledger's key in force (" + ledger.verificationKey() + ") is lost, so it signs"
+            + " nothing until ledgerKeys().recover puts a new one in force.");
+      }
       return ledger.checkpoint(key, clock.instant());
     }
   }

@@ -45,10 +45,11 @@ final class Fold {
   final JoiningFold joining = new JoiningFold();
   final SignupsFold signups = new SignupsFold();
   final ClearingFold clearing = new ClearingFold();
+  final KeysFold keys = new KeysFold();
   /** Each event belongs to exactly one part. */
   private final SubFold[] parts = {
       membership, governance, rotations, circles, campaigns, timeBank, offers, trade, aidFund, toolLibrary, lotteries,
-      polls, finances, joining, signups, clearing};
+      polls, finances, joining, signups, clearing, keys};
   /**
    * Which part (an index into {@link #parts}) owns each event type, learnt the first time a type
    * is seen: a part decides by type alone, and every fold has the same parts in the same order, so

@@ -4,6 +4,7 @@ import coop.lattice.ConflictException;
 import coop.lattice.LedgerDamagedException;
 import coop.lattice.Progress;
 import coop.lattice.ledger.CollectiveKey;
+import coop.lattice.ledger.CollectiveSecret;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import coop.lattice.ledger.FinanceEvents;
@@ -83,14 +84,16 @@ public final class Migration {
     Collective old = Collective.open(from, key, clock);
     SignedCheckpoint last = old.checkpoint();
     Ledger ledger = Ledger.create(to, old.id(), key.verificationKey());
-    Pseudonymizer names = new Pseudonymizer(Profiles.open(to.privateArea(), Vault.of(key), Pseudonyms.of(key)));
-    Pseudonymizer before = new Pseudonymizer(Profiles.open(from.privateArea(), Vault.of(key), Pseudonyms.of(key)));
-    SealedClaims sealed = SealedClaims.open(to.privateArea(), Vault.of(key));
-    SecretBallots secret = SecretBallots.open(to.privateArea(), Vault.of(key));
+    CollectiveSecret collectiveSecret = CollectiveSecret.of(key); // a ledger from before handles has one key
+    Vault vault = Vault.of(collectiveSecret);
+    Pseudonymizer names = new Pseudonymizer(Profiles.open(to.privateArea(), vault, Pseudonyms.of(collectiveSecret)));
+    Pseudonymizer before = new Pseudonymizer(Profiles.open(from.privateArea(), vault, Pseudonyms.of(collectiveSecret)));
+    SealedClaims sealed = SealedClaims.open(to.privateArea(), vault);
+    SecretBallots secret = SecretBallots.open(to.privateArea(), vault);
     SecretBallots secretBefore = old.read(Fold::secretBallots);
-    Receipts receipts = Receipts.open(to.privateArea(), Vault.of(key));
+    Receipts receipts = Receipts.open(to.privateArea(), vault);
     Receipts receiptsBefore = old.read(Fold::receipts);
-    PrivateRecords<Hash, SealedApplication> applications = JoiningFold.kept(to.privateArea(), Vault.of(key));
+    PrivateRecords<Hash, SealedApplication> applications = JoiningFold.kept(to.privateArea(), vault);
     PrivateRecords<Hash, SealedApplication> applicationsBefore = old.read(Fold::applications);
     List<Ledger.Draft> drafts = new ArrayList<>(BATCH);
     long size = old.ledger().size();
@@ -118,7 +121,7 @@ public final class Migration {
     }
     ledger.sync();
     ledger.checkpoint(key, clock.instant());
-    Vault.of(key).write(to.privateArea(), CONTINUES, last.toBytes());
+    vault.write(to.privateArea(), CONTINUES, last.toBytes());
     Collective migrated = Collective.open(to, key, clock, Progress.none());
     if (!migrated.state().equals(old.state())) {
       throw new LedgerDamagedException(0, "The migrated ledger does not fold to the old collective's state; discard"

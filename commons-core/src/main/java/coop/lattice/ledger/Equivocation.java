@@ -57,9 +57,22 @@ public record Equivocation(SignedCheckpoint earlier, SignedCheckpoint later, @Nu
 
   /** True exactly when this proves that the collective whose key is {@code key} equivocated. */
   public boolean verify(VerificationKey key) {
+    return earlier.verify(key) && later.verify(key) && shows();
+  }
+
+  /**
+   * True exactly when this proves that the collective whose ledger's keys are {@code keys}
+   * equivocated: each checkpoint signed by the key of its size.
+   */
+  public boolean verify(KeyHistory keys) {
+    return keys.verifies(earlier) && keys.verifies(later) && shows();
+  }
+
+  /** Whether the two checkpoints, taken as signed, cannot both be of one ledger. */
+  private boolean shows() {
     Checkpoint a = earlier.checkpoint();
     Checkpoint b = later.checkpoint();
-    if (!a.collective().equals(b.collective()) || !earlier.verify(key) || !later.verify(key)) {
+    if (!a.collective().equals(b.collective())) {
       return false;
     }
     if (a.size() == b.size()) {

@@ -236,6 +236,9 @@ public sealed interface Event {
       ClearingEvents.RoundDeclined, ClearingEvents.RoundPrepared, ClearingEvents.RoundCommitted,
       ClearingEvents.RoundCompleted, ClearingEvents.RoundSettled, ClearingEvents.RoundLapsed {}
 
+  /** Changes of the ledger's signing key, kept together in {@link KeyEvents}: a rotation, a recovery. */
+  sealed interface LedgerKeys extends Event permits KeyEvents.KeyRotated, KeyEvents.KeyRecovered {}
+
   /** A standing restorative circle; its keeper comes from the rotation role {@code keeperRole}. */
   record CircleFormed(CircleId circle, String name, RoleId keeperRole) implements Event {
     public CircleFormed {

@@ -51,15 +51,19 @@ public final class Ledger {
   private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
 
   private final LedgerStore store;
-  private final VerificationKey key;
+  /** The key the ledger was opened or created with: the key in force, once every entry is read; null if lost. */
+  private final @Nullable VerificationKey key;
+  private volatile KeyHistory keys;
   private final MerkleTree tree = new MerkleTree();
   private final Object appendLock = new Object();
   private volatile @Nullable CollectiveId collective;
   private volatile LedgerStore.@Nullable Damage damage;
 
-  private Ledger(LedgerStore store, VerificationKey key) {
+  private Ledger(LedgerStore store, @Nullable VerificationKey key) {
     this.store = store;
     this.key = key;
+    // Without a key (lost), entry 0 names the founding key before anything reads it; an empty store is refused.
+    this.keys = KeyHistory.founding(key != null ? key : CollectiveKey.fromSeed(new byte[32]).verificationKey());
   }
 
   /** Receives each verified entry while a ledger opens, in order: how state is rebuilt. */
@@ -69,8 +73,11 @@ public final class Ledger {
   }
 
   /**
-   * Opens the ledger in {@code store}, verifying every entry against {@code key}, and hands each
-   * verified entry to {@code visitor} in order. An empty store gives an empty ledger.
+   * Opens the ledger in {@code store}, verifying every entry, and hands each verified entry to
+   * {@code visitor} in order; {@code key} must be the key in force (entry 0's, or the last one a
+   * change of key put in force: {@link #keys()}), or null for a ledger whose key in force is lost,
+   * which appends but signs nothing until a recovery puts a new key in force. An empty store gives
+   * an empty ledger.
    *
    * <p>Damage does not throw here: check {@link #damage()}. If the visitor rejects an entry
    * (throws a {@link LatticeException}), that entry counts as damage too; one it cannot read as it
@@ -80,12 +87,9 @@ public final class Ledger {
     return open(store, key, visitor, Progress.none());
   }
 
-  /**
-   * As {@link #open(LedgerStore, VerificationKey, EntryVisitor)}, telling {@code progress} how
-   * many of the stored entries are verified (a call every few thousand entries, and a last one
-   * with all of them once the ledger is open, damaged or not).
-   */
-  public static Ledger open(LedgerStore store, VerificationKey key, EntryVisitor visitor, Progress progress) {
+  /** As {@link #open(LedgerStore, VerificationKey, EntryVisitor)}, telling {@code progress} how many entries are verified. */
+  public static Ledger open(LedgerStore store, @Nullable VerificationKey key, EntryVisitor visitor, Progress progress) {
+    checkArgument(key != null || store.size() > 0, "an empty ledger is opened with its key");
     Ledger l = new Ledger(store, key);
     long stored = store.size();
     l.verifyAndLoad(visitor, progress, stored);
@@ -165,9 +169,16 @@ public final class Ledger {
       damage = storeDamage.get();
       return;
     }
+    if (stored > 0 && key != null && !keys.current().equals(key)) {
+      damage = new LedgerStore.Damage(0, keys.periods().size() == 1
+          ? "entry 0 names a different collective key than the one given to open the ledger"
+          : "the key given to open the ledger is not its key in force (" + keys.current() + ", since entry "
+              + keys.periods().get(keys.periods().size() - 1).from() + "): open it with that key");
+      return;
+    }
     Optional<LedgerStore.StoredCheckpoint> checkpoint = store.checkpoint();
     if (checkpoint.isPresent()) {
-      damage = checkCheckpoint(checkpoint.get());
+      damage = OpenedCheckpoint.check(checkpoint.get(), keys, collective, tree);
     }
   }
 
@@ -183,8 +194,10 @@ public final class Ledger {
       if (!(e.event() instanceof Event.CollectiveFounded f)) {
         return "entry 0 is not the founding of a collective";
       }
-      if (!f.publicKey().equals(key.base64Url())) {
-        return "entry 0 names a different collective key than the one given to open the ledger";
+      try {
+        keys = KeyHistory.founding(VerificationKey.fromBase64Url(f.publicKey()));
+      } catch (IllegalArgumentException ex) {
+        return "entry 0 names no valid collective key: " + ex.getMessage();
       }
       collective = e.collective();
     } else {
@@ -196,36 +209,13 @@ public final class Ledger {
       }
     }
     try {
+      KeyHistory next = keys.after(e, tree::root);
       chunk.visit(k, visitor);
+      keys = next;
     } catch (NewerFormatException ex) {
       throw ex;
     } catch (LatticeException | IllegalArgumentException ex) {
       return "entry " + i + " breaks the collective's rules: " + ex.getMessage();
-    }
-    return null;
-  }
-
-  private LedgerStore.@Nullable Damage checkCheckpoint(LedgerStore.StoredCheckpoint stored) {
-    SignedCheckpoint cp;
-    try {
-      cp = SignedCheckpoint.parse(stored.bytes());
-    } catch (RuntimeException e) {
-      return new LedgerStore.Damage(0, "the stored checkpoint cannot be read: " + e.getMessage());
-    }
-    long size = cp.checkpoint().size();
-    if (!cp.verify(key) || size != stored.size()) {
-      return new LedgerStore.Damage(0, "the stored checkpoint is not validly signed by the collective's key");
-    }
-    if (!cp.checkpoint().collective().equals(collective)) {
-      return new LedgerStore.Damage(0, "the stored checkpoint belongs to another collective");
-    }
-    if (size > tree.size()) {
-      return new LedgerStore.Damage(tree.size(), "the signed checkpoint covers " + size
-          + " entries but only " + tree.size() + " are stored: entry " + tree.size() + " onwards is missing");
-    }
-    if (!tree.root(size).equals(cp.checkpoint().root())) {
-      return new LedgerStore.Damage(0, "entries 0 to " + (size - 1)
-          + " do not match the signed checkpoint: the stored history was rewritten");
     }
     return null;
   }
@@ -245,7 +235,7 @@ public final class Ledger {
     return l;
   }
 
-  /** Appends one entry (not yet durable: see {@link #sync()}). */
+  /** Appends one entry (not yet durable: see {@link #sync()}). A change of key is appended on its own. */
   public Entry append(Instant time, MemberId author, Event event) {
     return appendAll(List.of(new Draft(time, author, event))).get(0);
   }
@@ -265,6 +255,7 @@ public final class Ledger {
       List<Entry> entries = new ArrayList<>(drafts.size());
       List<byte[]> records = new ArrayList<>(drafts.size());
       List<Hash> leaves = new ArrayList<>(drafts.size());
+      KeyHistory history = keys;
       for (Draft d : drafts) {
         if (n == 0) {
           checkArgument(d.event() instanceof Event.CollectiveFounded f && f.publicKey().equals(key.base64Url()),
@@ -273,6 +264,7 @@ public final class Ledger {
           checkArgument(!(d.event() instanceof Event.CollectiveFounded), "a collective is founded only once");
         }
         Entry e = new Entry(n++, d.time(), id, d.author(), d.event(), prev);
+        history = history.after(e, tree::root); // refuses a change of key that is not signed as it must be
         byte[] bytes = EntryCodec.encode(e);
         prev = MerkleTree.leafHash(bytes);
         entries.add(e);
@@ -283,6 +275,7 @@ public final class Ledger {
       for (Hash h : leaves) {
         tree.appendLeafHash(h);
       }
+      keys = history;
       return entries;
     }
   }
@@ -292,9 +285,10 @@ public final class Ledger {
     store.sync();
   }
 
-  /** Signs a checkpoint of the current size and root with {@code signer}, and stores it. */
+  /** Signs a checkpoint of the current size and root with {@code signer}, the key in force, and stores it. */
   public SignedCheckpoint checkpoint(CollectiveKey signer, Instant time) {
-    checkArgument(signer.verificationKey().equals(key), "this is not the collective's key");
+    checkArgument(signer.verificationKey().equals(keys.current()), "this is not the key in force of the collective's"
+        + " ledger (%s)", keys.current());
     synchronized (appendLock) {
       checkWritable();
       long size = tree.size();
@@ -320,8 +314,14 @@ public final class Ledger {
     return Optional.ofNullable(collective);
   }
 
+  /** The key in force: the one that signs this ledger's checkpoints from now on. */
   public VerificationKey verificationKey() {
-    return key;
+    return keys.current();
+  }
+
+  /** Every key this ledger was signed with, and the checkpoint sizes each signs. */
+  public KeyHistory keys() {
+    return keys;
   }
 
   /** Number of verified entries. */

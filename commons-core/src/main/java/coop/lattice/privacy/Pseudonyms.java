@@ -4,7 +4,7 @@ import com.google.common.io.BaseEncoding;
 import coop.lattice.MemberId;
 import coop.lattice.canonical.CanonicalJson;
 import coop.lattice.ledger.Appearance;
-import coop.lattice.ledger.CollectiveKey;
+import coop.lattice.ledger.CollectiveSecret;
 import coop.lattice.merkle.Hash;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -35,10 +35,11 @@ import javax.crypto.spec.SecretKeySpec;
  *       it and nobody can confirm a guess without it.
  * </ul>
  *
- * <p>Every key is derived from the collective key (HMAC-SHA256 of its seed with a fixed label),
- * so a collective's ledger stays byte-identical for the same commands, the operator holds no
- * second secret, and one person's handles in two collectives cannot be linked without both
- * collective keys. Thread-safe.
+ * <p>Every key is derived from the collective's secret (HMAC-SHA256 of the {@link CollectiveSecret}
+ * with a fixed label), which does not rotate with the ledger's signing key, so a member's handle
+ * stays the same for the life of the collective, a collective's ledger stays byte-identical for the
+ * same commands, and one person's handles in two collectives cannot be linked without both
+ * collectives' secrets. Thread-safe.
  */
 public final class Pseudonyms {
   private static final BaseEncoding BASE32 = BaseEncoding.base32().lowerCase().omitPadding();
@@ -64,8 +65,8 @@ public final class Pseudonyms {
   private final ThreadLocal<Cipher> encrypt;
   private final ThreadLocal<Block> decrypt;
 
-  private Pseudonyms(CollectiveKey key) {
-    byte[] seed = key.seed();
+  private Pseudonyms(CollectiveSecret secret) {
+    byte[] seed = secret.bytes();
     try {
       this.handleKey = derive(seed, "lattice/handles/v1");
       this.tagKey = new SecretKeySpec(Arrays.copyOf(derive(seed, "lattice/tags/v1"), 16), "AES");
@@ -78,9 +79,9 @@ public final class Pseudonyms {
     this.decrypt = ThreadLocal.withInitial(() -> new Block(aes(Cipher.DECRYPT_MODE)));
   }
 
-  /** The pseudonyms of the collective that holds {@code key}. */
-  public static Pseudonyms of(CollectiveKey key) {
-    return new Pseudonyms(key);
+  /** The pseudonyms of the collective whose secret is {@code secret}. */
+  public static Pseudonyms of(CollectiveSecret secret) {
+    return new Pseudonyms(secret);
   }
 
   /** {@code member}'s handle: how they appear on the ledger while they appear by name or pseudonym. */

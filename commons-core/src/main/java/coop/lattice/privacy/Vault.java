@@ -1,7 +1,7 @@
 package coop.lattice.privacy;
 
 import coop.lattice.PrivateDataException;
-import coop.lattice.ledger.CollectiveKey;
+import coop.lattice.ledger.CollectiveSecret;
 import coop.lattice.store.PrivateArea;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Encryption at rest for what a collective keeps beside its ledger and never publishes: AES-256-GCM
- * under a key derived from the collective's own signing seed (HMAC-SHA256 of the seed with a fixed
- * label), so the operator who holds the collective key holds this one, and nobody needs a second
- * secret. Each file is sealed with a fresh 96-bit nonce and its name as associated data, so a file
+ * under a key derived from the collective's secret (HMAC-SHA256 of the {@link CollectiveSecret} with a
+ * fixed label), which never rotates with the ledger's signing key. Each file is sealed with a fresh 96-bit nonce and its name as associated data, so a file
  * cannot be passed off under another name; a changed byte, another name or another key is refused
  * with {@link PrivateDataException}.
  *
@@ -37,9 +36,9 @@ public final class Vault {
     this.key = new SecretKeySpec(key, "AES");
   }
 
-  /** The vault of the collective that holds {@code key}. */
-  public static Vault of(CollectiveKey key) {
-    byte[] seed = key.seed();
+  /** The vault of the collective whose secret is {@code secret}. */
+  public static Vault of(CollectiveSecret secret) {
+    byte[] seed = secret.bytes();
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(seed, "HmacSHA256"));

@@ -1,5 +1,7 @@
 package coop.lattice.collective;
 
+import coop.lattice.ledger.CollectiveSecret;
+
 import static coop.lattice.collective.People.ANA;
 import static coop.lattice.collective.People.BO;
 import static coop.lattice.collective.People.CY;
@@ -73,7 +75,7 @@ class CollectiveTest {
     assertThat(coop.ledger().entry(0).event())
         .isEqualTo(new Event.CollectiveFounded("Riverside Food Co-op", KEY.verificationKey().base64Url()));
     // On the open ledger: the founder's handle and the seal of how she appears, not her id or name.
-    Pseudonyms names = Pseudonyms.of(KEY);
+    Pseudonyms names = Pseudonyms.of(CollectiveSecret.of(KEY));
     assertThat(coop.ledger().entry(1).event())
         .isEqualTo(new Event.MemberJoined(names.handle(ANA), null, names.seal(Appearance.byName("Ana"), 1)));
     assertThat(coop.ledger().entry(1).author()).isEqualTo(names.handle(ANA));

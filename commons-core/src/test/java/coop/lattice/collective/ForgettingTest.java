@@ -1,5 +1,7 @@
 package coop.lattice.collective;
 
+import coop.lattice.ledger.CollectiveSecret;
+
 import static coop.lattice.collective.People.ANA;
 import static coop.lattice.collective.People.BO;
 import static coop.lattice.collective.People.CY;
@@ -69,7 +71,7 @@ class ForgettingTest {
       rejected(coop, () -> coop.privacy().forget(MemberId.of("nobody")), UnknownMemberException.class, "never a member");
 
       coop.privacy().forget(DANI);
-      MemberId handle = Pseudonyms.of(KEY).handle(DANI);
+      MemberId handle = Pseudonyms.of(CollectiveSecret.of(KEY)).handle(DANI);
       assertThat(coop.member(DANI)).isEmpty();
       assertThat(coop.member(handle)).hasValueSatisfying(m -> assertThat(m.appearance())
           .isEqualTo(Appearance.onlyInAggregates()));
@@ -84,7 +86,7 @@ class ForgettingTest {
       }
     }
     try (FileJournal journal = FileJournal.open(dir)) {
-      Vault vault = Vault.of(KEY);
+      Vault vault = Vault.of(CollectiveSecret.of(KEY));
       for (String name : List.of(Profiles.FILE, SealedClaims.FILE)) {
         String plain = new String(vault.read(journal.privateArea(), name).orElseThrow(), StandardCharsets.UTF_8);
         assertThat(plain).as(name).doesNotContain(DANI.value()).doesNotContain("Dani").doesNotContain("boiler");

@@ -1,5 +1,7 @@
 package coop.lattice.collective;
 
+import coop.lattice.ledger.CollectiveSecret;
+
 import static coop.lattice.collective.JoiningFixture.ANSWERS;
 import static coop.lattice.collective.JoiningFixture.ELI;
 import static coop.lattice.collective.JoiningFixture.FAY;
@@ -117,7 +119,7 @@ class JoiningRefusalsTest {
     long eli = coop.joining().apply(ELI, Appearance.byName("Eli"), ANSWERS);
     coop.joining().respond(BO, eli, Response.OBJECTION, "We agreed to wait for the spring.");
     List<Entry> entries = coop.ledger().entries(0, coop.ledger().size());
-    Pseudonyms pseudonyms = Pseudonyms.of(KEY);
+    Pseudonyms pseudonyms = Pseudonyms.of(CollectiveSecret.of(KEY));
     MemberId ana = pseudonyms.handle(ANA);
     Entry last = entries.get(entries.size() - 1);
 

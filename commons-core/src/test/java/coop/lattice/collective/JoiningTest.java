@@ -1,5 +1,7 @@
 package coop.lattice.collective;
 
+import coop.lattice.ledger.CollectiveSecret;
+
 import static coop.lattice.collective.JoiningFixture.ANSWERS;
 import static coop.lattice.collective.JoiningFixture.ELI;
 import static coop.lattice.collective.JoiningFixture.FAY;
@@ -259,7 +261,7 @@ class JoiningTest {
     long bread = coop.record(Contribution.toMember(BO, FAY, ContributionKind.FOOD, Quantity.kilograms("2")));
     coop.acknowledge(FAY, bread);
 
-    Pseudonyms pseudonyms = Pseudonyms.of(KEY);
+    Pseudonyms pseudonyms = Pseudonyms.of(CollectiveSecret.of(KEY));
     List<Entry> entries = coop.ledger().entries(0, coop.ledger().size());
     String ledger = entries.stream().map(e -> new String(LedgerJson.canonicalBytes(e), StandardCharsets.UTF_8))
         .reduce("", String::concat);

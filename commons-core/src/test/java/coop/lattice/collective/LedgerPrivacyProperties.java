@@ -1,5 +1,7 @@
 package coop.lattice.collective;
 
+import coop.lattice.ledger.CollectiveSecret;
+
 import static coop.lattice.collective.People.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -152,7 +154,7 @@ class LedgerPrivacyProperties {
         assertThat(tagEntries.put(t, i)).as("tag " + t + " in two entries").isNull();
       }
     }
-    Pseudonyms pseudonyms = Pseudonyms.of(KEY);
+    Pseudonyms pseudonyms = Pseudonyms.of(CollectiveSecret.of(KEY));
     for (Person p : people) {
       boolean alwaysHidden = p.appearance().mode() == Appearance.Mode.AGGREGATES_ONLY
           && shown.get(p.id()).mode() == Appearance.Mode.AGGREGATES_ONLY;

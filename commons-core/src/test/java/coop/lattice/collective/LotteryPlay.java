@@ -1,5 +1,7 @@
 package coop.lattice.collective;
 
+import coop.lattice.ledger.CollectiveSecret;
+
 import static coop.lattice.collective.People.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -167,7 +169,7 @@ final class LotteryPlay {
 
   /** What the collective draws, as its ledger names it: the same seed, anchor and places, members by their handles. */
   static void sameDraw(Lottery.Transcript collective, Lottery.Transcript onLedger) {
-    Pseudonyms names = Pseudonyms.of(KEY);
+    Pseudonyms names = Pseudonyms.of(CollectiveSecret.of(KEY));
     assertThat(onLedger.seed()).isEqualTo(collective.seed());
     assertThat(onLedger.anchorRoot()).isEqualTo(collective.anchorRoot());
     assertThat(onLedger.drawn()).isEqualTo(collective.drawn().stream().map(names::handle).toList());

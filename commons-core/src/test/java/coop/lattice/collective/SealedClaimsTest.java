@@ -1,5 +1,7 @@
 package coop.lattice.collective;
 
+import coop.lattice.ledger.CollectiveSecret;
+
 import static coop.lattice.collective.People.ANA;
 import static coop.lattice.collective.People.BO;
 import static coop.lattice.collective.People.CY;
@@ -124,7 +126,7 @@ class SealedClaimsTest {
       assertThat(coop.sealedClaims().get(ClaimDetails.of(DEE, WHY).seal())).isEmpty();
     }
     try (FileJournal journal = FileJournal.open(dir)) {
-      assertThat(SealedClaims.open(journal.privateArea(), Vault.of(KEY)).isEmpty()).isTrue();
+      assertThat(SealedClaims.open(journal.privateArea(), Vault.of(CollectiveSecret.of(KEY))).isEmpty()).isTrue();
     }
   }
 

@@ -1,5 +1,7 @@
 package coop.lattice.collective;
 
+import coop.lattice.ledger.CollectiveSecret;
+
 import static coop.lattice.collective.People.ANA;
 import static coop.lattice.collective.People.BO;
 import static coop.lattice.collective.People.CY;
@@ -28,7 +30,7 @@ class ToOutsidersTest {
   final SteppingClock clock = SteppingClock.startingAt("2026-03-02T09:00:00Z", Duration.ofMinutes(3));
   final Collective coop = Collective.found(CollectiveId.of("pantry"), "Pantry", ANA, Appearance.byName("Ana"),
       LedgerStore.inMemory(), KEY, clock);
-  final Pseudonyms pseudonyms = Pseudonyms.of(KEY);
+  final Pseudonyms pseudonyms = Pseudonyms.of(CollectiveSecret.of(KEY));
 
   ToOutsidersTest() {
     coop.admit(ANA, BO, Appearance.pseudonym("B."));

@@ -102,12 +102,28 @@ class EntryFormatTest {
   void aClearingRoundEventIsFormatThree() {
     Event proposed = new ClearingEvents.RoundProposed(List.of(CollectiveId.of("fixit")), T.plusSeconds(60));
     Entry e = new Entry(6, T, RIVERSIDE, ANA, proposed, Hash.of(new byte[32]));
-    assertThat(EntryFormat.CURRENT).isEqualTo(3);
     assertThat(e.format()).isEqualTo(3);
     assertThat(new String(e.canonicalBytes(), StandardCharsets.UTF_8)).contains("\"format\":3,");
     assertThat(EntryCodec.decodeCanonical(e.canonicalBytes())).isEqualTo(e);
     assertThatThrownBy(() -> new Entry(6, T, RIVERSIDE, ANA, proposed, Hash.of(new byte[32]), 2))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 3");
+  }
+
+  /**
+   * The ledger key's changes came after format 3 was last written (by {@code e24598c}, which reads an
+   * unknown type in format 3 as damage): they are format 4, which that build keeps unread.
+   */
+  @Test
+  void aKeyChangeIsFormatFour() {
+    Event rotated = new KeyEvents.KeyRotated(CollectiveKey.fromSeed(new byte[32]).verificationKey().base64Url(), "s",
+        "p");
+    Entry e = new Entry(6, T, RIVERSIDE, ANA, rotated, Hash.of(new byte[32]));
+    assertThat(EntryFormat.CURRENT).isEqualTo(4);
+    assertThat(e.format()).isEqualTo(4);
+    assertThat(new String(e.canonicalBytes(), StandardCharsets.UTF_8)).contains("\"format\":4,");
+    assertThat(EntryCodec.decodeCanonical(e.canonicalBytes())).isEqualTo(e);
+    assertThatThrownBy(() -> new Entry(6, T, RIVERSIDE, ANA, rotated, Hash.of(new byte[32]), 3))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 4");
   }
 
   @Test
@@ -121,11 +137,13 @@ class EntryFormatTest {
     assertThat(EntryFormat.FORMAT_1).allSatisfy(name -> assertThat(RecordShape.eventType(name)).as(name).isNotNull());
     assertThat(EntryFormat.FORMAT_2).allSatisfy(name -> assertThat(RecordShape.eventType(name)).as(name).isNotNull())
         .doesNotContainAnyElementsOf(EntryFormat.FORMAT_1);
+    assertThat(EntryFormat.FORMAT_3).allSatisfy(name -> assertThat(RecordShape.eventType(name)).as(name).isNotNull())
+        .doesNotContainAnyElementsOf(EntryFormat.FORMAT_1).doesNotContainAnyElementsOf(EntryFormat.FORMAT_2);
     assertThat(RecordShape.eventType("NewerEvent")).isNull();
   }
 
   /**
-   * Formats 1 and 2 are frozen: their event types keep their members (names, in canonical order).
+   * Formats 1, 2 and 3 are frozen: their event types keep their members (names, in canonical order).
    * A new member, even an optional one, is what an older node cannot read: add a new event type instead.
    */
   @Test
@@ -136,6 +154,11 @@ class EntryFormatTest {
   @Test
   void formatTwoShapesAreFrozen() throws IOException {
     assertFrozen(EntryFormat.FORMAT_2, "/format/format-2-events.txt");
+  }
+
+  @Test
+  void formatThreeShapesAreFrozen() throws IOException {
+    assertFrozen(EntryFormat.FORMAT_3, "/format/format-3-events.txt");
   }
 
   private static void assertFrozen(Set<String> format, String file) throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import coop.lattice.MemberId;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
+import coop.lattice.ledger.CollectiveSecret;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -16,13 +17,13 @@ class PseudonymsTest {
     return CollectiveKey.fromSeed(seed);
   }
 
-  final Pseudonyms food = Pseudonyms.of(key(1));
-  final Pseudonyms repair = Pseudonyms.of(key(2));
+  final Pseudonyms food = Pseudonyms.of(CollectiveSecret.of(key(1)));
+  final Pseudonyms repair = Pseudonyms.of(CollectiveSecret.of(key(2)));
   final MemberId ana = MemberId.of("ana");
 
   @Test
   void oneMemberHasAStableHandleInACollectiveAndUnrelatedOnesInTwo() {
-    assertThat(food.handle(ana)).isEqualTo(Pseudonyms.of(key(1)).handle(ana));
+    assertThat(food.handle(ana)).isEqualTo(Pseudonyms.of(CollectiveSecret.of(key(1))).handle(ana));
     assertThat(food.handle(ana)).isNotEqualTo(repair.handle(ana)).isNotEqualTo(food.handle(MemberId.of("bo")));
     assertThat(food.handle(ana).value()).matches("h-[a-z2-7]{16}").doesNotContain("ana");
     assertThat(Pseudonyms.isHandle(food.handle(ana))).isTrue();
@@ -48,7 +49,7 @@ class PseudonymsTest {
   @Test
   void anAppearanceIsSealedWithASaltOnlyTheCollectiveDerives() {
     Appearance bo = Appearance.byName("Bo");
-    assertThat(food.seal(bo, 4)).isEqualTo(Pseudonyms.of(key(1)).seal(bo, 4));
+    assertThat(food.seal(bo, 4)).isEqualTo(Pseudonyms.of(CollectiveSecret.of(key(1))).seal(bo, 4));
     assertThat(food.seal(bo, 4)).isNotEqualTo(food.seal(bo, 5)).isNotEqualTo(repair.seal(bo, 4))
         .isNotEqualTo(food.seal(Appearance.byName("Bo B."), 4));
     assertThat(food.salt(4)).matches("[0-9a-f]{32}").isNotEqualTo(repair.salt(4));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import coop.lattice.PrivateDataException;
 import coop.lattice.ledger.CollectiveKey;
+import coop.lattice.ledger.CollectiveSecret;
 import coop.lattice.store.LedgerStore;
 import coop.lattice.store.PrivateArea;
 import java.nio.charset.StandardCharsets;
@@ -14,14 +15,14 @@ import org.junit.jupiter.api.Test;
 class VaultTest {
   static final byte[] SEED = new byte[32];
   static final byte[] PLAIN = "who claimed and why".getBytes(StandardCharsets.UTF_8);
-  final Vault vault = Vault.of(CollectiveKey.fromSeed(SEED));
+  final Vault vault = Vault.of(CollectiveSecret.of(CollectiveKey.fromSeed(SEED)));
 
   @Test
   void whatIsSealedOpensWithTheSameKeyAndNameAndShowsNoPlainText() {
     byte[] sealed = vault.seal("aid-claims", PLAIN);
     assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).startsWith("LTV1").doesNotContain("claimed");
     assertThat(vault.open("aid-claims", sealed)).isEqualTo(PLAIN);
-    assertThat(Vault.of(CollectiveKey.fromSeed(SEED)).open("aid-claims", sealed)).isEqualTo(PLAIN);
+    assertThat(Vault.of(CollectiveSecret.of(CollectiveKey.fromSeed(SEED))).open("aid-claims", sealed)).isEqualTo(PLAIN);
     assertThat(vault.seal("aid-claims", PLAIN)).isNotEqualTo(sealed); // a fresh nonce each time
   }
 
@@ -37,7 +38,7 @@ class VaultTest {
     assertThatThrownBy(() -> vault.open("profiles", sealed)).isInstanceOf(PrivateDataException.class);
     byte[] otherSeed = new byte[32];
     otherSeed[0] = 1;
-    assertThatThrownBy(() -> Vault.of(CollectiveKey.fromSeed(otherSeed)).open("aid-claims", sealed))
+    assertThatThrownBy(() -> Vault.of(CollectiveSecret.of(CollectiveKey.fromSeed(otherSeed))).open("aid-claims", sealed))
         .isInstanceOf(PrivateDataException.class);
     assertThatThrownBy(() -> vault.open("aid-claims", "plain text, not sealed".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(PrivateDataException.class).hasMessageContaining("not a sealed Lattice file");

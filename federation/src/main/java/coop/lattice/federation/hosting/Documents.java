@@ -9,6 +9,8 @@ import coop.lattice.ledger.Cosignature;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Equivocation;
 import coop.lattice.ledger.LedgerJson;
+import coop.lattice.ledger.RecoveryCountersignature;
+import coop.lattice.ledger.RecoveryRequest;
 import coop.lattice.ledger.RepairStatement;
 import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.merkle.Hash;
@@ -193,6 +195,28 @@ public final class Documents {
     return signedNote(h, h.actor() + "/cosignatures/" + Hash.sha256(bytes).hex().substring(0, 32), partner, false,
         h.collective().name() + " witnessed " + cosignature.size() + " entries of " + cosignature.collective(),
         "cosignature", bytes);
+  }
+
+  /**
+   * {@code h}'s request that {@code partner} countersign the recovery of its lost ledger key: a
+   * {@code Note} in a {@code Create} addressed to the partner ({@code keyRecovery}: its canonical JSON).
+   */
+  public static ObjectNode recoveryRequest(HostedCollective h, String partner, RecoveryRequest request) {
+    byte[] bytes = request.toBytes();
+    return signedNote(h, h.actor() + "/key-recoveries/" + UUID.randomUUID(), partner, false, // each asking anew
+        h.collective().name() + " lost its ledger key and asks its partners to recognise a new one, from its checkpoint"
+            + " of " + request.basis().checkpoint().size() + " entries", "keyRecovery", bytes);
+  }
+
+  /**
+   * {@code h}'s countersignature, as a witness, of {@code partner}'s key recovery: a {@code Note} in a
+   * {@code Create} addressed to the partner ({@code recoveryCountersignature}: its canonical JSON).
+   */
+  public static ObjectNode recoveryCountersignature(HostedCollective h, String partner, RecoveryCountersignature c) {
+    byte[] bytes = c.toBytes();
+    return signedNote(h, h.actor() + "/recovery-countersignatures/" + Hash.sha256(bytes).hex().substring(0, 32),
+        partner, false, h.collective().name() + " recognises the new ledger key of " + c.collective() + ", from its"
+            + " checkpoint of " + c.size() + " entries", "recoveryCountersignature", bytes);
   }
 
   /** A signed checkpoint as a public {@code Note} in a {@code Create}: anyone can check it against the ledger's key. */

@@ -8,6 +8,7 @@ import coop.lattice.federation.mirror.PartnerSteps;
 import coop.lattice.federation.mirror.EarlyStep;
 import coop.lattice.federation.mirror.TradeRelay;
 import coop.lattice.federation.mirror.Witnesses;
+import coop.lattice.federation.recovery.KeyRecovery;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +23,9 @@ import java.util.Optional;
  * a step of the partner's trade with another collective included, is an ordinary public entry:
  * the object is stored with its owner, and the entry and any checkpoint in it are offered to the partner's mirror
  * ({@link LedgerMirror#offeredEntry}: a pushed entry that contradicts what the partner showed before flags it).
+ * A partner's request to countersign the recovery of its lost ledger key is answered once this
+ * node's copy of its ledger backs it (422 with the reason if not; {@link KeyRecovery}), and a
+ * countersignature sent back to such a request is kept.
  */
 final class CreateHandler implements ActivityHandler {
   private final RemoteObjects objects;
@@ -30,9 +34,11 @@ final class CreateHandler implements ActivityHandler {
   private final LedgerMirror mirror;
   private final Witnesses witnesses;
   private final Acceptance acceptance;
+  private final KeyRecovery recovery;
 
   CreateHandler(RemoteObjects objects, TradeRelay trades, PartnerSteps steps, LedgerMirror mirror, Witnesses witnesses,
-      Acceptance acceptance) {
+      Acceptance acceptance, KeyRecovery recovery) {
+    this.recovery = recovery;
     this.objects = objects;
     this.trades = trades;
     this.steps = steps;
@@ -52,6 +58,11 @@ final class CreateHandler implements ActivityHandler {
         a.refuse(refusal.get().reason(), refusal.get().message());
         return;
       }
+    }
+    Optional<String> recoveryRequest = embedded ? Json.text(object, "keyRecovery") : Optional.empty();
+    if (recoveryRequest.isPresent()) {
+      answerRecovery(a, recoveryRequest.get());
+      return;
     }
     Optional<TradeRelay.Link> link = trades.link(actor, a.collective().collectiveId());
     String entry = embedded ? Json.text(object, "entry").orElse("") : "";
@@ -87,8 +98,20 @@ final class CreateHandler implements ActivityHandler {
         Json.text(object, "checkpoint").ifPresent(cp -> mirror.offered(actor, cp));
         Json.text(object, "repair").ifPresent(r -> mirror.offeredRepair(actor, r));
         Json.text(object, "cosignature").ifPresent(c -> witnesses.offered(a.collective(), actor, c));
+        Json.text(object, "recoveryCountersignature").ifPresent(c -> recovery.countersigned(a.collective(), actor, c));
       }
     }, () -> { });
+  }
+
+  /** Countersigns, once its copy of the partner's ledger backs it, and sends the countersignature back; or refuses. */
+  private void answerRecovery(VerifiedActivity a, String request) {
+    recovery.requested(a.collective(), a.actor(), request).onComplete(ar -> a.arrival().guard(() -> {
+      if (ar.failed()) {
+        a.refuse(Reason.KEY_RECOVERY, "not countersigned: " + ar.cause().getMessage());
+      } else {
+        acceptance.accept(a, () -> { }, () -> recovery.answer(a.collective(), a.actor(), ar.result()));
+      }
+    }));
   }
 
   private void relay(TradeRelay.Link link, VerifiedActivity a, String entry) {

@@ -13,6 +13,7 @@ import coop.lattice.federation.mirror.LedgerMirror;
 import coop.lattice.federation.mirror.PartnerSteps;
 import coop.lattice.federation.mirror.TradeRelay;
 import coop.lattice.federation.mirror.Witnesses;
+import coop.lattice.federation.recovery.KeyRecovery;
 import coop.lattice.federation.outbox.Deliveries;
 import coop.lattice.federation.rdf.ContextFetcher;
 import coop.lattice.federation.rdf.Contexts;
@@ -46,8 +47,8 @@ public final class Inbox {
   public Inbox(Vertx vertx, Clock clock, Hosts hosts, NodeStore store, HttpSignatures signatures,
       RemoteDocuments documents, Flags flags, LedgerMirror mirror, TradeRelay trades, PartnerSteps steps,
       FollowBook follows,
-      Deliveries deliveries, Blocks blocks, Witnesses witnesses, Contexts contexts, ContextFetcher fetcher,
-      RateLimits limits, MeterRegistry registry) {
+      Deliveries deliveries, Blocks blocks, Witnesses witnesses, KeyRecovery recovery, Contexts contexts,
+      ContextFetcher fetcher, RateLimits limits, MeterRegistry registry) {
     InboxMeters meters = new InboxMeters(registry);
     LocalActors local = new LocalActors(hosts);
     KeyCache keys = new KeyCache(documents, local, clock, meters);
@@ -57,7 +58,7 @@ public final class Inbox {
         .register("Undo", new UndoHandler(follows, acceptance))
         .register("Accept", new FollowAnswerHandler(FollowState.ACCEPTED, follows, acceptance))
         .register("Reject", new FollowAnswerHandler(FollowState.REJECTED, follows, acceptance))
-        .register("Create", new CreateHandler(objects, trades, steps, mirror, witnesses, acceptance))
+        .register("Create", new CreateHandler(objects, trades, steps, mirror, witnesses, acceptance, recovery))
         .register("Update", new UpdateHandler(keys, objects, acceptance))
         .register("Delete", new DeleteHandler(objects, acceptance))
         .register("Flag", new FlagHandler(mirror, acceptance));

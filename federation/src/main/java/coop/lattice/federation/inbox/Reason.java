@@ -62,6 +62,8 @@ enum Reason {
    * offer is most likely still on its way, so the partner sends the step again.
    */
   EARLY_STEP(503, "early-step", Level.DEBUG),
+  /** A partner's request to countersign the recovery of its ledger key that this node's copy of its ledger does not back (422). */
+  KEY_RECOVERY(422, "key-recovery", Level.WARN),
   /** The accepted activity could not be stored (503); {@code Acceptance} logs the failure. */
   STORE(503, "store", Level.DEBUG),
   /** A failure nobody expected (500); logged with its stack trace where it was caught. */

@@ -11,8 +11,8 @@ import coop.lattice.federation.net.SafeClient;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Equivocation;
 import coop.lattice.ledger.Event;
+import coop.lattice.ledger.KeyHistory;
 import coop.lattice.ledger.LedgerJson;
-import coop.lattice.ledger.RepairStatement;
 import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.ledger.VerificationKey;
 import coop.lattice.merkle.Hash;
@@ -52,7 +52,6 @@ public final class LedgerMirror {
   private final PartnerPages pages;
   private final Flags flags;
   private final Evidence evidence;
-  private final boolean acceptRepairs;
   private final List<BiConsumer<String, Equivocation>> equivocations = new CopyOnWriteArrayList<>();
   private final List<Verified> verifiedListeners = new CopyOnWriteArrayList<>();
 
@@ -66,6 +65,8 @@ public final class LedgerMirror {
   private final Map<String, MirrorCopy> copies = new ConcurrentHashMap<>();
   private final MirrorFiles files;
   private final PushedEntries pushed;
+  private final RepairIntake repairs;
+  private final RecoveryWitness recoveryWitness;
 
   /**
    * A mirror that accepts a partner's declared repairs ({@code acceptRepairs}) or flags a partner
@@ -73,7 +74,6 @@ public final class LedgerMirror {
    */
   public LedgerMirror(SafeClient client, Flags flags, Evidence evidence, boolean acceptRepairs, Clock clock,
       MeterRegistry registry, NodeStore store) {
-    this.acceptRepairs = acceptRepairs;
     this.pages = new PartnerPages(client, clock);
     this.flags = flags;
     this.evidence = evidence;
@@ -82,14 +82,20 @@ public final class LedgerMirror {
     this.pushed = new PushedEntries(copies, flags);
     this.trust = new TrustMemory(store);
     this.files = new MirrorFiles(store.dir());
+    this.repairs = new RepairIntake(copies, files, flags, trust, acceptRepairs, this::equivocated);
+    this.recoveryWitness = new RecoveryWitness(copies, flags);
     trust.replay(this::resume);
   }
 
   /** Starts a partner's copy from what the node trusted of it before it stopped, and the entries it kept. */
   private void resume(TrustMemory.Trusted t) {
-    MirrorCopy c = t.kind() == TrustMemory.Kind.VERIFIED ? files.restore(t.actor(), t.checkpoint())
+    KeyHistory founding = KeyHistory.founding(t.kind() == TrustMemory.Kind.MIGRATED ? t.keys().current()
+        : t.keys().founding());
+    MirrorCopy c = t.kind() == TrustMemory.Kind.VERIFIED ? files.restore(t.actor(), t.checkpoint(), founding)
         : files.fresh(t.actor());
-    c.key = t.key();
+    if (c.keys == null) {
+      c.keys = founding; // the copy derives the rest again from the entries it takes
+    }
     long size = t.checkpoint().checkpoint().size();
     if (t.kind() == TrustMemory.Kind.MIGRATED) {
       c.migratedFrom = t.checkpoint();
@@ -164,10 +170,11 @@ public final class LedgerMirror {
    */
   public String offeredProof(String actor, Equivocation proof) {
     MirrorCopy c = copies.get(actor);
-    if (c == null || c.key == null) {
+    KeyHistory keys = c == null ? null : c.keys;
+    if (keys == null) {
       return "not mirrored here: kept nowhere";
     }
-    if (!proof.verify(c.key)) {
+    if (!proof.verify(keys)) {
       throw new FederationException("the proof of equivocation does not verify with " + actor + "'s key");
     }
     Instant repairedAt = c.repairedAt;
@@ -186,52 +193,13 @@ public final class LedgerMirror {
    * nothing. Returns what came of it.
    */
   public String offeredRepair(String actor, String text) {
-    MirrorCopy c = copies.get(actor);
-    if (c == null || c.key == null) {
-      return "not mirrored here";
-    }
-    RepairStatement r;
-    try {
-      r = RepairStatement.parse(text.getBytes(StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException e) {
-      return "not a repair statement: " + e.getMessage();
-    }
-    if (!r.verify(c.key)) {
-      return "the repair statement does not verify";
-    }
-    long m = r.lastGood().checkpoint().size();
-    SignedCheckpoint verified = c.verified;
-    if (verified != null && m <= verified.checkpoint().size()
-        && !c.tree.root(m).equals(r.lastGood().checkpoint().root())) {
-      // The "last good" ledger is not the one the partner showed before: that is a rewrite, not a repair.
-      Equivocation proof = Equivocation.between(r.lastGood(), verified, c.tree);
-      String why = "declared a repair whose last good checkpoint contradicts the ledger it showed before";
-      if (proof != null && proof.verify(c.key)) {
-        equivocated(actor, proof, why);
-      } else {
-        flags.flag(actor, why);
-      }
-      return "refused: " + why;
-    }
-    if (!acceptRepairs) {
-      flags.flag(actor, "declared a repair (" + r.kind() + ": " + r.reason() + "), which this node does not accept");
-      return "refused: " + actor + " is flagged";
-    }
-    MirrorCopy fresh = files.fresh(actor);
-    fresh.key = c.key;
-    fresh.collective = c.collective;
-    if (r.kind().equals("migration")) {
-      fresh.migratedFrom = r.lastGood();
-    } else {
-      fresh.repairedFrom = r.lastGood();
-    }
-    fresh.repairedAt = r.time();
-    copies.put(actor, fresh);
-    trust.remember(new TrustMemory.Trusted(actor, c.collective, c.key, r.kind().equals("migration")
-        ? TrustMemory.Kind.MIGRATED : TrustMemory.Kind.REPAIRED, r.lastGood()));
-    LOG.info("{} declared a repair of its ledger after entry {} ({}: {}); its copy is rebuilt from the repaired ledger",
-        actor, r.lastGood().checkpoint().size(), r.kind(), r.reason());
-    return "accepted: the copy is rebuilt";
+    return repairs.offered(actor, text);
+  }
+
+
+  /** Whether the copies let a hosted collective countersign a partner's recovery of its lost ledger key. */
+  public RecoveryWitness recoveryWitness() {
+    return recoveryWitness;
   }
 
   /** An entry pushed by {@code actor} (in a Create), checked against the copy ({@link PushedEntries}). */
@@ -242,7 +210,8 @@ public final class LedgerMirror {
   /** A checkpoint pushed by {@code actor} (in a Create): checked against the copy's key and remembered. */
   public void offered(String actor, String text) {
     MirrorCopy c = copies.get(actor);
-    if (c == null || c.key == null) {
+    KeyHistory keys = c == null ? null : c.keys;
+    if (keys == null) {
       return; // nothing to check it against yet; a pull will fetch and verify the latest one
     }
     SignedCheckpoint cp;
@@ -251,7 +220,7 @@ public final class LedgerMirror {
     } catch (RuntimeException e) {
       return;
     }
-    if (cp.verify(c.key)) {
+    if (keys.verifies(cp)) { // one signed by a key the copy does not know yet waits for the next pull
       seen(actor, cp);
     }
   }
@@ -274,12 +243,19 @@ public final class LedgerMirror {
     MirrorCopy c = copies.computeIfAbsent(actor, files::fresh);
     return pages.get(actor + "/checkpoint", as).compose(body -> {
       SignedCheckpoint cp = SignedCheckpoint.parse(body);
-      return (c.key != null ? Future.succeededFuture(c.key) : firstKey(actor, as)).compose(key -> {
-        if (!cp.verify(key)) {
+      KeyHistory known = c.keys;
+      return (known != null ? Future.succeededFuture(known) : firstKey(actor, as)).compose(keys -> {
+        boolean verifies = keys.verifies(cp);
+        // A checkpoint beyond the copy may be signed by a key its next entries put in force: checked once they are in.
+        if (!verifies && cp.checkpoint().size() <= c.replica.size()) {
           return Future.failedFuture(new FederationException("the checkpoint of " + actor + " does not verify"));
         }
-        c.key = key;
-        seen(actor, cp);
+        if (c.keys == null) {
+          c.keys = keys;
+        }
+        if (verifies) {
+          seen(actor, cp);
+        }
         Optional<String> equivocated = flags.why(actor);
         if (equivocated.isPresent()) {
           return Future.failedFuture(new FederationException(actor + " equivocated: " + equivocated.get()));
@@ -290,14 +266,14 @@ public final class LedgerMirror {
     });
   }
 
-  private Future<VerificationKey> firstKey(String actor, HostedCollective as) {
+  private Future<KeyHistory> firstKey(String actor, HostedCollective as) {
     return pages.get(actor + "/ledger?from=0&to=1", as).map(body -> {
       Entry e = LedgerPage.read(body)[0];
       if (e.sequence() != 0 || !(e.event() instanceof Event.CollectiveFounded f)) {
         throw new FederationException("entry 0 of " + actor + " is not the founding entry");
       }
       lag.measure(copies.get(actor), e.collective());
-      return VerificationKey.fromBase64Url(f.publicKey());
+      return KeyHistory.founding(VerificationKey.fromBase64Url(f.publicKey()));
     });
   }
 
@@ -339,10 +315,17 @@ public final class LedgerMirror {
   private static boolean continuesMigrated(MirrorCopy c, Entry first) {
     SignedCheckpoint replaced = c.migratedFrom;
     return replaced == null || first.event() instanceof Event.CollectiveFounded f
-        && Hash.sha256(replaced.toBytes()).equals(f.continues()) && f.publicKey().equals(c.key.base64Url());
+        && Hash.sha256(replaced.toBytes()).equals(f.continues())
+        && f.publicKey().equals(java.util.Objects.requireNonNull(c.keys).current().base64Url());
   }
 
   private Future<MirroredLedger> verifyRoot(String actor, MirrorCopy c, SignedCheckpoint cp) {
+    KeyHistory keys = java.util.Objects.requireNonNull(c.keys);
+    if (!keys.verifies(cp)) {
+      return Future.failedFuture(new FederationException("the checkpoint of " + actor + " is not signed by the key its"
+          + " ledger names for " + cp.checkpoint().size() + " entries"));
+    }
+    seen(actor, cp);
     SignedCheckpoint lastGood = c.repairedFrom;
     if (lastGood != null && (c.tree.size() < lastGood.checkpoint().size()
         || !c.tree.root(lastGood.checkpoint().size()).equals(lastGood.checkpoint().root()))) {
@@ -359,7 +342,7 @@ public final class LedgerMirror {
       String why = "signed a ledger of " + cp.checkpoint().size() + " entries whose first "
           + earlier.checkpoint().size() + " differ from the ones it signed before";
       Equivocation proof = Equivocation.between(earlier, cp, c.tree);
-      if (proof != null && proof.verify(c.key)) {
+      if (proof != null && proof.verify(keys)) {
         equivocated(actor, proof, why);
       } else {
         flags.flag(actor, why);
@@ -368,7 +351,7 @@ public final class LedgerMirror {
     }
     c.verified = cp;
     MirrorFiles.sync(c);
-    trust.remember(new TrustMemory.Trusted(actor, c.collective, c.key, TrustMemory.Kind.VERIFIED, cp));
+    trust.remember(new TrustMemory.Trusted(actor, c.collective, keys, TrustMemory.Kind.VERIFIED, cp));
     return Future.succeededFuture(new MirrorView(c));
   }
 
@@ -385,7 +368,7 @@ public final class LedgerMirror {
     }
     return pages.readTree(actor, as, new MerkleTree(), later.checkpoint().size()).map(tree -> {
       Equivocation proof = Equivocation.between(earlier, later, tree);
-      if (proof == null || !proof.verify(c.key)) {
+      if (proof == null || !proof.verify(java.util.Objects.requireNonNull(c.keys))) {
         return false;
       }
       equivocated(actor, proof, "signed a ledger of " + later.checkpoint().size() + " entries whose first "

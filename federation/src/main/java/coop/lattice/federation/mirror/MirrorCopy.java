@@ -4,7 +4,7 @@ import coop.lattice.CollectiveId;
 import coop.lattice.collective.Replica;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.SignedCheckpoint;
-import coop.lattice.ledger.VerificationKey;
+import coop.lattice.ledger.KeyHistory;
 import coop.lattice.merkle.MerkleTree;
 import coop.lattice.store.LedgerStore;
 import java.time.Instant;
@@ -35,7 +35,12 @@ final class MirrorCopy {
   volatile @Nullable Instant repairedAt;
   /** The latest checkpoint the copy was verified against; null before the first. */
   volatile @Nullable SignedCheckpoint verified;
-  VerificationKey key;
+  /**
+   * The keys of the partner's ledger, derived from the entries the copy holds ({@link
+   * KeyHistory#after}): entry 0's, then each one a rotation or a recovery put in force. Null until
+   * the first pull read entry 0.
+   */
+  volatile @Nullable KeyHistory keys;
   /** The partner's collective, from its entry 0; null until the first pull read it. */
   volatile @Nullable CollectiveId collective;
   /** The largest size of a verified checkpoint of the partner's. */
@@ -56,9 +61,21 @@ final class MirrorCopy {
    * the copy's lock and has checked its place and link.
    */
   void append(Entry e, byte[] bytes) {
+    take(e, bytes);
+    entries.append(List.of(bytes));
+  }
+
+  /**
+   * Folds {@code e} and adds it to the tree, as {@link #append} does, without storing it (it is
+   * stored already: the copy is read back). A change of key must be signed as it must be ({@link
+   * KeyHistory#after}); then the copy's keys follow it.
+   */
+  void take(Entry e, byte[] bytes) {
+    KeyHistory k = keys;
+    KeyHistory next = k == null ? null : k.after(e, tree::root);
     replica.apply(e);
     tree.append(bytes);
-    entries.append(List.of(bytes));
+    keys = next;
   }
 
   /** Entries this copy lacks of the latest checkpoint seen. */

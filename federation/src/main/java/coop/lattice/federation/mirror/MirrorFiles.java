@@ -2,6 +2,7 @@ package coop.lattice.federation.mirror;
 
 import coop.lattice.LatticeException;
 import coop.lattice.ledger.Entry;
+import coop.lattice.ledger.KeyHistory;
 import coop.lattice.ledger.LedgerJson;
 import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.merkle.Hash;
@@ -50,12 +51,13 @@ final class MirrorFiles {
 
   /**
    * The copy of {@code actor}'s ledger as its journal holds it, checked against {@code verified},
-   * the checkpoint the node verified it against before it stopped; an empty copy if the journal
-   * does not read back to it.
+   * the checkpoint the node verified it against before it stopped, its keys derived again from
+   * entry 0's ({@code founding}); an empty copy if the journal does not read back to it.
    */
-  MirrorCopy restore(String actor, SignedCheckpoint verified) {
+  MirrorCopy restore(String actor, SignedCheckpoint verified, KeyHistory founding) {
     LedgerStore store = store(actor);
     MirrorCopy c = new MirrorCopy(store);
+    c.keys = founding;
     long size = verified.checkpoint().size();
     try {
       long stored = store.size();
@@ -66,8 +68,7 @@ final class MirrorFiles {
         if (e.sequence() != i || last != null && !last.equals(e.previous())) {
           throw new IllegalStateException("entry " + i + " does not follow entry " + (i - 1));
         }
-        c.replica.apply(e);
-        c.tree.append(bytes);
+        c.take(e, bytes);
       }
       if (c.tree.size() < size || !c.tree.root(size).equals(verified.checkpoint().root())) {
         throw new IllegalStateException("its " + c.tree.size() + " entries do not add up to the checkpoint of size "
@@ -78,7 +79,9 @@ final class MirrorFiles {
     } catch (LatticeException | IllegalArgumentException | IllegalStateException e) {
       LOG.warn("The copy of {}'s ledger kept in {} does not read back to what was verified ({}); it is pulled again",
           actor, dir, e.getMessage());
-      return fresh(actor);
+      MirrorCopy fresh = fresh(actor);
+      fresh.keys = founding;
+      return fresh;
     }
   }
 

@@ -30,7 +30,7 @@ final class PushedEntries {
   /** Checks {@code entryJson}, pushed by {@code actor}; returns what came of it. */
   String offered(String actor, String entryJson) {
     MirrorCopy c = copies.get(actor);
-    if (c == null || c.key == null || flags.why(actor).isPresent()) {
+    if (c == null || c.keys == null || flags.why(actor).isPresent()) {
       return "not mirrored here";
     }
     Entry e;

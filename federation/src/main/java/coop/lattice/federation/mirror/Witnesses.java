@@ -134,7 +134,7 @@ public final class Witnesses {
 
   private void compare(HostedCollective h, String witness, SignedCheckpoint theirs) {
     Ledger ledger = h.collective().ledger();
-    if (!theirs.verify(ledger.verificationKey()) || !theirs.checkpoint().collective().equals(h.collectiveId())) {
+    if (!ledger.keys().verifies(theirs) || !theirs.checkpoint().collective().equals(h.collectiveId())) {
       return; // not ours: nothing to learn from it
     }
     long size = theirs.checkpoint().size();

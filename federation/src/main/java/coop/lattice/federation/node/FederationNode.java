@@ -23,6 +23,8 @@ import coop.lattice.federation.rdf.LinkedData;
 import coop.lattice.federation.server.GuardedServer;
 import coop.lattice.federation.server.ServerInstances;
 import coop.lattice.federation.social.FollowBook;
+import coop.lattice.ledger.RecoveryCountersignature;
+import coop.lattice.ledger.RecoveryRequest;
 import coop.lattice.ledger.RepairStatement;
 import coop.lattice.ledger.SignedCheckpoint;
 import io.vertx.core.Future;
@@ -147,10 +149,7 @@ public final class FederationNode {
         .onComplete(v -> parts.store().close()).mapEmpty();
   }
 
-  /**
-   * Hosts {@code collective} on the running node: its actor, inbox and outbox answer from now on,
-   * and deliveries to its followers resume from their cursors. Throws if it is hosted already.
-   */
+  /** Hosts {@code collective} on the running node; deliveries to its followers resume from their cursors. */
   public void host(Collective collective) {
     deliveries.kick(hostNow(collective));
   }
@@ -310,11 +309,7 @@ public final class FederationNode {
     return parts.lookup().lookup(hosts.get(collective), acct, scheme);
   }
 
-  /**
-   * Signs a checkpoint of {@code collective}'s ledger as it is now and sends it to every
-   * follower's inbox (each inbox once), with an FEP-8b32 proof. Completes with the checkpoint
-   * once every inbox took it.
-   */
+  /** Signs a checkpoint of {@code collective}'s ledger now and sends it, with a proof, to each follower's inbox once. */
   public Future<SignedCheckpoint> publishCheckpoint(CollectiveId collective) {
     HostedCollective h = hosts.get(collective);
     return parts.broadcasts().checkpoint(h, follows.of(h).inboxes());
@@ -329,6 +324,15 @@ public final class FederationNode {
   public Future<RepairStatement> announceRepair(CollectiveId collective, String kind, String reason) {
     HostedCollective h = hosts.get(collective);
     return parts.broadcasts().repair(h, kind, reason, follows.of(h).inboxes());
+  }
+
+  /**
+   * {@code collective}, whose ledger key is lost, asks {@code partners} (actors) to countersign {@code request}
+   * ({@link coop.lattice.federation.recovery.KeyRecovery}); completes with the countersignatures once all answered.
+   */
+  public Future<List<RecoveryCountersignature>> askToCountersign(CollectiveId collective, RecoveryRequest request,
+      List<String> partners) {
+    return parts.recovery().ask(hosts.get(collective), request, partners);
   }
 
   /** What {@code collective}'s witnesses have cosigned, and whether it is held. */
@@ -353,9 +357,8 @@ public final class FederationNode {
   }
 
   /**
-   * Rotates {@code collective}'s keys: new RSA-2048 and Ed25519 keys under the same key ids,
-   * stored atomically, announced to every follower's inbox with an {@code Update} of the actor
-   * signed by the new keys (receivers that cached the old key fetch it again once).
+   * Rotates {@code collective}'s actor keys (RSA-2048 and Ed25519, for HTTP signatures, under the same
+   * ids), announced to its followers with an {@code Update} of the actor; its ledger key is {@code LedgerKeys}'.
    */
   public Future<Void> rotateKeys(CollectiveId collective) {
     HostedCollective h = hosts.get(collective);
@@ -372,11 +375,7 @@ public final class FederationNode {
     return parts.mirror().pull(partnerActor.toString(), hosts.get(collective));
   }
 
-  /**
-   * As {@link #mirror(CollectiveId, URI)}, telling {@code progress} how many entries of the
-   * partner's checkpoint the copy holds after each page it pulls (on a Vert.x thread; keep it
-   * short), and all of them once the copy is verified.
-   */
+  /** As {@link #mirror(CollectiveId, URI)}, telling {@code progress} (on a Vert.x thread) how many entries the copy holds. */
   public Future<MirroredLedger> mirror(CollectiveId collective, URI partnerActor, Progress progress) {
     return parts.mirror().pull(partnerActor.toString(), hosts.get(collective), progress);
   }

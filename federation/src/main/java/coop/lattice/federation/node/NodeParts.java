@@ -16,6 +16,7 @@ import coop.lattice.federation.mirror.PartnerSteps;
 import coop.lattice.federation.mirror.TradeCounterparts;
 import coop.lattice.federation.mirror.TradeRelay;
 import coop.lattice.federation.mirror.Witnesses;
+import coop.lattice.federation.recovery.KeyRecovery;
 import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.federation.net.SafeClient;
 import coop.lattice.federation.outbox.Broadcasts;
@@ -43,7 +44,7 @@ import java.time.ZoneOffset;
  */
 record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook follows, Deliveries deliveries,
     Broadcasts broadcasts, FollowRequests followRequests, FollowAnswers followAnswers, ActorLookup lookup,
-    Flags flags, Evidence evidence, Witnesses witnesses,
+    Flags flags, Evidence evidence, Witnesses witnesses, KeyRecovery recovery,
     LedgerMirror mirror, TradeRelay trades, Blocks blocks, Contexts contexts, ContextFetcher contextFetcher,
     Inbox inbox, PartnerWatch partners, RoundKeeper rounds, Router router) {
 
@@ -69,12 +70,13 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
     LedgerMirror mirror = new LedgerMirror(client, flags, evidence, b.acceptRepairs, clock, meters, store);
     Blocks blocks = new Blocks(store);
     Witnesses witnesses = new Witnesses(store, client, clock);
+    KeyRecovery recovery = new KeyRecovery(deliveries, mirror, clock);
     Contexts contexts = new Contexts();
     ContextFetcher contextFetcher = new ContextFetcher(vertx, new SafeClient(vertx, policy,
         new SafeClient.Limits(b.outbound.deadline(), ContextCache.MAX_BYTES, 5)), contexts,
         new ContextCache(dir, contexts));
     Inbox inbox = new Inbox(vertx, clock, hosts, store, new HttpSignatures(clock, b.window), documents, flags, mirror,
-        trades, PartnerSteps.all(trades, clearing), follows, deliveries, blocks, witnesses, contexts, contextFetcher,
+        trades, PartnerSteps.all(trades, clearing), follows, deliveries, blocks, witnesses, recovery, contexts, contextFetcher,
         b.rateLimits, meters);
     Broadcasts broadcasts = new Broadcasts(deliveries, clock);
     // A partner found to equivocate: every hosted collective tells its followers, with the proof.
@@ -87,7 +89,7 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
     PartnerWatch partners = new PartnerWatch(trades, deliveries, flags, b.alarm, clock);
     return new NodeParts(store, hosts, client, follows, deliveries, broadcasts,
         new FollowRequests(documents, follows, deliveries), new FollowAnswers(follows, deliveries),
-        new ActorLookup(client, documents), flags, evidence, witnesses,
+        new ActorLookup(client, documents), flags, evidence, witnesses, recovery,
         mirror, trades,
         blocks, contexts, contextFetcher, inbox, partners, new RoundKeeper(clearing, mirror, trades, clock,
         b.clearingGrace),

@@ -13,6 +13,7 @@ import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.EntryFormat;
+import coop.lattice.ledger.KeyHistory;
 import coop.lattice.ledger.Ledger;
 import coop.lattice.ledger.NewerEvent;
 import coop.lattice.store.LedgerStore;
@@ -54,7 +55,7 @@ class PushedEntriesTest {
     Collective forked = food("9"); // the same collective and key, another entry 2
     Map<String, MirrorCopy> copies = new ConcurrentHashMap<>();
     MirrorCopy copy = new MirrorCopy();
-    copy.key = KEY.verificationKey();
+    copy.keys = KeyHistory.founding(KEY.verificationKey());
     copies.put(ACTOR, copy);
     Flags flags = new Flags(new NodeStore(dir), new SimpleMeterRegistry());
     PushedEntries pushed = new PushedEntries(copies, flags);
@@ -86,7 +87,7 @@ class PushedEntriesTest {
     Ledger l = partner.ledger();
     Map<String, MirrorCopy> copies = new ConcurrentHashMap<>();
     MirrorCopy copy = new MirrorCopy();
-    copy.key = KEY.verificationKey();
+    copy.keys = KeyHistory.founding(KEY.verificationKey());
     copies.put(ACTOR, copy);
     Flags flags = new Flags(new NodeStore(dir), new SimpleMeterRegistry());
     PushedEntries pushed = new PushedEntries(copies, flags);
@@ -109,7 +110,7 @@ class PushedEntriesTest {
     forked.record(Contribution.toCollective(ANA, ContributionKind.FOOD, Quantity.kilograms("1")));
     Map<String, MirrorCopy> copies = new ConcurrentHashMap<>();
     MirrorCopy copy = new MirrorCopy();
-    copy.key = KEY.verificationKey();
+    copy.keys = KeyHistory.founding(KEY.verificationKey());
     copies.put(ACTOR, copy);
     Flags flags = new Flags(new NodeStore(dir), new SimpleMeterRegistry());
     PushedEntries pushed = new PushedEntries(copies, flags);
