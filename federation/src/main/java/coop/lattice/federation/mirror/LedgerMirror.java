@@ -290,6 +290,9 @@ public final class LedgerMirror {
       synchronized (c) {
         for (Entry e : LedgerPage.read(body)) {
           long seq = c.replica.size();
+          if (e.sequence() < seq && c.tree.leafHashAt(e.sequence()).equals(MerkleTree.leafHash(LedgerJson.canonicalBytes(e)))) {
+            continue; // pushed while the page was on its way: held already, the same entry
+          }
           if (e.sequence() != seq) {
             return Future.failedFuture(new FederationException("entry " + e.sequence() + " where " + seq + " was due"));
           }
