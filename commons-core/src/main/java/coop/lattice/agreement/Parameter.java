@@ -281,6 +281,17 @@ public final class Parameter<T> {
   public static final Parameter<Integer> KEY_RECOVERY_COUNTERSIGNATURES = ofInt("key-recovery-countersignatures", 1,
       20, 2, "how many partners must countersign the recovery of a lost ledger key");
 
+  /**
+   * Whether the collective, as a partner's witness, countersigns the partner's recovery of its lost
+   * ledger key as soon as its node's copy of the partner's ledger backs the request ({@code
+   * automatic}), or only when one of its members says so ({@code ask-members}), having checked with
+   * the partner's people by other means: whoever took over a partner's node can ask in its name.
+   * Default: ask-members.
+   */
+  public static final Parameter<String> KEY_RECOVERY_WITNESS = ofChoice("key-recovery-witness",
+      List.of("ask-members", "automatic"), "ask-members",
+      "whether the collective countersigns a partner's recovery of its ledger key without asking its members");
+
   private final String name;
   private final T defaultValue;
   private final String meaning;

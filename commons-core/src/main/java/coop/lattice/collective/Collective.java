@@ -198,7 +198,7 @@ public final class Collective {
    * @throws LedgerDamagedException if any entry fails verification, with the index of the first
    */
   public static Collective open(LedgerStore store, CollectiveKey key, Clock clock, Progress progress) {
-    if (store.size() > 0 && LedgerJson.decode(store.read(0), Entry.class).event() instanceof Event.CollectiveFounded f
+    if (store.size() > 0 && founding(store) instanceof Event.CollectiveFounded f
         && !f.publicKey().equals(key.verificationKey().base64Url())) {
       throw new IllegalArgumentException("The key given (" + key.verificationKey() + ") is not the key " + store
           + " was founded with. If its key changed since, open it with Collective.open(store, secret, key, clock): the"
@@ -208,12 +208,22 @@ public final class Collective {
     return open(store, CollectiveSecret.of(key), key, clock, progress);
   }
 
+  /** Entry 0's event, or null if it does not read (opening then reports the damage). */
+  private static @Nullable Event founding(LedgerStore store) {
+    try {
+      return LedgerJson.decode(store.read(0), Entry.class).event();
+    } catch (RuntimeException unreadable) {
+      return null;
+    }
+  }
+
   /**
    * Opens the collective in {@code store} kept under {@code secret}, whose ledger's key in force is
    * {@code key} (after a {@linkplain LedgerKeys rotation or a recovery}, the new key), re-verifying
    * its whole ledger and rebuilding its state.
    *
-   * @throws LedgerDamagedException if any entry fails verification, or {@code key} is not the key in force
+   * @throws LedgerDamagedException if any entry fails verification
+   * @throws coop.lattice.KeyNotInForceException if {@code key} is not the key in force
    */
   public static Collective open(LedgerStore store, CollectiveSecret secret, CollectiveKey key, Clock clock,
       Progress progress) {

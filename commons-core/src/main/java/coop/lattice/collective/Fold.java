@@ -142,7 +142,8 @@ final class Fold {
    * aggregates, different in every entry), or a handle it never saw join (a member who joined
    * under a tag). Who they are, whether they may, their limits need their identity, which only
    * their collective holds; such an entry is folded unchecked, its bytes, hash, signature and
-   * place having been verified before it got here.
+   * place having been verified before it got here. A change of the ledger's key is checked all the
+   * same: its rules are the collective's agreements, not its author's ({@code KeysFold}).
    */
   void replay(Entry e) {
     if (e.event() instanceof NewerEvent n) {
@@ -151,7 +152,7 @@ final class Fold {
     }
     Step s = Step.of(this, e);
     SubFold part = part(e.event());
-    if (knowsMembers || !namesSomeoneUnplaced(e)) {
+    if (knowsMembers || !namesSomeoneUnplaced(e) || e.event() instanceof Event.LedgerKeys) {
       part.check(s);
     }
     apply(part, s);
@@ -180,6 +181,11 @@ final class Fold {
       return Pseudonyms.isTag(j.member()); // the one who joins is new, by definition
     }
     return MemberIds.any(e.event(), this::unplaced);
+  }
+
+  /** Whether this fold can tell who {@code m} is: always in the collective's own, not for a tag in a copy. */
+  boolean canPlace(MemberId m) {
+    return knowsMembers || !unplaced(m);
   }
 
   private boolean unplaced(MemberId m) {

@@ -22,7 +22,9 @@ final class KeysFold implements SubFold {
 
   @Override
   public void check(Step s) {
-    s.fold().membership.activeMember(s.author(), "change the ledger's key");
+    if (s.fold().canPlace(s.author())) { // a copy cannot place a tag; the rest it checks all the same
+      s.fold().membership.activeMember(s.author(), "change the ledger's key");
+    }
     if (!(s.event() instanceof KeyEvents.KeyRecovered r)) {
       return;
     }
@@ -34,7 +36,7 @@ final class KeysFold implements SubFold {
           + ": adopt the new key first (set ledger-key to " + r.publicKey() + " in an agreement, under its rule).");
     }
     int required = p.get(Parameter.KEY_RECOVERY_COUNTERSIGNATURES);
-    long partners = r.countersignatures().stream().map(RecoveryCountersignature::witness).distinct().count();
+    long partners = r.countersignatures().stream().map(RecoveryCountersignature::witnessKey).distinct().count();
     if (partners < required) {
       throw new InvalidKeyChangeException("The recovery has " + partners + " partners' countersignatures, and "
           + p.describeSource(Parameter.KEY_RECOVERY_COUNTERSIGNATURES) + " asks for " + required

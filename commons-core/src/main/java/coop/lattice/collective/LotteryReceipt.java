@@ -2,6 +2,7 @@ package coop.lattice.collective;
 
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
+import coop.lattice.ledger.KeyHistory;
 import coop.lattice.ledger.Ledger;
 import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.ledger.VerificationKey;
@@ -25,8 +26,20 @@ public record LotteryReceipt(Entry entry, InclusionProof proof, SignedCheckpoint
    * commitment, the hash of a nonce only its member knows, is what makes it theirs.
    */
   public boolean shows(VerificationKey key, long lottery, String commitment) {
-    return checkpoint.verify(key)
-        && proof.leafIndex() == entry.sequence()
+    return checkpoint.verify(key) && covers(lottery, commitment);
+  }
+
+  /**
+   * As {@link #shows(VerificationKey, long, String)}, with the keys of the ledger ({@code
+   * ledger.keys()}, or a copy's): the checkpoint signed by the key of its size, so a receipt given
+   * before the ledger's key changed still shows what it showed.
+   */
+  public boolean shows(KeyHistory keys, long lottery, String commitment) {
+    return keys.verifies(checkpoint) && covers(lottery, commitment);
+  }
+
+  private boolean covers(long lottery, String commitment) {
+    return proof.leafIndex() == entry.sequence()
         && proof.treeSize() == checkpoint.checkpoint().size()
         && Ledger.verifyInclusion(entry.canonicalBytes(), proof, checkpoint.checkpoint().root())
         && entry.event() instanceof Event.LotteryCommitted c

@@ -19,8 +19,9 @@
  * expense claims with receipts, approvals, reimbursements, a budget per month), its way in ({@link
  * coop.lattice.collective.Joining}: applications to join answering its questions, and the trust
  * members give newcomers), its sign-up rounds ({@link coop.lattice.collective.Signups}: slots
- * members take, the fair rotation filling the rest) and what the open ledger says of its members
- * ({@link coop.lattice.collective.Privacy}). {@link coop.lattice.collective.Migration}
+ * members take, the fair rotation filling the rest), what the open ledger says of its members
+ * ({@link coop.lattice.collective.Privacy}) and the key that signs its ledger ({@link
+ * coop.lattice.collective.LedgerKeys}: rotated, or recovered with partners when lost). {@link coop.lattice.collective.Migration}
  * converts a ledger written before members appeared as handles. A {@link
  * coop.lattice.collective.Replica} folds another collective's entries, read-only; {@link
  * coop.lattice.collective.CollectiveState} is the whole state as one value. The records returned
@@ -34,7 +35,8 @@
  * Campaigns}, and one per exchange facade, named after it ({@code TimeBankFold}, {@code
  * OffersFold}, {@code TradeFold}, {@code AidFundFold}, {@code ToolLibraryFold}, {@code
  * LotteriesFold}, {@code PollsFold}, {@code FinancesFold} with {@code ExpenseApprovals}, {@code
- * JoiningFold}, {@code SignupsFold}; {@code Trust} reads newcomer trust for the parts whose commands
+ * JoiningFold}, {@code SignupsFold}, {@code ClearingFold}, and {@code KeysFold} for the rules of a
+ * change of the ledger's key; {@code Trust} reads newcomer trust for the parts whose commands
  * wait for it). To find a rule, read the part that owns the event. {@code
  * Health}, {@code Agenda}, the burnout guard ({@code Campaigns.burnoutWarnings}) and the wall's
  * feed and totals ({@code WallViews}) read the fold for their reports.

@@ -129,15 +129,21 @@ public final class KeyHistory {
     }
     RecoveryRequest request = k.request();
     Set<String> witnesses = new HashSet<>();
+    Set<VerificationKey> witnessKeys = new HashSet<>();
     for (RecoveryCountersignature c : k.countersignatures()) {
       if (!c.verify(request)) {
         throw new InvalidKeyChangeException("The countersignature of " + c.witness() + " does not verify for this"
             + " recovery: ask that partner again.");
       }
-      if (!witnesses.add(c.witness()) || periods.stream().anyMatch(p -> p.key().base64Url().equals(c.witnessKey()))
-          || c.witnessKey().equals(request.publicKey())) {
-        throw new InvalidKeyChangeException("The recovery counts " + c.witness() + " twice, or a countersignature by"
-            + " the collective's own key: each partner countersigns once, and only partners do.");
+      VerificationKey witnessKey = VerificationKey.fromBase64Url(c.witnessKey()); // it verified: a key
+      if (!witnessKey.base64Url().equals(c.witnessKey())) {
+        throw new InvalidKeyChangeException("The countersignature of " + c.witness() + " names its key in another"
+            + " form than its canonical base64url: ask that partner again.");
+      }
+      if (!witnesses.add(c.witness()) || !witnessKeys.add(witnessKey)
+          || periods.stream().anyMatch(p -> p.key().equals(witnessKey)) || witnessKey.base64Url().equals(request.publicKey())) {
+        throw new InvalidKeyChangeException("The recovery counts " + c.witness() + " twice (by name or by key), or a"
+            + " countersignature by the collective's own key: each partner countersigns once, and only partners do.");
       }
     }
     return basis.size();

@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkState;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.MoreExecutors;
 import coop.lattice.CollectiveId;
+import coop.lattice.KeyNotInForceException;
 import coop.lattice.LatticeException;
 import coop.lattice.LedgerDamagedException;
 import coop.lattice.MemberId;
@@ -95,6 +96,11 @@ public final class Ledger {
     l.verifyAndLoad(visitor, progress, stored);
     progress.update(stored, stored);
     LedgerStore.Damage d = l.damage;
+    if (d == null && stored > 0 && key != null && !l.keys.current().equals(key)) {
+      throw new KeyNotInForceException("The key given to open the ledger in " + store + " (" + key + ") is not its key"
+          + " in force (" + l.keys.current() + ", since entry " + (l.keys.periods().size() == 1 ? 0
+          : l.keys.periods().get(l.keys.periods().size() - 1).from() - 1) + "): open it with that key.");
+    }
     if (d != null) {
       // Logged here as well as thrown by Collective.open: an application may catch the exception
       // and go on read-only, and the operator still has to learn that the journal needs them.
@@ -167,13 +173,6 @@ public final class Ledger {
     Optional<LedgerStore.Damage> storeDamage = store.damage();
     if (storeDamage.isPresent()) {
       damage = storeDamage.get();
-      return;
-    }
-    if (stored > 0 && key != null && !keys.current().equals(key)) {
-      damage = new LedgerStore.Damage(0, keys.periods().size() == 1
-          ? "entry 0 names a different collective key than the one given to open the ledger"
-          : "the key given to open the ledger is not its key in force (" + keys.current() + ", since entry "
-              + keys.periods().get(keys.periods().size() - 1).from() + "): open it with that key");
       return;
     }
     Optional<LedgerStore.StoredCheckpoint> checkpoint = store.checkpoint();

@@ -8,8 +8,12 @@
  * coop.lattice.ledger.Contribution}, {@link coop.lattice.ledger.Appearance}); the values of every
  * other feature live with it (agreement, rotation, circle, cycle, exchange), and those every
  * feature shares in {@link coop.lattice} ({@link coop.lattice.MemberId}, {@link
- * coop.lattice.Quantity}). Keys are {@link coop.lattice.ledger.CollectiveKey} (signing) and {@link
- * coop.lattice.ledger.VerificationKey} (checking). {@link coop.lattice.ledger.EntryFormat} says
+ * coop.lattice.Quantity}). Keys are {@link coop.lattice.ledger.CollectiveKey} (signing), {@link
+ * coop.lattice.ledger.VerificationKey} (checking) and {@link coop.lattice.ledger.CollectiveSecret}
+ * (the private side, which never rotates); {@link coop.lattice.ledger.KeyHistory} says which key signs
+ * the checkpoints of each size, from the changes of key a ledger records ({@link
+ * coop.lattice.ledger.KeyEvents}: a rotation, a recovery with partners' {@link
+ * coop.lattice.ledger.RecoveryCountersignature countersignatures}). {@link coop.lattice.ledger.EntryFormat} says
  * which format an entry is written in; an entry a newer version wrote is read as a {@link
  * coop.lattice.ledger.NewerEvent}, verified and never folded.
  */

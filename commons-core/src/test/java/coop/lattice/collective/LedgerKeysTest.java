@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import coop.lattice.CollectiveId;
 import coop.lattice.ConflictException;
 import coop.lattice.InvalidKeyChangeException;
-import coop.lattice.LedgerDamagedException;
+import coop.lattice.KeyNotInForceException;
 import coop.lattice.MemberId;
 import coop.lattice.Progress;
 import coop.lattice.UnknownMemberException;
@@ -86,7 +86,7 @@ class LedgerKeysTest {
     }
     try (FileJournal journal = FileJournal.open(dir)) {
       assertThatThrownBy(() -> Collective.open(journal, SECRET, K0, clock, Progress.none()))
-          .isInstanceOf(LedgerDamagedException.class).hasMessageContaining("not its key in force");
+          .isInstanceOf(KeyNotInForceException.class).hasMessageContaining("not its key in force");
       assertThatThrownBy(() -> Collective.open(journal, K1, clock))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Collective.open(store, secret, key, clock)");
     }

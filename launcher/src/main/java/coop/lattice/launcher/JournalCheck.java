@@ -1,5 +1,6 @@
 package coop.lattice.launcher;
 
+import coop.lattice.Progress;
 import coop.lattice.collective.Replica;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
@@ -29,25 +30,25 @@ record JournalCheck(long size, String root, Optional<String> collective, Optiona
     if (store.size() == 0) {
       return new JournalCheck(0, "(empty)", Optional.empty(), Optional.empty(), store.damage());
     }
-    VerificationKey key;
     try {
       Entry first = LedgerJson.decode(store.read(0), Entry.class);
       if (!(first.event() instanceof Event.CollectiveFounded f)) {
         return damaged(store, 0, "entry 0 is not the founding entry");
       }
-      key = VerificationKey.fromBase64Url(f.publicKey());
+      VerificationKey.fromBase64Url(f.publicKey());
     } catch (RuntimeException e) {
       return damaged(store, 0, "entry 0 does not read: " + e.getMessage());
     }
     Replica replica = new Replica();
-    Ledger ledger = Ledger.open(store, key, replica::apply);
+    // Without a key to hold it to: the ledger's own keys (entry 0's, and each change since) sign its checkpoints.
+    Ledger ledger = Ledger.open(store, null, replica::apply, Progress.none());
     Optional<Long> checkpoint = Optional.empty();
     Optional<LedgerStore.Damage> damage = ledger.damage();
     Optional<LedgerStore.StoredCheckpoint> stored = store.checkpoint();
     if (damage.isEmpty() && stored.isPresent()) {
       SignedCheckpoint cp = SignedCheckpoint.parse(stored.get().bytes());
       long n = cp.checkpoint().size();
-      if (!cp.verify(key) || n > ledger.size() || !ledger.root(n).equals(cp.checkpoint().root())) {
+      if (!ledger.keys().verifies(cp) || n > ledger.size() || !ledger.root(n).equals(cp.checkpoint().root())) {
         damage = Optional.of(new LedgerStore.Damage(Math.min(n, ledger.size()),
             "the stored checkpoint does not verify against the entries"));
       } else {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lattice", mixinStandardHelpOptions = true, version = "lattice 0.1.0",
     description = "Runs a Lattice federation node, and checks and repairs collectives' journals.",
     subcommands = {NodeCommand.class, VerifyCommand.class, BackupCommand.class, TruncateCommand.class,
-        ExportCommand.class, MigrateCommand.class})
+        ExportCommand.class, MigrateCommand.class, RotateKeyCommand.class})
 public final class Lattice {
   private Lattice() {}
 

@@ -1,8 +1,10 @@
 package coop.lattice.launcher;
 
 import coop.lattice.CollectiveId;
+import coop.lattice.KeyNotInForceException;
 import coop.lattice.LedgerDamagedException;
 import coop.lattice.MemberId;
+import coop.lattice.Progress;
 import coop.lattice.collective.Collective;
 import coop.lattice.federation.FollowState;
 import coop.lattice.federation.net.AddressPolicy;
@@ -14,9 +16,12 @@ import coop.lattice.launcher.config.LatticeConfig;
 import coop.lattice.launcher.config.Peer;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
+import coop.lattice.ledger.CollectiveSecret;
 import coop.lattice.store.FileJournal;
 import io.vertx.core.Vertx;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -110,6 +115,14 @@ public final class RunningNode {
     FileJournal journal = FileJournal.open(c.journal());
     try {
       Collective collective;
+      Path secretFile = c.secretFile();
+      if (secretFile != null && journal.size() > 0 && !Files.exists(secretFile)) {
+        throw new LauncherException("the secret file of " + c.id() + ", " + secretFile + ", is missing, and its journal is"
+            + " not new: restore it from your backup (for a collective founded with one key, it holds that key's seed,"
+            + " as `lattice rotate-key --secret` writes it)");
+      }
+      // Without a secret file, the key's seed is the secret: a collective founded with one key.
+      CollectiveSecret secret = secretFile == null ? CollectiveSecret.of(key) : KeyFiles.readOrCreateSecret(secretFile);
       if (journal.size() == 0) {
         if (c.founder() == null) {
           throw new LauncherException("the journal of " + c.id() + " in " + c.journal() + " is new: say who founds the"
@@ -117,10 +130,11 @@ public final class RunningNode {
         }
         String founderName = c.founderName() == null ? c.founder() : c.founderName();
         collective = Collective.found(CollectiveId.of(c.id()), c.name() == null ? c.id() : c.name(),
-            MemberId.of(c.founder()), Appearance.byName(founderName), journal, key, clock);
+            MemberId.of(c.founder()), Appearance.byName(founderName), journal, secret, key, clock);
         LOG.info("{}: founded in {}", c.id(), c.journal());
       } else {
-        collective = Collective.open(journal, key, clock);
+        collective = c.secretFile() == null ? Collective.open(journal, key, clock)
+            : Collective.open(journal, secret, key, clock, Progress.none());
       }
       if (!collective.id().value().equals(c.id())) {
         throw new LauncherException("the journal in " + c.journal() + " belongs to " + collective.id() + ", not to "
@@ -134,6 +148,11 @@ public final class RunningNode {
       throw new LauncherException("the journal of " + c.id() + " in " + c.journal() + " is damaged at entry "
           + e.firstBadIndex() + ": restore it from a backup, or run `lattice truncate " + c.journal() + " --at "
           + e.firstBadIndex() + "` once you accept losing what follows", e);
+    } catch (KeyNotInForceException e) {
+      journal.close();
+      throw new LauncherException("the key file of " + c.id() + ", " + c.keyFile() + ", holds a key its ledger no longer"
+          + " signs with: " + e.getMessage() + " Point `key-file:` at the key in force (after `lattice rotate-key`, the"
+          + " new key file), with `secret-file:` beside it.", e);
     } catch (RuntimeException e) {
       journal.close();
       throw e;

@@ -2,6 +2,13 @@ package coop.lattice.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coop.lattice.CollectiveId;
+import coop.lattice.MemberId;
+import coop.lattice.collective.Collective;
+import coop.lattice.launcher.config.KeyFiles;
+import coop.lattice.ledger.Appearance;
+import coop.lattice.ledger.CollectiveKey;
+import coop.lattice.store.FileJournal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,6 +152,44 @@ class LauncherIT {
     Path profiles = Path.of("private", "profiles");
     assertThat(home.resolve("food-backup").resolve(profiles)).exists()
         .hasSameBinaryContentAs(home.resolve("food-ledger").resolve(profiles));
+  }
+
+  /**
+   * {@code lattice rotate-key} on a collective founded with one key: the old seed becomes its secret
+   * file, the new key its key file; {@code verify} reads the rotated ledger, and a node configured
+   * with both opens it.
+   */
+  @Test
+  void aLedgerKeyRotatedByTheLauncherVerifiesAndOpensWithTheNewKey() throws Exception {
+    Path home = dir.resolve("r");
+    Files.createDirectories(home);
+    CollectiveKey key = CollectiveKey.generate();
+    KeyFiles.write(home.resolve("food.key"), key.seed());
+    try (FileJournal journal = FileJournal.open(home.resolve("food-ledger"))) {
+      Collective.found(CollectiveId.of("food"), "food", MemberId.of("ana"), Appearance.byName("Ana"), journal, key,
+          Clock.systemUTC()).checkpoint();
+    }
+    try (ChildProcess rotate = ChildProcess.lattice(home, "rotate-key", "food-ledger", "--key", "food.key",
+        "--new-key", "food-2.key", "--secret", "food.secret", "--by", "ana")) {
+      assertThat(rotate.exitCode(WAIT)).as(rotate.output()).isZero();
+      assertThat(rotate.output()).contains("rotated the ledger key of food at entry 2");
+    }
+    try (ChildProcess again = ChildProcess.lattice(home, "rotate-key", "food-ledger", "--key", "food.key",
+        "--new-key", "food-3.key", "--secret", "food.secret", "--by", "ana")) {
+      assertThat(again.exitCode(WAIT)).isEqualTo(1); // the old key is no longer the one in force
+      assertThat(again.output()).contains("not its key in force");
+    }
+    try (ChildProcess verify = ChildProcess.lattice(home, "verify", "food-ledger")) {
+      assertThat(verify.exitCode(WAIT)).as(verify.output()).isZero();
+      assertThat(verify.output()).contains("entries verified: 3");
+    }
+    int port = ChildProcess.freePort();
+    write(home, config(port, 1, collective("food", "").replace("key-file: food.key",
+        "key-file: food-2.key\n    secret-file: food.secret")));
+    try (ChildProcess node = ChildProcess.lattice(home, "node", "--config", "lattice.yaml")) {
+      node.await("lattice node listening", WAIT);
+      assertThat(node.output()).contains("food: opened, 3 entries");
+    }
   }
 
   @Test

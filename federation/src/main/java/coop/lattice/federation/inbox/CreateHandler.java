@@ -103,13 +103,13 @@ final class CreateHandler implements ActivityHandler {
     }, () -> { });
   }
 
-  /** Countersigns, once its copy of the partner's ledger backs it, and sends the countersignature back; or refuses. */
+  /** Countersigns, once its copy of the partner's ledger backs it (or keeps it for members), or refuses. */
   private void answerRecovery(VerifiedActivity a, String request) {
     recovery.requested(a.collective(), a.actor(), request).onComplete(ar -> a.arrival().guard(() -> {
       if (ar.failed()) {
         a.refuse(Reason.KEY_RECOVERY, "not countersigned: " + ar.cause().getMessage());
-      } else {
-        acceptance.accept(a, () -> { }, () -> recovery.answer(a.collective(), a.actor(), ar.result()));
+      } else { // countersigned now, or waiting for a member of the collective to say so
+        acceptance.accept(a, () -> { }, () -> ar.result().ifPresent(c -> recovery.answer(a.collective(), a.actor(), c)));
       }
     }));
   }

@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +68,7 @@ public final class LedgerMirror {
   private final PushedEntries pushed;
   private final RepairIntake repairs;
   private final RecoveryWitness recoveryWitness;
+  private final RecoveryVouching vouching;
 
   /**
    * A mirror that accepts a partner's declared repairs ({@code acceptRepairs}) or flags a partner
@@ -81,7 +83,8 @@ public final class LedgerMirror {
     this.lag = new MirrorLag(registry);
     this.pushed = new PushedEntries(copies, flags);
     this.trust = new TrustMemory(store);
-    this.files = new MirrorFiles(store.dir());
+    this.vouching = new RecoveryVouching(copies);
+    this.files = new MirrorFiles(store.dir(), vouching);
     this.repairs = new RepairIntake(copies, files, flags, trust, acceptRepairs, this::equivocated);
     this.recoveryWitness = new RecoveryWitness(copies, flags);
     trust.replay(this::resume);
@@ -196,6 +199,14 @@ public final class LedgerMirror {
     return repairs.offered(actor, text);
   }
 
+
+  /**
+   * How to find the keys of a collective this node hosts, by its actor: a copy takes a partner's
+   * recovery of its ledger key only if a collective hosted or mirrored here countersigned it.
+   */
+  public void hostedKeys(Function<String, Optional<KeyHistory>> keysOfHosted) {
+    vouching.hostedBy(keysOfHosted);
+  }
 
   /** Whether the copies let a hosted collective countersign a partner's recovery of its lost ledger key. */
   public RecoveryWitness recoveryWitness() {

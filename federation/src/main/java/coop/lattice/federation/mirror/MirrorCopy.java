@@ -4,6 +4,8 @@ import coop.lattice.CollectiveId;
 import coop.lattice.collective.Replica;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.SignedCheckpoint;
+import coop.lattice.InvalidKeyChangeException;
+import coop.lattice.ledger.KeyEvents;
 import coop.lattice.ledger.KeyHistory;
 import coop.lattice.merkle.MerkleTree;
 import coop.lattice.store.LedgerStore;
@@ -11,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,13 +49,17 @@ final class MirrorCopy {
   /** The largest size of a verified checkpoint of the partner's. */
   volatile long latest;
 
-  /** A copy that keeps its entries in memory. */
+  /** Whether the node knows a collective that countersigned a recovery of the partner's key ({@link RecoveryVouching}). */
+  private final Predicate<KeyEvents.KeyRecovered> vouched;
+
+  /** A copy that keeps its entries in memory and takes any recovery whose countersignatures verify (for tests). */
   MirrorCopy() {
-    this(LedgerStore.inMemory());
+    this(LedgerStore.inMemory(), recovery -> true);
   }
 
-  MirrorCopy(LedgerStore entries) {
+  MirrorCopy(LedgerStore entries, Predicate<KeyEvents.KeyRecovered> vouched) {
     this.entries = entries;
+    this.vouched = vouched;
   }
 
   /**
@@ -61,14 +68,21 @@ final class MirrorCopy {
    * the copy's lock and has checked its place and link.
    */
   void append(Entry e, byte[] bytes) {
+    if (e.event() instanceof KeyEvents.KeyRecovered r && !vouched.test(r)) {
+      throw new InvalidKeyChangeException("Entry " + e.sequence() + " recovers the ledger key with countersignatures of"
+          + " no collective this node hosts or mirrors: the copy stops before it. Mirror one of the partners that"
+          + " countersigned, or ask the collective's people.");
+    }
     take(e, bytes);
     entries.append(List.of(bytes));
   }
 
   /**
-   * Folds {@code e} and adds it to the tree, as {@link #append} does, without storing it (it is
-   * stored already: the copy is read back). A change of key must be signed as it must be ({@link
-   * KeyHistory#after}); then the copy's keys follow it.
+   * Folds {@code e} and adds it to the tree, as {@link #append} does, without storing it: it is
+   * stored already, the copy is read back, and a recovery in it was vouched for when it was
+   * appended. A change of key must be signed as it must be ({@link KeyHistory#after}); then the
+   * copy's keys follow it, and a checkpoint seen that the new keys do not verify (signed beyond its
+   * sizes by a retired or lost key) is forgotten.
    */
   void take(Entry e, byte[] bytes) {
     KeyHistory k = keys;
@@ -76,6 +90,9 @@ final class MirrorCopy {
     replica.apply(e);
     tree.append(bytes);
     keys = next;
+    if (next != null && next != k) {
+      checkpoints.values().removeIf(cp -> !next.verifies(cp));
+    }
   }
 
   /** Entries this copy lacks of the latest checkpoint seen. */
@@ -88,9 +105,10 @@ final class MirrorCopy {
    * copy's ledger contradicts: its entries up to that size hash to another root. Null if none.
    */
   @Nullable SignedCheckpoint contradicted() {
+    KeyHistory k = keys;
     for (SignedCheckpoint seen : checkpoints.values()) {
       long m = seen.checkpoint().size();
-      if (m <= tree.size() && !tree.root(m).equals(seen.checkpoint().root())) {
+      if (m <= tree.size() && !tree.root(m).equals(seen.checkpoint().root()) && (k == null || k.verifies(seen))) {
         return seen;
       }
     }

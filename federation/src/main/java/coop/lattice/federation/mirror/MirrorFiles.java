@@ -2,6 +2,7 @@ package coop.lattice.federation.mirror;
 
 import coop.lattice.LatticeException;
 import coop.lattice.ledger.Entry;
+import coop.lattice.ledger.KeyEvents;
 import coop.lattice.ledger.KeyHistory;
 import coop.lattice.ledger.LedgerJson;
 import coop.lattice.ledger.SignedCheckpoint;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +37,11 @@ final class MirrorFiles {
 
   private final @Nullable Path dir;
   private final Map<String, LedgerStore> open = new ConcurrentHashMap<>();
+  private final Predicate<KeyEvents.KeyRecovered> vouched;
 
-  MirrorFiles(@Nullable Path nodeDir) {
+  MirrorFiles(@Nullable Path nodeDir, Predicate<KeyEvents.KeyRecovered> vouched) {
     this.dir = nodeDir == null ? null : nodeDir.resolve("mirrors");
+    this.vouched = vouched;
   }
 
   /** An empty copy of {@code actor}'s ledger, its journal emptied if it held anything. */
@@ -46,7 +50,7 @@ final class MirrorFiles {
     if (store.size() > 0) {
       store.truncate(0);
     }
-    return new MirrorCopy(store);
+    return new MirrorCopy(store, vouched);
   }
 
   /**
@@ -56,7 +60,7 @@ final class MirrorFiles {
    */
   MirrorCopy restore(String actor, SignedCheckpoint verified, KeyHistory founding) {
     LedgerStore store = store(actor);
-    MirrorCopy c = new MirrorCopy(store);
+    MirrorCopy c = new MirrorCopy(store, vouched);
     c.keys = founding;
     long size = verified.checkpoint().size();
     try {

@@ -50,6 +50,11 @@ public final class RecoveryWitness {
     if (c.collective != null && !c.collective.equals(b.collective())) {
       return refuse("the basis is a checkpoint of " + b.collective() + ", and " + actor + " is " + c.collective);
     }
+    synchronized (c) {
+      if (c.tree.size() < b.size()) { // it may also not know yet the key that signed the basis
+        return new Answer(Verdict.PULL_FIRST, "the copy holds " + c.tree.size() + " entries of the basis's " + b.size());
+      }
+    }
     if (!keys.verifies(basis) || !keys.at(b.size()).orElseThrow().equals(keys.current())) {
       return refuse("the basis is not signed by the key " + actor + "'s ledger has in force here (" + keys.current()
           + ")");
@@ -61,9 +66,6 @@ public final class RecoveryWitness {
       }
     }
     synchronized (c) {
-      if (c.tree.size() < b.size()) {
-        return new Answer(Verdict.PULL_FIRST, "the copy holds " + c.tree.size() + " entries of the basis's " + b.size());
-      }
       if (!c.tree.root(b.size()).equals(b.root())) {
         return refuse("the basis contradicts the ledger of " + actor + " this node holds at " + b.size() + " entries");
       }

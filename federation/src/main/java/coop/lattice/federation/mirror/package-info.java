@@ -7,8 +7,12 @@
  * holding the key can check, and which it passes on in a {@code Flag}); {@link coop.lattice.federation.mirror.LedgerPage}
  * is the page of entries a node serves to mirrors; {@link coop.lattice.federation.mirror.MirrorCopy}
  * is a partner's copy, {@link coop.lattice.federation.mirror.PartnerPages} reads a partner's pages,
- * and {@link coop.lattice.federation.mirror.TrustMemory} keeps, durably, the key and the newest
- * checkpoint each copy was verified against, so a fork is found after a restart too. {@link
+ * and {@link coop.lattice.federation.mirror.TrustMemory} keeps, durably, the keys and the newest
+ * checkpoint each copy was verified against, so a fork is found after a restart too; a copy follows
+ * the partner's changes of key, and takes a recovery only if a collective known here countersigned
+ * it ({@code RecoveryVouching}). {@code RepairIntake} takes a partner's declared repair; {@link
+ * coop.lattice.federation.mirror.RecoveryWitness} says whether a copy backs a partner's request to
+ * countersign the recovery of its key. {@link
  * coop.lattice.federation.mirror.TradeRelay} decides which of a linked partner's entries are
  * commands here (a step of this collective's own trade, addressed to it) and turns them into
  * commands on this collective's ledger, recorded by its appointed relay, with the trade's identity;

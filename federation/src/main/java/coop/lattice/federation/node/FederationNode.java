@@ -23,8 +23,6 @@ import coop.lattice.federation.rdf.LinkedData;
 import coop.lattice.federation.server.GuardedServer;
 import coop.lattice.federation.server.ServerInstances;
 import coop.lattice.federation.social.FollowBook;
-import coop.lattice.ledger.RecoveryCountersignature;
-import coop.lattice.ledger.RecoveryRequest;
 import coop.lattice.ledger.RepairStatement;
 import coop.lattice.ledger.SignedCheckpoint;
 import io.vertx.core.Future;
@@ -79,6 +77,7 @@ public final class FederationNode {
   private final AutoCheckpoints checkpoints;
   private final Awaits awaits;
   private final Defences defences;
+  private final KeyRecoveries keyRecoveries;
   private final Wall wall;
 
   FederationNode(NodeBuilder b) {
@@ -93,6 +92,7 @@ public final class FederationNode {
     this.partners = parts.partners();
     this.awaits = new Awaits(hosts, parts.mirror(), parts.flags());
     this.defences = new Defences(parts.flags(), parts.evidence(), parts.blocks());
+    this.keyRecoveries = new KeyRecoveries(hosts, parts.recovery());
     this.checkpoints = new AutoCheckpoints(b.checkpointEntries, b.checkpointEvery, b.clock, parts.broadcasts(), follows);
     b.collectives.forEach(this::hostNow);
   }
@@ -326,13 +326,9 @@ public final class FederationNode {
     return parts.broadcasts().repair(h, kind, reason, follows.of(h).inboxes());
   }
 
-  /**
-   * {@code collective}, whose ledger key is lost, asks {@code partners} (actors) to countersign {@code request}
-   * ({@link coop.lattice.federation.recovery.KeyRecovery}); completes with the countersignatures once all answered.
-   */
-  public Future<List<RecoveryCountersignature>> askToCountersign(CollectiveId collective, RecoveryRequest request,
-      List<String> partners) {
-    return parts.recovery().ask(hosts.get(collective), request, partners);
+  /** The recovery of a lost ledger key with partners, and the collectives' part as partners' witnesses. */
+  public KeyRecoveries keyRecoveries() {
+    return keyRecoveries;
   }
 
   /** What {@code collective}'s witnesses have cosigned, and whether it is held. */

@@ -37,6 +37,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * The parts of a node, each built once and handed to the parts that use it through their
@@ -69,6 +70,8 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
     Evidence evidence = new Evidence(store);
     LedgerMirror mirror = new LedgerMirror(client, flags, evidence, b.acceptRepairs, clock, meters, store);
     Blocks blocks = new Blocks(store);
+    // A partner's recovery of its ledger key is taken only if a collective known here countersigned it.
+    mirror.hostedKeys(actor -> hosts.firstActorIn(List.of(actor)).map(h -> h.collective().ledger().keys()));
     Witnesses witnesses = new Witnesses(store, client, clock);
     KeyRecovery recovery = new KeyRecovery(deliveries, mirror, clock);
     Contexts contexts = new Contexts();

@@ -12,6 +12,7 @@ import coop.lattice.agreement.Response;
 import coop.lattice.collective.Collective;
 import coop.lattice.collective.Replica;
 import coop.lattice.federation.DeadLetter;
+import coop.lattice.federation.WaitingRequest;
 import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
@@ -21,9 +22,11 @@ import coop.lattice.ledger.RecoveryCountersignature;
 import coop.lattice.ledger.RecoveryRequest;
 import coop.lattice.store.LedgerStore;
 import coop.lattice.time.SteppingClock;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -89,6 +92,7 @@ class LedgerKeyIT {
       Collective food = food(store);
       Collective cafe = partner("cafe", 20);
       Collective care = partner("care", 21);
+      agree(care, "key-recovery-witness", "automatic"); // the care co-op countersigns when its copy backs it
       Collective stranger = partner("stranger", 22);
       Nodes n = new Nodes(vertx, dir, food, List.of(cafe, care), List.of(stranger)); // the stranger's node holds no copy
       n.start();
@@ -104,8 +108,20 @@ class LedgerKeyIT {
       Collective recovering = Collective.openToRecover(store, SECRET, K1, clock);
       n.a.host(recovering);
       RecoveryRequest request = recovering.ledgerKeys().recoveryRequest(K1);
-      List<RecoveryCountersignature> countersigned = MirrorIT.await(n.a.askToCountersign(food.id(), request,
-          List.of(n.actor(cafe), n.actor(care), strangerActor)));
+      CompletableFuture<Void> askedCafe = new CompletableFuture<>();
+      n.b.onInbound(in -> {
+        if (in.collective().equals(cafe.id()) && new String(in.json(), StandardCharsets.UTF_8).contains("keyRecovery")) {
+          askedCafe.complete(null);
+        }
+      });
+      Future<List<RecoveryCountersignature>> asked = n.a.keyRecoveries().ask(food.id(), request,
+          List.of(n.actor(cafe), n.actor(care), strangerActor));
+      // The café's members decide (the default): its request waits until one of them says to countersign.
+      askedCafe.get(MirrorIT.WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertThat(n.b.keyRecoveries().waiting(cafe.id())).extracting(WaitingRequest::partner).containsExactly(actor);
+      assertThat(asked.isComplete()).isFalse();
+      MirrorIT.await(n.b.keyRecoveries().countersign(cafe.id(), actor));
+      List<RecoveryCountersignature> countersigned = MirrorIT.await(asked);
       assertThat(countersigned).extracting(RecoveryCountersignature::witness)
           .containsExactlyInAnyOrder(n.actor(cafe), n.actor(care));
       DeadLetter refused = n.a.deadLetters().stream().filter(d -> d.inbox().startsWith(strangerActor))
@@ -122,6 +138,16 @@ class LedgerKeyIT {
       assertThat(MirrorIT.await(n.b.mirror(cafe.id(), URI.create(actor))).state())
           .isEqualTo(Replica.of(recovering.ledger()).state());
       assertThat(MirrorIT.await(n.b.awaits().mirrored(actor, before + 1)).verify(K1.verificationKey())).isTrue();
+      assertThat(n.b.defences().flagged(actor)).isEmpty();
+
+      // The partners' node restarts: its copy, recovery included, reads back from disk and goes on.
+      long recovered = recovering.ledger().size();
+      n.restartB();
+      assertThat(n.b.awaits().mirrored(actor, recovered).isComplete()).as("the copy read back, verified").isTrue();
+      MirrorIT.give(recovering, "3");
+      MirrorIT.await(n.a.publishCheckpoint(food.id()));
+      assertThat(MirrorIT.await(n.b.mirror(cafe.id(), URI.create(actor))).state())
+          .isEqualTo(Replica.of(recovering.ledger()).state());
       assertThat(n.b.defences().flagged(actor)).isEmpty();
       n.stop();
     } finally {
@@ -216,6 +242,17 @@ class LedgerKeyIT {
         .text("We recover our ledger's key with our partners.").scope("ledger")
         .reviewOn(LocalDate.of(2029, 1, 1)).rule(DecisionRule.consent(Duration.ofDays(7)))
         .set("ledger-key", next.verificationKey().base64Url()).set("key-recovery-countersignatures", "2").build();
+    decide(coop, terms);
+  }
+
+  /** The members of {@code coop} adopt an agreement that sets {@code parameter} to {@code value}. */
+  private void agree(Collective coop, String parameter, String value) {
+    decide(coop, AgreementTerms.builder(AgreementId.of("witnessing"), "Witnessing our partners")
+        .text("We countersign our partners' key recoveries.").scope("partners")
+        .reviewOn(LocalDate.of(2029, 1, 1)).rule(DecisionRule.consent(Duration.ofDays(7))).set(parameter, value).build());
+  }
+
+  private void decide(Collective coop, AgreementTerms terms) {
     long p = coop.proposeAgreement(ANA, terms, "");
     coop.respond(BO, p, Response.CONSENT, "");
     clock.advance(Duration.ofDays(8));

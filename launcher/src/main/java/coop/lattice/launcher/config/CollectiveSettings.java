@@ -14,6 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param journal the directory of its file journal
  * @param keyFile the file holding its signing key's 32-byte seed (base64); made, readable by its
  *     owner only, on first start if absent
+ * @param secretFile the file holding its secret's 32 bytes (base64), for its private area and its
+ *     members' handles, kept apart from the signing key so that the key can rotate or be recovered;
+ *     made on first start if absent. Without it, the key file's seed is also the secret (a
+ *     collective founded with one key), and the key can rotate only if that seed is kept as the secret
  * @param founder the founding member's id, needed only when the journal is new
  * @param founderName how the founder appears, when the journal is new (the founder's id unless given)
  * @param follow actors this collective follows (their actor URLs); followed once, on start
@@ -23,6 +27,7 @@ public record CollectiveSettings(
     @Nullable String name,
     @JsonProperty(required = true) Path journal,
     @JsonProperty(required = true) Path keyFile,
+    @Nullable Path secretFile,
     @Nullable String founder,
     @Nullable String founderName,
     @Nullable List<URI> follow) {

@@ -53,6 +53,14 @@ final class ConfigChecks {
         throw new ConfigException(config.file() + ", line " + lines.line("collectives[" + i + "].key-file")
             + ": the key file of `" + c.id() + "` cannot be used: " + e.getMessage());
       }
+      try {
+        if (c.secretFile() != null) {
+          KeyFiles.check(c.secretFile());
+        }
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(config.file() + ", line " + lines.line("collectives[" + i + "].secret-file")
+            + ": the secret file of `" + c.id() + "` cannot be used: " + e.getMessage());
+      }
     }
   }
 

@@ -46,6 +46,7 @@ public final class ConfigFile {
       Map.entry("name", "the collective's name, such as `name: Riverside Food Co-op`"),
       Map.entry("journal", "the directory of the collective's journal, such as `journal: riverside-ledger`"),
       Map.entry("key-file", "the file of the collective's key seed, such as `key-file: riverside.key`"),
+      Map.entry("secret-file", "the file of the collective's secret, such as `secret-file: riverside.secret`"),
       Map.entry("founder", "the founding member's id, such as `founder: ana`"),
       Map.entry("founder-name", "how the founder appears, such as `founder-name: Ana`"),
       Map.entry("follow", "a list of actor URLs, such as `follow: [\"https://repair.example/collectives/fixit\"]`"));
@@ -93,7 +94,8 @@ public final class ConfigFile {
   }
 
   private static CollectiveSettings resolve(Path dir, CollectiveSettings c) {
-    return new CollectiveSettings(c.id(), c.name(), dir.resolve(c.journal()), dir.resolve(c.keyFile()), c.founder(),
+    return new CollectiveSettings(c.id(), c.name(), dir.resolve(c.journal()), dir.resolve(c.keyFile()),
+        c.secretFile() == null ? null : dir.resolve(c.secretFile()), c.founder(),
         c.founderName(), c.follow());
   }
 

@@ -1,6 +1,7 @@
 package coop.lattice.launcher.config;
 
 import coop.lattice.ledger.CollectiveKey;
+import coop.lattice.ledger.CollectiveSecret;
 import coop.lattice.store.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +14,8 @@ import java.util.Optional;
 
 /**
  * A collective's signing key on disk: its 32-byte Ed25519 seed in base64, in a file only its owner
- * may read or write ({@link PrivateFiles}). A file others can reach is refused, with the command that
- * fixes it.
+ * may read or write ({@link PrivateFiles}); and its secret, the same way ({@link CollectiveSecret}). A
+ * file others can reach is refused, with the command that fixes it.
  */
 public final class KeyFiles {
   private KeyFiles() {}
@@ -33,6 +34,21 @@ public final class KeyFiles {
 
   /** The key in {@code file}, which must exist and be readable by its owner only. */
   public static CollectiveKey read(Path file) {
+    return CollectiveKey.fromSeed(bytes(file));
+  }
+
+  /** The collective secret in {@code file}, or a new one written there (owner-only) if it does not exist. */
+  public static CollectiveSecret readOrCreateSecret(Path file) {
+    if (Files.exists(file)) {
+      return CollectiveSecret.fromBytes(bytes(file));
+    }
+    CollectiveSecret secret = CollectiveSecret.generate();
+    write(file, secret.bytes());
+    return secret;
+  }
+
+  /** The 32 secret bytes in {@code file}, which must exist and be readable by its owner only. */
+  private static byte[] bytes(Path file) {
     try {
       Optional<String> exposed = PrivateFiles.exposure(file);
       if (exposed.isPresent()) {
@@ -43,7 +59,7 @@ public final class KeyFiles {
       if (seed.length != 32) {
         throw new IllegalArgumentException(file + " holds " + seed.length + " bytes; a key seed is 32 bytes in base64");
       }
-      return CollectiveKey.fromSeed(seed);
+      return seed;
     } catch (AccessDeniedException e) {
       throw new IllegalArgumentException(file + " cannot be read by this user; give it to the user that runs the node");
     } catch (IOException e) {
@@ -58,9 +74,14 @@ public final class KeyFiles {
 
   private static CollectiveKey create(Path file) {
     CollectiveKey key = CollectiveKey.generate();
+    write(file, key.seed());
+    return key;
+  }
+
+  /** Writes {@code secret} (32 bytes) to {@code file} in base64, readable by its owner only; {@code file} must not exist. */
+  public static void write(Path file, byte[] secret) {
     try {
-      PrivateFiles.write(file, (Base64.getEncoder().encodeToString(key.seed()) + "\n").getBytes(StandardCharsets.US_ASCII));
-      return key;
+      PrivateFiles.write(file, (Base64.getEncoder().encodeToString(secret) + "\n").getBytes(StandardCharsets.US_ASCII));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the key file " + file, e);
     }
