@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import coop.lattice.CollectiveId;
 import coop.lattice.InvalidKeyChangeException;
 import coop.lattice.MemberId;
-import coop.lattice.agreement.AgreementId;
-import coop.lattice.agreement.AgreementTerms;
-import coop.lattice.agreement.DecisionRule;
-import coop.lattice.agreement.Response;
 import coop.lattice.collective.Collective;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
@@ -21,10 +17,9 @@ import coop.lattice.ledger.LedgerJson;
 import coop.lattice.ledger.RecoveryCountersignature;
 import coop.lattice.ledger.RecoveryRequest;
 import coop.lattice.store.LedgerStore;
+import coop.lattice.testkit.KeyChanges;
 import coop.lattice.time.SteppingClock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,20 +41,20 @@ class RecoveryVouchingTest {
   @Test
   void aRecoveryIsTakenOnlyWithACountersignatureOfACollectiveKnownHere() {
     LedgerStore store = LedgerStore.inMemory();
-    CollectiveKey lost = key(1);
-    CollectiveKey next = key(2);
-    CollectiveSecret secret = CollectiveSecret.fromBytes(seed(9));
+    CollectiveKey lost = KeyChanges.key(1);
+    CollectiveKey next = KeyChanges.key(2);
+    CollectiveSecret secret = KeyChanges.secret(9);
     Collective food = Collective.found(CollectiveId.of("food"), "Food", ANA, Appearance.byName("Ana"), store, secret,
         lost, clock);
     food.admit(ANA, BO, Appearance.byName("Bo"));
     food.checkpoint();
     Collective recovering = Collective.openToRecover(store, secret, next, clock);
     RecoveryRequest request = recovering.ledgerKeys().recoveryRequest(next);
-    CollectiveKey fixitKey = key(20);
+    CollectiveKey fixitKey = KeyChanges.key(20);
     List<RecoveryCountersignature> countersigned = List.of(
         RecoveryCountersignature.sign(request, FIXIT, fixitKey, clock.instant()),
-        RecoveryCountersignature.sign(request, CARE, key(21), clock.instant()));
-    adopt(recovering, next);
+        RecoveryCountersignature.sign(request, CARE, KeyChanges.key(21), clock.instant()));
+    KeyChanges.adoptKey(recovering, ANA, BO, clock, next, 2);
     recovering.ledgerKeys().recover(ANA, next, countersigned);
     List<Entry> entries = recovering.ledger().entries(0, recovering.ledger().size());
 
@@ -83,7 +78,7 @@ class RecoveryVouchingTest {
 
     // Or it hosts the childcare co-op: known by its ledger's keys.
     copies.remove(FIXIT);
-    vouching.hostedBy(actor -> actor.equals(CARE) ? Optional.of(KeyHistory.founding(key(21).verificationKey()))
+    vouching.hostedBy(actor -> actor.equals(CARE) ? Optional.of(KeyHistory.founding(KeyChanges.key(21).verificationKey()))
         : Optional.empty());
     MirrorCopy again = copyUpTo(entries, vouching);
     again.append(recovery, LedgerJson.canonicalBytes(recovery));
@@ -93,7 +88,7 @@ class RecoveryVouchingTest {
   /** A copy holding every entry before the recovery. */
   private static MirrorCopy copyUpTo(List<Entry> entries, RecoveryVouching vouching) {
     MirrorCopy copy = new MirrorCopy(LedgerStore.inMemory(), vouching);
-    copy.keys = KeyHistory.founding(key(1).verificationKey());
+    copy.keys = KeyHistory.founding(KeyChanges.key(1).verificationKey());
     for (Entry e : entries) {
       if (e.event() instanceof KeyEvents.KeyRecovered) {
         break;
@@ -101,26 +96,5 @@ class RecoveryVouchingTest {
       copy.append(e, LedgerJson.canonicalBytes(e));
     }
     return copy;
-  }
-
-  private void adopt(Collective coop, CollectiveKey next) {
-    AgreementTerms terms = AgreementTerms.builder(AgreementId.of("keys"), "Our ledger key")
-        .text("We recover our ledger's key with our partners.").scope("ledger")
-        .reviewOn(LocalDate.of(2029, 1, 1)).rule(DecisionRule.consent(Duration.ofDays(7)))
-        .set("ledger-key", next.verificationKey().base64Url()).build();
-    long p = coop.proposeAgreement(ANA, terms, "");
-    coop.respond(BO, p, Response.CONSENT, "");
-    clock.advance(Duration.ofDays(8));
-    coop.decide(ANA, p, "adopted");
-  }
-
-  private static CollectiveKey key(int n) {
-    return CollectiveKey.fromSeed(seed(n));
-  }
-
-  private static byte[] seed(int n) {
-    byte[] s = new byte[32];
-    Arrays.fill(s, (byte) n);
-    return s;
   }
 }

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import coop.lattice.CollectiveId;
 import coop.lattice.MemberId;
 import coop.lattice.Progress;
-import coop.lattice.agreement.AgreementId;
-import coop.lattice.agreement.AgreementTerms;
-import coop.lattice.agreement.DecisionRule;
-import coop.lattice.agreement.Response;
 import coop.lattice.collective.Collective;
 import coop.lattice.collective.Replica;
 import coop.lattice.federation.DeadLetter;
@@ -21,6 +17,7 @@ import coop.lattice.ledger.KeyHistory;
 import coop.lattice.ledger.RecoveryCountersignature;
 import coop.lattice.ledger.RecoveryRequest;
 import coop.lattice.store.LedgerStore;
+import coop.lattice.testkit.KeyChanges;
 import coop.lattice.time.SteppingClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -29,8 +26,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -47,9 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
 class LedgerKeyIT {
   static final MemberId ANA = MemberId.of("ana");
   static final MemberId BO = MemberId.of("bo");
-  static final CollectiveSecret SECRET = CollectiveSecret.fromBytes(seed(9));
-  static final CollectiveKey K0 = key(1);
-  static final CollectiveKey K1 = key(2);
+  static final CollectiveSecret SECRET = KeyChanges.secret(9);
+  static final CollectiveKey K0 = KeyChanges.key(1);
+  static final CollectiveKey K1 = KeyChanges.key(2);
 
   final SteppingClock clock = SteppingClock.startingAt("2026-12-01T10:00:00Z", Duration.ZERO);
 
@@ -92,7 +87,7 @@ class LedgerKeyIT {
       Collective food = food(store);
       Collective cafe = partner("cafe", 20);
       Collective care = partner("care", 21);
-      agree(care, "key-recovery-witness", "automatic"); // the care co-op countersigns when its copy backs it
+      KeyChanges.agree(care, ANA, BO, clock, "key-recovery-witness", "automatic"); // the care co-op countersigns when its copy backs it
       Collective stranger = partner("stranger", 22);
       Nodes n = new Nodes(vertx, dir, food, List.of(cafe, care), List.of(stranger)); // the stranger's node holds no copy
       n.start();
@@ -129,7 +124,7 @@ class LedgerKeyIT {
       assertThat(refused.status()).isEqualTo(422);
       assertThat(refused.reason()).contains("holds no copy");
 
-      adopt(recovering, K1);
+      KeyChanges.adoptKey(recovering, ANA, BO, clock, K1, 2);
       long before = recovering.ledger().size();
       recovering.ledgerKeys().recover(ANA, K1, countersigned);
       assertThat(recovering.ledgerKeys().history().periods()).extracting(KeyHistory.Period::key)
@@ -231,41 +226,8 @@ class LedgerKeyIT {
 
   private Collective partner(String id, int seed) {
     Collective c = Collective.found(CollectiveId.of(id), id, ANA, Appearance.byName("Ana"), LedgerStore.inMemory(),
-        key(seed), clock);
+        KeyChanges.key(seed), clock);
     c.admit(ANA, BO, Appearance.byName("Bo"));
     return c;
-  }
-
-  /** The members adopt {@code next} as the ledger's key by consent, with two partners to countersign. */
-  private void adopt(Collective coop, CollectiveKey next) {
-    AgreementTerms terms = AgreementTerms.builder(AgreementId.of("keys"), "Our ledger key")
-        .text("We recover our ledger's key with our partners.").scope("ledger")
-        .reviewOn(LocalDate.of(2029, 1, 1)).rule(DecisionRule.consent(Duration.ofDays(7)))
-        .set("ledger-key", next.verificationKey().base64Url()).set("key-recovery-countersignatures", "2").build();
-    decide(coop, terms);
-  }
-
-  /** The members of {@code coop} adopt an agreement that sets {@code parameter} to {@code value}. */
-  private void agree(Collective coop, String parameter, String value) {
-    decide(coop, AgreementTerms.builder(AgreementId.of("witnessing"), "Witnessing our partners")
-        .text("We countersign our partners' key recoveries.").scope("partners")
-        .reviewOn(LocalDate.of(2029, 1, 1)).rule(DecisionRule.consent(Duration.ofDays(7))).set(parameter, value).build());
-  }
-
-  private void decide(Collective coop, AgreementTerms terms) {
-    long p = coop.proposeAgreement(ANA, terms, "");
-    coop.respond(BO, p, Response.CONSENT, "");
-    clock.advance(Duration.ofDays(8));
-    coop.decide(ANA, p, "adopted");
-  }
-
-  private static CollectiveKey key(int n) {
-    return CollectiveKey.fromSeed(seed(n));
-  }
-
-  private static byte[] seed(int n) {
-    byte[] s = new byte[32];
-    Arrays.fill(s, (byte) n);
-    return s;
   }
 }
