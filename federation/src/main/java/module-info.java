@@ -1,7 +1,8 @@
 /**
  * Lattice federation: collectives as ActivityPub Group actors on a Vert.x node. Exported: the
  * node ({@code node}), what it hands back (the root package), keys and object proofs, HTTP
- * signatures, origins and the address policy, and JSON-LD read offline. The request path's
+ * signatures, origins and the address policy, JSON-LD read offline and ValueFlows written out, and
+ * the network's ledgers as linked data queried by SPARQL. The request path's
  * packages (routes, inbox, social, outbox, mirror, hosting, json) are internal.
  */
 // Jena's jars name their modules in their manifests (Automatic-Module-Name) and Titanium by its
@@ -18,6 +19,7 @@ module coop.lattice.federation {
   requires static io.vertx.codegen.json;
   requires transitive org.apache.jena.arq;
   requires transitive org.apache.jena.core;
+  requires org.apache.jena.tdb2;
   requires titanium.json.ld;
   requires org.slf4j;
   requires java.logging; // to quiet titanium's java.util.logging warnings about what senders send
@@ -30,4 +32,5 @@ module coop.lattice.federation {
   exports coop.lattice.federation.net;
   exports coop.lattice.federation.node;
   exports coop.lattice.federation.rdf;
+  exports coop.lattice.federation.sparql;
 }

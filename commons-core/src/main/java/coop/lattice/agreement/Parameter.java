@@ -292,6 +292,13 @@ public final class Parameter<T> {
       List.of("ask-members", "automatic"), "ask-members",
       "whether the collective countersigns a partner's recovery of its ledger key without asking its members");
 
+  /**
+   * Whether the node's SPARQL endpoint answers over this collective's ledger ({@code open}: what its
+   * public feed already holds, as linked data) or leaves it out ({@code closed}). Default: open.
+   */
+  public static final Parameter<String> SPARQL_ENDPOINT = ofChoice("sparql-endpoint", List.of("open", "closed"),
+      "open", "whether the node's SPARQL endpoint answers over the collective's ledger");
+
   private final String name;
   private final T defaultValue;
   private final String meaning;

@@ -3,8 +3,10 @@ package coop.lattice.collective;
 import coop.lattice.ConflictException;
 import coop.lattice.MissingStepException;
 import coop.lattice.RejectedCommandException;
+import coop.lattice.agreement.Parameters;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Ledger;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -35,6 +37,11 @@ public final class Replica {
       r.apply(e);
     }
     return r;
+  }
+
+  /** The parameters the collective's agreements in force set at {@code at}, as its ledger says so far. */
+  public Parameters parameters(Instant at) {
+    return fold.governance.parameters(at);
   }
 
   /**

@@ -1,5 +1,6 @@
 package coop.lattice.federation;
 
+import coop.lattice.agreement.Parameters;
 import coop.lattice.collective.CollectiveState;
 import coop.lattice.collective.Replica;
 import coop.lattice.ledger.Entry;
@@ -7,6 +8,7 @@ import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.merkle.ConsistencyProof;
 import coop.lattice.merkle.Hash;
 import coop.lattice.merkle.InclusionProof;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,6 +46,9 @@ public interface MirroredLedger {
 
   /** The state the copy's entries fold to; members as the ledger names them. */
   CollectiveState state();
+
+  /** The parameters the partner's agreements in force set at {@code at}, as its ledger in the copy says. */
+  Parameters parameters(Instant at);
 
   /** {@link #state()}'s canonical digest. */
   default Hash digest() {

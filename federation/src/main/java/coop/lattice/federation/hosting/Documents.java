@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import coop.lattice.federation.json.ActivityStreams;
 import coop.lattice.federation.json.Json;
+import coop.lattice.federation.rdf.ValueFlowsShapes;
 import coop.lattice.ledger.Cosignature;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Equivocation;
@@ -65,6 +66,9 @@ public final class Documents {
         + e.event().getClass().getSimpleName()) + "</p>");
     n.put("sequence", e.sequence());
     n.put("entry", new String(LedgerJson.canonicalBytes(e), StandardCharsets.UTF_8));
+    // Its ValueFlows shape, if it has one, for readers that know ValueFlows and not Lattice.
+    ValueFlowsShapes.of(e, h.actor().toString(), h.collective().ledger()::entry)
+        .ifPresent(shape -> n.set("valueflows", shape.toJsonLd()));
     return n;
   }
 
@@ -100,6 +104,7 @@ public final class Documents {
     lattice.put("lattice", ActivityStreams.LATTICE);
     lattice.put("sequence", "lattice:sequence");
     lattice.put("entry", "lattice:entry");
+    lattice.put("valueflows", "lattice:valueflows");
   }
 
   /** A {@code Follow} of {@code remote} by {@code h}, with the id {@code followId}. */

@@ -2,6 +2,7 @@ package coop.lattice.federation.mirror;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import coop.lattice.agreement.Parameters;
 import coop.lattice.collective.CollectiveState;
 import coop.lattice.federation.MirroredLedger;
 import coop.lattice.collective.Replica;
@@ -11,6 +12,7 @@ import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.merkle.ConsistencyProof;
 import coop.lattice.merkle.Hash;
 import coop.lattice.merkle.InclusionProof;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -73,6 +75,13 @@ final class MirrorView implements MirroredLedger {
   public CollectiveState state() {
     synchronized (copy) {
       return copy.replica.state();
+    }
+  }
+
+  @Override
+  public Parameters parameters(Instant at) {
+    synchronized (copy) {
+      return copy.replica.parameters(at);
     }
   }
 

@@ -23,6 +23,8 @@ import coop.lattice.federation.rdf.LinkedData;
 import coop.lattice.federation.server.GuardedServer;
 import coop.lattice.federation.server.ServerInstances;
 import coop.lattice.federation.social.FollowBook;
+import coop.lattice.federation.sparql.GraphFeed;
+import coop.lattice.federation.sparql.NetworkLinkedData;
 import coop.lattice.ledger.RepairStatement;
 import coop.lattice.ledger.SignedCheckpoint;
 import io.vertx.core.Future;
@@ -101,11 +103,14 @@ public final class FederationNode {
     HostedCollective h = hosts.add(c);
     inbox.restore(h);
     deliveries.host(h, follows.of(h).inboxes());
+    String actor = h.actor().toString();
+    parts.linked().follow(actor, new GraphFeed.Source(c.ledger()::entry, c.ledger()::size));
     c.onEntry(e -> {
       if (hosts.find(h.id()).orElse(null) == h) {
         deliveries.kick(h);
         checkpoints.grew(h);
         awaits.entered(h, e);
+        parts.linked().grew(actor);
       }
     });
     return h;
@@ -146,7 +151,7 @@ public final class FederationNode {
     deliveries.stop();
     parts.mirror().close();
     return servers.close().compose(v -> deliveries.loops().stop(vertx)).compose(v -> parts.client().close())
-        .onComplete(v -> parts.store().close()).mapEmpty();
+        .onComplete(v -> parts.store().close()).onComplete(v -> parts.linked().close()).mapEmpty();
   }
 
   /** Hosts {@code collective} on the running node; deliveries to its followers resume from their cursors. */
@@ -155,12 +160,13 @@ public final class FederationNode {
   }
 
   /**
-   * Stops hosting {@code collective}: its URLs answer 404 and nothing more is sent for it. Its
-   * node state (followers, cursors, accepted ids) stays, so hosting it again carries on where it
-   * stopped. The collective itself (its journal) is the caller's to close.
+   * Stops hosting {@code collective}: its URLs answer 404, nothing more is sent for it; its node state
+   * stays, so hosting it again carries on. The collective itself (its journal) is the caller's to close.
    */
   public void unhost(CollectiveId collective) {
-    deliveries.unhost(hosts.remove(collective));
+    HostedCollective h = hosts.remove(collective);
+    deliveries.unhost(h);
+    parts.linked().forget(h.actor().toString());
   }
 
   /** The collectives this node hosts now. */
@@ -190,11 +196,9 @@ public final class FederationNode {
   }
 
   /**
-   * The activities accepted for {@code collective} as one RDF graph, read from their exact JSON
-   * (the fast path, else Jena's reader, with the bundled and learned contexts). The JSON is what is
-   * stored, since proofs are over it; the graph is derived from it. An activity that names a
-   * context not learned yet is left out until it is (see {@link #onContextFetched}), as is one
-   * whose graph would not name the id and actor that were authorized.
+   * The activities accepted for {@code collective} as one RDF graph, read from their exact JSON (the
+   * fast path, else Jena's reader). An activity that names a context not learned yet is left out until
+   * it is ({@link #onContextFetched}), as is one whose graph would not name the id and actor authorized.
    */
   public Graph inboundGraph(CollectiveId collective) {
     return LinkedData.graphOf(parts.contexts(), inbound(collective));
@@ -293,18 +297,12 @@ public final class FederationNode {
 
   // ------------------------------------------------------------------------------------ commands
 
-  /**
-   * {@code collective} follows the remote actor at {@code remote}: fetches it, sends a signed
-   * {@code Follow} to its inbox, and completes with the follow's id once the inbox took it.
-   */
+  /** {@code collective} follows the actor at {@code remote}: completes with the follow's id once its inbox took it. */
   public Future<String> follow(CollectiveId collective, URI remote) {
     return parts.followRequests().follow(hosts.get(collective), remote);
   }
 
-  /**
-   * Finds a remote actor by WebFinger ({@code acct:user@host}) and fetches it, as {@code
-   * collective} (for servers that require signed fetches). Completes with the actor's id.
-   */
+  /** Finds a remote actor by WebFinger ({@code acct:user@host}), fetched as {@code collective}; completes with its id. */
   public Future<URI> lookup(CollectiveId collective, String acct, String scheme) {
     return parts.lookup().lookup(hosts.get(collective), acct, scheme);
   }
@@ -324,6 +322,11 @@ public final class FederationNode {
   public Future<RepairStatement> announceRepair(CollectiveId collective, String kind, String reason) {
     HostedCollective h = hosts.get(collective);
     return parts.broadcasts().repair(h, kind, reason, follows.of(h).inboxes());
+  }
+
+  /** The network's ledgers as linked data ({@code /sparql}): queries, and waiting until the store is current. */
+  public NetworkLinkedData linkedData() {
+    return parts.linkedData();
   }
 
   /** The recovery of a lost ledger key with partners, and the collectives' part as partners' witnesses. */

@@ -7,6 +7,8 @@ import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.federation.net.SafeClient;
 import coop.lattice.federation.outbox.DeliverySettings;
 import coop.lattice.federation.outbox.FlowAlarm;
+import coop.lattice.federation.sparql.NetworkGraphs;
+import coop.lattice.federation.sparql.SparqlEndpoint;
 import coop.lattice.wall.Wall;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -36,6 +38,8 @@ public final class NodeBuilder {
   long checkpointEntries;
   Duration checkpointEvery = Duration.ZERO;
   Duration clearingGrace = Duration.ofMinutes(10);
+  @Nullable NetworkGraphs linkedData;
+  SparqlEndpoint.Limits sparqlLimits = SparqlEndpoint.Limits.DEFAULT;
   ServerLimits serverLimits = ServerLimits.defaults();
   SafeClient.Limits outbound = SafeClient.Limits.DEFAULT;
   final List<Collective> collectives = new ArrayList<>();
@@ -203,6 +207,23 @@ public final class NodeBuilder {
 
   public NodeBuilder collective(Collective collective) {
     collectives.add(collective);
+    return this;
+  }
+
+  /**
+   * Where the node keeps the network's ledgers as linked data ({@link NetworkGraphs}: its own
+   * collectives' and its verified copies', as their ValueFlows shapes), which its {@code /sparql}
+   * endpoint queries. By default a TDB2 store in the node's directory ({@code linked-data/});
+   * {@link NetworkGraphs#inMemory()} for tests. The node closes it when it stops.
+   */
+  public NodeBuilder linkedData(NetworkGraphs graphs) {
+    this.linkedData = graphs;
+    return this;
+  }
+
+  /** How long a query to {@code /sparql} may run and how many rows it may return ({@link SparqlEndpoint.Limits#DEFAULT}: 5 s, 10,000). */
+  public NodeBuilder sparqlLimits(SparqlEndpoint.Limits limits) {
+    this.sparqlLimits = limits;
     return this;
   }
 

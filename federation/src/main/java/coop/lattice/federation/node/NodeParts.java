@@ -1,5 +1,8 @@
 package coop.lattice.federation.node;
 
+import coop.lattice.agreement.Parameter;
+import coop.lattice.agreement.Parameters;
+import coop.lattice.federation.MirroredLedger;
 import coop.lattice.federation.clearing.ClearingCounterparts;
 import coop.lattice.federation.clearing.ClearingRelay;
 import coop.lattice.federation.clearing.RoundKeeper;
@@ -16,6 +19,10 @@ import coop.lattice.federation.mirror.PartnerSteps;
 import coop.lattice.federation.mirror.TradeCounterparts;
 import coop.lattice.federation.mirror.TradeRelay;
 import coop.lattice.federation.mirror.Witnesses;
+import coop.lattice.federation.sparql.GraphFeed;
+import coop.lattice.federation.sparql.NetworkGraphs;
+import coop.lattice.federation.sparql.NetworkLinkedData;
+import coop.lattice.federation.sparql.SparqlEndpoint;
 import coop.lattice.federation.recovery.KeyRecovery;
 import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.federation.net.SafeClient;
@@ -37,7 +44,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The parts of a node, each built once and handed to the parts that use it through their
@@ -47,7 +57,8 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
     Broadcasts broadcasts, FollowRequests followRequests, FollowAnswers followAnswers, ActorLookup lookup,
     Flags flags, Evidence evidence, Witnesses witnesses, KeyRecovery recovery,
     LedgerMirror mirror, TradeRelay trades, Blocks blocks, Contexts contexts, ContextFetcher contextFetcher,
-    Inbox inbox, PartnerWatch partners, RoundKeeper rounds, Router router) {
+    Inbox inbox, PartnerWatch partners, RoundKeeper rounds, GraphFeed linked, NetworkLinkedData linkedData,
+    Router router) {
 
   static NodeParts assemble(NodeBuilder b, Wall wall) {
     Vertx vertx = b.vertx;
@@ -90,13 +101,33 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
     // A collective whose witnesses saw another history sends nothing until an operator decides.
     deliveries.holdWhile(witnesses::isHeld);
     PartnerWatch partners = new PartnerWatch(trades, deliveries, flags, b.alarm, clock);
+    // The network's ledgers as linked data: the hosted collectives' (FederationNode.hostNow) and each verified copy.
+    NetworkGraphs graphs = b.linkedData != null ? b.linkedData : NetworkGraphs.onDisk(dir.resolve("linked-data"));
+    GraphFeed linked = new GraphFeed(graphs);
+    mirror.onVerified((actor, as, checkpoint) -> linked.follow(actor, new GraphFeed.Source(
+        i -> mirror.view(actor).orElseThrow().entry(i),
+        () -> mirror.view(actor).flatMap(MirroredLedger::verified).map(cp -> cp.checkpoint().size()).orElse(0L))));
+    SparqlEndpoint sparql = new SparqlEndpoint(graphs, () -> closedGraphs(hosts, mirror, linked, clock), b.sparqlLimits);
     return new NodeParts(store, hosts, client, follows, deliveries, broadcasts,
         new FollowRequests(documents, follows, deliveries), new FollowAnswers(follows, deliveries),
         new ActorLookup(client, documents), flags, evidence, witnesses, recovery,
         mirror, trades,
         blocks, contexts, contextFetcher, inbox, partners, new RoundKeeper(clearing, mirror, trades, clock,
-        b.clearingGrace),
+        b.clearingGrace), linked, new NetworkLinkedData(linked, sparql),
         new Router(hosts, inbox, follows, mirror, witnesses,
-        deliveries, b.alarm, addressees, wall, partners::signals));
+        deliveries, b.alarm, addressees, wall, partners::signals, vertx, sparql));
+  }
+
+  /** The graphs of collectives whose agreements close the SPARQL endpoint over their ledger ({@code sparql-endpoint}). */
+  private static Set<String> closedGraphs(Hosts hosts, LedgerMirror mirror, GraphFeed linked, Clock clock) {
+    Set<String> closed = new HashSet<>();
+    for (String actor : linked.followed()) {
+      Optional<Parameters> p = hosts.firstActorIn(List.of(actor)).map(h -> h.collective().parameters())
+          .or(() -> mirror.view(actor).map(v -> v.parameters(clock.instant())));
+      if (p.map(x -> x.get(Parameter.SPARQL_ENDPOINT).equals("closed")).orElse(false)) {
+        closed.add(actor);
+      }
+    }
+    return closed;
   }
 }

@@ -14,6 +14,8 @@ import coop.lattice.wall.PartnerSignals;
 import coop.lattice.wall.Wall;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.function.Function;
+import coop.lattice.federation.sparql.SparqlEndpoint;
+import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,7 @@ public final class Router {
   private final HealthRoute health;
   private final CollectiveRoutes collectives;
   private final NodePages pages;
+  private final SparqlRoute sparql;
 
   /**
    * @param partners for a hosted collective, what this node sees of its partners (flagged, failing,
@@ -39,7 +42,8 @@ public final class Router {
    */
   public Router(Hosts hosts, Inbox inbox, FollowBook follows, LedgerMirror mirror, Witnesses witnesses,
       Deliveries deliveries, FlowAlarm alarm, Addressees addressees, Wall wall,
-      Function<HostedCollective, PartnerSignals> partners) {
+      Function<HostedCollective, PartnerSignals> partners, Vertx vertx, SparqlEndpoint endpoint) {
+    this.sparql = new SparqlRoute(vertx, endpoint);
     this.discovery = new Discovery(hosts);
     this.inbox = inbox;
     this.health = new HealthRoute(hosts, deliveries, alarm, witnesses);
@@ -55,6 +59,7 @@ public final class Router {
         case "/.well-known/nodeinfo" -> discovery.nodeinfoLinks(req);
         case "/nodeinfo/2.1" -> discovery.nodeinfo(req);
         case "/health" -> health.serve(req);
+        case "/sparql" -> sparql.serve(req);
         case "/" -> pages.index(req);
         case NodePages.STYLESHEET -> pages.stylesheet(req);
         case "/inbox" -> {

@@ -205,6 +205,11 @@ class CoordinationTest {
       public List<Replica.Unread> unread() {
         return List.of();
       }
+
+      @Override
+      public coop.lattice.agreement.Parameters parameters(java.time.Instant at) {
+        return c.parameters(at);
+      }
     };
   }
 }
