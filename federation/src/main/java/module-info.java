@@ -22,6 +22,7 @@ module coop.lattice.federation {
   requires org.apache.jena.tdb2;
   requires titanium.json.ld;
   requires org.slf4j;
+  requires java.net.http; // the remote linked-data store (Fuseki), written over SPARQL Update
   requires java.logging; // to quiet titanium's java.util.logging warnings about what senders send
   // The node's builder takes the application's MeterRegistry.
   requires transitive micrometer.core;

@@ -7,6 +7,8 @@ import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.federation.net.SafeClient;
 import coop.lattice.federation.outbox.DeliverySettings;
 import coop.lattice.federation.outbox.FlowAlarm;
+import coop.lattice.federation.sparql.FusekiGraphs;
+import coop.lattice.federation.sparql.GraphSink;
 import coop.lattice.federation.sparql.NetworkGraphs;
 import coop.lattice.federation.sparql.SparqlEndpoint;
 import coop.lattice.wall.Wall;
@@ -40,6 +42,7 @@ public final class NodeBuilder {
   Duration clearingGrace = Duration.ofMinutes(10);
   @Nullable NetworkGraphs linkedData;
   SparqlEndpoint.Limits sparqlLimits = SparqlEndpoint.Limits.DEFAULT;
+  final List<GraphSink> remoteLinkedData = new ArrayList<>();
   ServerLimits serverLimits = ServerLimits.defaults();
   SafeClient.Limits outbound = SafeClient.Limits.DEFAULT;
   final List<Collective> collectives = new ArrayList<>();
@@ -218,6 +221,16 @@ public final class NodeBuilder {
    */
   public NodeBuilder linkedData(NetworkGraphs graphs) {
     this.linkedData = graphs;
+    return this;
+  }
+
+  /**
+   * Writes the same graphs to the Apache Jena Fuseki dataset at {@code dataset} too ({@link
+   * FusekiGraphs}), for one query point over many nodes; the node's own store stays. A server that
+   * is down is logged once and written again once it is back.
+   */
+  public NodeBuilder remoteLinkedData(URI dataset) {
+    this.remoteLinkedData.add(new FusekiGraphs(dataset, outbound.deadline()));
     return this;
   }
 

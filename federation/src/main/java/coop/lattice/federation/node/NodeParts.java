@@ -103,7 +103,7 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
     PartnerWatch partners = new PartnerWatch(trades, deliveries, flags, b.alarm, clock);
     // The network's ledgers as linked data: the hosted collectives' (FederationNode.hostNow) and each verified copy.
     NetworkGraphs graphs = b.linkedData != null ? b.linkedData : NetworkGraphs.onDisk(dir.resolve("linked-data"));
-    GraphFeed linked = new GraphFeed(graphs);
+    GraphFeed linked = new GraphFeed(graphs, b.remoteLinkedData);
     mirror.onVerified((actor, as, checkpoint) -> linked.follow(actor, new GraphFeed.Source(
         i -> mirror.view(actor).orElseThrow().entry(i),
         () -> mirror.view(actor).flatMap(MirroredLedger::verified).map(cp -> cp.checkpoint().size()).orElse(0L))));

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * JSON-LD to RDF without the general algorithm, for the documents the fediverse mostly sends:
  * an {@code @context} that is the ActivityStreams context, alone or followed by Lattice's context
- * and inline objects of plain term definitions. Terms come from the bundled ActivityStreams context (its {@code
+ * and inline objects of plain term definitions, and a ValueFlows shape as Lattice writes it ({@link VfNode#read}). Terms come from the bundled ActivityStreams context (its {@code
  * @id}, {@code @type} and {@code @container} definitions, and {@code @vocab "_:"}, under which an
  * undefined property is dropped and an undefined type becomes a blank node, as the standard
  * algorithm does). Anything outside that subset (other contexts, value objects, relative IRIs,
@@ -121,10 +121,7 @@ public final class FastPath {
    * document was inside the subset (when it was not, the triples handed so far are not the graph).
    */
   public static boolean walk(JsonNode doc, Consumer<Triple> sink) {
-    if (!doc.isObject()) {
-      return false;
-    }
-    try {
+    try { // a document that is no object has no @context: declined
       new Walk(context(doc.get("@context")), sink).node(doc);
       return true;
     } catch (Decline d) {
@@ -133,10 +130,7 @@ public final class FastPath {
   }
 
   private static Context context(JsonNode c) {
-    if (c == null) {
-      throw new Decline();
-    }
-    List<JsonNode> parts = c.isArray() ? iterable(c) : List.of(c);
+    List<JsonNode> parts = c == null ? List.of() : c.isArray() ? iterable(c) : List.of(c);
     if (parts.isEmpty() || !parts.get(0).isTextual() || !parts.get(0).asText().equals(AS)
         && !parts.get(0).asText().equals(AS_HTTP)) {
       throw new Decline();
@@ -179,9 +173,7 @@ public final class FastPath {
   }
 
   private static List<JsonNode> iterable(JsonNode a) {
-    List<JsonNode> out = new java.util.ArrayList<>();
-    a.forEach(out::add);
-    return out;
+    return java.util.stream.StreamSupport.stream(a.spliterator(), false).toList();
   }
 
   /** An absolute IRI, or a compact one with a known prefix; anything else leaves the subset. */
@@ -325,7 +317,14 @@ public final class FastPath {
     private Node object(Term term, JsonNode v) {
       String type = term == null ? null : term.type();
       if (v.isObject()) {
-        if (v.has("@value") || v.has("@list") || v.has("@set") || v.has("@graph") || v.has("@context")) {
+        if (v.has("@context") && !v.has("@value")) { // an entry's ValueFlows shape, as Lattice writes it
+          try {
+            return VfNode.read(v, g);
+          } catch (IllegalArgumentException notOurs) {
+            throw new Decline();
+          }
+        }
+        if (v.has("@value") || v.has("@list") || v.has("@set") || v.has("@graph")) {
           throw new Decline();
         }
         return node(v);

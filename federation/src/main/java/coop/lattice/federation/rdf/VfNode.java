@@ -1,5 +1,6 @@
 package coop.lattice.federation.rdf;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -95,7 +96,16 @@ public final class VfNode {
    * URL reads it offline, and the lattice terms it uses.
    */
   public ObjectNode toJsonLd() {
-    ObjectNode o = body();
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.set("@context", CONTEXT.deepCopy());
+    out.setAll(body());
+    return out;
+  }
+
+  /** The {@code @context} every shape is written with: the bundled ValueFlows context, and the lattice terms. */
+  static final ArrayNode CONTEXT = context();
+
+  private static ArrayNode context() {
     ArrayNode ctx = JsonNodeFactory.instance.arrayNode();
     ctx.add(BUNDLED_CONTEXT.deepCopy());
     ObjectNode lattice = ctx.addObject();
@@ -105,10 +115,62 @@ public final class VfNode {
     ObjectNode review = lattice.putObject("reviewOn");
     review.put("@id", "lattice:reviewOn");
     review.put("@type", "xsd:date");
-    ObjectNode out = JsonNodeFactory.instance.objectNode();
-    out.set("@context", ctx);
-    out.setAll(o);
-    return out;
+    return ctx;
+  }
+
+  /**
+   * The triples of {@code obj}, a shape as {@link #toJsonLd()} writes it (its {@code @context} must
+   * be exactly {@link #CONTEXT}), handed to {@code out}: what JSON-LD's algorithm gives, read without
+   * it, for the fast path ({@link FastPath}); returns its subject. Anything else throws {@link
+   * IllegalArgumentException}, and the caller reads the document the general way.
+   */
+  static Node read(JsonNode obj, Consumer<Triple> out) {
+    if (obj.has("@context") && !CONTEXT.equals(obj.get("@context"))) {
+      throw new IllegalArgumentException("another context");
+    }
+    JsonNode id = obj.get("@id");
+    JsonNode type = obj.get("@type");
+    if (type == null || !type.isTextual() || id != null && (!id.isTextual() || !Iris.plainIri(id.asText()))) {
+      throw new IllegalArgumentException("not a shape's @id and @type");
+    }
+    Node s = id == null ? NodeFactory.createBlankNode() : NodeFactory.createURI(id.asText());
+    String typeIri = switch (type.asText()) {
+      case "Measure" -> OM2 + "Measure";
+      case "EconomicEvent", "Commitment", "Intent", "Proposal", "Agreement" -> VF + type.asText();
+      default -> throw new IllegalArgumentException("not a shape's type");
+    };
+    out.accept(Triple.create(s, NodeFactory.createURI(RDF_TYPE), NodeFactory.createURI(typeIri)));
+    for (Map.Entry<String, JsonNode> p : obj.properties()) {
+      String key = p.getKey();
+      if (key.startsWith("@")) {
+        continue;
+      }
+      Term t = Term.valueOf(key); // IllegalArgumentException for any other key
+      JsonNode v = p.getValue();
+      Node o;
+      if (t.kind == Kind.NODE && v.isObject()) {
+        o = read(v, out);
+      } else if (!v.isTextual()) {
+        throw new IllegalArgumentException("not a shape's value");
+      } else {
+        String text = v.asText();
+        o = switch (t.kind) {
+          case NODE, IRI -> {
+            String iri = expand(text);
+            if (!Iris.plainIri(iri) || iri.indexOf(':') < 1) {
+              throw new IllegalArgumentException("not an absolute IRI");
+            }
+            yield NodeFactory.createURI(iri);
+          }
+          case STRING -> NodeFactory.createLiteralString(text);
+          case DECIMAL -> NodeFactory.createLiteralDT(text, XSDDatatype.XSDdecimal);
+          case DATE_TIME -> NodeFactory.createLiteralDT(text, XSDDatatype.XSDdateTime);
+          case DATE -> NodeFactory.createLiteralDT(text, XSDDatatype.XSDdate);
+        };
+      }
+      out.accept(Triple.create(s, NodeFactory.createURI(t.iri), o));
+    }
+    return s;
   }
 
   private ObjectNode body() {

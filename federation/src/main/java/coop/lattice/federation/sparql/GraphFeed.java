@@ -36,6 +36,9 @@ public final class GraphFeed implements AutoCloseable {
   public record Source(LongFunction<Entry> entries, LongSupplier trusted) {}
 
   private final NetworkGraphs graphs;
+  private final List<GraphSink> sinks;
+  /** Sinks that failed last time, so that a remote store that is down is logged once, not every round. */
+  private final Set<GraphSink> failing = ConcurrentHashMap.newKeySet();
   private final Map<String, Source> sources = new ConcurrentHashMap<>();
   private final Set<String> due = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -44,8 +47,18 @@ public final class GraphFeed implements AutoCloseable {
     return t;
   });
 
+  /** Feeds the node's own store. */
   public GraphFeed(NetworkGraphs graphs) {
+    this(graphs, List.of());
+  }
+
+  /** Feeds the node's own store and {@code remotes} (a Fuseki server: {@link FusekiGraphs}), each where it stands. */
+  public GraphFeed(NetworkGraphs graphs, List<GraphSink> remotes) {
     this.graphs = graphs;
+    List<GraphSink> all = new ArrayList<>();
+    all.add(graphs);
+    all.addAll(remotes);
+    this.sinks = List.copyOf(all);
     writer.scheduleWithFixedDelay(this::drain, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
   }
 
@@ -91,20 +104,29 @@ public final class GraphFeed implements AutoCloseable {
       if (source == null) {
         continue;
       }
-      try {
-        fill(actor, source);
-      } catch (RuntimeException e) {
-        LOG.error("The linked-data graph of {} could not take its ledger's entries; it is tried again", actor, e);
-        due.add(actor);
+      for (GraphSink sink : sinks) {
+        try {
+          fill(sink, actor, source);
+          failing.remove(sink);
+        } catch (RuntimeException e) {
+          if (failing.add(sink)) {
+            LOG.error("The linked-data graph of {} in {} could not take its ledger's entries; it is tried again", actor,
+                sink, e);
+          }
+          due.add(actor);
+        }
       }
     }
   }
 
-  private void fill(String actor, Source source) {
+  private void fill(GraphSink sink, String actor, Source source) {
     long target = source.trusted().getAsLong();
-    long loaded = graphs.loaded(actor);
-    if (loaded > target) { // a copy rebuilt after a declared repair: the graph is rebuilt with it
-      graphs.drop(actor);
+    long loaded = sink.loaded(actor);
+    if (loaded > target) {
+      if (sink != graphs) {
+        return; // a remote store another node fed further: nothing to add
+      }
+      sink.drop(actor); // a copy rebuilt after a declared repair: the graph is rebuilt with it
       loaded = 0;
     }
     while (loaded < target) {
@@ -113,7 +135,7 @@ public final class GraphFeed implements AutoCloseable {
       for (long i = loaded; i < to; i++) {
         ValueFlowsShapes.of(source.entries().apply(i), actor, source.entries()).ifPresent(shapes::add);
       }
-      if (!graphs.add(actor, loaded, to, shapes)) {
+      if (!sink.add(actor, loaded, to, shapes)) {
         return; // the graph moved on under us: the next round reads where it stands
       }
       loaded = to;

@@ -2,6 +2,7 @@ package coop.lattice.federation.sparql;
 
 import coop.lattice.federation.rdf.VfNode;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -12,7 +13,10 @@ import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
 
 /**
  * A node's store of the network's ledgers as linked data: a Jena dataset with a named graph per
@@ -22,7 +26,7 @@ import org.apache.jena.tdb2.TDB2Factory;
  * it stopped and a graph that is missing is rebuilt from the ledger. TDB2 on disk by default, in
  * memory for tests; writes are transactions, one per batch, and queries read a snapshot.
  */
-public final class NetworkGraphs implements AutoCloseable {
+public final class NetworkGraphs implements GraphSink, AutoCloseable {
   static final Node LOADED = NodeFactory.createURI("https://lattice.coop/ns#entriesLoaded");
 
   private final Dataset dataset;
@@ -46,7 +50,7 @@ public final class NetworkGraphs implements AutoCloseable {
     return dataset;
   }
 
-  /** How many of {@code graph}'s ledger's entries the graph holds: 0 for a graph it does not have. */
+  @Override
   public long loaded(String graph) {
     return Txn.calculateRead(dataset, () -> loaded(dataset.asDatasetGraph(), NodeFactory.createURI(graph)));
   }
@@ -56,11 +60,7 @@ public final class NetworkGraphs implements AutoCloseable {
     return found.hasNext() ? Long.parseLong(found.next().getObject().getLiteralLexicalForm()) : 0;
   }
 
-  /**
-   * Adds to {@code graph} the shapes of its ledger's entries {@code from} (inclusive) to {@code to}
-   * (exclusive), in one transaction, if it holds exactly {@code from} entries now; returns whether it
-   * did (a batch that does not follow what the graph holds changes nothing).
-   */
+  @Override
   public boolean add(String graph, long from, long to, List<VfNode> shapes) {
     return Txn.calculateWrite(dataset, () -> {
       DatasetGraph dsg = dataset.asDatasetGraph();
@@ -78,7 +78,40 @@ public final class NetworkGraphs implements AutoCloseable {
     });
   }
 
-  /** Removes {@code graph}, to be rebuilt from its ledger (its copy was dropped after a declared repair). */
+  /**
+   * Loads {@code shapes}, the shapes of {@code graph}'s ledger's first {@code size} entries, into the
+   * empty graph {@code graph} at once: through TDB2's bulk loader (parallel) for a store on disk, in
+   * one transaction for one in memory. For rebuilding a graph from a ledger of many entries.
+   */
+  public void bulkLoad(String graph, Iterator<VfNode> shapes, long size) {
+    if (loaded(graph) != 0) {
+      throw new IllegalStateException("bulk loading is for an empty graph; " + graph + " holds " + loaded(graph)
+          + " entries");
+    }
+    DatasetGraph dsg = dataset.asDatasetGraph();
+    Node g = NodeFactory.createURI(graph);
+    if (!TDB2Factory.isTDB2(dataset)) {
+      Txn.executeWrite(dataset, () -> {
+        Graph target = dsg.getGraph(g);
+        shapes.forEachRemaining(shape -> shape.triples(target::add));
+        target.add(Triple.create(g, LOADED, NodeFactory.createLiteralDT(Long.toString(size), XSDDatatype.XSDlong)));
+      });
+      return;
+    }
+    DataLoader loader = LoaderFactory.parallelLoader(dsg, g, null);
+    loader.startBulk();
+    try {
+      StreamRDF out = loader.stream();
+      shapes.forEachRemaining(shape -> shape.triples(out::triple));
+      out.triple(Triple.create(g, LOADED, NodeFactory.createLiteralDT(Long.toString(size), XSDDatatype.XSDlong)));
+      loader.finishBulk();
+    } catch (RuntimeException e) {
+      loader.finishException(e);
+      throw e;
+    }
+  }
+
+  @Override
   public void drop(String graph) {
     Txn.executeWrite(dataset, () -> dataset.asDatasetGraph().removeGraph(NodeFactory.createURI(graph)));
   }
@@ -86,5 +119,10 @@ public final class NetworkGraphs implements AutoCloseable {
   @Override
   public void close() {
     dataset.close();
+  }
+
+  @Override
+  public String toString() {
+    return "the node's linked-data store";
   }
 }

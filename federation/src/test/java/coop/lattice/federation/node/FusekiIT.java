@@ -1,0 +1,140 @@
+package coop.lattice.federation.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coop.lattice.CollectiveId;
+import coop.lattice.ContributionKind;
+import coop.lattice.MemberId;
+import coop.lattice.Quantity;
+import coop.lattice.Unit;
+import coop.lattice.collective.Collective;
+import coop.lattice.federation.net.AddressPolicy;
+import coop.lattice.federation.sparql.NetworkGraphs;
+import coop.lattice.ledger.Appearance;
+import coop.lattice.ledger.Contribution;
+import coop.lattice.store.LedgerStore;
+import coop.lattice.testkit.KeyChanges;
+import io.vertx.core.Vertx;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The remote store: a real Apache Jena Fuseki server ({@code jena-fuseki-main}, from Maven) in a
+ * process of its own on loopback, written to by two nodes: the co-op's node writes its ledger's
+ * graph, the café's node its own and its verified copy of the co-op's, which is there already and is
+ * not written twice. A query at Fuseki gives the kilograms the co-op's fold totals.
+ */
+class FusekiIT {
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final MemberId ANA = MemberId.of("ana");
+  static final MemberId BO = MemberId.of("bo");
+
+  @Test
+  void twoNodesWriteTheirGraphsToOneFusekiThatAnswersAsTheFolds(@TempDir Path dir) throws Exception {
+    int fusekiPort = FedifyPeer.freePort();
+    Process fuseki = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+        "-cp", System.getProperty("java.class.path"), "org.apache.jena.fuseki.main.cmds.FusekiMainCmd",
+        "--localhost", "--port=" + fusekiPort, "--mem", "--update", "/lattice").redirectErrorStream(true).start();
+    Vertx vertx = Vertx.vertx();
+    try {
+      awaitStarted(fuseki);
+      URI dataset = URI.create("http://127.0.0.1:" + fusekiPort + "/lattice");
+      Collective food = collective("food", 1);
+      Collective cafe = collective("fixit", 2);
+      food.acknowledge(BO, food.record(Contribution.toMember(ANA, BO, ContributionKind.FOOD, Quantity.kilograms("4"))));
+      food.acknowledge(BO, food.record(Contribution.toMember(BO, ANA, ContributionKind.FOOD, Quantity.kilograms("2.5"))));
+      InetAddress lo = InetAddress.getByName("127.0.0.1");
+      int portA = FedifyPeer.freePort();
+      int portB = FedifyPeer.freePort();
+      FederationNode foodNode = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + portA), dir.resolve("a"))
+          .addressPolicy(AddressPolicy.publicOnly().allowing(lo, portB)).linkedData(NetworkGraphs.inMemory())
+          .remoteLinkedData(dataset).collective(food).build();
+      FederationNode cafeNode = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + portB), dir.resolve("b"))
+          .addressPolicy(AddressPolicy.publicOnly().allowing(lo, portA)).linkedData(NetworkGraphs.inMemory())
+          .remoteLinkedData(dataset).collective(cafe).build();
+      MirrorIT.await(foodNode.start(portA, "127.0.0.1"));
+      MirrorIT.await(cafeNode.start(portB, "127.0.0.1"));
+      String actor = foodNode.actor(food.id()).toString();
+      foodNode.linkedData().flush(); // the co-op's graph reaches Fuseki from its own node first
+      food.checkpoint();
+      MirrorIT.await(cafeNode.mirror(cafe.id(), URI.create(actor)));
+      cafeNode.linkedData().flush(); // the café's copy finds it there
+
+      BigDecimal folded = food.totals(Instant.EPOCH, Instant.now().plusSeconds(3600))
+          .of(ContributionKind.FOOD, Unit.KILOGRAMS);
+      assertThat(folded).isEqualByComparingTo("6.5");
+      String kg = query(dataset, LinkedDataIT.FOOD_KG.formatted(actor));
+      assertThat(new BigDecimal(kg.split("\r\n")[1])).isEqualByComparingTo(folded);
+      String events = query(dataset, "SELECT (COUNT(?e) AS ?n) WHERE { GRAPH <" + actor + "> { ?e a "
+          + "<https://w3id.org/valueflows/ont/vf#EconomicEvent> } }");
+      assertThat(events).isEqualTo("n\r\n2\r\n"); // written once, though two nodes hold the co-op's ledger
+      String graphs = query(dataset, "SELECT ?g WHERE { GRAPH ?g { ?g <https://lattice.coop/ns#entriesLoaded> ?n } }"
+          + " ORDER BY ?g");
+      assertThat(graphs.lines().skip(1).toList()).containsExactlyInAnyOrder(actor,
+          cafeNode.actor(cafe.id()).toString());
+
+      MirrorIT.await(cafeNode.stop());
+      MirrorIT.await(foodNode.stop());
+    } finally {
+      MirrorIT.await(vertx.close());
+      fuseki.destroy(); // by its PID
+      if (!fuseki.waitFor(10, TimeUnit.SECONDS)) {
+        fuseki.destroyForcibly();
+      }
+    }
+  }
+
+  private static Collective collective(String id, int seed) {
+    Collective c = Collective.found(CollectiveId.of(id), id, ANA, Appearance.byName("Ana"), LedgerStore.inMemory(),
+        KeyChanges.key(seed), Clock.systemUTC());
+    c.admit(ANA, BO, Appearance.byName("Bo"));
+    return c;
+  }
+
+  /** Waits for Fuseki to say it started, from its own output (no polling); fails with what it said if it stops. */
+  private static void awaitStarted(Process fuseki) throws Exception {
+    CompletableFuture<Void> started = new CompletableFuture<>();
+    StringBuilder said = new StringBuilder();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(fuseki.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+          synchronized (said) {
+            said.append(line).append('\n');
+          }
+          if (line.contains("Start Fuseki")) {
+            started.complete(null);
+          }
+        }
+        started.completeExceptionally(new AssertionError("Fuseki stopped before it started:\n" + said));
+      } catch (Exception e) {
+        started.completeExceptionally(e);
+      }
+    }, "fuseki-output");
+    reader.setDaemon(true);
+    reader.start();
+    started.get(60, TimeUnit.SECONDS);
+  }
+
+  private static String query(URI dataset, String query) throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(dataset + "/query?query="
+        + URLEncoder.encode(query, StandardCharsets.UTF_8))).header("accept", "text/csv").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return r.body();
+  }
+}
