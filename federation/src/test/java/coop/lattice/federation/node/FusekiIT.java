@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The remote store: a real Apache Jena Fuseki server ({@code jena-fuseki-main}, from Maven) in a
+ * The remote store: a real Apache Jena Fuseki server (the {@code jena-fuseki-server} jar, from Maven) in a
  * process of its own on loopback, written to by two nodes: the co-op's node writes its ledger's
  * graph, the café's node its own and its verified copy of the co-op's, which is there already and is
  * not written twice. A query at Fuseki gives the kilograms the co-op's fold totals.
@@ -46,10 +46,12 @@ class FusekiIT {
 
   @Test
   void twoNodesWriteTheirGraphsToOneFusekiThatAnswersAsTheFolds(@TempDir Path dir) throws Exception {
+    Path jar = Path.of("target", "fuseki", "jena-fuseki-server.jar").toAbsolutePath();
+    assertThat(jar).as("the Fuseki jar mvn verify copies before the integration tests").exists();
     int fusekiPort = FedifyPeer.freePort();
     Process fuseki = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-cp", System.getProperty("java.class.path"), "org.apache.jena.fuseki.main.cmds.FusekiMainCmd",
-        "--localhost", "--port=" + fusekiPort, "--mem", "--update", "/lattice").redirectErrorStream(true).start();
+        "-cp", jar.toString(), "org.apache.jena.fuseki.main.cmds.FusekiMainCmd", "--localhost", "--port=" + fusekiPort,
+        "--mem", "--update", "/lattice").directory(dir.toFile()).redirectErrorStream(true).start();
     Vertx vertx = Vertx.vertx();
     try {
       awaitStarted(fuseki);
@@ -57,7 +59,7 @@ class FusekiIT {
       Collective food = collective("food", 1);
       Collective cafe = collective("fixit", 2);
       food.acknowledge(BO, food.record(Contribution.toMember(ANA, BO, ContributionKind.FOOD, Quantity.kilograms("4"))));
-      food.acknowledge(BO, food.record(Contribution.toMember(BO, ANA, ContributionKind.FOOD, Quantity.kilograms("2.5"))));
+      food.acknowledge(ANA, food.record(Contribution.toMember(BO, ANA, ContributionKind.FOOD, Quantity.kilograms("2.5"))));
       InetAddress lo = InetAddress.getByName("127.0.0.1");
       int portA = FedifyPeer.freePort();
       int portB = FedifyPeer.freePort();
