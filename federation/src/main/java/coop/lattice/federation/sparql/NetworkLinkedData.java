@@ -24,6 +24,11 @@ public final class NetworkLinkedData {
     return endpoint.query(query, accept);
   }
 
+  /** The questions that come with the library ({@link NetworkQuestions}), asked of this node's store. */
+  public NetworkQuestions questions() {
+    return new NetworkQuestions(this);
+  }
+
   /** Returns once the store holds every entry its sources trusted when called. */
   public void flush() {
     feed.flush();

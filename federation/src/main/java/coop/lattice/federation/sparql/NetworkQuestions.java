@@ -1,0 +1,106 @@
+package coop.lattice.federation.sparql;
+
+import coop.lattice.Unit;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Questions about the network that come with the library, asked of a node's linked data by
+ * SPARQL (the texts are public: ask them of a Fuseki server that holds many nodes' graphs too):
+ *
+ * <ul>
+ *   <li>{@link #SOVEREIGNTY}: what the network's collectives met for themselves, per month, need and
+ *       unit, from acknowledged contributions (a contribution meets the need its kind names, in the
+ *       month it was recorded): the contributions' part of each collective's {@code
+ *       SovereigntyMetrics}, summed over the collectives;
+ *   <li>{@link #TRADE_FLOWS}: what went from one collective to another in their trades, by unit, each
+ *       trade counted once though both ledgers hold it (by its identity, {@code lattice:trade}).
+ * </ul>
+ */
+public final class NetworkQuestions {
+  /** Per month (yyyy-MM, UTC), need and OM2 unit: the amount met. */
+  public static final String SOVEREIGNTY = """
+      PREFIX vf: <https://w3id.org/valueflows/ont/vf#>
+      PREFIX om2: <http://www.ontology-of-units-of-measure.org/resource/om-2/>
+      SELECT ?month ?need ?unit (SUM(?v) AS ?amount) WHERE {
+        GRAPH ?g {
+          ?e a vf:EconomicEvent ; vf:resourceConformsTo ?kind ; vf:hasPointInTime ?t .
+          { ?e vf:resourceQuantity ?q } UNION { ?e vf:effortQuantity ?q }
+          ?q om2:hasNumericalValue ?v ; om2:hasUnit ?unit .
+          FILTER(STRSTARTS(STR(?kind), "https://lattice.coop/ns/kinds#"))
+        }
+        BIND(SUBSTR(STR(?t), 1, 7) AS ?month)
+        BIND(STRAFTER(STR(?kind), "#") AS ?need)
+      } GROUP BY ?month ?need ?unit ORDER BY ?month ?need ?unit""";
+
+  /** From collective, to collective and OM2 unit: the amount delivered in their trades. */
+  public static final String TRADE_FLOWS = """
+      PREFIX vf: <https://w3id.org/valueflows/ont/vf#>
+      PREFIX om2: <http://www.ontology-of-units-of-measure.org/resource/om-2/>
+      PREFIX lattice: <https://lattice.coop/ns#>
+      SELECT ?from ?to ?unit (SUM(?v) AS ?amount) WHERE {
+        { SELECT DISTINCT ?trade ?from ?to ?unit ?v WHERE { GRAPH ?g {
+            ?e a vf:EconomicEvent ; vf:fulfills ?c ; lattice:trade ?trade ; vf:provider ?from ; vf:receiver ?to ;
+               vf:resourceQuantity ?q .
+            ?q om2:hasNumericalValue ?v ; om2:hasUnit ?unit } } }
+      } GROUP BY ?from ?to ?unit ORDER BY ?from ?to ?unit""";
+
+  /** An amount met in a month, for a need, in a unit. */
+  public record Met(YearMonth month, String need, Unit unit, BigDecimal amount) {}
+
+  /** An amount delivered from one collective (its agent IRI) to another, in a unit. */
+  public record Flow(String from, String to, Unit unit, BigDecimal amount) {}
+
+  private static final Map<String, Unit> UNITS = Map.of(
+      "http://www.ontology-of-units-of-measure.org/resource/om-2/kilogram", Unit.KILOGRAMS,
+      "http://www.ontology-of-units-of-measure.org/resource/om-2/hour", Unit.HOURS,
+      "http://www.ontology-of-units-of-measure.org/resource/om-2/one", Unit.ITEMS);
+
+  private final NetworkLinkedData data;
+
+  public NetworkQuestions(NetworkLinkedData data) {
+    this.data = data;
+  }
+
+  /** {@link #SOVEREIGNTY}, asked. */
+  public List<Met> sovereignty() {
+    List<Met> out = new ArrayList<>();
+    for (String[] row : rows(SOVEREIGNTY)) {
+      out.add(new Met(YearMonth.parse(row[0]), row[1], unit(row[2]), new BigDecimal(row[3])));
+    }
+    return out;
+  }
+
+  /** {@link #TRADE_FLOWS}, asked. */
+  public List<Flow> tradeFlows() {
+    List<Flow> out = new ArrayList<>();
+    for (String[] row : rows(TRADE_FLOWS)) {
+      out.add(new Flow(row[0], row[1], unit(row[2]), new BigDecimal(row[3])));
+    }
+    return out;
+  }
+
+  private List<String[]> rows(String query) {
+    SparqlEndpoint.Answer a = data.query(query, SparqlEndpoint.CSV);
+    if (a.status() != 200) {
+      throw new IllegalStateException("the question was not answered (" + a.status() + "): "
+          + new String(a.body(), StandardCharsets.UTF_8));
+    }
+    List<String[]> rows = new ArrayList<>();
+    // The values here never hold commas or quotes (IRIs, months, needs as slugs, decimals).
+    new String(a.body(), StandardCharsets.UTF_8).lines().skip(1).forEach(l -> rows.add(l.split(",", -1)));
+    return rows;
+  }
+
+  private static Unit unit(String iri) {
+    Unit u = UNITS.get(iri);
+    if (u == null) {
+      throw new IllegalStateException("a unit the questions do not know: " + iri);
+    }
+    return u;
+  }
+}

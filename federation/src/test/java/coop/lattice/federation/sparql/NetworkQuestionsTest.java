@@ -1,0 +1,86 @@
+package coop.lattice.federation.sparql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coop.lattice.CollectiveId;
+import coop.lattice.ContributionKind;
+import coop.lattice.Quantity;
+import coop.lattice.Unit;
+import coop.lattice.collective.Collective;
+import coop.lattice.ledger.Contribution;
+import coop.lattice.metrics.Need;
+import coop.lattice.metrics.SovereigntyMetrics;
+import coop.lattice.testkit.SteppingClock;
+import coop.lattice.testkit.TradingPartners;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The questions that come with the library, asked of one store that holds two collectives' ledgers
+ * (as a node holds its own and a verified copy, or a Fuseki server many nodes'), answer what each
+ * collective's own folds compute: the network's sovereignty per month, need and unit is the sum of
+ * the collectives' sovereignty metrics; the trade flows between them, each trade once though both
+ * ledgers hold it, net to the partnership's balance.
+ */
+class NetworkQuestionsTest {
+  static final CollectiveId FOOD = CollectiveId.of("food");
+  static final CollectiveId FIXIT = CollectiveId.of("fixit");
+
+  @Test
+  void theAnswersAreWhatTheFoldsCompute() {
+    SteppingClock clock = SteppingClock.startingAt("2026-10-20T10:00:00Z", Duration.ofMinutes(1));
+    Collective food = TradingPartners.collective(FOOD, clock, "50", false, FIXIT);
+    Collective fixit = TradingPartners.collective(FIXIT, clock, "50", false, FOOD);
+    contribute(food, ContributionKind.FOOD, Quantity.kilograms("4"));
+    contribute(fixit, ContributionKind.REPAIR, Quantity.hours("2"));
+    TradingPartners.give(food, fixit, "6", clock);
+    clock.advance(Duration.ofDays(40)); // into another month
+    contribute(food, ContributionKind.FOOD, Quantity.kilograms("2.5"));
+    contribute(food, ContributionKind.CARE, Quantity.hours("1.5"));
+    TradingPartners.give(fixit, food, "2", clock);
+
+    try (NetworkGraphs graphs = NetworkGraphs.inMemory(); GraphFeed feed = new GraphFeed(graphs)) {
+      for (Collective c : List.of(food, fixit)) {
+        feed.follow("https://" + c.id().value() + ".example/collectives/" + c.id().value(),
+            new GraphFeed.Source(c.ledger()::entry, c.ledger()::size));
+      }
+      feed.flush();
+      NetworkQuestions questions = new NetworkQuestions(new NetworkLinkedData(feed,
+          new SparqlEndpoint(graphs, Set::of, SparqlEndpoint.Limits.DEFAULT)));
+
+      List<NetworkQuestions.Met> met = questions.sovereignty();
+      assertThat(met).hasSize(4);
+      SovereigntyMetrics foodMetrics = SovereigntyMetrics.compute(food.ledger().entries(0, food.ledger().size()),
+          ZoneOffset.UTC);
+      SovereigntyMetrics fixitMetrics = SovereigntyMetrics.compute(fixit.ledger().entries(0, fixit.ledger().size()),
+          ZoneOffset.UTC);
+      for (NetworkQuestions.Met m : met) {
+        BigDecimal folded = foodMetrics.report(m.month()).of(Need.of(m.need()), m.unit())
+            .add(fixitMetrics.report(m.month()).of(Need.of(m.need()), m.unit()));
+        assertThat(m.amount()).as("%s", m).isEqualByComparingTo(folded);
+      }
+
+      List<NetworkQuestions.Flow> flows = questions.tradeFlows();
+      assertThat(flows).extracting(NetworkQuestions.Flow::unit).containsOnly(Unit.KILOGRAMS);
+      BigDecimal toFixit = amount(flows, "urn:lattice:collective:food", "urn:lattice:collective:fixit");
+      BigDecimal toFood = amount(flows, "urn:lattice:collective:fixit", "urn:lattice:collective:food");
+      assertThat(toFixit).isEqualByComparingTo("6"); // once, though both ledgers hold the trade
+      assertThat(toFood).isEqualByComparingTo("2");
+      assertThat(toFixit.subtract(toFood)).isEqualByComparingTo(
+          food.trade().partnership(FIXIT).orElseThrow().balance(Unit.KILOGRAMS));
+    }
+  }
+
+  private static void contribute(Collective c, ContributionKind kind, Quantity q) {
+    c.acknowledge(TradingPartners.BO, c.record(Contribution.toMember(TradingPartners.ANA, TradingPartners.BO, kind, q)));
+  }
+
+  private static BigDecimal amount(List<NetworkQuestions.Flow> flows, String from, String to) {
+    return flows.stream().filter(f -> f.from().equals(from) && f.to().equals(to)).map(NetworkQuestions.Flow::amount)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+}
