@@ -27,8 +27,9 @@ import java.util.function.LongFunction;
  *       {@code vf:Intent}; its acceptance ({@code TradeAccepted}): a {@code vf:Commitment} that
  *       satisfies the Intent; its delivery ({@code TradeFulfilled}): a {@code vf:EconomicEvent} that
  *       fulfills the Commitment, with the trade's identity;
- *   <li>an adopted agreement ({@code ProposalDecided} adopting a proposal): a {@code vf:Agreement},
- *       with its title, text and review date.
+ *   <li>an adopted agreement ({@code ProposalDecided} adopting a proposal): a {@code vf:Agreement}
+ *       for that version ({@code <actor>/agreements/<id>/<decision>}), with the agreement it is a
+ *       version of, when it was decided, its title, text and review date.
  * </ul>
  *
  * Every other entry has no shape (its canonical bytes still go out). Agents are IRIs that name
@@ -87,7 +88,10 @@ public final class ValueFlowsShapes {
     }
     if (e.event() instanceof Event.ProposalDecided d && d.outcome() == Outcome.ADOPTED
         && earlier.apply(d.proposal()).event() instanceof Event.ProposalMade p) {
-      return Optional.of(new VfNode(actor + "/agreements/" + p.terms().id().value(), "Agreement")
+      String agreement = actor + "/agreements/" + p.terms().id().value();
+      return Optional.of(new VfNode(agreement + "/" + e.sequence(), "Agreement")
+          .with(Term.agreement, agreement)
+          .with(Term.decided, e.time())
           .with(Term.name, p.terms().title())
           .with(Term.note, p.terms().text())
           .with(Term.reviewOn, p.terms().reviewOn()));

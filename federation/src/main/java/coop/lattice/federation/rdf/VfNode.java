@@ -43,7 +43,8 @@ public final class VfNode {
     due(VF + "due", Kind.DATE_TIME), fulfills(VF + "fulfills", Kind.IRI), satisfies(VF + "satisfies", Kind.IRI),
     publishes(VF + "publishes", Kind.NODE), purpose(VF + "purpose", Kind.STRING), note(VF + "note", Kind.STRING),
     name(VF + "name", Kind.STRING), realizationOf(VF + "realizationOf", Kind.IRI),
-    trade(LATTICE + "trade", Kind.STRING), reviewOn(LATTICE + "reviewOn", Kind.DATE);
+    trade(LATTICE + "trade", Kind.STRING), reviewOn(LATTICE + "reviewOn", Kind.DATE),
+    agreement(LATTICE + "agreement", Kind.IRI), decided(LATTICE + "decided", Kind.DATE_TIME);
 
     final String iri;
     final Kind kind;
@@ -115,6 +116,12 @@ public final class VfNode {
     ObjectNode review = lattice.putObject("reviewOn");
     review.put("@id", "lattice:reviewOn");
     review.put("@type", "xsd:date");
+    ObjectNode agreement = lattice.putObject("agreement");
+    agreement.put("@id", "lattice:agreement");
+    agreement.put("@type", "@id");
+    ObjectNode decided = lattice.putObject("decided");
+    decided.put("@id", "lattice:decided");
+    decided.put("@type", "xsd:dateTime");
     return ctx;
   }
 

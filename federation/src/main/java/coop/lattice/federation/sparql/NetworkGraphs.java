@@ -17,6 +17,8 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A node's store of the network's ledgers as linked data: a Jena dataset with a named graph per
@@ -27,6 +29,7 @@ import org.apache.jena.tdb2.loader.LoaderFactory;
  * memory for tests; writes are transactions, one per batch, and queries read a snapshot.
  */
 public final class NetworkGraphs implements GraphSink, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(NetworkGraphs.class);
   static final Node LOADED = NodeFactory.createURI("https://lattice.coop/ns#entriesLoaded");
 
   private final Dataset dataset;
@@ -98,7 +101,7 @@ public final class NetworkGraphs implements GraphSink, AutoCloseable {
       });
       return;
     }
-    DataLoader loader = LoaderFactory.parallelLoader(dsg, g, null);
+    DataLoader loader = LoaderFactory.parallelLoader(dsg, g, (format, args) -> LOG.debug(String.format(format, args)));
     loader.startBulk();
     try {
       StreamRDF out = loader.stream();

@@ -1,6 +1,10 @@
 package coop.lattice.federation.sparql;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import coop.lattice.Unit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
@@ -18,7 +22,9 @@ import java.util.Map;
  *       month it was recorded): the contributions' part of each collective's {@code
  *       SovereigntyMetrics}, summed over the collectives;
  *   <li>{@link #TRADE_FLOWS}: what went from one collective to another in their trades, by unit, each
- *       trade counted once though both ledgers hold it (by its identity, {@code lattice:trade}).
+ *       trade counted once though both ledgers hold it (by its identity, {@code lattice:trade});
+ *   <li>{@link #DUE_FOR_REVIEW}: the agreements across the network whose current version comes up for
+ *       review by a day (the collectives' {@code agreements()}, filtered by review date).
  * </ul>
  */
 public final class NetworkQuestions {
@@ -49,6 +55,22 @@ public final class NetworkQuestions {
             ?q om2:hasNumericalValue ?v ; om2:hasUnit ?unit } } }
       } GROUP BY ?from ?to ?unit ORDER BY ?from ?to ?unit""";
 
+  /**
+   * The current version of each agreement across the network whose review date is on or before a
+   * day (replace {@code %s} with it, {@code yyyy-MM-dd}): the agreement, its title, its review date.
+   */
+  public static final String DUE_FOR_REVIEW = """
+      PREFIX vf: <https://w3id.org/valueflows/ont/vf#>
+      PREFIX lattice: <https://lattice.coop/ns#>
+      PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+      SELECT ?agreement ?name ?reviewOn WHERE { GRAPH ?g {
+        ?v a vf:Agreement ; lattice:agreement ?agreement ; lattice:decided ?d ; vf:name ?name ; lattice:reviewOn ?reviewOn .
+        FILTER NOT EXISTS { ?w lattice:agreement ?agreement ; lattice:decided ?later . FILTER(?later > ?d) }
+        FILTER(?reviewOn <= "%s"^^xsd:date) } } ORDER BY ?reviewOn ?agreement""";
+
+  /** An agreement due for review: its IRI ({@code <actor>/agreements/<id>}), title and review date. */
+  public record Due(String agreement, String title, java.time.LocalDate reviewOn) {}
+
   /** An amount met in a month, for a need, in a unit. */
   public record Met(YearMonth month, String need, Unit unit, BigDecimal amount) {}
 
@@ -60,6 +82,7 @@ public final class NetworkQuestions {
       "http://www.ontology-of-units-of-measure.org/resource/om-2/hour", Unit.HOURS,
       "http://www.ontology-of-units-of-measure.org/resource/om-2/one", Unit.ITEMS);
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final NetworkLinkedData data;
 
   public NetworkQuestions(NetworkLinkedData data) {
@@ -75,6 +98,15 @@ public final class NetworkQuestions {
     return out;
   }
 
+  /** {@link #DUE_FOR_REVIEW}, asked, for {@code by}. */
+  public List<Due> dueForReview(java.time.LocalDate by) {
+    List<Due> out = new ArrayList<>();
+    for (String[] row : rows(DUE_FOR_REVIEW.formatted(by))) {
+      out.add(new Due(row[0], row[1], java.time.LocalDate.parse(row[2])));
+    }
+    return out;
+  }
+
   /** {@link #TRADE_FLOWS}, asked. */
   public List<Flow> tradeFlows() {
     List<Flow> out = new ArrayList<>();
@@ -84,16 +116,25 @@ public final class NetworkQuestions {
     return out;
   }
 
+  /** The rows of {@code query}'s answer (SPARQL JSON results), each the values of its variables in order. */
   private List<String[]> rows(String query) {
-    SparqlEndpoint.Answer a = data.query(query, SparqlEndpoint.CSV);
+    SparqlEndpoint.Answer a = data.query(query, SparqlEndpoint.JSON);
     if (a.status() != 200) {
       throw new IllegalStateException("the question was not answered (" + a.status() + "): "
           + new String(a.body(), StandardCharsets.UTF_8));
     }
-    List<String[]> rows = new ArrayList<>();
-    // The values here never hold commas or quotes (IRIs, months, needs as slugs, decimals).
-    new String(a.body(), StandardCharsets.UTF_8).lines().skip(1).forEach(l -> rows.add(l.split(",", -1)));
-    return rows;
+    try {
+      JsonNode answer = JSON.readTree(a.body());
+      List<String> vars = new ArrayList<>();
+      answer.path("head").path("vars").forEach(v -> vars.add(v.asText()));
+      List<String[]> rows = new ArrayList<>();
+      for (JsonNode binding : answer.path("results").path("bindings")) {
+        rows.add(vars.stream().map(v -> binding.path(v).path("value").asText()).toArray(String[]::new));
+      }
+      return rows;
+    } catch (IOException e) {
+      throw new UncheckedIOException("the endpoint's answer does not read as SPARQL JSON results", e);
+    }
   }
 
   private static Unit unit(String iri) {

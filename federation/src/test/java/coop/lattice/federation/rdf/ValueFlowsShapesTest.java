@@ -62,8 +62,9 @@ class ValueFlowsShapesTest {
           .isTrue();
     }
     // The adopted exchange agreement, two acknowledged contributions, the offer, its commitment and its event.
-    assertThat(shapes).extracting(VfNode::id).contains(ACTOR + "/agreements/exchange",
-        ACTOR + "/entries/" + byAna + "#event", ACTOR + "/entries/" + byCleo + "#event");
+    assertThat(shapes).extracting(VfNode::id).contains(ACTOR + "/entries/" + byAna + "#event",
+        ACTOR + "/entries/" + byCleo + "#event");
+    assertThat(shapes).extracting(VfNode::id).anyMatch(id -> id.startsWith(ACTOR + "/agreements/exchange/"));
     assertThat(shapes.stream().filter(s -> s.id().endsWith("#proposal")).count()).isEqualTo(1);
     assertThat(shapes.stream().filter(s -> s.id().endsWith("#commitment")).count()).isEqualTo(1);
 

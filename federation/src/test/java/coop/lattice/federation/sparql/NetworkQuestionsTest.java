@@ -14,7 +14,9 @@ import coop.lattice.testkit.SteppingClock;
 import coop.lattice.testkit.TradingPartners;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,17 @@ class NetworkQuestionsTest {
       assertThat(toFood).isEqualByComparingTo("2");
       assertThat(toFixit.subtract(toFood)).isEqualByComparingTo(
           food.trade().partnership(FIXIT).orElseThrow().balance(Unit.KILOGRAMS));
+
+      // Agreements due for review: each collective's current versions, by their review date.
+      LocalDate by = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusYears(5);
+      List<NetworkQuestions.Due> due = questions.dueForReview(by);
+      List<LocalDate> folded = new ArrayList<>();
+      for (Collective c : List.of(food, fixit)) {
+        c.agreements().stream().filter(a -> !a.terms().reviewOn().isAfter(by)).forEach(a -> folded.add(a.terms().reviewOn()));
+      }
+      assertThat(due).extracting(NetworkQuestions.Due::reviewOn).containsExactlyInAnyOrderElementsOf(folded);
+      assertThat(due).extracting(NetworkQuestions.Due::title).containsOnly("Exchange");
+      assertThat(questions.dueForReview(by.minusYears(10))).isEmpty();
     }
   }
 
