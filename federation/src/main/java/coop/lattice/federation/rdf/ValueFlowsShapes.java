@@ -29,7 +29,9 @@ import java.util.function.LongFunction;
  *       fulfills the Commitment, with the trade's identity;
  *   <li>an adopted agreement ({@code ProposalDecided} adopting a proposal): a {@code vf:Agreement}
  *       for that version ({@code <actor>/agreements/<id>/<decision>}), with the agreement it is a
- *       version of, when it was decided, its title, text and review date.
+ *       version of, when it was decided, its title, text and review date;
+ *   <li>a declaration of which partners could cover a critical need ({@code CoverageDeclared}): a
+ *       {@code lattice:Coverage} of that need, naming them, which replaces the earlier one (by when).
  * </ul>
  *
  * Every other entry has no shape (its canonical bytes still go out). Agents are IRIs that name
@@ -95,6 +97,12 @@ public final class ValueFlowsShapes {
           .with(Term.name, p.terms().title())
           .with(Term.note, p.terms().text())
           .with(Term.reviewOn, p.terms().reviewOn()));
+    }
+    if (e.event() instanceof Event.CoverageDeclared c) {
+      VfNode coverage = new VfNode(actor + "/coverage/" + c.need() + "/" + e.sequence(), "Coverage")
+          .with(Term.need, c.need()).with(Term.decided, e.time());
+      c.partners().forEach(p -> coverage.with(Term.coveredBy, collective(p)));
+      return Optional.of(coverage);
     }
     return Optional.empty();
   }

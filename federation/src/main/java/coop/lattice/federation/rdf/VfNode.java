@@ -44,7 +44,8 @@ public final class VfNode {
     publishes(VF + "publishes", Kind.NODE), purpose(VF + "purpose", Kind.STRING), note(VF + "note", Kind.STRING),
     name(VF + "name", Kind.STRING), realizationOf(VF + "realizationOf", Kind.IRI),
     trade(LATTICE + "trade", Kind.STRING), reviewOn(LATTICE + "reviewOn", Kind.DATE),
-    agreement(LATTICE + "agreement", Kind.IRI), decided(LATTICE + "decided", Kind.DATE_TIME);
+    agreement(LATTICE + "agreement", Kind.IRI), decided(LATTICE + "decided", Kind.DATE_TIME),
+    need(LATTICE + "need", Kind.STRING), coveredBy(LATTICE + "coveredBy", Kind.IRI);
 
     final String iri;
     final Kind kind;
@@ -122,6 +123,11 @@ public final class VfNode {
     ObjectNode decided = lattice.putObject("decided");
     decided.put("@id", "lattice:decided");
     decided.put("@type", "xsd:dateTime");
+    lattice.put("Coverage", "lattice:Coverage");
+    lattice.put("need", "lattice:need");
+    ObjectNode coveredBy = lattice.putObject("coveredBy");
+    coveredBy.put("@id", "lattice:coveredBy");
+    coveredBy.put("@type", "@id");
     return ctx;
   }
 
@@ -143,6 +149,7 @@ public final class VfNode {
     Node s = id == null ? NodeFactory.createBlankNode() : NodeFactory.createURI(id.asText());
     String typeIri = switch (type.asText()) {
       case "Measure" -> OM2 + "Measure";
+      case "Coverage" -> LATTICE + "Coverage";
       case "EconomicEvent", "Commitment", "Intent", "Proposal", "Agreement" -> VF + type.asText();
       default -> throw new IllegalArgumentException("not a shape's type");
     };
@@ -153,31 +160,34 @@ public final class VfNode {
         continue;
       }
       Term t = Term.valueOf(key); // IllegalArgumentException for any other key
-      JsonNode v = p.getValue();
-      Node o;
-      if (t.kind == Kind.NODE && v.isObject()) {
-        o = read(v, out);
-      } else if (!v.isTextual()) {
-        throw new IllegalArgumentException("not a shape's value");
-      } else {
-        String text = v.asText();
-        o = switch (t.kind) {
-          case NODE, IRI -> {
-            String iri = expand(text);
-            if (!Iris.plainIri(iri) || iri.indexOf(':') < 1) {
-              throw new IllegalArgumentException("not an absolute IRI");
-            }
-            yield NodeFactory.createURI(iri);
-          }
-          case STRING -> NodeFactory.createLiteralString(text);
-          case DECIMAL -> NodeFactory.createLiteralDT(text, XSDDatatype.XSDdecimal);
-          case DATE_TIME -> NodeFactory.createLiteralDT(text, XSDDatatype.XSDdateTime);
-          case DATE -> NodeFactory.createLiteralDT(text, XSDDatatype.XSDdate);
-        };
+      for (JsonNode v : p.getValue().isArray() ? p.getValue() : List.of(p.getValue())) {
+        out.accept(Triple.create(s, NodeFactory.createURI(t.iri), value(t, v, out)));
       }
-      out.accept(Triple.create(s, NodeFactory.createURI(t.iri), o));
     }
     return s;
+  }
+
+  private static Node value(Term t, JsonNode v, Consumer<Triple> out) {
+    if (t.kind == Kind.NODE && v.isObject()) {
+      return read(v, out);
+    }
+    if (!v.isTextual()) {
+      throw new IllegalArgumentException("not a shape's value");
+    }
+    String text = v.asText();
+    return switch (t.kind) {
+      case NODE, IRI -> {
+        String iri = expand(text);
+        if (!Iris.plainIri(iri) || iri.indexOf(':') < 1) {
+          throw new IllegalArgumentException("not an absolute IRI");
+        }
+        yield NodeFactory.createURI(iri);
+      }
+      case STRING -> NodeFactory.createLiteralString(text);
+      case DECIMAL -> NodeFactory.createLiteralDT(text, XSDDatatype.XSDdecimal);
+      case DATE_TIME -> NodeFactory.createLiteralDT(text, XSDDatatype.XSDdateTime);
+      case DATE -> NodeFactory.createLiteralDT(text, XSDDatatype.XSDdate);
+    };
   }
 
   private ObjectNode body() {
@@ -189,12 +199,15 @@ public final class VfNode {
     for (Map.Entry<Term, Object> p : properties) {
       Object v = p.getValue();
       String term = p.getKey().name();
-      if (v instanceof VfNode n) {
-        o.set(term, n.body());
-      } else if (v instanceof BigDecimal d) {
-        o.put(term, d.toPlainString());
+      JsonNode value = v instanceof VfNode n ? n.body() : JsonNodeFactory.instance.textNode(v instanceof BigDecimal d
+          ? d.toPlainString() : v.toString());
+      JsonNode before = o.get(term);
+      if (before == null) {
+        o.set(term, value);
+      } else if (before.isArray()) { // a term given more than once: its values in an array
+        ((ArrayNode) before).add(value);
       } else {
-        o.put(term, v.toString());
+        o.set(term, JsonNodeFactory.instance.arrayNode().add(before).add(value));
       }
     }
     return o;
@@ -207,7 +220,7 @@ public final class VfNode {
 
   private Node subject(Consumer<Triple> out) {
     Node s = id == null ? NodeFactory.createBlankNode() : NodeFactory.createURI(id);
-    String typeIri = type.equals("Measure") ? OM2 + "Measure" : VF + type;
+    String typeIri = type.equals("Measure") ? OM2 + "Measure" : type.equals("Coverage") ? LATTICE + "Coverage" : VF + type;
     out.accept(Triple.create(s, NodeFactory.createURI(RDF_TYPE), NodeFactory.createURI(typeIri)));
     for (Map.Entry<Term, Object> p : properties) {
       Term t = p.getKey();

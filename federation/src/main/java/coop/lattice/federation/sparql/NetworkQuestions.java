@@ -11,6 +11,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Questions about the network that come with the library, asked of a node's linked data by
@@ -24,7 +26,9 @@ import java.util.Map;
  *   <li>{@link #TRADE_FLOWS}: what went from one collective to another in their trades, by unit, each
  *       trade counted once though both ledgers hold it (by its identity, {@code lattice:trade});
  *   <li>{@link #DUE_FOR_REVIEW}: the agreements across the network whose current version comes up for
- *       review by a day (the collectives' {@code agreements()}, filtered by review date).
+ *       review by a day (the collectives' {@code agreements()}, filtered by review date);
+ *   <li>{@link #IF_FALTERS}: who covers each critical need a faltering partner covered for a
+ *       collective, as its redundancy map says ({@code Trade.redundancy().ifFalters}).
  * </ul>
  */
 public final class NetworkQuestions {
@@ -68,6 +72,18 @@ public final class NetworkQuestions {
         FILTER NOT EXISTS { ?w lattice:agreement ?agreement ; lattice:decided ?later . FILTER(?later > ?d) }
         FILTER(?reviewOn <= "%s"^^xsd:date) } } ORDER BY ?reviewOn ?agreement""";
 
+  /**
+   * If the partner named {@code %2$s} (its agent IRI) falters: for each critical need the collective
+   * whose graph is {@code %1$s} declared it covers, the other partners declared for it (none: nobody
+   * left), by the collective's latest declaration of each need; its redundancy map's {@code ifFalters}.
+   */
+  public static final String IF_FALTERS = """
+      PREFIX lattice: <https://lattice.coop/ns#>
+      SELECT ?need ?other WHERE { GRAPH <%1$s> {
+        ?cov a lattice:Coverage ; lattice:need ?need ; lattice:decided ?d ; lattice:coveredBy <%2$s> .
+        FILTER NOT EXISTS { ?newer a lattice:Coverage ; lattice:need ?need ; lattice:decided ?later . FILTER(?later > ?d) }
+        OPTIONAL { ?cov lattice:coveredBy ?other . FILTER(?other != <%2$s>) } } } ORDER BY ?need ?other""";
+
   /** An agreement due for review: its IRI ({@code <actor>/agreements/<id>}), title and review date. */
   public record Due(String agreement, String title, java.time.LocalDate reviewOn) {}
 
@@ -103,6 +119,21 @@ public final class NetworkQuestions {
     List<Due> out = new ArrayList<>();
     for (String[] row : rows(DUE_FOR_REVIEW.formatted(by))) {
       out.add(new Due(row[0], row[1], java.time.LocalDate.parse(row[2])));
+    }
+    return out;
+  }
+
+  /**
+   * {@link #IF_FALTERS}, asked of the graph of the collective at {@code actor}, for its partner
+   * {@code partner} (an agent IRI, {@code urn:lattice:collective:<id>}): per need, the others.
+   */
+  public SortedMap<String, List<String>> ifFalters(String actor, String partner) {
+    SortedMap<String, List<String>> out = new TreeMap<>();
+    for (String[] row : rows(IF_FALTERS.formatted(actor, partner))) {
+      List<String> others = out.computeIfAbsent(row[0], n -> new ArrayList<>());
+      if (!row[1].isEmpty()) {
+        others.add(row[1]);
+      }
     }
     return out;
   }

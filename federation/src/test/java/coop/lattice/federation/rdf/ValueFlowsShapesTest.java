@@ -11,6 +11,7 @@ import coop.lattice.federation.json.Json;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.Entry;
+import coop.lattice.metrics.Need;
 import coop.lattice.testkit.SteppingClock;
 import coop.lattice.testkit.TradingPartners;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * JSON-LD 1.1 reader and the bundled contexts alone, into exactly the triples a store keeps; an
  * acknowledged contribution is an economic event by the member's handle, and by the collective for
  * a member who appears only in aggregates; a trade's steps are a proposal, a commitment and an
- * event with the trade's identity; an adopted agreement is an agreement.
+ * event with the trade's identity; an adopted agreement is an agreement; a coverage declaration
+ * names every partner it names.
  */
 class ValueFlowsShapesTest {
   static final CollectiveId FOOD = CollectiveId.of("food");
@@ -37,7 +39,7 @@ class ValueFlowsShapesTest {
   @Test
   void eachShapeReadsAsJsonLdIntoTheTriplesAStoreKeeps() throws Exception {
     SteppingClock clock = SteppingClock.startingAt("2026-12-01T10:00:00Z", java.time.Duration.ZERO);
-    Collective food = TradingPartners.collective(FOOD, clock, "50", false, FIXIT);
+    Collective food = TradingPartners.collective(FOOD, clock, "50", false, FIXIT, CollectiveId.of("care"));
     Collective fixit = TradingPartners.collective(FIXIT, clock, "50", false, FOOD);
     MemberId cleo = MemberId.of("cleo");
     food.admit(TradingPartners.ANA, cleo, Appearance.onlyInAggregates());
@@ -47,6 +49,7 @@ class ValueFlowsShapesTest {
     long byCleo = food.record(Contribution.toMember(cleo, TradingPartners.BO, ContributionKind.WORK, Quantity.hours("2")));
     food.acknowledge(TradingPartners.BO, byCleo);
     TradingPartners.give(food, fixit, "6", clock);
+    food.trade().declareCoverage(TradingPartners.ANA, Need.of("food"), List.of(FIXIT, CollectiveId.of("care")));
 
     List<VfNode> shapes = new ArrayList<>();
     for (Entry e : food.ledger().entries(0, food.ledger().size())) {
@@ -67,6 +70,7 @@ class ValueFlowsShapesTest {
     assertThat(shapes).extracting(VfNode::id).anyMatch(id -> id.startsWith(ACTOR + "/agreements/exchange/"));
     assertThat(shapes.stream().filter(s -> s.id().endsWith("#proposal")).count()).isEqualTo(1);
     assertThat(shapes.stream().filter(s -> s.id().endsWith("#commitment")).count()).isEqualTo(1);
+    assertThat(shapes).extracting(VfNode::id).anyMatch(id -> id.startsWith(ACTOR + "/coverage/food/"));
 
     Graph all = GraphFactory.createDefaultGraph();
     shapes.forEach(s -> s.triples(all::add));

@@ -19,6 +19,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,11 +33,12 @@ import org.junit.jupiter.api.Test;
 class NetworkQuestionsTest {
   static final CollectiveId FOOD = CollectiveId.of("food");
   static final CollectiveId FIXIT = CollectiveId.of("fixit");
+  static final CollectiveId CARE = CollectiveId.of("care");
 
   @Test
   void theAnswersAreWhatTheFoldsCompute() {
     SteppingClock clock = SteppingClock.startingAt("2026-10-20T10:00:00Z", Duration.ofMinutes(1));
-    Collective food = TradingPartners.collective(FOOD, clock, "50", false, FIXIT);
+    Collective food = TradingPartners.collective(FOOD, clock, "50", false, FIXIT, CARE);
     Collective fixit = TradingPartners.collective(FIXIT, clock, "50", false, FOOD);
     contribute(food, ContributionKind.FOOD, Quantity.kilograms("4"));
     contribute(fixit, ContributionKind.REPAIR, Quantity.hours("2"));
@@ -44,6 +47,10 @@ class NetworkQuestionsTest {
     contribute(food, ContributionKind.FOOD, Quantity.kilograms("2.5"));
     contribute(food, ContributionKind.CARE, Quantity.hours("1.5"));
     TradingPartners.give(fixit, food, "2", clock);
+    food.trade().declareCoverage(TradingPartners.ANA, Need.of("food"), List.of(FIXIT, CARE));
+    food.trade().declareCoverage(TradingPartners.ANA, Need.of("repair"), List.of(FIXIT));
+    food.trade().declareCoverage(TradingPartners.ANA, Need.of("childcare"), List.of(CARE));
+    food.trade().declareCoverage(TradingPartners.ANA, Need.of("repair"), List.of(CARE, FIXIT)); // replaces the first
 
     try (NetworkGraphs graphs = NetworkGraphs.inMemory(); GraphFeed feed = new GraphFeed(graphs)) {
       for (Collective c : List.of(food, fixit)) {
@@ -85,6 +92,15 @@ class NetworkQuestionsTest {
       assertThat(due).extracting(NetworkQuestions.Due::reviewOn).containsExactlyInAnyOrderElementsOf(folded);
       assertThat(due).extracting(NetworkQuestions.Due::title).containsOnly("Exchange");
       assertThat(questions.dueForReview(by.minusYears(10))).isEmpty();
+
+      // If the repair café falters: who is left for each need it covered for the co-op, as the co-op's map says.
+      SortedMap<String, List<String>> left = questions.ifFalters("https://food.example/collectives/food",
+          "urn:lattice:collective:fixit");
+      SortedMap<String, List<String>> byFold = new TreeMap<>();
+      food.trade().redundancy().ifFalters(FIXIT).forEach((need, others) -> byFold.put(need.value(),
+          others.stream().map(o -> "urn:lattice:collective:" + o.value()).toList()));
+      assertThat(left).isEqualTo(byFold).containsOnlyKeys("food", "repair");
+      assertThat(left.get("repair")).containsExactly("urn:lattice:collective:care");
     }
   }
 
