@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFmtLib;
 
 /**
@@ -56,12 +57,32 @@ public final class FusekiGraphs implements GraphSink {
           .append(' ').append(term(t.getObject(), blanks)).append(" .\n"));
     }
     String g = "<" + graph + ">";
-    String update = "DELETE { GRAPH " + g + " { " + g + " " + LOADED + " ?n } }\n"
-        + "INSERT { GRAPH " + g + " {\n" + data + g + " " + LOADED + " " + to + " } }\n"
-        + "WHERE { OPTIONAL { GRAPH " + g + " { " + g + " " + LOADED + " ?n } } FILTER(COALESCE(?n, 0) = " + from + ") }";
+    String guard = "OPTIONAL { GRAPH " + g + " { " + g + " " + LOADED + " ?loaded } } FILTER(COALESCE(?loaded, 0) = "
+        + from + ")";
+    StringBuilder update = new StringBuilder();
+    // The monthly totals first, each under the same guard, then the shapes and the count that moves the guard on.
+    MonthlyTotals.of(shapes).forEach((key, delta) -> {
+      String total = NodeFmtLib.strNT(key.node(graph));
+      String value = "<" + MonthlyTotals.VALUE.getURI() + ">";
+      String amount = delta.toPlainString().contains(".") ? delta.toPlainString() : delta.toPlainString() + ".0";
+      update.append("DELETE { GRAPH ").append(g).append(" { ").append(total).append(' ').append(value)
+          .append(" ?old } }\nINSERT { GRAPH ").append(g).append(" { ");
+      for (Triple t : key.triples(graph, delta)) {
+        if (!t.getPredicate().equals(MonthlyTotals.VALUE)) {
+          update.append(NodeFmtLib.strNT(t.getSubject())).append(' ').append(NodeFmtLib.strNT(t.getPredicate()))
+              .append(' ').append(NodeFmtLib.strNT(t.getObject())).append(" . ");
+        }
+      }
+      update.append(total).append(' ').append(value).append(" ?new } }\nWHERE { ").append(guard)
+          .append(" OPTIONAL { GRAPH ").append(g).append(" { ").append(total).append(' ').append(value)
+          .append(" ?old } } BIND(COALESCE(?old, 0.0) + ").append(amount).append(" AS ?new) } ;\n");
+    });
+    update.append("DELETE { GRAPH ").append(g).append(" { ").append(g).append(' ').append(LOADED).append(" ?loaded } }\n")
+        .append("INSERT { GRAPH ").append(g).append(" {\n").append(data).append(g).append(' ').append(LOADED).append(' ')
+        .append(to).append(" } }\nWHERE { ").append(guard).append(" }");
     HttpRequest req = HttpRequest.newBuilder(URI.create(dataset + "/update"))
         .header("content-type", "application/sparql-update").timeout(timeout)
-        .POST(HttpRequest.BodyPublishers.ofString(update, StandardCharsets.UTF_8)).build();
+        .POST(HttpRequest.BodyPublishers.ofString(update.toString(), StandardCharsets.UTF_8)).build();
     send(req, "add entries " + from + " to " + (to - 1) + " of " + graph);
     return loaded(graph) == to;
   }

@@ -2,8 +2,11 @@ package coop.lattice.federation.sparql;
 
 import coop.lattice.federation.rdf.VfNode;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -75,6 +78,14 @@ public final class NetworkGraphs implements GraphSink, AutoCloseable {
       for (VfNode shape : shapes) {
         shape.triples(target::add);
       }
+      MonthlyTotals.of(shapes).forEach((key, delta) -> {
+        Node total = key.node(graph);
+        var before = target.find(total, MonthlyTotals.VALUE, Node.ANY);
+        BigDecimal sum = before.hasNext() ? new BigDecimal(before.next().getObject().getLiteralLexicalForm()).add(delta)
+            : delta;
+        target.remove(total, MonthlyTotals.VALUE, Node.ANY);
+        key.triples(graph, sum).forEach(target::add);
+      });
       target.remove(g, LOADED, Node.ANY);
       target.add(Triple.create(g, LOADED, NodeFactory.createLiteralDT(Long.toString(to), XSDDatatype.XSDlong)));
       return true;
@@ -96,7 +107,12 @@ public final class NetworkGraphs implements GraphSink, AutoCloseable {
     if (!TDB2Factory.isTDB2(dataset)) {
       Txn.executeWrite(dataset, () -> {
         Graph target = dsg.getGraph(g);
-        shapes.forEachRemaining(shape -> shape.triples(target::add));
+        Map<MonthlyTotals.Key, BigDecimal> totals = new TreeMap<>();
+        shapes.forEachRemaining(shape -> {
+          shape.triples(target::add);
+          MonthlyTotals.of(List.of(shape)).forEach((k, v) -> totals.merge(k, v, BigDecimal::add));
+        });
+        totals.forEach((k, v) -> k.triples(graph, v).forEach(target::add));
         target.add(Triple.create(g, LOADED, NodeFactory.createLiteralDT(Long.toString(size), XSDDatatype.XSDlong)));
       });
       return;
@@ -105,7 +121,12 @@ public final class NetworkGraphs implements GraphSink, AutoCloseable {
     loader.startBulk();
     try {
       StreamRDF out = loader.stream();
-      shapes.forEachRemaining(shape -> shape.triples(out::triple));
+      Map<MonthlyTotals.Key, BigDecimal> totals = new TreeMap<>();
+      shapes.forEachRemaining(shape -> {
+        shape.triples(out::triple);
+        MonthlyTotals.of(List.of(shape)).forEach((k, v) -> totals.merge(k, v, BigDecimal::add));
+      });
+      totals.forEach((k, v) -> k.triples(graph, v).forEach(out::triple));
       out.triple(Triple.create(g, LOADED, NodeFactory.createLiteralDT(Long.toString(size), XSDDatatype.XSDlong)));
       loader.finishBulk();
     } catch (RuntimeException e) {

@@ -32,8 +32,19 @@ import java.util.TreeMap;
  * </ul>
  */
 public final class NetworkQuestions {
-  /** Per month (yyyy-MM, UTC), need and OM2 unit: the amount met. */
+  /**
+   * Per month (yyyy-MM, UTC), need and OM2 unit: the amount met, from the monthly totals each graph
+   * keeps beside its events ({@code lattice:MonthlyTotal}): a few triples a month, however many entries.
+   */
   public static final String SOVEREIGNTY = """
+      PREFIX om2: <http://www.ontology-of-units-of-measure.org/resource/om-2/>
+      PREFIX lattice: <https://lattice.coop/ns#>
+      SELECT ?month ?need ?unit (SUM(?v) AS ?amount) WHERE { GRAPH ?g {
+        ?total a lattice:MonthlyTotal ; lattice:month ?month ; lattice:need ?need ; om2:hasUnit ?unit ;
+          om2:hasNumericalValue ?v } } GROUP BY ?month ?need ?unit ORDER BY ?month ?need ?unit""";
+
+  /** {@link #SOVEREIGNTY}, asked of the events themselves: the same answer, read from every contribution. */
+  public static final String SOVEREIGNTY_FROM_EVENTS = """
       PREFIX vf: <https://w3id.org/valueflows/ont/vf#>
       PREFIX om2: <http://www.ontology-of-units-of-measure.org/resource/om-2/>
       SELECT ?month ?need ?unit (SUM(?v) AS ?amount) WHERE {
@@ -107,8 +118,17 @@ public final class NetworkQuestions {
 
   /** {@link #SOVEREIGNTY}, asked. */
   public List<Met> sovereignty() {
+    return met(SOVEREIGNTY);
+  }
+
+  /** {@link #SOVEREIGNTY_FROM_EVENTS}, asked: the same, the slow way. */
+  public List<Met> sovereigntyFromEvents() {
+    return met(SOVEREIGNTY_FROM_EVENTS);
+  }
+
+  private List<Met> met(String query) {
     List<Met> out = new ArrayList<>();
-    for (String[] row : rows(SOVEREIGNTY)) {
+    for (String[] row : rows(query)) {
       out.add(new Met(YearMonth.parse(row[0]), row[1], unit(row[2]), new BigDecimal(row[3])));
     }
     return out;

@@ -15,21 +15,12 @@ import coop.lattice.ledger.Contribution;
 import coop.lattice.store.LedgerStore;
 import coop.lattice.testkit.KeyChanges;
 import io.vertx.core.Vertx;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,22 +31,15 @@ import org.junit.jupiter.api.io.TempDir;
  * not written twice. A query at Fuseki gives the kilograms the co-op's fold totals.
  */
 class FusekiIT {
-  static final HttpClient HTTP = HttpClient.newHttpClient();
   static final MemberId ANA = MemberId.of("ana");
   static final MemberId BO = MemberId.of("bo");
 
   @Test
   void twoNodesWriteTheirGraphsToOneFusekiThatAnswersAsTheFolds(@TempDir Path dir) throws Exception {
-    Path jar = Path.of("target", "fuseki", "jena-fuseki-server.jar").toAbsolutePath();
-    assertThat(jar).as("the Fuseki jar mvn verify copies before the integration tests").exists();
-    int fusekiPort = FedifyPeer.freePort();
-    Process fuseki = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-cp", jar.toString(), "org.apache.jena.fuseki.main.cmds.FusekiMainCmd", "--localhost", "--port=" + fusekiPort,
-        "--mem", "--update", "/lattice").directory(dir.toFile()).redirectErrorStream(true).start();
+    FusekiServer fuseki = FusekiServer.start(dir);
     Vertx vertx = Vertx.vertx();
     try {
-      awaitStarted(fuseki);
-      URI dataset = URI.create("http://127.0.0.1:" + fusekiPort + "/lattice");
+      URI dataset = fuseki.dataset();
       Collective food = collective("food", 1);
       Collective cafe = collective("fixit", 2);
       food.acknowledge(BO, food.record(Contribution.toMember(ANA, BO, ContributionKind.FOOD, Quantity.kilograms("4"))));
@@ -80,12 +64,16 @@ class FusekiIT {
       BigDecimal folded = food.totals(Instant.EPOCH, Instant.now().plusSeconds(3600))
           .of(ContributionKind.FOOD, Unit.KILOGRAMS);
       assertThat(folded).isEqualByComparingTo("6.5");
-      String kg = query(dataset, LinkedDataIT.FOOD_KG.formatted(actor));
+      String kg = fuseki.csv(LinkedDataIT.FOOD_KG.formatted(actor));
       assertThat(new BigDecimal(kg.split("\r\n")[1])).isEqualByComparingTo(folded);
-      String events = query(dataset, "SELECT (COUNT(?e) AS ?n) WHERE { GRAPH <" + actor + "> { ?e a "
+      String events = fuseki.csv("SELECT (COUNT(?e) AS ?n) WHERE { GRAPH <" + actor + "> { ?e a "
           + "<https://w3id.org/valueflows/ont/vf#EconomicEvent> } }");
       assertThat(events).isEqualTo("n\r\n2\r\n"); // written once, though two nodes hold the co-op's ledger
-      String graphs = query(dataset, "SELECT ?g WHERE { GRAPH ?g { ?g <https://lattice.coop/ns#entriesLoaded> ?n } }"
+      String met = fuseki.csv(coop.lattice.federation.sparql.NetworkQuestions.SOVEREIGNTY);
+      assertThat(met.lines().skip(1).toList()).hasSize(1); // this month's food, in kilograms: the totals kept there too
+      assertThat(new BigDecimal(met.lines().skip(1).findFirst().orElseThrow().split(",")[3]))
+          .isEqualByComparingTo(folded);
+      String graphs = fuseki.csv("SELECT ?g WHERE { GRAPH ?g { ?g <https://lattice.coop/ns#entriesLoaded> ?n } }"
           + " ORDER BY ?g");
       assertThat(graphs.lines().skip(1).toList()).containsExactlyInAnyOrder(actor,
           cafeNode.actor(cafe.id()).toString());
@@ -94,10 +82,7 @@ class FusekiIT {
       MirrorIT.await(foodNode.stop());
     } finally {
       MirrorIT.await(vertx.close());
-      fuseki.destroy(); // by its PID
-      if (!fuseki.waitFor(10, TimeUnit.SECONDS)) {
-        fuseki.destroyForcibly();
-      }
+      fuseki.close();
     }
   }
 
@@ -106,37 +91,5 @@ class FusekiIT {
         KeyChanges.key(seed), Clock.systemUTC());
     c.admit(ANA, BO, Appearance.byName("Bo"));
     return c;
-  }
-
-  /** Waits for Fuseki to say it started, from its own output (no polling); fails with what it said if it stops. */
-  private static void awaitStarted(Process fuseki) throws Exception {
-    CompletableFuture<Void> started = new CompletableFuture<>();
-    StringBuilder said = new StringBuilder();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(fuseki.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = r.readLine(); line != null; line = r.readLine()) {
-          synchronized (said) {
-            said.append(line).append('\n');
-          }
-          if (line.contains("Start Fuseki")) {
-            started.complete(null);
-          }
-        }
-        started.completeExceptionally(new AssertionError("Fuseki stopped before it started:\n" + said));
-      } catch (Exception e) {
-        started.completeExceptionally(e);
-      }
-    }, "fuseki-output");
-    reader.setDaemon(true);
-    reader.start();
-    started.get(60, TimeUnit.SECONDS);
-  }
-
-  private static String query(URI dataset, String query) throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(dataset + "/query?query="
-        + URLEncoder.encode(query, StandardCharsets.UTF_8))).header("accept", "text/csv").build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    return r.body();
   }
 }

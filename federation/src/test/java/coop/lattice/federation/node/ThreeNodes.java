@@ -101,6 +101,16 @@ final class ThreeNodes implements AutoCloseable {
     return again;
   }
 
+  /** The node called {@code name}. */
+  TradingProcess node(String name) {
+    return nodes.get(NAMES.indexOf(name));
+  }
+
+  /** The port of the node called {@code name}. */
+  int port(String name) {
+    return ports[NAMES.indexOf(name)];
+  }
+
   /** Asks each to quit, and waits until each said goodbye. */
   void quit() throws Exception {
     for (TradingProcess p : nodes) {

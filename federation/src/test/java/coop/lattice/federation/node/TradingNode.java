@@ -51,13 +51,14 @@ import java.util.concurrent.TimeUnit;
  * {@code deadletters} (how many, and each one's entry, inbox, status and reason),
  * {@code checkpoint} (signed and sent to followers), {@code mirror PARTNER} (the
  * copy's size and state digest), {@code partition} (the node stops: its port refuses connections, and it sends
- * nothing), {@code heal} (a new node on the same directory and port), {@code balances} and {@code
- * quit}. Started again on the directory of one that was killed, it opens its journal and takes the
+ * nothing), {@code heal} (a new node on the same directory and port), {@code linked} (its linked-data
+ * store holds every trusted entry), {@code balances} and {@code quit}. Started again on the directory of one that was killed, it opens its journal and takes the
  * step each waiting trade is due. It answers each with a line, says {@code acknowledged N} each time N of its trades
  * have reached their last step, {@code round ID STAGE} at each step of a clearing round on its
  * ledger and {@code flagged ACTOR WHY} when it flags a partner, so a test waits for lines, not for time.
  *
- * <p>Arguments: {@code DIR ID PORT [PARTNER=PORT ...]}; {@code -Dtrading.coordinatesOnly=true} leaves the
+ * <p>Arguments: {@code DIR ID PORT [PARTNER=PORT ...]}; {@code -Dlattice.fuseki=URL} has the node write
+ * its linked data to that Fuseki dataset too; {@code -Dtrading.coordinatesOnly=true} leaves the
  * consent to join rounds out of its agreement. Every process runs on the system clock moved
  * by the same eight days (the time its agreement's consent took), so their signatures' dates agree.
  */
@@ -152,9 +153,14 @@ final class TradingNode {
     for (int p : partners.values()) {
       policy = policy.allowing(lo, p);
     }
-    FederationNode n = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + port), dir.resolve("node"))
+    NodeBuilder builder = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + port), dir.resolve("node"))
         .addressPolicy(policy).clock(clock).retryBase(Duration.ofMillis(50))
-        .circuitBreaker(3, Duration.ofMillis(300)).collective(collective).build();
+        .circuitBreaker(3, Duration.ofMillis(300)).collective(collective);
+    String fuseki = System.getProperty("lattice.fuseki"); // a Fuseki dataset the node writes its linked data to too
+    if (fuseki != null) {
+      builder.remoteLinkedData(URI.create(fuseki));
+    }
+    FederationNode n = builder.build();
     n.awaits().onRound((local, r) -> System.out.println("round " + r.id() + " " + r.stage()));
     n.awaits().onFlagged((actor, why) -> System.out.println("flagged " + actor + " " + why));
     await(n.start(port, "127.0.0.1"));
@@ -274,6 +280,10 @@ final class TradingNode {
           } catch (java.util.concurrent.ExecutionException refused) {
             System.out.println("not mirrored " + partner.value() + ": " + refused.getCause().getMessage());
           }
+        }
+        case "linked" -> { // every trusted entry in the node's linked-data store (and Fuseki's, if it has one)
+          node.linkedData().flush();
+          System.out.println("linked");
         }
         case "balances" -> {
           StringBuilder b = new StringBuilder("balances");

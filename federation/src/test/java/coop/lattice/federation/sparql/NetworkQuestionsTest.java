@@ -63,6 +63,9 @@ class NetworkQuestionsTest {
 
       List<NetworkQuestions.Met> met = questions.sovereignty();
       assertThat(met).hasSize(4);
+      assertThat(met).usingRecursiveFieldByFieldElementComparator(org.assertj.core.api.recursive.comparison
+          .RecursiveComparisonConfiguration.builder().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+          .build()).isEqualTo(questions.sovereigntyFromEvents()); // the totals kept are what the events add up to
       SovereigntyMetrics foodMetrics = SovereigntyMetrics.compute(food.ledger().entries(0, food.ledger().size()),
           ZoneOffset.UTC);
       SovereigntyMetrics fixitMetrics = SovereigntyMetrics.compute(fixit.ledger().entries(0, fixit.ledger().size()),
