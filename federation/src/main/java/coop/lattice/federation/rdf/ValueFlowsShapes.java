@@ -5,6 +5,7 @@ import coop.lattice.MemberId;
 import coop.lattice.Quantity;
 import coop.lattice.Unit;
 import coop.lattice.agreement.Outcome;
+import coop.lattice.circle.CircleOutcome;
 import coop.lattice.exchange.Side;
 import coop.lattice.exchange.TradeId;
 import coop.lattice.federation.rdf.VfNode.Term;
@@ -12,6 +13,8 @@ import coop.lattice.ledger.Contribution;
 import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
 import coop.lattice.privacy.Pseudonyms;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.function.LongFunction;
 
@@ -30,6 +33,9 @@ import java.util.function.LongFunction;
  *   <li>an adopted agreement ({@code ProposalDecided} adopting a proposal): a {@code vf:Agreement}
  *       for that version ({@code <actor>/agreements/<id>/<decision>}), with the agreement it is a
  *       version of, when it was decided, its title, text and review date;
+ *   <li>an exchange inside the collective, once settled (a time-bank transfer confirmed, a posting
+ *       confirmed, a tool lent, an aid claim paid, disputes a circle resolved): a {@code
+ *       vf:EconomicEvent} of the need it met, as the sovereignty metrics count it;
  *   <li>a declaration of which partners could cover a critical need ({@code CoverageDeclared}): a
  *       {@code lattice:Coverage} of that need, naming them, which replaces the earlier one (by when).
  * </ul>
@@ -98,6 +104,10 @@ public final class ValueFlowsShapes {
           .with(Term.note, p.terms().text())
           .with(Term.reviewOn, p.terms().reviewOn()));
     }
+    Optional<VfNode> settled = settled(e, actor, self, earlier);
+    if (settled.isPresent()) {
+      return settled;
+    }
     if (e.event() instanceof Event.CoverageDeclared c) {
       VfNode coverage = new VfNode(actor + "/coverage/" + c.need() + "/" + e.sequence(), "Coverage")
           .with(Term.need, c.need()).with(Term.decided, e.time());
@@ -105,6 +115,50 @@ public final class ValueFlowsShapes {
       return Optional.of(coverage);
     }
     return Optional.empty();
+  }
+
+  /**
+   * An exchange inside the collective, settled by {@code e}: a time-bank transfer confirmed (hours of
+   * mutual help), a posting confirmed (the need its kind meets), a tool lent (one item of tools), an
+   * aid claim paid (mutual aid), a circle meeting's disputes resolved internally (items of dispute
+   * resolution), each an economic event of the month it was settled in, as the sovereignty metrics
+   * count them. The people involved are the collective here: an aid claimant is sealed, and who gave
+   * in a posting is not on its confirmation.
+   */
+  private static Optional<VfNode> settled(Entry e, String actor, String self, LongFunction<Entry> earlier) {
+    CollectiveId us = e.collective();
+    Event ev = e.event();
+    if (ev instanceof Event.HoursConfirmed c && earlier.apply(c.transfer()).event() instanceof Event.HoursRecorded r) {
+      return Optional.of(exchange(self, "mutual-help", r.hours(), e.time(), agent(us, r.provider()), agent(us,
+          r.receiver())));
+    }
+    if (ev instanceof Event.PostingConfirmed c && earlier.apply(c.posting()).event() instanceof Event.NeedPosted n) {
+      return Optional.of(exchange(self, n.posting().kind().value(), n.posting().quantity(), e.time(), collective(us),
+          collective(us)));
+    }
+    if (ev instanceof Event.ItemLent l) {
+      return Optional.of(exchange(self, "tools", Quantity.items(1), e.time(), collective(us), agent(us, l.borrower())));
+    }
+    if (ev instanceof Event.AidPaid p && earlier.apply(p.claim()).event() instanceof Event.AidClaimed a) {
+      return Optional.of(exchange(self, "mutual-aid", a.quantity(), e.time(), collective(us), collective(us)));
+    }
+    if (ev instanceof Event.CircleMeetingHeld m) {
+      long resolved = m.outcomes().stream().filter(o -> o.kind() == CircleOutcome.Kind.RESOLVED_INTERNALLY).count();
+      if (resolved > 0) {
+        return Optional.of(exchange(self, "dispute-resolution", Quantity.items(resolved),
+            m.date().atStartOfDay(ZoneOffset.UTC).toInstant(), collective(us), collective(us)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static VfNode exchange(String self, String need, Quantity q, Instant when, String provider, String receiver) {
+    return new VfNode(self + "#event", "EconomicEvent")
+        .with(Term.action, q.unit() == Unit.HOURS ? "vf:deliverService" : "vf:transfer")
+        .with(Term.provider, provider).with(Term.receiver, receiver)
+        .with(Term.resourceConformsTo, KINDS + need)
+        .with(q.unit() == Unit.HOURS ? Term.effortQuantity : Term.resourceQuantity, measure(q))
+        .with(Term.hasPointInTime, when);
   }
 
   /** A trade's flow from its giving collective to the other, with its action and quantity. */

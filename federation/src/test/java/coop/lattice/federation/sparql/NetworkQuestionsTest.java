@@ -7,6 +7,7 @@ import coop.lattice.ContributionKind;
 import coop.lattice.Quantity;
 import coop.lattice.Unit;
 import coop.lattice.collective.Collective;
+import coop.lattice.exchange.ItemId;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.metrics.Need;
 import coop.lattice.metrics.SovereigntyMetrics;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * The questions that come with the library, asked of one store that holds two collectives' ledgers
  * (as a node holds its own and a verified copy, or a Fuseki server many nodes'), answer what each
  * collective's own folds compute: the network's sovereignty per month, need and unit is the sum of
- * the collectives' sovereignty metrics; the trade flows between them, each trade once though both
+ * the collectives' sovereignty metrics (contributions and exchanges settled inside the collective); the trade flows between them, each trade once though both
  * ledgers hold it, net to the partnership's balance.
  */
 class NetworkQuestionsTest {
@@ -46,6 +47,12 @@ class NetworkQuestionsTest {
     clock.advance(Duration.ofDays(40)); // into another month
     contribute(food, ContributionKind.FOOD, Quantity.kilograms("2.5"));
     contribute(food, ContributionKind.CARE, Quantity.hours("1.5"));
+    // Exchanges inside the co-op count too, once settled: an hour of mutual help, a tool lent.
+    long hour = food.timeBank().record(TradingPartners.ANA, TradingPartners.ANA, TradingPartners.BO, Quantity.hours("1"),
+        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), "help");
+    food.timeBank().confirm(TradingPartners.BO, hour);
+    food.toolLibrary().list(TradingPartners.ANA, ItemId.of("drill"), "Drill", 7);
+    food.toolLibrary().lend(TradingPartners.ANA, ItemId.of("drill"), TradingPartners.BO);
     TradingPartners.give(fixit, food, "2", clock);
     food.trade().declareCoverage(TradingPartners.ANA, Need.of("food"), List.of(FIXIT, CARE));
     food.trade().declareCoverage(TradingPartners.ANA, Need.of("repair"), List.of(FIXIT));
@@ -62,7 +69,7 @@ class NetworkQuestionsTest {
           new SparqlEndpoint(graphs, Set::of, SparqlEndpoint.Limits.DEFAULT)));
 
       List<NetworkQuestions.Met> met = questions.sovereignty();
-      assertThat(met).hasSize(4);
+      assertThat(met).hasSize(6);
       assertThat(met).usingRecursiveFieldByFieldElementComparator(org.assertj.core.api.recursive.comparison
           .RecursiveComparisonConfiguration.builder().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
           .build()).isEqualTo(questions.sovereigntyFromEvents()); // the totals kept are what the events add up to
