@@ -14,6 +14,8 @@ import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
 import coop.lattice.store.LedgerStore;
+import coop.lattice.testkit.KeyChanges;
+import coop.lattice.time.SteppingClock;
 import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.net.InetAddress;
@@ -25,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +105,35 @@ class LinkedDataIT {
 
       MirrorIT.await(cafeNode.stop());
       MirrorIT.await(foodNode.stop());
+    } finally {
+      MirrorIT.await(vertx.close());
+    }
+  }
+
+  /** A collective whose agreements say {@code sparql-endpoint: closed} is left out of its own node's answers. */
+  @Test
+  void aCollectiveThatClosesTheEndpointIsLeftOut(@TempDir Path dir) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      SteppingClock clock = SteppingClock.startingAt(Instant.now(), Duration.ZERO);
+      Collective food = Collective.found(CollectiveId.of("food"), "food", ANA, Appearance.byName("Ana"),
+          LedgerStore.inMemory(), KEY, clock);
+      food.admit(ANA, BO, Appearance.byName("Bo"));
+      give(food, ANA, "4");
+      int port = FedifyPeer.freePort();
+      FederationNode node = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + port), dir)
+          .linkedData(NetworkGraphs.inMemory()).collective(food).build();
+      MirrorIT.await(node.start(port, "127.0.0.1"));
+      String actor = node.actor(food.id()).toString();
+      String ask = "ASK { GRAPH <" + actor + "> { ?s ?p ?o } }";
+      node.linkedData().flush();
+      assertThat(csv(port, ask)).contains("true");
+
+      KeyChanges.agree(food, ANA, BO, clock, "sparql-endpoint", "closed");
+      node.linkedData().flush();
+      assertThat(csv(port, ask)).contains("false");
+      assertThat(csv(port, FOOD_KG.formatted(actor))).isEqualTo("kg\r\n0\r\n"); // nothing of it to sum
+      MirrorIT.await(node.stop());
     } finally {
       MirrorIT.await(vertx.close());
     }
