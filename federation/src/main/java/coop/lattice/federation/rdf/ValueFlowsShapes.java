@@ -24,8 +24,10 @@ import java.util.function.LongFunction;
  *
  * <ul>
  *   <li>an acknowledged contribution ({@code ContributionAcknowledged}, with the contribution it
- *       acknowledges): a {@code vf:EconomicEvent}, {@code work} with an effort in hours, else a
- *       {@code transfer} of a resource quantity (kilograms, items), conforming to its kind;
+ *       acknowledges, recorded or corrected): a {@code vf:EconomicEvent}, {@code work} with an effort
+ *       in hours, else a {@code transfer} of a resource quantity (kilograms, items), conforming to its
+ *       kind; a correction ({@code ContributionCorrected}): a {@code lattice:Correction} that
+ *       withdraws the event of the contribution it corrects (which counts no longer, if it did);
  *   <li>an offer between collectives ({@code TradeOffered}): a {@code vf:Proposal} that publishes a
  *       {@code vf:Intent}; its acceptance ({@code TradeAccepted}): a {@code vf:Commitment} that
  *       satisfies the Intent; its delivery ({@code TradeFulfilled}): a {@code vf:EconomicEvent} that
@@ -59,11 +61,16 @@ public final class ValueFlowsShapes {
   public static Optional<VfNode> of(Entry e, String actor, LongFunction<Entry> earlier) {
     CollectiveId us = e.collective();
     String self = actor + "/entries/" + e.sequence();
-    if (e.event() instanceof Event.ContributionAcknowledged a
-        && earlier.apply(a.contribution()).event() instanceof Event.ContributionRecorded r) {
-      Contribution c = r.contribution();
-      Entry recorded = earlier.apply(a.contribution());
-      VfNode event = new VfNode(actor + "/entries/" + a.contribution() + "#event", "EconomicEvent")
+    if (e.event() instanceof Event.ContributionCorrected k) { // the event it corrects, if acknowledged, no longer counts
+      return Optional.of(new VfNode(self + "#correction", "Correction")
+          .with(Term.withdraws, actor + "/entries/" + k.corrects() + "#event"));
+    }
+    Entry recorded = e.event() instanceof Event.ContributionAcknowledged a ? earlier.apply(a.contribution()) : null;
+    Contribution given = recorded == null ? null : recorded.event() instanceof Event.ContributionRecorded r ? r.contribution()
+        : recorded.event() instanceof Event.ContributionCorrected k ? k.contribution() : null;
+    if (given != null) {
+      Contribution c = given;
+      VfNode event = new VfNode(actor + "/entries/" + recorded.sequence() + "#event", "EconomicEvent")
           .with(Term.action, c.quantity().unit() == Unit.HOURS ? "vf:work" : "vf:transfer")
           .with(Term.provider, agent(us, c.giver()))
           .with(Term.receiver, c.receiver() == null ? collective(us) : agent(us, c.receiver()))

@@ -45,7 +45,8 @@ public final class VfNode {
     name(VF + "name", Kind.STRING), realizationOf(VF + "realizationOf", Kind.IRI),
     trade(LATTICE + "trade", Kind.STRING), reviewOn(LATTICE + "reviewOn", Kind.DATE),
     agreement(LATTICE + "agreement", Kind.IRI), decided(LATTICE + "decided", Kind.DATE_TIME),
-    need(LATTICE + "need", Kind.STRING), coveredBy(LATTICE + "coveredBy", Kind.IRI);
+    need(LATTICE + "need", Kind.STRING), coveredBy(LATTICE + "coveredBy", Kind.IRI),
+    withdraws(LATTICE + "withdraws", Kind.IRI);
 
     final String iri;
     final Kind kind;
@@ -124,6 +125,10 @@ public final class VfNode {
     decided.put("@id", "lattice:decided");
     decided.put("@type", "xsd:dateTime");
     lattice.put("Coverage", "lattice:Coverage");
+    lattice.put("Correction", "lattice:Correction");
+    ObjectNode withdraws = lattice.putObject("withdraws");
+    withdraws.put("@id", "lattice:withdraws");
+    withdraws.put("@type", "@id");
     lattice.put("need", "lattice:need");
     ObjectNode coveredBy = lattice.putObject("coveredBy");
     coveredBy.put("@id", "lattice:coveredBy");
@@ -149,7 +154,7 @@ public final class VfNode {
     Node s = id == null ? NodeFactory.createBlankNode() : NodeFactory.createURI(id.asText());
     String typeIri = switch (type.asText()) {
       case "Measure" -> OM2 + "Measure";
-      case "Coverage" -> LATTICE + "Coverage";
+      case "Coverage", "Correction" -> LATTICE + type.asText();
       case "EconomicEvent", "Commitment", "Intent", "Proposal", "Agreement" -> VF + type.asText();
       default -> throw new IllegalArgumentException("not a shape's type");
     };
@@ -220,7 +225,11 @@ public final class VfNode {
 
   private Node subject(Consumer<Triple> out) {
     Node s = id == null ? NodeFactory.createBlankNode() : NodeFactory.createURI(id);
-    String typeIri = type.equals("Measure") ? OM2 + "Measure" : type.equals("Coverage") ? LATTICE + "Coverage" : VF + type;
+    String typeIri = switch (type) {
+      case "Measure" -> OM2 + "Measure";
+      case "Coverage", "Correction" -> LATTICE + type;
+      default -> VF + type;
+    };
     out.accept(Triple.create(s, NodeFactory.createURI(RDF_TYPE), NodeFactory.createURI(typeIri)));
     for (Map.Entry<Term, Object> p : properties) {
       Term t = p.getKey();

@@ -3,6 +3,7 @@ package coop.lattice.federation.sparql;
 import coop.lattice.federation.FederationException;
 import coop.lattice.federation.rdf.VfNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFmtLib;
@@ -61,7 +63,7 @@ public final class FusekiGraphs implements GraphSink {
         + from + ")";
     StringBuilder update = new StringBuilder();
     // The monthly totals first, each under the same guard, then the shapes and the count that moves the guard on.
-    MonthlyTotals.of(shapes).forEach((key, delta) -> {
+    MonthlyTotals.of(shapes, iri -> counted(graph, iri)).forEach((key, delta) -> {
       String total = NodeFmtLib.strNT(key.node(graph));
       String value = "<" + MonthlyTotals.VALUE.getURI() + ">";
       String amount = delta.toPlainString().contains(".") ? delta.toPlainString() : delta.toPlainString() + ".0";
@@ -85,6 +87,26 @@ public final class FusekiGraphs implements GraphSink {
         .POST(HttpRequest.BodyPublishers.ofString(update.toString(), StandardCharsets.UTF_8)).build();
     send(req, "add entries " + from + " to " + (to - 1) + " of " + graph);
     return loaded(graph) == to;
+  }
+
+  /** What the event {@code iri} in {@code graph} at the dataset counts, if it is there (a correction withdraws it). */
+  private Optional<MonthlyTotals.Counted> counted(String graph, String iri) {
+    String query = "PREFIX vf: <" + MonthlyTotals.VF + ">\nPREFIX om2: <" + MonthlyTotals.OM2 + ">\n"
+        + "SELECT ?kind ?t ?unit ?v WHERE { GRAPH <" + graph + "> { <" + iri + "> vf:resourceConformsTo ?kind ;"
+        + " vf:hasPointInTime ?t . { <" + iri + "> vf:resourceQuantity ?q } UNION { <" + iri + "> vf:effortQuantity ?q }"
+        + " ?q om2:hasUnit ?unit ; om2:hasNumericalValue ?v } }";
+    HttpRequest req = HttpRequest.newBuilder(URI.create(dataset + "/query?query="
+        + URLEncoder.encode(query, StandardCharsets.UTF_8))).header("accept", "text/csv").timeout(timeout).build();
+    String[] lines = send(req, "read the event " + iri).split("\r\n");
+    if (lines.length < 2 || lines[1].isBlank()) {
+      return Optional.empty();
+    }
+    String[] f = lines[1].split(",");
+    if (!f[0].startsWith(MonthlyTotals.KINDS)) {
+      return Optional.empty();
+    }
+    return Optional.of(new MonthlyTotals.Counted(new MonthlyTotals.Key(f[1].substring(0, 7),
+        f[0].substring(MonthlyTotals.KINDS.length()), f[2]), new BigDecimal(f[3])));
   }
 
   @Override

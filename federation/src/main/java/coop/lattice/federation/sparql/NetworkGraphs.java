@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -78,7 +80,7 @@ public final class NetworkGraphs implements GraphSink, AutoCloseable {
       for (VfNode shape : shapes) {
         shape.triples(target::add);
       }
-      MonthlyTotals.of(shapes).forEach((key, delta) -> {
+      MonthlyTotals.of(shapes, iri -> MonthlyTotals.in(target, iri)).forEach((key, delta) -> {
         Node total = key.node(graph);
         var before = target.find(total, MonthlyTotals.VALUE, Node.ANY);
         BigDecimal sum = before.hasNext() ? new BigDecimal(before.next().getObject().getLiteralLexicalForm()).add(delta)
@@ -110,7 +112,8 @@ public final class NetworkGraphs implements GraphSink, AutoCloseable {
         Map<MonthlyTotals.Key, BigDecimal> totals = new TreeMap<>();
         shapes.forEachRemaining(shape -> {
           shape.triples(target::add);
-          MonthlyTotals.of(List.of(shape)).forEach((k, v) -> totals.merge(k, v, BigDecimal::add));
+          MonthlyTotals.of(List.of(shape), iri -> MonthlyTotals.in(target, iri))
+              .forEach((k, v) -> totals.merge(k, v, BigDecimal::add));
         });
         totals.forEach((k, v) -> k.triples(graph, v).forEach(target::add));
         target.add(Triple.create(g, LOADED, NodeFactory.createLiteralDT(Long.toString(size), XSDDatatype.XSDlong)));
@@ -122,9 +125,12 @@ public final class NetworkGraphs implements GraphSink, AutoCloseable {
     try {
       StreamRDF out = loader.stream();
       Map<MonthlyTotals.Key, BigDecimal> totals = new TreeMap<>();
+      Map<String, MonthlyTotals.Counted> counted = new HashMap<>(); // what a later correction may withdraw
       shapes.forEachRemaining(shape -> {
         shape.triples(out::triple);
-        MonthlyTotals.of(List.of(shape)).forEach((k, v) -> totals.merge(k, v, BigDecimal::add));
+        MonthlyTotals.of(List.of(shape), iri -> Optional.ofNullable(counted.get(iri)))
+            .forEach((k, v) -> totals.merge(k, v, BigDecimal::add));
+        MonthlyTotals.countedOf(shape).ifPresent(c -> counted.put(shape.id(), c));
       });
       totals.forEach((k, v) -> k.triples(graph, v).forEach(out::triple));
       out.triple(Triple.create(g, LOADED, NodeFactory.createLiteralDT(Long.toString(size), XSDDatatype.XSDlong)));

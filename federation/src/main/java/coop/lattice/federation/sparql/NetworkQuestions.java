@@ -53,6 +53,7 @@ public final class NetworkQuestions {
           { ?e vf:resourceQuantity ?q } UNION { ?e vf:effortQuantity ?q }
           ?q om2:hasNumericalValue ?v ; om2:hasUnit ?unit .
           FILTER(STRSTARTS(STR(?kind), "https://lattice.coop/ns/kinds#"))
+          FILTER NOT EXISTS { ?correction <https://lattice.coop/ns#withdraws> ?e }
         }
         BIND(SUBSTR(STR(?t), 1, 7) AS ?month)
         BIND(STRAFTER(STR(?kind), "#") AS ?need)

@@ -73,6 +73,17 @@ class FusekiIT {
       assertThat(met.lines().skip(1).toList()).hasSize(1); // this month's food, in kilograms: the totals kept there too
       assertThat(new BigDecimal(met.lines().skip(1).findFirst().orElseThrow().split(",")[3]))
           .isEqualByComparingTo(folded);
+
+      // A correction of the first contribution, in a later batch: Fuseki's totals take the old amount back out.
+      food.acknowledge(BO, food.correct(ledgerIndexOfFirstContribution(food), Contribution.toMember(ANA, BO,
+          ContributionKind.FOOD, Quantity.kilograms("3"))));
+      foodNode.linkedData().flush();
+      BigDecimal corrected = food.totals(Instant.EPOCH, Instant.now().plusSeconds(3600))
+          .of(ContributionKind.FOOD, Unit.KILOGRAMS);
+      assertThat(corrected).isEqualByComparingTo("5.5");
+      String after = fuseki.csv(coop.lattice.federation.sparql.NetworkQuestions.SOVEREIGNTY);
+      assertThat(new BigDecimal(after.lines().skip(1).findFirst().orElseThrow().split(",")[3]))
+          .isEqualByComparingTo(corrected);
       String graphs = fuseki.csv("SELECT ?g WHERE { GRAPH ?g { ?g <https://lattice.coop/ns#entriesLoaded> ?n } }"
           + " ORDER BY ?g");
       assertThat(graphs.lines().skip(1).toList()).containsExactlyInAnyOrder(actor,
@@ -84,6 +95,15 @@ class FusekiIT {
       MirrorIT.await(vertx.close());
       fuseki.close();
     }
+  }
+
+  private static long ledgerIndexOfFirstContribution(Collective c) {
+    for (long i = 0; i < c.ledger().size(); i++) {
+      if (c.ledger().entry(i).event() instanceof coop.lattice.ledger.Event.ContributionRecorded) {
+        return i;
+      }
+    }
+    throw new AssertionError("no contribution");
   }
 
   private static Collective collective(String id, int seed) {

@@ -41,8 +41,17 @@ class NetworkQuestionsTest {
     SteppingClock clock = SteppingClock.startingAt("2026-10-20T10:00:00Z", Duration.ofMinutes(1));
     Collective food = TradingPartners.collective(FOOD, clock, "50", false, FIXIT, CARE);
     Collective fixit = TradingPartners.collective(FIXIT, clock, "50", false, FOOD);
-    contribute(food, ContributionKind.FOOD, Quantity.kilograms("4"));
+    long four = contribute(food, ContributionKind.FOOD, Quantity.kilograms("4"));
     contribute(fixit, ContributionKind.REPAIR, Quantity.hours("2"));
+    // Corrections: of an acknowledged contribution (it counts no longer; the correction counts once acknowledged),
+    // and of one never acknowledged (nothing to take back).
+    long three = food.correct(four, Contribution.toMember(TradingPartners.ANA, TradingPartners.BO, ContributionKind.FOOD,
+        Quantity.kilograms("3")));
+    food.acknowledge(TradingPartners.BO, three);
+    long pending = food.record(Contribution.toMember(TradingPartners.ANA, TradingPartners.BO, ContributionKind.FOOD,
+        Quantity.kilograms("9")));
+    food.acknowledge(TradingPartners.BO, food.correct(pending, Contribution.toMember(TradingPartners.ANA,
+        TradingPartners.BO, ContributionKind.FOOD, Quantity.kilograms("1"))));
     TradingPartners.give(food, fixit, "6", clock);
     clock.advance(Duration.ofDays(40)); // into another month
     contribute(food, ContributionKind.FOOD, Quantity.kilograms("2.5"));
@@ -114,8 +123,10 @@ class NetworkQuestionsTest {
     }
   }
 
-  private static void contribute(Collective c, ContributionKind kind, Quantity q) {
-    c.acknowledge(TradingPartners.BO, c.record(Contribution.toMember(TradingPartners.ANA, TradingPartners.BO, kind, q)));
+  private static long contribute(Collective c, ContributionKind kind, Quantity q) {
+    long entry = c.record(Contribution.toMember(TradingPartners.ANA, TradingPartners.BO, kind, q));
+    c.acknowledge(TradingPartners.BO, entry);
+    return entry;
   }
 
   private static BigDecimal amount(List<NetworkQuestions.Flow> flows, String from, String to) {
