@@ -83,7 +83,7 @@ public final class LinkedDataLoad {
         for (long i = from; i < to; i++) {
           ValueFlowsShapes.of(ledger.entry(i), ACTOR, ledger::entry).ifPresent(shapes::add);
         }
-        graphs.add(ACTOR, from, to, shapes);
+        graphs.add(ACTOR, from, to, shapes, ledger.root(to).hex());
         rates.add((to - from) / seconds(start));
       }
     }
@@ -94,11 +94,11 @@ public final class LinkedDataLoad {
     // A full rebuild with TDB2's bulk loader.
     try (NetworkGraphs graphs = NetworkGraphs.onDisk(dir.resolve("bulk"))) {
       long start = System.nanoTime();
-      graphs.bulkLoad(ACTOR, shapes(ledger), ledger.size());
+      graphs.bulkLoad(ACTOR, shapes(ledger), ledger.size(), ledger.root().hex());
       System.out.printf("bulk rebuild: %,d entries in %.1f s%n", ledger.size(), seconds(start));
 
-      SparqlEndpoint endpoint = new SparqlEndpoint(graphs, Set::of, new SparqlEndpoint.Limits(Duration.ofMinutes(5),
-          10_000));
+      SparqlEndpoint endpoint = new SparqlEndpoint(graphs, () -> Set.of(ACTOR), new SparqlEndpoint.Limits(
+          Duration.ofMinutes(5), 10_000));
       long slow = System.nanoTime();
       String byEvents = new String(endpoint.query(MONTHLY, SparqlEndpoint.CSV).body(), StandardCharsets.UTF_8);
       System.out.printf("monthly food totals by SPARQL over the events: %.2f s (one run); equal to the fold: %s%n",
@@ -118,7 +118,7 @@ public final class LinkedDataLoad {
 
       // Visibility: an entry appended, then a query sees it, through the feed (its writer looks every 100 ms).
       try (GraphFeed feed = new GraphFeed(graphs)) {
-        feed.follow(ACTOR, new GraphFeed.Source(ledger::entry, ledger::size));
+        feed.follow(ACTOR, () -> new GraphFeed.View(ledger::entry, ledger.size(), ledger::root));
         feed.flush();
         List<Double> visible = new ArrayList<>();
         for (int run = 0; run < 20; run++) {

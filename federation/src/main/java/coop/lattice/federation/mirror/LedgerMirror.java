@@ -130,6 +130,12 @@ public final class LedgerMirror {
     return c == null ? Optional.empty() : Optional.of(new MirrorView(c));
   }
 
+  /** The partners whose copy this node holds verified against a checkpoint (read back on start, or pulled since). */
+  public java.util.Set<String> mirrored() {
+    return copies.entrySet().stream().filter(e -> e.getValue().verified != null).map(Map.Entry::getKey)
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
   /** Called after each pull that verified a partner's checkpoint (the witnesses cosign it). */
   public void onVerified(Verified listener) {
     verifiedListeners.add(listener);

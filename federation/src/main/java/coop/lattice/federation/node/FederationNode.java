@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Graph;
 
@@ -104,12 +105,14 @@ public final class FederationNode {
     inbox.restore(h);
     deliveries.host(h, follows.of(h).inboxes());
     String actor = h.actor().toString();
-    parts.linked().follow(actor, new GraphFeed.Source(c.ledger()::entry, c.ledger()::size));
+    AtomicLong durable = new AtomicLong(c.ledger().size()); // what listeners were told of: durable, not just appended
+    parts.linked().follow(actor, () -> new GraphFeed.View(c.ledger()::entry, durable.get(), c.ledger()::root));
     c.onEntry(e -> {
       if (hosts.find(h.id()).orElse(null) == h) {
         deliveries.kick(h);
         checkpoints.grew(h);
         awaits.entered(h, e);
+        durable.accumulateAndGet(e.sequence() + 1, Math::max);
         parts.linked().grew(actor);
       }
     });
@@ -146,12 +149,13 @@ public final class FederationNode {
 
   /** Stops sending, closes the servers and the client, then the node's logs. */
   public Future<Void> stop() {
+    parts.linked().close(); // first: its writers read the ledgers and copies closed below
     checkpoints.stop(vertx);
     parts.rounds().stop(vertx);
     deliveries.stop();
     parts.mirror().close();
     return servers.close().compose(v -> deliveries.loops().stop(vertx)).compose(v -> parts.client().close())
-        .onComplete(v -> parts.store().close()).onComplete(v -> parts.linked().close()).mapEmpty();
+        .onComplete(v -> parts.store().close()).mapEmpty();
   }
 
   /** Hosts {@code collective} on the running node; deliveries to its followers resume from their cursors. */
@@ -365,10 +369,8 @@ public final class FederationNode {
   }
 
   /**
-   * Pulls the ledger of the collective behind {@code partnerActor} up to its latest signed
-   * checkpoint into a verified copy (anti-entropy), as {@code collective}; completes with the copy,
-   * read-only, kept current from pushed entries and on disk ({@link MirroredLedger}). Fails, and flags
-   * the partner, if it equivocates or serves entries that do not match what it signed.
+   * Pulls the ledger behind {@code partnerActor} up to its latest signed checkpoint into a verified copy, as
+   * {@code collective} ({@link MirroredLedger}); fails, and flags the partner, if it equivocates or serves a fork.
    */
   public Future<MirroredLedger> mirror(CollectiveId collective, URI partnerActor) {
     return parts.mirror().pull(partnerActor.toString(), hosts.get(collective));

@@ -2,7 +2,6 @@ package coop.lattice.federation.node;
 
 import coop.lattice.agreement.Parameter;
 import coop.lattice.agreement.Parameters;
-import coop.lattice.federation.MirroredLedger;
 import coop.lattice.federation.clearing.ClearingCounterparts;
 import coop.lattice.federation.clearing.ClearingRelay;
 import coop.lattice.federation.clearing.RoundKeeper;
@@ -44,10 +43,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The parts of a node, each built once and handed to the parts that use it through their
@@ -103,11 +101,11 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
     PartnerWatch partners = new PartnerWatch(trades, deliveries, flags, b.alarm, clock);
     // The network's ledgers as linked data: the hosted collectives' (FederationNode.hostNow) and each verified copy.
     NetworkGraphs graphs = b.linkedData != null ? b.linkedData : NetworkGraphs.onDisk(dir.resolve("linked-data"));
-    GraphFeed linked = new GraphFeed(graphs, b.remoteLinkedData);
-    mirror.onVerified((actor, as, checkpoint) -> linked.follow(actor, new GraphFeed.Source(
-        i -> mirror.view(actor).orElseThrow().entry(i),
-        () -> mirror.view(actor).flatMap(MirroredLedger::verified).map(cp -> cp.checkpoint().size()).orElse(0L))));
-    SparqlEndpoint sparql = new SparqlEndpoint(graphs, () -> closedGraphs(hosts, mirror, linked, clock), b.sparqlLimits);
+    GraphFeed linked = new GraphFeed(graphs, b.remoteLinkedData, actor -> open(actor, hosts, mirror, flags, clock));
+    mirror.onVerified((actor, as, checkpoint) -> linked.follow(actor, () -> copy(mirror, actor)));
+    mirror.mirrored().forEach(actor -> linked.follow(actor, () -> copy(mirror, actor))); // copies read back on start
+    SparqlEndpoint sparql = new SparqlEndpoint(graphs, () -> linked.followed().stream()
+        .filter(actor -> open(actor, hosts, mirror, flags, clock)).collect(Collectors.toSet()), b.sparqlLimits);
     return new NodeParts(store, hosts, client, follows, deliveries, broadcasts,
         new FollowRequests(documents, follows, deliveries), new FollowAnswers(follows, deliveries),
         new ActorLookup(client, documents), flags, evidence, witnesses, recovery,
@@ -118,16 +116,22 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
         deliveries, b.alarm, addressees, wall, partners::signals, vertx, sparql));
   }
 
-  /** The graphs of collectives whose agreements close the SPARQL endpoint over their ledger ({@code sparql-endpoint}). */
-  private static Set<String> closedGraphs(Hosts hosts, LedgerMirror mirror, GraphFeed linked, Clock clock) {
-    Set<String> closed = new HashSet<>();
-    for (String actor : linked.followed()) {
-      Optional<Parameters> p = hosts.firstActorIn(List.of(actor)).map(h -> h.collective().parameters())
-          .or(() -> mirror.view(actor).map(v -> v.parameters(clock.instant())));
-      if (p.map(x -> x.get(Parameter.SPARQL_ENDPOINT).equals("closed")).orElse(false)) {
-        closed.add(actor);
-      }
+  /** A partner's verified copy as the linked-data feed reads it: its entries up to the checkpoint it was verified against. */
+  private static GraphFeed.View copy(LedgerMirror mirror, String actor) {
+    return mirror.view(actor).map(v -> new GraphFeed.View(v::entry,
+        v.verified().map(cp -> cp.checkpoint().size()).orElse(0L), v::root)).orElse(GraphFeed.View.EMPTY);
+  }
+
+  /**
+   * Whether the linked data of the collective at {@code actor} may be answered and published: hosted
+   * here, or a copy here of an unflagged partner, and its agreements leave it open ({@code sparql-endpoint}).
+   */
+  private static boolean open(String actor, Hosts hosts, LedgerMirror mirror, Flags flags, Clock clock) {
+    if (flags.why(actor).isPresent()) {
+      return false;
     }
-    return closed;
+    Optional<Parameters> p = hosts.firstActorIn(List.of(actor)).map(h -> h.collective().parameters())
+        .or(() -> mirror.view(actor).map(v -> v.parameters(clock.instant())));
+    return p.map(x -> x.get(Parameter.SPARQL_ENDPOINT).equals("open")).orElse(false);
   }
 }

@@ -31,7 +31,8 @@ import java.util.function.LongFunction;
  *   <li>an offer between collectives ({@code TradeOffered}): a {@code vf:Proposal} that publishes a
  *       {@code vf:Intent}; its acceptance ({@code TradeAccepted}): a {@code vf:Commitment} that
  *       satisfies the Intent; its delivery ({@code TradeFulfilled}): a {@code vf:EconomicEvent} that
- *       fulfills the Commitment, with the trade's identity;
+ *       fulfills the Commitment, with the trade's identity, and its acknowledgement ({@code
+ *       TradeAcknowledged}) says when the receiving side took it ({@code lattice:acknowledged});
  *   <li>an adopted agreement ({@code ProposalDecided} adopting a proposal): a {@code vf:Agreement}
  *       for that version ({@code <actor>/agreements/<id>/<decision>}), with the agreement it is a
  *       version of, when it was decided, its title, text and review date;
@@ -100,6 +101,11 @@ public final class ValueFlowsShapes {
       return Optional.of(flow(new VfNode(offer + "#event", "EconomicEvent"), us, o)
           .with(Term.fulfills, offer + "#commitment").with(Term.hasPointInTime, e.time())
           .with(Term.trade, tradeId(us, t.offer(), o).toString()));
+    }
+    if (e.event() instanceof Event.TradeAcknowledged t && earlier.apply(t.offer()).event() instanceof Event.TradeOffered) {
+      // The receiving side says it arrived: only now does the balance move.
+      return Optional.of(new VfNode(actor + "/entries/" + t.offer() + "#event", "EconomicEvent")
+          .with(Term.acknowledged, e.time()));
     }
     if (e.event() instanceof Event.ProposalDecided d && d.outcome() == Outcome.ADOPTED
         && earlier.apply(d.proposal()).event() instanceof Event.ProposalMade p) {

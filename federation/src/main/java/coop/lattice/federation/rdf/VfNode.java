@@ -46,7 +46,7 @@ public final class VfNode {
     trade(LATTICE + "trade", Kind.STRING), reviewOn(LATTICE + "reviewOn", Kind.DATE),
     agreement(LATTICE + "agreement", Kind.IRI), decided(LATTICE + "decided", Kind.DATE_TIME),
     need(LATTICE + "need", Kind.STRING), coveredBy(LATTICE + "coveredBy", Kind.IRI),
-    withdraws(LATTICE + "withdraws", Kind.IRI);
+    withdraws(LATTICE + "withdraws", Kind.IRI), acknowledged(LATTICE + "acknowledged", Kind.DATE_TIME);
 
     final String iri;
     final Kind kind;
@@ -126,6 +126,9 @@ public final class VfNode {
     decided.put("@type", "xsd:dateTime");
     lattice.put("Coverage", "lattice:Coverage");
     lattice.put("Correction", "lattice:Correction");
+    ObjectNode acknowledged = lattice.putObject("acknowledged");
+    acknowledged.put("@id", "lattice:acknowledged");
+    acknowledged.put("@type", "xsd:dateTime");
     ObjectNode withdraws = lattice.putObject("withdraws");
     withdraws.put("@id", "lattice:withdraws");
     withdraws.put("@type", "@id");
@@ -148,7 +151,7 @@ public final class VfNode {
     }
     JsonNode id = obj.get("@id");
     JsonNode type = obj.get("@type");
-    if (type == null || !type.isTextual() || id != null && (!id.isTextual() || !Iris.plainIri(id.asText()))) {
+    if (type == null || !type.isTextual() || id != null && (!id.isTextual() || !absolute(id.asText()))) {
       throw new IllegalArgumentException("not a shape's @id and @type");
     }
     Node s = id == null ? NodeFactory.createBlankNode() : NodeFactory.createURI(id.asText());
@@ -161,8 +164,11 @@ public final class VfNode {
     out.accept(Triple.create(s, NodeFactory.createURI(RDF_TYPE), NodeFactory.createURI(typeIri)));
     for (Map.Entry<String, JsonNode> p : obj.properties()) {
       String key = p.getKey();
-      if (key.startsWith("@")) {
+      if (key.equals("@id") || key.equals("@type") || key.equals("@context")) {
         continue;
+      }
+      if (key.startsWith("@")) {
+        throw new IllegalArgumentException("a keyword a shape never has: " + key);
       }
       Term t = Term.valueOf(key); // IllegalArgumentException for any other key
       for (JsonNode v : p.getValue().isArray() ? p.getValue() : List.of(p.getValue())) {
@@ -173,7 +179,10 @@ public final class VfNode {
   }
 
   private static Node value(Term t, JsonNode v, Consumer<Triple> out) {
-    if (t.kind == Kind.NODE && v.isObject()) {
+    if (t.kind == Kind.NODE) {
+      if (!v.isObject()) {
+        throw new IllegalArgumentException("a nested node as a string"); // a literal to JSON-LD: the general reader
+      }
       return read(v, out);
     }
     if (!v.isTextual()) {
@@ -182,11 +191,11 @@ public final class VfNode {
     String text = v.asText();
     return switch (t.kind) {
       case NODE, IRI -> {
-        String iri = expand(text);
-        if (!Iris.plainIri(iri) || iri.indexOf(':') < 1) {
-          throw new IllegalArgumentException("not an absolute IRI");
+        boolean compact = (text.startsWith("vf:") || text.startsWith("om2:")) && !text.contains("://");
+        if (!compact && !absolute(text)) {
+          throw new IllegalArgumentException("not an IRI the fast path reads as JSON-LD does");
         }
-        yield NodeFactory.createURI(iri);
+        yield NodeFactory.createURI(expand(text));
       }
       case STRING -> NodeFactory.createLiteralString(text);
       case DECIMAL -> NodeFactory.createLiteralDT(text, XSDDatatype.XSDdecimal);
@@ -245,6 +254,11 @@ public final class VfNode {
       out.accept(Triple.create(s, NodeFactory.createURI(t.iri), o));
     }
     return s;
+  }
+
+  /** An IRI that JSON-LD takes as it is under any of the shape's contexts: http(s) or urn, plainly written. */
+  private static boolean absolute(String iri) {
+    return (iri.startsWith("https://") || iri.startsWith("http://") || iri.startsWith("urn:")) && Iris.plainIri(iri);
   }
 
   private static String expand(String iri) {

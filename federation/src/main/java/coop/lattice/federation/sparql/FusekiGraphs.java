@@ -51,7 +51,17 @@ public final class FusekiGraphs implements GraphSink {
   }
 
   @Override
-  public boolean add(String graph, long from, long to, List<VfNode> shapes) {
+  public String loadedRoot(String graph) {
+    String query = "SELECT ?r WHERE { GRAPH <" + graph + "> { <" + graph + "> <" + NetworkGraphs.ROOT.getURI()
+        + "> ?r } }";
+    HttpRequest req = HttpRequest.newBuilder(URI.create(dataset + "/query?query="
+        + URLEncoder.encode(query, StandardCharsets.UTF_8))).header("accept", "text/csv").timeout(timeout).build();
+    String[] lines = send(req, "ask which root of " + graph + " it holds").split("\r\n");
+    return lines.length < 2 ? "" : lines[1].trim();
+  }
+
+  @Override
+  public boolean add(String graph, long from, long to, List<VfNode> shapes, String root) {
     StringBuilder data = new StringBuilder();
     Map<String, String> blanks = new HashMap<>();
     for (VfNode shape : shapes) {
@@ -79,9 +89,13 @@ public final class FusekiGraphs implements GraphSink {
           .append(" OPTIONAL { GRAPH ").append(g).append(" { ").append(total).append(' ').append(value)
           .append(" ?old } } BIND(COALESCE(?old, 0.0) + ").append(amount).append(" AS ?new) } ;\n");
     });
-    update.append("DELETE { GRAPH ").append(g).append(" { ").append(g).append(' ').append(LOADED).append(" ?loaded } }\n")
+    String rootTerm = "<" + NetworkGraphs.ROOT.getURI() + ">";
+    update.append("DELETE { GRAPH ").append(g).append(" { ").append(g).append(' ').append(LOADED).append(" ?loaded . ")
+        .append(g).append(' ').append(rootTerm).append(" ?oldRoot } }\n")
         .append("INSERT { GRAPH ").append(g).append(" {\n").append(data).append(g).append(' ').append(LOADED).append(' ')
-        .append(to).append(" } }\nWHERE { ").append(guard).append(" }");
+        .append(to).append(" . ").append(g).append(' ').append(rootTerm).append(" \"").append(root).append("\" } }\n")
+        .append("WHERE { ").append(guard).append(" OPTIONAL { GRAPH ").append(g).append(" { ").append(g).append(' ')
+        .append(rootTerm).append(" ?oldRoot } } }");
     HttpRequest req = HttpRequest.newBuilder(URI.create(dataset + "/update"))
         .header("content-type", "application/sparql-update").timeout(timeout)
         .POST(HttpRequest.BodyPublishers.ofString(update.toString(), StandardCharsets.UTF_8)).build();

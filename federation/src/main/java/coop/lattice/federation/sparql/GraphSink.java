@@ -13,11 +13,15 @@ public interface GraphSink {
   /** How many of {@code graph}'s ledger's entries the graph holds: 0 for a graph it does not have. */
   long loaded(String graph);
 
+  /** The ledger's root at the entries the graph holds, in hex, as {@link #add} recorded it; empty if none. */
+  String loadedRoot(String graph);
+
   /**
    * Adds to {@code graph} the shapes of its ledger's entries {@code from} (inclusive) to {@code to}
-   * (exclusive), as one transaction, if it holds exactly {@code from} entries now; returns whether it did.
+   * (exclusive), with {@code root}, the ledger's root at {@code to}, as one transaction, if it holds
+   * exactly {@code from} entries now; returns whether it did.
    */
-  boolean add(String graph, long from, long to, List<VfNode> shapes);
+  boolean add(String graph, long from, long to, List<VfNode> shapes, String root);
 
   /** Removes {@code graph}, to be rebuilt from its ledger. */
   void drop(String graph);

@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class NetworkGraphs implements GraphSink, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NetworkGraphs.class);
   static final Node LOADED = NodeFactory.createURI("https://lattice.coop/ns#entriesLoaded");
+  static final Node ROOT = NodeFactory.createURI("https://lattice.coop/ns#rootLoaded");
 
   private final Dataset dataset;
 
@@ -69,7 +70,16 @@ public final class NetworkGraphs implements GraphSink, AutoCloseable {
   }
 
   @Override
-  public boolean add(String graph, long from, long to, List<VfNode> shapes) {
+  public String loadedRoot(String graph) {
+    return Txn.calculateRead(dataset, () -> {
+      Node g = NodeFactory.createURI(graph);
+      var found = dataset.asDatasetGraph().getGraph(g).find(g, ROOT, Node.ANY);
+      return found.hasNext() ? found.next().getObject().getLiteralLexicalForm() : "";
+    });
+  }
+
+  @Override
+  public boolean add(String graph, long from, long to, List<VfNode> shapes, String root) {
     return Txn.calculateWrite(dataset, () -> {
       DatasetGraph dsg = dataset.asDatasetGraph();
       Node g = NodeFactory.createURI(graph);
@@ -90,6 +100,8 @@ public final class NetworkGraphs implements GraphSink, AutoCloseable {
       });
       target.remove(g, LOADED, Node.ANY);
       target.add(Triple.create(g, LOADED, NodeFactory.createLiteralDT(Long.toString(to), XSDDatatype.XSDlong)));
+      target.remove(g, ROOT, Node.ANY);
+      target.add(Triple.create(g, ROOT, NodeFactory.createLiteralString(root)));
       return true;
     });
   }
@@ -99,7 +111,7 @@ public final class NetworkGraphs implements GraphSink, AutoCloseable {
    * empty graph {@code graph} at once: through TDB2's bulk loader (parallel) for a store on disk, in
    * one transaction for one in memory. For rebuilding a graph from a ledger of many entries.
    */
-  public void bulkLoad(String graph, Iterator<VfNode> shapes, long size) {
+  public void bulkLoad(String graph, Iterator<VfNode> shapes, long size, String root) {
     if (loaded(graph) != 0) {
       throw new IllegalStateException("bulk loading is for an empty graph; " + graph + " holds " + loaded(graph)
           + " entries");
@@ -117,6 +129,7 @@ public final class NetworkGraphs implements GraphSink, AutoCloseable {
         });
         totals.forEach((k, v) -> k.triples(graph, v).forEach(target::add));
         target.add(Triple.create(g, LOADED, NodeFactory.createLiteralDT(Long.toString(size), XSDDatatype.XSDlong)));
+        target.add(Triple.create(g, ROOT, NodeFactory.createLiteralString(root)));
       });
       return;
     }
@@ -134,6 +147,7 @@ public final class NetworkGraphs implements GraphSink, AutoCloseable {
       });
       totals.forEach((k, v) -> k.triples(graph, v).forEach(out::triple));
       out.triple(Triple.create(g, LOADED, NodeFactory.createLiteralDT(Long.toString(size), XSDDatatype.XSDlong)));
+      out.triple(Triple.create(g, ROOT, NodeFactory.createLiteralString(root)));
       loader.finishBulk();
     } catch (RuntimeException e) {
       loader.finishException(e);

@@ -24,7 +24,9 @@ import java.util.TreeMap;
  *       month it was recorded): the contributions' part of each collective's {@code
  *       SovereigntyMetrics}, summed over the collectives;
  *   <li>{@link #TRADE_FLOWS}: what went from one collective to another in their trades, by unit, each
- *       trade counted once though both ledgers hold it (by its identity, {@code lattice:trade});
+ *       trade counted once though both ledgers hold it (by its identity, {@code lattice:trade}), once
+ *       the receiving side acknowledged it: what moved the partnerships' balances, before any clearing
+ *       round (a cleared cycle moves balances and no goods);
  *   <li>{@link #DUE_FOR_REVIEW}: the agreements across the network whose current version comes up for
  *       review by a day (the collectives' {@code agreements()}, filtered by review date);
  *   <li>{@link #IF_FALTERS}: who covers each critical need a faltering partner covered for a
@@ -41,7 +43,7 @@ public final class NetworkQuestions {
       PREFIX lattice: <https://lattice.coop/ns#>
       SELECT ?month ?need ?unit (SUM(?v) AS ?amount) WHERE { GRAPH ?g {
         ?total a lattice:MonthlyTotal ; lattice:month ?month ; lattice:need ?need ; om2:hasUnit ?unit ;
-          om2:hasNumericalValue ?v } } GROUP BY ?month ?need ?unit ORDER BY ?month ?need ?unit""";
+          om2:hasNumericalValue ?v } } GROUP BY ?month ?need ?unit HAVING (SUM(?v) != 0) ORDER BY ?month ?need ?unit""";
 
   /** {@link #SOVEREIGNTY}, asked of the events themselves: the same answer, read from every contribution. */
   public static final String SOVEREIGNTY_FROM_EVENTS = """
@@ -67,7 +69,7 @@ public final class NetworkQuestions {
       SELECT ?from ?to ?unit (SUM(?v) AS ?amount) WHERE {
         { SELECT DISTINCT ?trade ?from ?to ?unit ?v WHERE { GRAPH ?g {
             ?e a vf:EconomicEvent ; vf:fulfills ?c ; lattice:trade ?trade ; vf:provider ?from ; vf:receiver ?to ;
-               vf:resourceQuantity ?q .
+               vf:resourceQuantity ?q ; lattice:acknowledged ?taken .
             ?q om2:hasNumericalValue ?v ; om2:hasUnit ?unit } } }
       } GROUP BY ?from ?to ?unit ORDER BY ?from ?to ?unit""";
 

@@ -10,6 +10,7 @@ import coop.lattice.Unit;
 import coop.lattice.collective.Collective;
 import coop.lattice.federation.net.AddressPolicy;
 import coop.lattice.federation.sparql.NetworkGraphs;
+import coop.lattice.federation.sparql.SparqlEndpoint;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.Contribution;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ledger's ValueFlows shapes in a TDB2 store on disk, the café's node keeps its verified copy of it
  * in memory; a SPARQL query at either gives the kilograms of food the co-op shared, equal to what
  * the co-op's own fold totals; a member who appears only in aggregates is never an agent; a history
- * rewritten after the copy was verified never reaches the café's store.
+ * rewritten after the copy was verified never reaches the café's store (kept on disk across the
+ * café's node's restart), and a flagged partner is answered no more.
  */
 class LinkedDataIT {
   static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -69,10 +72,16 @@ class LinkedDataIT {
       int portA = FedifyPeer.freePort();
       int portB = FedifyPeer.freePort();
       FederationNode foodNode = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + portA), dir.resolve("a"))
-          .addressPolicy(AddressPolicy.publicOnly().allowing(lo, portB)).collective(food).build(); // TDB2 on disk
-      FederationNode cafeNode = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + portB), dir.resolve("b"))
-          .addressPolicy(AddressPolicy.publicOnly().allowing(lo, portA)).linkedData(NetworkGraphs.inMemory())
-          .collective(cafe).build();
+          .addressPolicy(AddressPolicy.publicOnly().allowing(lo, portB)).linkedData(NetworkGraphs.inMemory())
+          .collective(food).build();
+      AtomicReference<NetworkGraphs> cafeStore = new AtomicReference<>();
+      java.util.function.Supplier<FederationNode> cafeNodeOnDisk = () -> {
+        cafeStore.set(NetworkGraphs.onDisk(dir.resolve("b-linked-data"))); // TDB2 on disk, kept across the restart
+        return FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + portB), dir.resolve("b"))
+            .addressPolicy(AddressPolicy.publicOnly().allowing(lo, portA)).linkedData(cafeStore.get()).collective(cafe)
+            .build();
+      };
+      FederationNode cafeNode = cafeNodeOnDisk.get();
       MirrorIT.await(foodNode.start(portA, "127.0.0.1"));
       MirrorIT.await(cafeNode.start(portB, "127.0.0.1"));
       String actor = foodNode.actor(food.id()).toString();
@@ -92,6 +101,13 @@ class LinkedDataIT {
       assertThat(agents).contains("urn:lattice:collective:food:member:h-").contains("urn:lattice:collective:food\r\n")
           .doesNotContain(":member:t-");
 
+      // The café's node restarts: its store on disk and its copy read back answer as before, without a pull.
+      MirrorIT.await(cafeNode.stop());
+      cafeNode = cafeNodeOnDisk.get();
+      MirrorIT.await(cafeNode.start(portB, "127.0.0.1"));
+      cafeNode.linkedData().flush();
+      assertThat(sum(csv(portB, query))).isEqualByComparingTo(folded);
+
       // The co-op's node now serves a rewritten history: the café's pull flags it, and its store keeps what it verified.
       foodNode.unhost(food.id());
       foodNode.host(rewritten);
@@ -100,8 +116,17 @@ class LinkedDataIT {
           .succeededFuture(null)))).isNull();
       assertThat(cafeNode.defences().flagged(actor)).isPresent();
       cafeNode.linkedData().flush();
-      assertThat(sum(csv(portB, query))).isEqualByComparingTo(folded);
+      // A flagged partner is answered no more; its graph in the store holds what was verified, nothing rewritten.
+      assertThat(sum(csv(portB, query))).isEqualByComparingTo("0");
+      assertThat(cafeStore.get().loaded(actor)).isEqualTo(food.ledger().size());
+      assertThat(cafeStore.get().loadedRoot(actor)).isEqualTo(food.ledger().root().hex());
+      String inStore = new String(new SparqlEndpoint(cafeStore.get(), () -> java.util.Set.of(actor),
+          SparqlEndpoint.Limits.DEFAULT).query(query, SparqlEndpoint.CSV).body(), StandardCharsets.UTF_8);
+      assertThat(sum(inStore)).isEqualByComparingTo(folded);
       assertThat(status(portB, "DELETE WHERE { ?s ?p ?o }")).isEqualTo(400); // read-only: no update is a query
+      // No request from the node: a SERVICE, even in a subquery, is refused before anything runs.
+      assertThat(status(portB, "SELECT * WHERE { { SELECT ?s WHERE { SERVICE <http://127.0.0.1:" + portA
+          + "/sparql> { ?s ?p ?o } } } }")).isEqualTo(400);
 
       MirrorIT.await(cafeNode.stop());
       MirrorIT.await(foodNode.stop());

@@ -71,11 +71,11 @@ class NetworkQuestionsTest {
     try (NetworkGraphs graphs = NetworkGraphs.inMemory(); GraphFeed feed = new GraphFeed(graphs)) {
       for (Collective c : List.of(food, fixit)) {
         feed.follow("https://" + c.id().value() + ".example/collectives/" + c.id().value(),
-            new GraphFeed.Source(c.ledger()::entry, c.ledger()::size));
+            () -> new GraphFeed.View(c.ledger()::entry, c.ledger().size(), c.ledger()::root));
       }
       feed.flush();
       NetworkQuestions questions = new NetworkQuestions(new NetworkLinkedData(feed,
-          new SparqlEndpoint(graphs, Set::of, SparqlEndpoint.Limits.DEFAULT)));
+          new SparqlEndpoint(graphs, feed::followed, SparqlEndpoint.Limits.DEFAULT)));
 
       List<NetworkQuestions.Met> met = questions.sovereignty();
       assertThat(met).hasSize(6);
