@@ -115,28 +115,23 @@ public final class VfNode {
     lattice.put("lattice", LATTICE);
     lattice.put("name", "vf:name");
     lattice.put("trade", "lattice:trade");
-    ObjectNode review = lattice.putObject("reviewOn");
-    review.put("@id", "lattice:reviewOn");
-    review.put("@type", "xsd:date");
-    ObjectNode agreement = lattice.putObject("agreement");
-    agreement.put("@id", "lattice:agreement");
-    agreement.put("@type", "@id");
-    ObjectNode decided = lattice.putObject("decided");
-    decided.put("@id", "lattice:decided");
-    decided.put("@type", "xsd:dateTime");
     lattice.put("Coverage", "lattice:Coverage");
     lattice.put("Correction", "lattice:Correction");
-    ObjectNode acknowledged = lattice.putObject("acknowledged");
-    acknowledged.put("@id", "lattice:acknowledged");
-    acknowledged.put("@type", "xsd:dateTime");
-    ObjectNode withdraws = lattice.putObject("withdraws");
-    withdraws.put("@id", "lattice:withdraws");
-    withdraws.put("@type", "@id");
     lattice.put("need", "lattice:need");
-    ObjectNode coveredBy = lattice.putObject("coveredBy");
-    coveredBy.put("@id", "lattice:coveredBy");
-    coveredBy.put("@type", "@id");
+    typed(lattice, "reviewOn", "xsd:date");
+    typed(lattice, "agreement", "@id");
+    typed(lattice, "decided", "xsd:dateTime");
+    typed(lattice, "acknowledged", "xsd:dateTime");
+    typed(lattice, "withdraws", "@id");
+    typed(lattice, "coveredBy", "@id");
     return ctx;
+  }
+
+  /** Defines the lattice term {@code term} in {@code context}, its values of {@code type}. */
+  private static void typed(ObjectNode context, String term, String type) {
+    ObjectNode t = context.putObject(term);
+    t.put("@id", "lattice:" + term);
+    t.put("@type", type);
   }
 
   /**
