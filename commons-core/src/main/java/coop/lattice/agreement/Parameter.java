@@ -261,41 +261,27 @@ public final class Parameter<T> {
       List.of("carry-on", "wait"), "carry-on", "what the node does when it cannot reach enough witnesses on start");
 
   /**
-   * The ledger key the collective adopted to recover a lost one: the new key's public half, in
-   * URL-safe base64 ({@code VerificationKey.base64Url}). A recovery ({@code LedgerKeys.recover}) is
-   * recorded only for the key the agreements in force name, so it is the collective's decision,
-   * under its own rule. Default: none.
+   * The ledger key the collective adopted to recover a lost one, in URL-safe base64: a recovery
+   * ({@code LedgerKeys.recover}) is recorded only for the key the agreements in force name. Default: none.
    */
   public static final Parameter<String> LEDGER_KEY = new Parameter<>("ledger-key", "",
       "the ledger key the collective adopted to recover a lost one", "an Ed25519 public key in URL-safe base64",
-      s -> {
-        String k = s.trim();
-        if (!k.matches("[A-Za-z0-9_-]{43}")) {
-          throw new InvalidAgreementException("ledger-key is an Ed25519 public key in URL-safe base64 (43 characters),"
-              + " not '" + s + "'");
-        }
-        return k;
-      }, s -> s);
+      LedgerKeyText::parse, s -> s);
 
   /** How many partners must countersign the recovery of a lost ledger key (1 to 20). Default: 2. */
   public static final Parameter<Integer> KEY_RECOVERY_COUNTERSIGNATURES = ofInt("key-recovery-countersignatures", 1,
       20, 2, "how many partners must countersign the recovery of a lost ledger key");
 
   /**
-   * Whether the collective, as a partner's witness, countersigns the partner's recovery of its lost
-   * ledger key as soon as its node's copy of the partner's ledger backs the request ({@code
-   * automatic}), or only when one of its members says so ({@code ask-members}), having checked with
-   * the partner's people by other means: whoever took over a partner's node can ask in its name.
-   * Default: ask-members.
+   * Whether the collective countersigns a partner's recovery of its lost ledger key once its copy backs
+   * it ({@code automatic}) or once a member says so ({@code ask-members}): whoever took over a partner's
+   * node can ask in its name. Default: ask-members.
    */
   public static final Parameter<String> KEY_RECOVERY_WITNESS = ofChoice("key-recovery-witness",
       List.of("ask-members", "automatic"), "ask-members",
       "whether the collective countersigns a partner's recovery of its ledger key without asking its members");
 
-  /**
-   * Whether the node's SPARQL endpoint answers over this collective's ledger ({@code open}: what its
-   * public feed already holds, as linked data) or leaves it out ({@code closed}). Default: open.
-   */
+  /** Whether the node's SPARQL endpoint answers over this collective's ledger ({@code open}) or not. Default: open. */
   public static final Parameter<String> SPARQL_ENDPOINT = ofChoice("sparql-endpoint", List.of("open", "closed"),
       "open", "whether the node's SPARQL endpoint answers over the collective's ledger");
 

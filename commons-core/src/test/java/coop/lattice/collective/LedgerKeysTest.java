@@ -163,6 +163,15 @@ class LedgerKeysTest {
     }
   }
 
+  @Test
+  void anAgreementNamesALedgerKeyAsAKeyOrNotAtAll() {
+    assertThatThrownBy(() -> AgreementTerms.builder(AgreementId.of("keys"), "Our ledger key").text("t").scope("s")
+        .reviewOn(LocalDate.of(2029, 1, 1)).rule(DecisionRule.consent(Duration.ofDays(7)))
+        .set("ledger-key", "not a key").build())
+        .isInstanceOf(coop.lattice.InvalidAgreementException.class).hasMessageContaining("does not fit ledger-key")
+        .hasMessageContaining("an Ed25519 public key in URL-safe base64");
+  }
+
   /** Every copy of the ledger derives the same keys from the same entries, and refuses a changed one. */
   @Test
   void aCopyDerivesTheSameKeysAndRefusesAChangedRotation() {
