@@ -54,6 +54,9 @@ public final class InboxLoad {
 
   record Prepared(HttpMessage message) {}
 
+  /** The server's process id, to read its CPU time around the measured phase; -1 if not given. */
+  private static final long SERVER_PID = Long.getLong("server.pid", -1);
+
   public static void main(String[] args) throws Exception {
     int loadPort = Integer.parseInt(args[0]);
     URI inbox = URI.create(args[1]);
@@ -125,12 +128,18 @@ public final class InboxLoad {
         new PoolOptions().setHttp1MaxSize(inFlight));
     Phase w = send(vertx, client, inbox, Arrays.copyOfRange(requests, 0, warmup), inFlight);
     System.out.printf("warm-up: %d requests, %d accepted%n", warmup, w.accepted.get());
+    Cpu serverCpu0 = Cpu.ofProcess(SERVER_PID);
+    Cpu ownCpu0 = Cpu.ofThisProcess();
     Phase m = send(vertx, client, inbox, Arrays.copyOfRange(requests, warmup, total), inFlight);
+    Cpu serverCpu = Cpu.ofProcess(SERVER_PID).since(serverCpu0);
+    Cpu ownCpu = Cpu.ofThisProcess().since(ownCpu0);
     long[] lat = m.latencies.stream().mapToLong(Long::longValue).sorted().toArray();
     double seconds = m.nanos / 1e9;
     System.out.printf("measured: %d requests in %.2f s, %d accepted (%s), %.0f accepted/s, latency p50 %.1f ms,"
         + " p99 %.1f ms, max %.1f ms%n", measured, seconds, m.accepted.get(), m.statuses, m.accepted.get() / seconds,
         pct(lat, 0.50), pct(lat, 0.99), lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6);
+    System.out.printf("measured phase, CPU per request: server %s; load process %s%n",
+        SERVER_PID < 0 ? "not given (-Dserver.pid)" : serverCpu.perRequest(measured), ownCpu.perRequest(measured));
     vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
