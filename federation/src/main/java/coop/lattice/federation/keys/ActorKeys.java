@@ -4,7 +4,6 @@ import coop.lattice.store.PrivateFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,40 +169,15 @@ public final class ActorKeys {
     return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
   }
 
-  private static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-
   static String base58(byte[] input) {
-    BigInteger n = new BigInteger(1, input);
-    StringBuilder b = new StringBuilder();
-    BigInteger base = BigInteger.valueOf(58);
-    while (n.signum() > 0) {
-      BigInteger[] qr = n.divideAndRemainder(base);
-      b.append(ALPHABET.charAt(qr[1].intValue()));
-      n = qr[0];
-    }
-    for (int i = 0; i < input.length && input[i] == 0; i++) {
-      b.append('1');
-    }
-    return b.reverse().toString();
+    return Base58.encode(input);
   }
 
   static byte[] unbase58(String s) throws GeneralSecurityException {
-    BigInteger n = BigInteger.ZERO;
-    for (char c : s.toCharArray()) {
-      int d = ALPHABET.indexOf(c);
-      if (d < 0) {
-        throw new GeneralSecurityException("not base58: " + c);
-      }
-      n = n.multiply(BigInteger.valueOf(58)).add(BigInteger.valueOf(d));
+    try {
+      return Base58.decode(s);
+    } catch (IllegalArgumentException e) {
+      throw new GeneralSecurityException(e.getMessage(), e);
     }
-    byte[] raw = n.toByteArray();
-    int strip = raw.length > 1 && raw[0] == 0 ? 1 : 0;
-    int zeros = 0;
-    while (zeros < s.length() && s.charAt(zeros) == '1') {
-      zeros++;
-    }
-    byte[] out = new byte[zeros + raw.length - strip];
-    System.arraycopy(raw, strip, out, zeros, raw.length - strip);
-    return out;
   }
 }

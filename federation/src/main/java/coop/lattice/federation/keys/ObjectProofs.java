@@ -13,10 +13,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * FEP-8b32 object integrity proofs with the {@code eddsa-jcs-2022} cryptosuite: the document
@@ -50,7 +47,7 @@ public final class ObjectProofs {
     config.put("verificationMethod", verificationMethod);
     config.put("proofPurpose", "assertionMethod");
     config.put("created", created.truncatedTo(ChronoUnit.SECONDS).toString());
-    byte[] signature = Algorithm.ED25519.sign(key, hashData(config, unsecured));
+    byte[] signature = Algorithm.ED25519.sign(key, hashData(JcsTree.members(config), JcsTree.members(unsecured)));
     ObjectNode proof = config.deepCopy();
     proof.remove("@context");
     proof.put("proofValue", "z" + ActorKeys.base58(signature));
@@ -90,20 +87,20 @@ public final class ObjectProofs {
     } catch (GeneralSecurityException e) {
       throw new SignatureRejected("the proofValue is not base58btc multibase");
     }
-    ObjectNode unsecured = doc.deepCopy();
+    SortedMap<String, JsonNode> unsecured = JcsTree.members(doc); // the document's own values, not a copy
     unsecured.remove("proof");
     JsonNode ld = unsecured.get("signature");
     if (ld != null && ld.isObject() && "RsaSignature2017".equals(Json.text(ld, "type").orElse(""))) {
       // Mastodon-style Linked Data signatures are attached after the proof, over the proof too.
       unsecured.remove("signature");
     }
-    ObjectNode config = ((ObjectNode) proof).deepCopy();
+    SortedMap<String, JsonNode> config = JcsTree.members(proof);
     config.remove("proofValue");
-    if (unsecured.has("@context")) {
-      if (config.has("@context") && !config.get("@context").equals(unsecured.get("@context"))) {
+    if (unsecured.containsKey("@context")) {
+      if (config.containsKey("@context") && !config.get("@context").equals(unsecured.get("@context"))) {
         throw new SignatureRejected("the proof's @context differs from the document's");
       }
-      config.set("@context", unsecured.get("@context"));
+      config.put("@context", unsecured.get("@context"));
     }
     byte[] data;
     try {
@@ -116,51 +113,12 @@ public final class ObjectProofs {
     }
   }
 
-  private static byte[] hashData(ObjectNode config, ObjectNode unsecured) {
-    byte[] a = Digests.sha256(CanonicalJson.encodeForeign(plain(config)));
-    byte[] b = Digests.sha256(CanonicalJson.encodeForeign(plain(unsecured)));
+  private static byte[] hashData(SortedMap<String, JsonNode> config, SortedMap<String, JsonNode> unsecured) {
+    byte[] a = Digests.sha256(JcsTree.canonical(config));
+    byte[] b = Digests.sha256(JcsTree.canonical(unsecured));
     byte[] out = new byte[64];
     System.arraycopy(a, 0, out, 0, 32);
     System.arraycopy(b, 0, out, 32, 32);
     return out;
-  }
-
-  /**
-   * The tree as maps, lists, strings, booleans and numbers, for the canonical writer: an integer
-   * within the IEEE 754 safe range as a {@code Long}, any other number as the {@code Double}
-   * nearest to it, which is what an RFC 8785 reader takes it to be.
-   */
-  static Object plain(JsonNode n) {
-    if (n.isObject()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      for (Map.Entry<String, JsonNode> e : n.properties()) {
-        m.put(e.getKey(), plain(e.getValue()));
-      }
-      return m;
-    }
-    if (n.isArray()) {
-      List<Object> l = new ArrayList<>();
-      n.forEach(x -> l.add(plain(x)));
-      return l;
-    }
-    if (n.isTextual()) {
-      return n.asText();
-    }
-    if (n.isBoolean()) {
-      return n.asBoolean();
-    }
-    if (n.isNumber()) {
-      if (n.isIntegralNumber() && n.canConvertToLong()) {
-        long v = n.longValue();
-        if (v >= -CanonicalWriter.MAX_SAFE_INTEGER && v <= CanonicalWriter.MAX_SAFE_INTEGER) {
-          return v;
-        }
-      }
-      return n.doubleValue(); // correctly rounded from the text, a BigInteger or a BigDecimal
-    }
-    if (n.isNull()) {
-      return null;
-    }
-    throw new IllegalArgumentException("no JSON value: " + n.getNodeType());
   }
 }

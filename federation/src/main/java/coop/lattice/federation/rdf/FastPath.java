@@ -2,7 +2,7 @@ package coop.lattice.federation.rdf;
 
 import com.apicatalog.jsonld.lang.LanguageTag;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,70 +37,8 @@ public final class FastPath {
   static final String AS_HTTP = "http://www.w3.org/ns/activitystreams";
   /** Lattice's own context: the terms of its activities (sequence, entry, checkpoint). */
   public static final String LATTICE = "https://lattice.coop/ns";
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Context AS_CONTEXT = asContext();
-  private static final JsonNode LATTICE_TERMS = latticeTerms();
-  /** The two contexts Lattice's own activities name, read once. */
-  private static final Context AS_AND_LATTICE = context(JSON.createArrayNode().add(AS).add(LATTICE));
-
-  private static JsonNode latticeTerms() {
-    try (InputStream in = FastPath.class.getResourceAsStream("/coop/lattice/federation/jsonld/lattice.jsonld")) {
-      return JSON.readTree(in).get("@context");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   private FastPath() {}
-
-  /** A term definition: the IRI, and how its values are read. */
-  private record Term(String iri, String type, String container) {}
-
-  /** Terms and prefixes in force, with the nodes made for them (a shared context's, once for all activities). */
-  private record Context(Map<String, Term> terms, Map<String, String> prefixes, Map<String, Node> predicates,
-      Map<String, Node> types) {
-    Context(Map<String, Term> terms, Map<String, String> prefixes) {
-      this(terms, prefixes, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
-    }
-  }
-
-  /** Thrown inside the walk when the document leaves the subset. */
-  private static final class Decline extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    Decline() {
-      super(null, null, false, false);
-    }
-  }
-
-  private static Context asContext() {
-    try (InputStream in = FastPath.class.getResourceAsStream("/coop/lattice/federation/jsonld/activitystreams.jsonld")) {
-      JsonNode ctx = JSON.readTree(in).get("@context");
-      Map<String, String> prefixes = new HashMap<>();
-      Map<String, JsonNode> raw = new HashMap<>();
-      ctx.properties().forEach(e -> raw.put(e.getKey(), e.getValue()));
-      raw.forEach((k, v) -> {
-        if (v.isTextual() && v.asText().endsWith("#") || v.isTextual() && v.asText().endsWith("/")) {
-          prefixes.put(k, v.asText());
-        }
-      });
-      Map<String, Term> terms = new HashMap<>();
-      raw.forEach((k, v) -> {
-        if (k.startsWith("@")) {
-          return;
-        }
-        if (v.isTextual()) {
-          terms.put(k, new Term(v.asText(), null, null));
-        } else {
-          terms.put(k, new Term(v.path("@id").asText(), v.has("@type") ? v.get("@type").asText() : null,
-              v.has("@container") ? v.get("@container").asText() : null));
-        }
-      });
-      return new Context(terms, prefixes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   /** The document's graph, or empty when the document is outside the subset. */
   public static Optional<Graph> toGraph(JsonNode doc) {
@@ -122,85 +60,23 @@ public final class FastPath {
    */
   public static boolean walk(JsonNode doc, Consumer<Triple> sink) {
     try { // a document that is no object has no @context: declined
-      new Walk(context(doc.get("@context")), sink).node(doc);
+      new Walk(FastContext.of(doc.get("@context")), sink).node(doc);
       return true;
     } catch (Decline d) {
       return false;
     }
   }
 
-  private static Context context(JsonNode c) {
-    List<JsonNode> parts = c == null ? List.of() : c.isArray() ? iterable(c) : List.of(c);
-    if (parts.isEmpty() || !parts.get(0).isTextual() || !parts.get(0).asText().equals(AS)
-        && !parts.get(0).asText().equals(AS_HTTP)) {
-      throw new Decline();
-    }
-    if (parts.size() == 1) {
-      return AS_CONTEXT;
-    }
-    if (parts.size() == 2 && parts.get(1).isTextual() && parts.get(1).asText().equals(LATTICE) && AS_AND_LATTICE != null) {
-      return AS_AND_LATTICE;
-    }
-    Map<String, Term> terms = new HashMap<>(AS_CONTEXT.terms());
-    Map<String, String> prefixes = new HashMap<>(AS_CONTEXT.prefixes());
-    for (JsonNode p : parts.subList(1, parts.size())) {
-      if (p.isTextual() && p.asText().equals(LATTICE)) {
-        p = LATTICE_TERMS;
-      }
-      if (!p.isObject()) {
-        throw new Decline();
-      }
-      for (Map.Entry<String, JsonNode> e : p.properties()) {
-        if (e.getKey().startsWith("@") || !e.getValue().isTextual()) {
-          throw new Decline();
-        }
-        String v = e.getValue().asText();
-        if (v.startsWith("@")) {
-          throw new Decline();
-        }
-        String iri = expandIri(v, prefixes, terms);
-        Term before = terms.get(e.getKey());
-        if (before != null && (before.iri().startsWith("@") || !expandIri(before.iri(), prefixes, terms).equals(iri))) {
-          throw new Decline(); // a term of ActivityStreams (id, actor, ...) given another meaning
-        }
-        if (iri.endsWith("#") || iri.endsWith("/")) {
-          prefixes.put(e.getKey(), iri);
-        }
-        terms.put(e.getKey(), new Term(iri, null, null));
-      }
-    }
-    return new Context(terms, prefixes);
-  }
-
   private static List<JsonNode> iterable(JsonNode a) {
     return java.util.stream.StreamSupport.stream(a.spliterator(), false).toList();
   }
 
-  /** An absolute IRI, or a compact one with a known prefix; anything else leaves the subset. */
-  private static String expandIri(String v, Map<String, String> prefixes, Map<String, Term> terms) {
-    int colon = v.indexOf(':');
-    if (colon > 0) {
-      String prefix = v.substring(0, colon);
-      String suffix = v.substring(colon + 1);
-      if (!suffix.startsWith("//") && prefixes.containsKey(prefix)) {
-        return prefixes.get(prefix) + suffix;
-      }
-      if (prefix.equals("_")) {
-        throw new Decline();
-      }
-      if (suffix.startsWith("//") || Iris.scheme(v, colon)) {
-        return v;
-      }
-    }
-    throw new Decline();
-  }
-
   private static final class Walk {
-    private final Context ctx;
+    private final FastContext ctx;
     private final Consumer<Triple> g;
     private final Map<String, Node> blanks = new HashMap<>();
 
-    Walk(Context ctx, Consumer<Triple> g) {
+    Walk(FastContext ctx, Consumer<Triple> g) {
       this.ctx = ctx;
       this.g = g;
     }
@@ -233,14 +109,14 @@ public final class FastPath {
         if (key.startsWith("@")) {
           throw new Decline();
         }
-        Term term = ctx.terms().get(key);
+        FastContext.Term term = ctx.terms().get(key);
         values(subject, predicate(key, term), term, value);
       }
       return subject;
     }
 
     /** The predicate a key stands for; null under {@code @vocab "_:"}, whose triples the algorithm drops. */
-    private @Nullable Node predicate(String key, @Nullable Term term) {
+    private @Nullable Node predicate(String key, FastContext.@Nullable Term term) {
       Node known = ctx.predicates().get(key);
       if (known != null) {
         return known;
@@ -249,7 +125,7 @@ public final class FastPath {
       if (term != null) {
         p = iri(expand(term.iri()));
       } else if (key.indexOf(':') > 0) {
-        p = iri(expandIri(key, ctx.prefixes(), ctx.terms()));
+        p = iri(FastContext.expandIri(key, ctx.prefixes(), ctx.terms()));
       } else {
         return null;
       }
@@ -259,11 +135,11 @@ public final class FastPath {
       return p;
     }
 
-    private void values(Node subject, @Nullable Node predicate, @Nullable Term term, JsonNode value) {
+    private void values(Node subject, @Nullable Node predicate, FastContext.@Nullable Term term, JsonNode value) {
       String container = term == null ? null : term.container();
       if ("@list".equals(container)) {
         if (!value.isArray()) {
-          value = JSON.createArrayNode().add(value);
+          value = JsonNodeFactory.instance.arrayNode().add(value);
         }
         Node head = RDF.nil.asNode();
         List<JsonNode> items = iterable(value);
@@ -314,7 +190,7 @@ public final class FastPath {
       }
     }
 
-    private Node object(Term term, JsonNode v) {
+    private Node object(FastContext.Term term, JsonNode v) {
       String type = term == null ? null : term.type();
       if (v.isObject()) {
         if (v.has("@context") && !v.has("@value")) { // an entry's ValueFlows shape, as Lattice writes it
@@ -361,7 +237,7 @@ public final class FastPath {
     }
 
     private String expand(String compactOrAbsolute) {
-      return expandIri(compactOrAbsolute, ctx.prefixes(), ctx.terms());
+      return FastContext.expandIri(compactOrAbsolute, ctx.prefixes(), ctx.terms());
     }
 
     private Node typeNode(String t) {
@@ -369,9 +245,9 @@ public final class FastPath {
       if (known != null) {
         return known;
       }
-      Term term = ctx.terms().get(t);
+      FastContext.Term term = ctx.terms().get(t);
       if (term != null || t.indexOf(':') > 0) {
-        Node type = iri(term != null ? expand(term.iri()) : expandIri(t, ctx.prefixes(), ctx.terms()));
+        Node type = iri(term != null ? expand(term.iri()) : FastContext.expandIri(t, ctx.prefixes(), ctx.terms()));
         if (type.isURI()) {
           ctx.types().put(t, type);
         }

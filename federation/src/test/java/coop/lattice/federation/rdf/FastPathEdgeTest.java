@@ -2,9 +2,12 @@ package coop.lattice.federation.rdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import org.apache.jena.graph.Graph;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -45,5 +48,28 @@ class FastPathEdgeTest {
       "https://x.example/a\"b", "https://[::1]/a", "https://x.example/caf\u00e9", "https://x.example/a\nb"})
   void anythingElseGoesToTheGeneralReader(String iri) {
     assertThat(Iris.plainIri(iri)).isFalse();
+  }
+
+  /**
+   * An inline context is read once and kept by its JSON: a document changed after it was read
+   * (its context given another term) is read with what it says now, and the context as it first
+   * was still reads as it did.
+   */
+  @Test
+  void anInlineContextIsKeptByWhatItSaysNotByTheDocumentThatBroughtIt() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    String text = "{\"@context\":[\"https://www.w3.org/ns/activitystreams\",{\"mood\":\"https://x.example/ns#mood\"}],"
+        + "\"id\":\"https://x.example/n\",\"type\":\"Note\",\"mood\":\"calm\"}";
+    ObjectNode first = (ObjectNode) json.readTree(text);
+    assertThat(predicates(first)).contains("https://x.example/ns#mood");
+    ((ObjectNode) first.withArray("@context").get(1)).put("mood", "https://y.example/ns#mood");
+    assertThat(predicates(first)).contains("https://y.example/ns#mood").doesNotContain("https://x.example/ns#mood");
+    assertThat(predicates(json.readTree(text))).contains("https://x.example/ns#mood");
+    assertThat(FastPath.toGraph(first).orElseThrow().isIsomorphicWith(
+        LinkedData.toGraph(first.toString().getBytes(StandardCharsets.UTF_8)))).isTrue();
+  }
+
+  private static java.util.List<String> predicates(JsonNode doc) {
+    return FastPath.toGraph(doc).orElseThrow().find().mapWith(t -> t.getPredicate().getURI()).toList();
   }
 }
