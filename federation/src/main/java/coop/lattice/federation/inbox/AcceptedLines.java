@@ -96,8 +96,8 @@ final class AcceptedLines implements AcceptedLog {
         public void accepted(String id, Instant at, byte[] json) {
           if (kept.isEmpty() && at.isBefore(cutoff)) {
             RemoteObjects.fold(snapshot, json); // older than any replay that could still pass: only its effect stays
-          } else {
-            kept.add(activityLine(at, id, json));
+          } else { // an activity line is kept as it is; one from before times were kept gains its time
+            kept.add(line.startsWith("a\t") ? line : activityLine(at, id, json));
           }
         }
       });
