@@ -210,7 +210,9 @@ public final class Ledger {
     try {
       KeyHistory next = keys.after(e, tree::root);
       chunk.visit(k, visitor);
-      keys = next;
+      if (next != keys) { // a volatile write only where the key changes, not once per entry read
+        keys = next;
+      }
     } catch (NewerFormatException ex) {
       throw ex;
     } catch (LatticeException | IllegalArgumentException ex) {
@@ -223,10 +225,7 @@ public final class Ledger {
   /** A new entry's content before the ledger gives it a sequence number and chain link. */
   public record Draft(Instant time, MemberId author, Event event) {}
 
-  /**
-   * Starts the ledger of a new collective in an empty {@code store}; the first append must be
-   * the {@link Event.CollectiveFounded} entry naming {@code key}.
-   */
+  /** Starts a new collective's ledger in an empty {@code store}: the first append founds it, naming {@code key}. */
   public static Ledger create(LedgerStore store, CollectiveId collective, VerificationKey key) {
     checkArgument(store.size() == 0, "the store already holds %s records; open it instead", store.size());
     Ledger l = new Ledger(store, key);
