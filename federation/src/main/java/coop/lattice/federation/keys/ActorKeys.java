@@ -158,6 +158,9 @@ public final class ActorKeys {
     if (!multibase.startsWith("z")) {
       throw new GeneralSecurityException("only base58btc multibase keys are supported");
     }
+    if (multibase.length() > 1 + 47) { // 34 bytes (0xed 0x01 and the key) take at most 47 digits
+      throw new GeneralSecurityException("not an Ed25519 multikey: " + multibase.length() + " characters");
+    }
     byte[] bytes = unbase58(multibase.substring(1));
     if (bytes.length != 34 || (bytes[0] & 0xff) != 0xed || bytes[1] != 0x01) {
       throw new GeneralSecurityException("not an Ed25519 multikey");

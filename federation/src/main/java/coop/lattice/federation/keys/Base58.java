@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Base58 with Bitcoin's alphabet (multibase's {@code z}), as FEP-521a keys and FEP-8b32 proof
  * values are written. Each leading zero byte is one leading {@code 1}; the rest is the number in
  * base 58, worked out five digits at a time on 32-bit limbs (a proof value's 88 characters cost a
- * few hundred multiplications, not a {@code BigInteger} per character).
+ * few hundred multiplications, not a {@code BigInteger} per character). The work grows with the
+ * square of the length: callers that read text from elsewhere bound it first.
  */
 final class Base58 {
   private static final char[] ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".toCharArray();
@@ -32,7 +33,7 @@ final class Base58 {
       used--;
     }
     // log(256) / log(58) < 1.37: enough base-58 digits for the bytes after the zeros, and a group's slack
-    char[] digits = new char[(input.length - zeros) * 137 / 100 + GROUP];
+    char[] digits = new char[(int) ((input.length - zeros) * 137L / 100) + GROUP];
     int end = digits.length;
     while (used > 0) { // divide by 58^5; the remainder is the next five digits, lowest first
       long remainder = 0;
@@ -68,7 +69,7 @@ final class Base58 {
       zeros++;
     }
     // log(58) / log(256) < 0.733: enough bytes for the digits after the leading ones
-    int[] number = new int[((length - zeros) * 733 / 1000 + 1 + 3) / 4 + 1];
+    int[] number = new int[(int) (((length - zeros) * 733L / 1000 + 1 + 3) / 4) + 1];
     int used = 0;
     for (int i = zeros; i < length; ) { // up to five digits at a time: times 58^k, plus their value
       long multiplier = 1;

@@ -31,6 +31,8 @@ import java.util.SortedMap;
  */
 public final class ObjectProofs {
   static final String SUITE = "eddsa-jcs-2022";
+  /** The most base58 digits a 64-byte Ed25519 signature takes; a longer proof value is refused unread. */
+  private static final int MAX_SIGNATURE_DIGITS = 88;
 
   private ObjectProofs() {}
 
@@ -80,8 +82,8 @@ public final class ObjectProofs {
     String value = Json.text(proof, "proofValue").orElse("");
     byte[] signature;
     try {
-      if (!value.startsWith("z")) {
-        throw new GeneralSecurityException("not base58btc");
+      if (!value.startsWith("z") || value.length() > 1 + MAX_SIGNATURE_DIGITS) {
+        throw new GeneralSecurityException("not base58btc of a 64-byte signature");
       }
       signature = ActorKeys.unbase58(value.substring(1));
     } catch (GeneralSecurityException e) {

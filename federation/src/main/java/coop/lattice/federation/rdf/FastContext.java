@@ -9,8 +9,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.jena.graph.Node;
 import org.jspecify.annotations.Nullable;
@@ -27,10 +29,14 @@ record FastContext(Map<String, Term> terms, Map<String, String> prefixes, Map<St
   private static final JsonNode LATTICE_TERMS = bundled("lattice.jsonld");
   /**
    * Contexts after ActivityStreams read before, by their JSON: Lattice's activities each carry one
-   * of a handful (ActivityStreams and a few inline lattice terms), so each is read once. Bounded,
-   * so documents that each bring a new context cost only their own reading.
+   * of a handful (ActivityStreams and a few inline lattice terms), so each is read once. Bounded in
+   * count and in the terms each may bring, so documents that each bring a new context, or a huge
+   * one, cost only their own reading. JSON equality ignores the order of an object's members, as
+   * JSON-LD does; {@link #read} declines what it could only read in the order written.
    */
   private static final Cache<JsonNode, FastContext> READ = CacheBuilder.newBuilder().maximumSize(64).build();
+  /** The most terms of its own a context may bring and be kept: a large one is read each time it comes. */
+  private static final int CACHED_TERMS = 64;
 
   /** A term definition: the IRI, and how its values are read. */
   record Term(String iri, @Nullable String type, @Nullable String container) {}
@@ -55,7 +61,9 @@ record FastContext(Map<String, Term> terms, Map<String, String> prefixes, Map<St
       return known;
     }
     FastContext read = read(c);
-    READ.put(c.deepCopy(), read); // a copy: the document that brought it may be changed later
+    if (read.terms().size() - AS_CONTEXT.terms().size() <= CACHED_TERMS) { // a few terms, as Lattice's: kept
+      READ.put(c.deepCopy(), read); // a copy: the document that brought it may be changed later
+    }
     return read;
   }
 
@@ -75,12 +83,18 @@ record FastContext(Map<String, Term> terms, Map<String, String> prefixes, Map<St
       if (!p.isObject()) {
         throw new Decline();
       }
+      Set<String> unread = new HashSet<>();
+      p.fieldNames().forEachRemaining(unread::add);
       for (Map.Entry<String, JsonNode> e : p.properties()) {
+        unread.remove(e.getKey());
         if (e.getKey().startsWith("@") || !e.getValue().isTextual()) {
           throw new Decline();
         }
         String v = e.getValue().asText();
-        if (v.startsWith("@")) {
+        int colon = v.indexOf(':');
+        if (v.startsWith("@") || colon > 0 && unread.contains(v.substring(0, colon))) {
+          // a term used as a prefix before its own definition in the object: JSON-LD reads the object
+          // in no order, this reader in the order written, so the general reader decides
           throw new Decline();
         }
         String iri = expandIri(v, prefixes, terms);

@@ -16,7 +16,8 @@ class AcceptedLinesTest {
    */
   @Test
   void compactionKeepsActivityLinesAsWrittenAndGivesOldOnesTheirTime() {
-    String written = "a\t" + OPENED.plusSeconds(5).toEpochMilli() + "\thttps://x.example/a/1\t{\"id\":\t\"https://x.example/a/1\"}";
+    // written by hand with a leading zero in its time: kept as written, not read and written again
+    String written = "a\t0" + OPENED.plusSeconds(5).toEpochMilli() + "\thttps://x.example/a/1\t{\"id\":\t\"https://x.example/a/1\"}";
     String old = "https://x.example/a/0\t{\"id\":\"https://x.example/a/0\"}";
     assertThat(AcceptedLines.live(List.of(old, written), OPENED.minusSeconds(60), OPENED)).containsExactly(
         "a\t" + OPENED.toEpochMilli() + "\thttps://x.example/a/0\t{\"id\":\"https://x.example/a/0\"}", written);

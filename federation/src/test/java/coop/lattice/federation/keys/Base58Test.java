@@ -47,10 +47,27 @@ class Base58Test {
   }
 
   @Test
+  void longInputsToo() {
+    byte[] bytes = new byte[4_000];
+    new SplittableRandom(4000).nextBytes(bytes);
+    bytes[0] = 0;
+    String text = Base58.encode(bytes);
+    assertThat(text).isEqualTo(reference(bytes)).startsWith("1");
+    assertThat(Base58.decode(text)).isEqualTo(bytes);
+  }
+
+  @Test
+  void aProofValueOrAKeyTooLongToBeOneIsRefusedUnread() {
+    assertThatThrownBy(() -> ActorKeys.fromMultibase("z" + "2".repeat(48)))
+        .hasMessage("not an Ed25519 multikey: 49 characters");
+  }
+
+  @Test
   void aCharacterOutsideTheAlphabetIsNamed() {
     assertThatThrownBy(() -> Base58.decode("2NEpo0TZ")).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("not base58: '0' at 5");
-    assertThatThrownBy(() -> Base58.decode("zé")).hasMessage("not base58: 'é' at 1");
+    assertThatThrownBy(() -> Base58.decode("zé")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("not base58: 'é' at 1");
     assertThatThrownBy(() -> Base58.decode("l")).hasMessage("not base58: 'l' at 0");
   }
 

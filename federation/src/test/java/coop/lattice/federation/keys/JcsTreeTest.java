@@ -45,6 +45,25 @@ class JcsTreeTest {
     assertThat(doc.toString()).isEqualTo(before);
   }
 
+  /** Numbers as RFC 8785 writes them, whatever node Jackson made for them. */
+  @Test
+  void numbersOfEveryKind() {
+    ObjectNode doc = NODES.objectNode();
+    doc.put("a", 9007199254740991L); // the largest safe integer, as it is
+    doc.put("b", 9007199254740993L); // beyond: the nearest double
+    doc.put("c", -0.0);
+    doc.put("d", new java.math.BigDecimal("1.50"));
+    doc.put("e", 0.1f); // widened exactly
+    doc.put("f", 1e21);
+    doc.put("g", new java.math.BigDecimal("-9007199254740991"));
+    doc.put("h", 5e-7);
+    assertThat(new String(JcsTree.canonical(JcsTree.members(doc)), StandardCharsets.UTF_8)).isEqualTo(
+        "{\"a\":9007199254740991,\"b\":9007199254740992,\"c\":0,\"d\":1.5,\"e\":0.10000000149011612,"
+            + "\"f\":1e+21,\"g\":-9007199254740991,\"h\":5e-7}");
+    assertThatThrownBy(() -> JcsTree.canonical(JcsTree.members(NODES.objectNode().put("n", Double.NaN))))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void aNumberBeyondTheDoublesIsRefusedWithItsText() throws Exception {
     JsonNode doc = JSON.readTree("{\"n\":1e400}");

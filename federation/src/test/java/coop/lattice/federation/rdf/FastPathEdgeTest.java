@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,6 +68,47 @@ class FastPathEdgeTest {
     assertThat(predicates(json.readTree(text))).contains("https://x.example/ns#mood");
     assertThat(FastPath.toGraph(first).orElseThrow().isIsomorphicWith(
         LinkedData.toGraph(first.toString().getBytes(StandardCharsets.UTF_8)))).isTrue();
+  }
+
+  /**
+   * JSON-LD reads a context object's members in no order: a term used as a prefix by a member
+   * written before it reads the same as when written after it. The fast path reads the object in
+   * the order written, so it declines the first form, and its cache (by JSON, which ignores member
+   * order) gives either form what the general reader gives, whichever arrives first.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void aContextObjectReadsAsJsonLdReadsItInAnyOrderOfItsMembers(boolean laterPrefixFirst) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    String ns = "https://x.example/" + laterPrefixFirst + "/ns#";
+    String defined = "{\"ex\":\"" + ns + "\",\"m\":\"ex:\"}";
+    String usedFirst = "{\"m\":\"ex:\",\"ex\":\"" + ns + "\"}";
+    List<String> arriving = laterPrefixFirst ? List.of(usedFirst, defined) : List.of(defined, usedFirst);
+    for (String context : arriving) {
+      byte[] doc = ("{\"@context\":[\"https://www.w3.org/ns/activitystreams\"," + context + "],"
+          + "\"id\":\"https://x.example/n\",\"type\":\"Note\",\"m:mood\":\"calm\"}").getBytes(StandardCharsets.UTF_8);
+      Graph jena = LinkedData.toGraph(doc);
+      assertThat(jena.find().mapWith(t -> t.getPredicate().getURI()).toList()).contains(ns + "mood");
+      java.util.Optional<Graph> fast = FastPath.toGraph(json.readTree(doc));
+      if (context.equals(defined) || !laterPrefixFirst) {
+        assertThat(fast).isPresent(); // read, or given the reading of the same context read before
+      }
+      fast.ifPresent(g -> assertThat(g.isIsomorphicWith(jena)).isTrue());
+    }
+  }
+
+  @Test
+  void aSmallContextIsReadOnceAndAHugeOneEachTime() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    JsonNode small = json.readTree("[\"https://www.w3.org/ns/activitystreams\",{\"hue\":\"https://x.example/ns#hue\"}]");
+    assertThat(FastContext.of(small)).isSameAs(FastContext.of(small.deepCopy()));
+    ObjectNode terms = json.createObjectNode();
+    for (int i = 0; i < 100; i++) {
+      terms.put("t" + i, "https://x.example/huge#t" + i);
+    }
+    JsonNode huge = json.createArrayNode().add("https://www.w3.org/ns/activitystreams").add(terms);
+    assertThat(FastContext.of(huge).terms()).containsKey("t99");
+    assertThat(FastContext.of(huge)).isNotSameAs(FastContext.of(huge));
   }
 
   private static java.util.List<String> predicates(JsonNode doc) {
