@@ -38,7 +38,7 @@ grep -q "$READY" "$LOG" || { cat "$LOG"; exit 1; }
 # included): CPU per request is steadier than throughput on a shared machine.
 cpu() { awk '{print $14 + $15}' /proc/$PID/stat; }
 CPU0=$(cpu)
-${LOAD_WRAP:-} java -Xmx1g -Dserver.pid=$PID -cp "$JAR" coop.lattice.benchmarks.InboxLoad $LOAD_PORT "$INBOX" "$ACTOR" "$WARMUP" "$MEASURED" "$IN_FLIGHT" "$SENDER"
+${LOAD_WRAP:-} java -Xmx1g -Dserver.pid=$PID ${LOAD_CLIENT:+-Dload.client=$LOAD_CLIENT} -cp "$JAR" coop.lattice.benchmarks.InboxLoad $LOAD_PORT "$INBOX" "$ACTOR" "$WARMUP" "$MEASURED" "$IN_FLIGHT" "$SENDER"
 CPU1=$(cpu)
 awk -v t=$((CPU1 - CPU0)) -v hz="$(getconf CLK_TCK)" -v n=$((WARMUP + MEASURED)) \
   'BEGIN {printf "server CPU: %.2f s for %d requests (warm-up included), %.3f ms per request\n", t / hz, n, 1000 * t / hz / n}'

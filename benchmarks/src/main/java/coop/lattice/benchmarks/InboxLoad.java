@@ -34,6 +34,9 @@ import java.util.stream.IntStream;
  * pre-signs every request before the clock starts, then posts unique {@code Create} activities
  * to the inbox with a bounded number in flight and reports accepted activities per second and
  * latency percentiles. Run it against a Lattice node ({@link InboxNode}) or the Fedify peer.
+ * With {@code -Dload.client=raw} the requests go out through {@link RawSender} (raw sockets, each
+ * request's bytes encoded in advance) instead of Vert.x's HTTP client: less of the two cores for
+ * the load process, the same requests.
  *
  * <p>Two kinds of sender ({@code SENDER}, default {@code cavage}):
  * <ul>
@@ -126,11 +129,16 @@ public final class InboxLoad {
 
     HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
         new PoolOptions().setHttp1MaxSize(inFlight));
-    Phase w = send(vertx, client, inbox, Arrays.copyOfRange(requests, 0, warmup), inFlight);
+    boolean raw = System.getProperty("load.client", "vertx").equals("raw");
+    System.out.println("load client: " + (raw ? "raw sockets, requests encoded in advance (RawSender)" : "Vert.x HttpClient"));
+    Sender sender = raw
+        ? (part, n) -> new RawSender(new java.net.InetSocketAddress(inbox.getHost(), inbox.getPort()), part).phase(n)
+        : (part, n) -> send(vertx, client, inbox, part, n);
+    Phase w = sender.send(Arrays.copyOfRange(requests, 0, warmup), inFlight);
     System.out.printf("warm-up: %d requests, %d accepted%n", warmup, w.accepted.get());
     Cpu serverCpu0 = Cpu.ofProcess(SERVER_PID);
     Cpu ownCpu0 = Cpu.ofThisProcess();
-    Phase m = send(vertx, client, inbox, Arrays.copyOfRange(requests, warmup, total), inFlight);
+    Phase m = sender.send(Arrays.copyOfRange(requests, warmup, total), inFlight);
     Cpu serverCpu = Cpu.ofProcess(SERVER_PID).since(serverCpu0);
     Cpu ownCpu = Cpu.ofThisProcess().since(ownCpu0);
     long[] lat = m.latencies.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -157,6 +165,12 @@ public final class InboxLoad {
 
   static String quote(String s) {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+  }
+
+  /** Sends a phase's requests, so many in flight, and says how they were answered. */
+  @FunctionalInterface
+  interface Sender {
+    Phase send(HttpMessage[] requests, int inFlight) throws Exception;
   }
 
   static final class Phase {
