@@ -41,8 +41,22 @@ record FastContext(Map<String, Term> terms, Map<String, String> prefixes, Map<St
   /** A term definition: the IRI, and how its values are read. */
   record Term(String iri, @Nullable String type, @Nullable String container) {}
 
+  /**
+   * The most nodes a context keeps for its keys and its types: the terms of the fediverse's
+   * documents are a few hundred, and documents that each bring new compact IRIs must not grow a
+   * shared context without end (past the bound, nodes are made each time).
+   */
+  static final int REMEMBERED = 4_096;
+
   FastContext(Map<String, Term> terms, Map<String, String> prefixes) {
     this(terms, prefixes, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+  }
+
+  /** Keeps {@code node} for {@code key} in {@code nodes} (its predicates or types), while under the bound. */
+  void remember(Map<String, Node> nodes, String key, Node node) {
+    if (nodes.size() < REMEMBERED) {
+      nodes.put(key, node);
+    }
   }
 
   /** The context a document's {@code @context} gives; {@link Decline} if it is outside the subset. */

@@ -130,7 +130,7 @@ public final class FastPath {
         return null;
       }
       if (p.isURI()) {
-        ctx.predicates().put(key, p); // only IRIs: a key that declines, or a blank node of this walk, is not kept
+        ctx.remember(ctx.predicates(), key, p); // only IRIs: a key that declines, or a blank node of this walk, is not kept
       }
       return p;
     }
@@ -249,7 +249,7 @@ public final class FastPath {
       if (term != null || t.indexOf(':') > 0) {
         Node type = iri(term != null ? expand(term.iri()) : FastContext.expandIri(t, ctx.prefixes(), ctx.terms()));
         if (type.isURI()) {
-          ctx.types().put(t, type);
+          ctx.remember(ctx.types(), t, type);
         }
         return type;
       }

@@ -111,6 +111,20 @@ class FastPathEdgeTest {
     assertThat(FastContext.of(huge)).isNotSameAs(FastContext.of(huge));
   }
 
+  /** Documents that each bring new compact IRIs (as keys and as types) do not grow a shared context without end. */
+  @Test
+  void theNodesAContextKeepsAreBounded() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    for (int i = 0; i < FastContext.REMEMBERED + 500; i++) {
+      String doc = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"https://x.example/n" + i + "\","
+          + "\"type\":\"https://x.example/types#T" + i + "\",\"https://x.example/p#k" + i + "\":\"v\"}";
+      assertThat(predicates(json.readTree(doc))).contains("https://x.example/p#k" + i);
+    }
+    FastContext as = FastContext.of(json.readTree("\"https://www.w3.org/ns/activitystreams\""));
+    assertThat(as.predicates()).hasSizeLessThanOrEqualTo(FastContext.REMEMBERED);
+    assertThat(as.types()).hasSizeLessThanOrEqualTo(FastContext.REMEMBERED);
+  }
+
   private static java.util.List<String> predicates(JsonNode doc) {
     return FastPath.toGraph(doc).orElseThrow().find().mapWith(t -> t.getPredicate().getURI()).toList();
   }
