@@ -132,7 +132,7 @@ public final class InboxLoad {
     boolean raw = System.getProperty("load.client", "vertx").equals("raw");
     System.out.println("load client: " + (raw ? "raw sockets, requests encoded in advance (RawSender)" : "Vert.x HttpClient"));
     Sender sender = raw
-        ? (part, n) -> new RawSender(new java.net.InetSocketAddress(inbox.getHost(), inbox.getPort()), part).phase(n)
+        ? (part, n) -> new RawSender(new java.net.InetSocketAddress(inbox.getHost(), inbox.getPort()), part).send(n)
         : (part, n) -> send(vertx, client, inbox, part, n);
     Phase w = sender.send(Arrays.copyOfRange(requests, 0, warmup), inFlight);
     System.out.printf("warm-up: %d requests, %d accepted%n", warmup, w.accepted.get());

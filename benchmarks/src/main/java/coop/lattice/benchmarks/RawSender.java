@@ -11,7 +11,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A lean load generator for {@link InboxLoad}: requests encoded to their HTTP/1.1 bytes before the
@@ -23,9 +23,6 @@ import java.util.TreeMap;
 final class RawSender {
   private final InetSocketAddress server;
   private final byte[][] requests;
-
-  /** The results of one phase: statuses by code, accepted (202) count, latencies in request order, and its length. */
-  record Outcome(TreeMap<Integer, Integer> statuses, int accepted, long[] latencies, long nanos) {}
 
   RawSender(InetSocketAddress server, HttpMessage[] messages) {
     this.server = server;
@@ -48,11 +45,9 @@ final class RawSender {
     return out.toByteArray();
   }
 
-  /** Sends every request, {@code connections} at a time, and waits for every response. */
-  Outcome send(int connections) throws IOException {
-    long[] latencies = new long[requests.length];
-    TreeMap<Integer, Integer> statuses = new TreeMap<>();
-    int accepted = 0;
+  /** Sends every request, {@code connections} at a time, waits for every response, and says how they were answered. */
+  InboxLoad.Phase send(int connections) throws IOException {
+    InboxLoad.Phase phase = new InboxLoad.Phase();
     int next = 0;
     int done = 0;
     long start = System.nanoTime();
@@ -74,9 +69,11 @@ final class RawSender {
             if (status == 0) {
               continue; // the response is not whole yet
             }
-            latencies[conn.request] = System.nanoTime() - conn.sentAt;
-            statuses.merge(status, 1, Integer::sum);
-            accepted += status == 202 ? 1 : 0;
+            phase.latencies.add(System.nanoTime() - conn.sentAt);
+            phase.statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
+            if (status == 202) {
+              phase.accepted.incrementAndGet();
+            }
             done++;
             if (conn.closeAfter) {
               key.channel().close();
@@ -93,20 +90,8 @@ final class RawSender {
         selector.selectedKeys().clear();
       }
     }
-    return new Outcome(statuses, accepted, latencies, System.nanoTime() - start);
-  }
-
-  /** {@link #send} as {@link InboxLoad}'s phase. */
-  InboxLoad.Phase phase(int connections) throws IOException {
-    Outcome o = send(connections);
-    InboxLoad.Phase p = new InboxLoad.Phase();
-    p.accepted.set(o.accepted());
-    o.statuses().forEach((status, n) -> p.statuses.put(status, new java.util.concurrent.atomic.AtomicInteger(n)));
-    for (long l : o.latencies()) {
-      p.latencies.add(l);
-    }
-    p.nanos = o.nanos();
-    return p;
+    phase.nanos = System.nanoTime() - start;
+    return phase;
   }
 
   private SelectionKey open(Selector selector) throws IOException {
