@@ -77,11 +77,11 @@ public class ExchangeBenchmark {
         coop.admit(m.get(0), m.get(i), Appearance.pseudonym("p" + i));
       }
       AgreementId exchange = AgreementId.of("exchange");
-      long p = coop.proposeAgreement(m.get(0), AgreementTerms.builder(exchange, "Exchanges").text("How we trade.")
+      long p = coop.agreements().propose(m.get(0), AgreementTerms.builder(exchange, "Exchanges").text("How we trade.")
           .scope("trade").reviewOn(LocalDate.of(2027, 6, 1)).rule(DecisionRule.consent(Duration.ofDays(7))).build(), "");
-      coop.respond(m.get(1), p, Response.CONSENT, "");
+      coop.agreements().respond(m.get(1), p, Response.CONSENT, "");
       clock.advance(Duration.ofDays(8));
-      coop.decide(m.get(0), p, "");
+      coop.agreements().decide(m.get(0), p, "");
       List<CollectiveId> partners = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
         partners.add(CollectiveId.of("partner-" + i));

@@ -84,10 +84,10 @@ public final class NetworkLoad {
       Collective c = Collective.found(id(i), "c" + i, ANA, Appearance.byName("Ana"), LedgerStore.inMemory(),
           CollectiveKey.fromSeed(new byte[32]), clock);
       c.admit(ANA, BO, Appearance.byName("Bo"));
-      proposals.add(c.proposeAgreement(ANA, AgreementTerms.builder(EXCHANGE, "Exchange").text("We trade.")
+      proposals.add(c.agreements().propose(ANA, AgreementTerms.builder(EXCHANGE, "Exchange").text("We trade.")
           .scope("trade").reviewOn(LocalDate.of(2040, 1, 1)).rule(DecisionRule.consent(Duration.ofDays(7)))
           .set("clearing-rounds", "join").build(), ""));
-      c.respond(BO, proposals.get(i), Response.CONSENT, "");
+      c.agreements().respond(BO, proposals.get(i), Response.CONSENT, "");
       coops.add(c);
     }
     clock.shiftTo(Duration.ofDays(8).plusMinutes(1));
@@ -99,7 +99,7 @@ public final class NetworkLoad {
     }
     for (int i = 0; i < collectives; i++) {
       Collective c = coops.get(i);
-      c.decide(ANA, proposals.get(i), "adopted");
+      c.agreements().decide(ANA, proposals.get(i), "adopted");
       for (int p : partners(i, collectives)) {
         c.trade().agree(ANA, id(p), EXCHANGE, List.of(CreditLine.of(Unit.KILOGRAMS, "1000000", "1000000")));
         c.trade().appointRelay(ANA, id(p), BO, clock.instant().plus(Duration.ofDays(30)));

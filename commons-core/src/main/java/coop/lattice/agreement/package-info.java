@@ -7,7 +7,7 @@
  * force, through {@link coop.lattice.agreement.Parameters}. {@link
  * coop.lattice.agreement.Decisions} is the pure outcome of each rule. Proposals, responses and
  * decisions are ledger entries; the collective keeps their state (see {@code
- * Collective.propose}).
+ * Collective.agreements()}).
  */
 @NullMarked
 package coop.lattice.agreement;

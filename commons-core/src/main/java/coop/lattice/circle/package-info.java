@@ -4,7 +4,7 @@
  * that puts those who have not spoken first, the {@link coop.lattice.circle.SpeakingReport} that
  * shows how time was spread without ranking anyone, and {@link
  * coop.lattice.circle.CircleOutcome}s. Circles, tensions and meetings are ledger entries; start
- * with {@code Collective.formCircle}.
+ * with {@code Collective.circles().form}.
  */
 @NullMarked
 package coop.lattice.circle;

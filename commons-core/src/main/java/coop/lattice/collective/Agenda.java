@@ -106,7 +106,7 @@ final class Agenda {
         }
       }
     }
-    for (Circles.RaisedTension t : fold.circles.tensions.values()) {
+    for (CirclesFold.RaisedTension t : fold.circles.tensions.values()) {
       if (!t.takenUp()) {
         String what = t.tension().visibility() == Tension.Visibility.PUBLIC_SUMMARY
             ? "\"" + t.tension().summary() + "\"" : "a tension (circle only)";

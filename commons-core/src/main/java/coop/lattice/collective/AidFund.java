@@ -90,7 +90,7 @@ public final class AidFund {
   public Optional<ClaimDetails> details(MemberId viewer, long claim) {
     @Nullable ClaimDetails d = claim(claim).flatMap(c -> collective.sealedClaims().get(c.sealed()))
         .map(SealedClaims.Sealed::details).orElse(null);
-    List<MemberId> stewards = collective.parameters().get(Parameter.AID_FUND_STEWARDS);
+    List<MemberId> stewards = collective.agreements().parameters().get(Parameter.AID_FUND_STEWARDS);
     boolean may = stewards.isEmpty() ? d != null && d.claimant().equals(viewer) : stewards.contains(viewer);
     if (!may) {
       throw new NotPermittedException(viewer + " may not read the details of claim " + claim + ": only the stewards"

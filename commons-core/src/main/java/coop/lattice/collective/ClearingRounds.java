@@ -59,7 +59,7 @@ public final class ClearingRounds {
 
   /** Whether the agreements in force let this collective join rounds its partners propose. */
   public boolean joinsRounds() {
-    return collective.parameters().get(Parameter.CLEARING_ROUNDS).equals("join");
+    return collective.agreements().parameters().get(Parameter.CLEARING_ROUNDS).equals("join");
   }
 
   /** {@code by} joins {@code round}, stating what this collective owes the round's collectives now. */

@@ -10,23 +10,8 @@ import coop.lattice.MemberId;
 import coop.lattice.NotPermittedException;
 import coop.lattice.Progress;
 import coop.lattice.RejectedCommandException;
-import coop.lattice.UnknownReferenceException;
-import coop.lattice.agreement.AgreementId;
-import coop.lattice.agreement.AgreementTerms;
-import coop.lattice.agreement.DecisionRule;
-import coop.lattice.agreement.Outcome;
-import coop.lattice.agreement.Parameter;
-import coop.lattice.agreement.Parameters;
-import coop.lattice.agreement.ProposalKind;
-import coop.lattice.agreement.Response;
-import coop.lattice.circle.CircleId;
-import coop.lattice.circle.SpeakingReport;
-import coop.lattice.circle.Tension;
 import coop.lattice.collective.ContributionRecord.Status;
-import coop.lattice.cycle.Campaign;
-import coop.lattice.cycle.Debrief;
 import coop.lattice.health.HealthReport;
-import coop.lattice.joining.NewcomerUntil;
 import coop.lattice.ledger.Appearance;
 import coop.lattice.ledger.CollectiveKey;
 import coop.lattice.ledger.CollectiveSecret;
@@ -41,28 +26,15 @@ import coop.lattice.ledger.SignedCheckpoint;
 import coop.lattice.merkle.Hash;
 import coop.lattice.privacy.Pseudonyms;
 import coop.lattice.privacy.Vault;
-import coop.lattice.rotation.Participant;
-import coop.lattice.rotation.Plan;
-import coop.lattice.rotation.PlanRequest;
-import coop.lattice.rotation.Role;
-import coop.lattice.rotation.RoleId;
-import coop.lattice.rotation.RotationPolicy;
-import coop.lattice.rotation.Slot;
 import coop.lattice.store.LedgerStore;
 import coop.lattice.store.PrivateArea;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -119,6 +91,10 @@ public final class Collective {
   private final PrivateArea privateArea;
   private final Object lock = new Object();
   private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
+  private final Agreements agreements = new Agreements(this);
+  private final Rotations rotations = new Rotations(this);
+  private final Campaigns campaigns = new Campaigns(this);
+  private final Circles circles = new Circles(this);
   private final TimeBank timeBank = new TimeBank(this);
   private final Offers offers = new Offers(this);
   private final Trade trade = new Trade(this);
@@ -370,147 +346,12 @@ public final class Collective {
     return submit(corrected.giver(), new Event.ContributionCorrected(contribution, corrected)).sequence();
   }
 
-  // ---------------------------------------------------------------------------------- agreements
-
-  /**
-   * {@code by} proposes a new agreement. It is decided by the rule its terms name.
-   *
-   * @return the proposal's reference: the index of its entry
-   */
-  public long proposeAgreement(MemberId by, AgreementTerms terms, String note) {
-    return submit(by, new Event.ProposalMade(ProposalKind.ADOPT, terms, null, false, note, List.of())).sequence();
-  }
-
-  /**
-   * {@code by} proposes to amend the agreement whose current version has hash {@code amends}. It
-   * is decided by that version's rule. A {@code major} amendment asks every member to accept the
-   * new version once adopted.
-   */
-  public long proposeAmendment(MemberId by, Hash amends, AgreementTerms terms, boolean major, String note) {
-    return submit(by, new Event.ProposalMade(ProposalKind.AMEND, terms, amends, major, note, List.of())).sequence();
-  }
-
-  /** {@code by} proposes to renew the current version of {@code agreement} as it is, until {@code reviewOn}. */
-  public long proposeRenewal(MemberId by, AgreementId agreement, LocalDate reviewOn, String note) {
-    AgreementRecord current = agreement(agreement).orElseThrow(() -> new UnknownReferenceException(
-        "There is no agreement \"" + agreement + "\" to renew."));
-    return submit(by, new Event.ProposalMade(ProposalKind.RENEW, current.terms().toBuilder().reviewOn(reviewOn).build(),
-        current.hash(), false, note, List.of())).sequence();
-  }
-
-  /** Submits any proposal, for example an advice process naming the members it affects. */
-  public long propose(MemberId by, Event.ProposalMade proposal) {
-    return submit(by, proposal).sequence();
-  }
-
-  /** The proposer revises an open proposal; earlier responses are answered and its window starts again. */
-  public Entry revise(MemberId by, long proposal, AgreementTerms terms, String note) {
-    return submit(by, new Event.ProposalRevised(proposal, terms, note));
-  }
-
-  /** {@code by} responds to a proposal; objections, concerns and advice need a reason. */
-  public Entry respond(MemberId by, long proposal, Response response, String reason) {
-    return submit(by, new Event.ResponseGiven(proposal, response, reason));
-  }
-
-  /** {@code by} withdraws their objection; the trail keeps it, marked withdrawn. */
-  public Entry withdrawObjection(MemberId by, long proposal) {
-    return submit(by, new Event.ObjectionWithdrawn(proposal));
-  }
-
-  /**
-   * Records the decision on a proposal whose window has closed, with the outcome its rule gives
-   * for the responses that stand. For an advice process, use {@link #decideAdvice}.
-   */
-  public Entry decide(MemberId by, long proposal, String note) {
-    synchronized (lock) { // the outcome is computed from the same state the command is checked against
-      Proposal p = fold.governance.proposals.get(proposal);
-      if (p != null && p.rule.kind() == DecisionRule.Kind.ADVICE) {
-        throw new NotPermittedException("Proposal " + proposal + " is an advice process: its proposer"
-            + " decides with decideAdvice, having heard the advice.");
-      }
-      Outcome outcome = p == null ? Outcome.NOT_ADOPTED : fold.governance.computedOutcome(p, fold.membership.members, false);
-      return submit(by, new Event.ProposalDecided(proposal, outcome, note));
-    }
-  }
-
-  /** In an advice process the proposer decides, having heard the advice. */
-  public Entry decideAdvice(MemberId proposer, long proposal, boolean adopt, String note) {
-    return submit(proposer, new Event.ProposalDecided(proposal, adopt ? Outcome.ADOPTED : Outcome.NOT_ADOPTED, note));
-  }
-
-  /** The proposer withdraws an open proposal. */
-  public Entry withdraw(MemberId proposer, long proposal, String note) {
-    return submit(proposer, new Event.ProposalDecided(proposal, Outcome.WITHDRAWN, note));
-  }
-
-  /** {@code by} accepts the current version of {@code agreement}. */
-  public Entry accept(MemberId by, AgreementId agreement) {
-    long version = agreement(agreement).map(AgreementRecord::version).orElse(0L);
-    return submit(by, new Event.AgreementAccepted(agreement, version));
-  }
-
-  /** The current version of {@code id}, in force or not. */
-  public Optional<AgreementRecord> agreement(AgreementId id) {
-    return read(f -> Optional.ofNullable(f.governance.current(id)));
-  }
-
-  /** Every version of {@code id}, oldest first. */
-  public List<AgreementRecord> agreementHistory(AgreementId id) {
-    return read(f -> List.copyOf(f.governance.agreements.getOrDefault(id, List.of())));
-  }
-
-  /** The current version of every agreement ever adopted, by id. */
-  public List<AgreementRecord> agreements() {
-    return read(f -> f.governance.agreements.values().stream().map(v -> v.get(v.size() - 1)).toList());
-  }
-
-  /** The parameters in force now: each as an agreement in force sets it, or its default. */
-  public Parameters parameters() {
-    return parameters(clock.instant());
-  }
-
-  public Parameters parameters(Instant at) {
-    return read(f -> f.governance.parameters(at));
-  }
-
   /**
    * True while {@code member} is new: within the newcomer window the agreements in force set, or,
    * where they say so ({@code newcomer-until}), until members trust them ({@link Joining}).
    */
   public boolean isNewcomer(MemberId member, Instant at) {
     return read(f -> f.membership.members.containsKey(member) && Trust.isNew(f, f.membership.members.get(member), at));
-  }
-
-  public Optional<ProposalRecord> proposal(long entry) {
-    synchronized (lock) {
-      Proposal p = fold.governance.proposals.get(entry);
-      return p == null ? Optional.empty() : Optional.of(p.record());
-    }
-  }
-
-  /** Proposals still open, oldest first. */
-  public List<ProposalRecord> openProposals() {
-    return read(f -> f.governance.proposals.values().stream().filter(p -> p.decision == null)
-        .map(Proposal::record).toList());
-  }
-
-  /** Every decision, oldest first: criteria, responses, outcome and note. */
-  public List<DecisionRecord> decisions() {
-    return read(f -> f.governance.proposals.values().stream().map(p -> p.decision).filter(Objects::nonNull)
-        .sorted(Comparator.comparingLong(DecisionRecord::entry)).toList());
-  }
-
-  /** Members who still have to accept the current version of {@code agreement}, in order of their ids. */
-  public List<MemberId> awaitingAcceptance(AgreementId agreement) {
-    synchronized (lock) {
-      AgreementRecord current = fold.governance.current(agreement);
-      if (current == null) {
-        return List.of();
-      }
-      return fold.membership.members.values().stream().filter(m -> fold.governance.awaitsAcceptance(current, m))
-          .map(Member::id).sorted().toList();
-    }
   }
 
   /**
@@ -550,99 +391,26 @@ public final class Collective {
     return read(f -> Agenda.of(f, at, witnessing, ledger.size()));
   }
 
-  // ---------------------------------------------------------------------------------- rotations
+  // ---------------------------------------------------------------------------------- practices
 
-  /**
-   * The current members as a rotation roster, each with the day they (last) joined, no tags, full
-   * capacity and no breaks: a starting point to add what each member declares.
-   */
-  public List<Participant> roster() {
-    return read(f -> f.membership.members.values().stream().filter(Member::active)
-        .sorted(Comparator.comparing(Member::id)).map(m -> Participant.of(m.id(), m.joined().atZone(ZoneOffset.UTC).toLocalDate())).toList());
+  /** Explicit agreements, revisited: proposals, responses, decisions, acceptances, the parameters in force. */
+  public Agreements agreements() {
+    return agreements;
   }
 
-  /**
-   * Plans the collective's roles with {@code policy}, taking the newcomer guarantee from the
-   * agreements in force, and returns the plan (not yet published). The same as {@code
-   * planRotation(policy, rotationRequest(roster, roles, from, until))}: to check the plan with the
-   * testkit's {@code FairnessChecks}, make the request first and keep it.
-   */
-  public Plan planRotation(RotationPolicy policy, List<Participant> roster, List<Role> roles, LocalDate from,
-      LocalDate until) {
-    return planRotation(policy, roster, roles, from, until, Progress.none());
+  /** The responsibility map: planned by fair rotation, published, changed by hand-overs both members accept. */
+  public Rotations rotations() {
+    return rotations;
   }
 
-  /** As {@link #planRotation(RotationPolicy, List, List, LocalDate, LocalDate)}, telling {@code progress} how far it has come. */
-  public Plan planRotation(RotationPolicy policy, List<Participant> roster, List<Role> roles, LocalDate from,
-      LocalDate until, Progress progress) {
-    return planRotation(policy, rotationRequest(roster, roles, from, until), progress);
+  /** Campaign cycles: intense and rest phases, rest opt-ins, debriefs, the burnout guard. */
+  public Campaigns campaigns() {
+    return campaigns;
   }
 
-  /**
-   * The request {@link #planRotation(RotationPolicy, List, List, LocalDate, LocalDate)} plans:
-   * {@code roster} and {@code roles} over {@code from} to {@code until}, with the newcomer guarantee
-   * from the agreements in force on {@code from}, and the campaigns' phases (the weekly cap in
-   * intense phases, and who opted in to rest phases) as the ledger has them now.
-   *
-   * <pre>{@code
-   * PlanRequest request = coop.rotationRequest(roster, roles, from, until);
-   * Plan plan = coop.planRotation(RotationPolicy.fair(seed), request);
-   * List<String> problems = FairnessChecks.all(request, plan);   // commons-testkit
-   * }</pre>
-   */
-  public PlanRequest rotationRequest(List<Participant> roster, List<Role> roles, LocalDate from, LocalDate until) {
-    Parameters p = parameters(from.atStartOfDay(ZoneOffset.UTC).toInstant());
-    List<Campaign.Phase> phases = new ArrayList<>();
-    Set<MemberId> optedIn = new HashSet<>();
-    synchronized (lock) {
-      fold.campaigns.campaigns.values().forEach(c -> phases.addAll(c.phases()));
-      fold.campaigns.optedIn.values().forEach(optedIn::addAll);
-    }
-    PlanRequest request = new PlanRequest(roster, roles, from, until, p.get(Parameter.NEWCOMER_GUARANTEE_CYCLES),
-        p.get(Parameter.NEWCOMER_WINDOW_DAYS)).withCycles(phases, p.get(Parameter.INTENSE_CAPACITY_HOURS_PER_WEEK),
-        optedIn);
-    return p.get(Parameter.NEWCOMER_UNTIL) == NewcomerUntil.WINDOW ? request
-        : request.withNewcomers(joining.newcomers(from.atStartOfDay(ZoneOffset.UTC).toInstant()));
-  }
-
-  /** Plans {@code request} (from {@link #rotationRequest}) with {@code policy}; the plan is not yet published. */
-  public Plan planRotation(RotationPolicy policy, PlanRequest request) {
-    return planRotation(policy, request, Progress.none());
-  }
-
-  /** As {@link #planRotation(RotationPolicy, PlanRequest)}, telling {@code progress} how far it has come. */
-  public Plan planRotation(RotationPolicy policy, PlanRequest request, Progress progress) {
-    return policy.plan(request, progress);
-  }
-
-  /** {@code by} publishes the responsibility map; it replaces any earlier one. */
-  public Entry publishPlan(MemberId by, Plan plan) {
-    return submit(by, new Event.PlanPublished(plan));
-  }
-
-  /** The published map with accepted swaps and cover applied. */
-  public Optional<Plan> currentPlan() {
-    return read(f -> Optional.ofNullable(f.rotations.currentPlan()));
-  }
-
-  /**
-   * The holder of {@code slot} asks {@code to} to take it, as cover ({@code inReturn} null) or as
-   * a swap for {@code inReturn}. Nothing changes until {@code to} accepts.
-   *
-   * @return the proposal's reference
-   */
-  public long proposeHandOver(MemberId holder, Slot slot, MemberId to, @Nullable Slot inReturn, String note) {
-    return submit(holder, new Event.HandOverProposed(slot, to, inReturn, note)).sequence();
-  }
-
-  /** Hand-overs proposed and not yet accepted, oldest first. */
-  public List<PendingHandOver> pendingHandOvers() {
-    return read(f -> f.rotations.pending());
-  }
-
-  /** {@code by}, the member asked, accepts the hand-over. */
-  public Entry acceptHandOver(MemberId by, long proposal) {
-    return submit(by, new Event.HandOverAccepted(proposal));
+  /** Restorative circles: keepers from the rotation, tensions, meetings with an equal speaking budget. */
+  public Circles circles() {
+    return circles;
   }
 
   /** Lotteries nobody can steer: announced, committed to and revealed member by member, drawn from those entries. */
@@ -770,61 +538,6 @@ public final class Collective {
   <T> T read(Function<Fold, T> view) {
     synchronized (lock) {
       return view.apply(fold);
-    }
-  }
-
-  // ---------------------------------------------------------------------------------- cycles
-
-  /** {@code by} starts a campaign; plans made after it cap hours in its intense phases and rest in its rest phases. */
-  public Entry startCampaign(MemberId by, Campaign campaign) {
-    return submit(by, new Event.CampaignStarted(campaign));
-  }
-
-  /** {@code member} opts in to taking turns during the campaign's rest phases. */
-  public Entry optIntoRest(MemberId member, String campaign) {
-    return submit(member, new Event.RestOptedIn(campaign));
-  }
-
-  /** {@code by} records the campaign's debrief, which closes it; rejected while the campaign is still running. */
-  public Entry debrief(MemberId by, String campaign, Debrief debrief) {
-    return submit(by, new Event.DebriefRecorded(campaign, debrief));
-  }
-
-  /**
-   * The burnout guard at {@code at}: intense phases longer than the agreed maximum, and weeks in
-   * which the published map puts members over the weekly cap of hours in an intense phase (a turn
-   * counts its role's weight in hours, as the planner counts it; reported as counts, never names).
-   */
-  public List<String> burnoutWarnings(Instant at, List<Role> roles) {
-    return read(f -> Campaigns.burnoutWarnings(f, at, roles));
-  }
-
-  // ---------------------------------------------------------------------------------- circles
-
-  /** {@code by} forms a standing circle whose keeper comes from the rotation role {@code keeperRole}. */
-  public Entry formCircle(MemberId by, CircleId circle, String name, RoleId keeperRole) {
-    return submit(by, new Event.CircleFormed(circle, name, keeperRole));
-  }
-
-  /** {@code by} raises a tension for {@code circle} before it becomes a crisis. */
-  public long raiseTension(MemberId by, CircleId circle, Tension tension) {
-    return submit(by, new Event.TensionRaised(circle, tension)).sequence();
-  }
-
-  /**
-   * The keeper records a meeting: participants, the equal budget, every turn and the outcomes.
-   * Rejected without the rotation's keeper for that day, or with overlapping turns.
-   */
-  public long recordCircleMeeting(MemberId keeper, Event.CircleMeetingHeld meeting) {
-    return submit(keeper, meeting).sequence();
-  }
-
-  /** How speaking time was spread in the meeting recorded at entry {@code meeting}: a distribution, never a ranking. */
-  public Optional<SpeakingReport> speakingReport(long meeting) {
-    synchronized (lock) {
-      Event.CircleMeetingHeld m = fold.circles.meetings.get(meeting);
-      return m == null ? Optional.empty()
-          : Optional.of(SpeakingReport.of(m.participants(), m.turns(), m.budgetSeconds()));
     }
   }
 

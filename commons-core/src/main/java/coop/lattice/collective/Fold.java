@@ -31,9 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Fold {
   final Membership membership = new Membership();
   final Governance governance = new Governance();
-  final Rotations rotations = new Rotations();
-  final Circles circles = new Circles();
-  final Campaigns campaigns = new Campaigns();
+  final RotationsFold rotations = new RotationsFold();
+  final CirclesFold circles = new CirclesFold();
+  final CampaignsFold campaigns = new CampaignsFold();
   final TimeBankFold timeBank = new TimeBankFold();
   final OffersFold offers = new OffersFold();
   final TradeFold trade = new TradeFold();

@@ -64,7 +64,7 @@ public final class Joining {
 
   /** The questions the agreements in force ask someone who applies, in order. */
   public List<Question> questions() {
-    return collective.parameters().get(Parameter.JOINING_QUESTIONS);
+    return collective.agreements().parameters().get(Parameter.JOINING_QUESTIONS);
   }
 
   /**

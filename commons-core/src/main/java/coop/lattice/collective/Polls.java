@@ -62,7 +62,7 @@ public final class Polls {
    * @return the poll's reference: the index of its entry
    */
   public long open(MemberId by, PollTerms terms) {
-    Parameters p = collective.parameters();
+    Parameters p = collective.agreements().parameters();
     PollTerms ruled = terms.toBuilder()
         .dots(terms.method() == PollMethod.DOT_VOTE ? p.get(Parameter.POLL_DOTS) : 0)
         .maxScore(terms.method() == PollMethod.SCORE_VOTE ? p.get(Parameter.POLL_SCORE_MAX) : 0).build();

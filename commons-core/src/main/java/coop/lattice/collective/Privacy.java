@@ -50,7 +50,7 @@ public final class Privacy {
    * @throws NotPermittedException for anyone the agreement in force does not name
    */
   public List<Entry> commands(MemberId steward, long from, long to) {
-    Parameters p = collective.parameters();
+    Parameters p = collective.agreements().parameters();
     if (!p.get(Parameter.LEDGER_STEWARDS).contains(steward) || collective.member(steward).isEmpty()) {
       throw new NotPermittedException(steward + " may not read the ledger with its members resolved: only the stewards"
           + " the agreement in force names in ledger-stewards may (" + p.describeSource(Parameter.LEDGER_STEWARDS)

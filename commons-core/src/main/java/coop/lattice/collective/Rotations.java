@@ -1,138 +1,133 @@
 package coop.lattice.collective;
 
-import coop.lattice.ConflictException;
-import coop.lattice.InvalidRotationException;
 import coop.lattice.MemberId;
-import coop.lattice.NotPermittedException;
-import coop.lattice.UnknownReferenceException;
+import coop.lattice.Progress;
+import coop.lattice.agreement.Parameter;
+import coop.lattice.agreement.Parameters;
+import coop.lattice.cycle.Campaign;
+import coop.lattice.joining.NewcomerUntil;
+import coop.lattice.ledger.Entry;
 import coop.lattice.ledger.Event;
-import coop.lattice.rotation.Assignment;
+import coop.lattice.rotation.Participant;
 import coop.lattice.rotation.Plan;
+import coop.lattice.rotation.PlanRequest;
+import coop.lattice.rotation.Role;
+import coop.lattice.rotation.RotationPolicy;
 import coop.lattice.rotation.Slot;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The published responsibility map and hand-overs (swaps and cover, each with both members'
- * consent), as a fold with its rules; lotteries are {@link LotteriesFold}. Not thread-safe: the
- * collective guards it.
+ * A collective's responsibility map: planned by fair rotation (or a lottery anyone can verify, see
+ * {@link Lotteries}), published as a ledger entry, and changed only by hand-overs both members
+ * consent to. Obtained from {@link Collective#rotations()}.
+ *
+ * <p>A plan takes the newcomer guarantee from the agreements in force and the campaigns' phases
+ * ({@link Campaigns}): the weekly cap in intense phases, and who opted in to rest phases. The map
+ * as it stands is the published plan with accepted swaps and cover applied, and the slots of closed
+ * sign-up rounds ({@link Signups}).
+ *
+ * <pre>{@code
+ * PlanRequest request = coop.rotations().request(roster, roles, from, until);
+ * Plan plan = coop.rotations().plan(RotationPolicy.fair(seed), request);
+ * List<String> problems = FairnessChecks.all(request, plan);   // commons-testkit
+ * coop.rotations().publish(ana, plan);
+ * }</pre>
  */
-final class Rotations implements SubFold {
-  @Nullable Plan published;
-  /** The map as it stands: the published plan with accepted hand-overs applied. */
-  final Map<Slot, Assignment> current = new TreeMap<>();
-  final Map<Long, HandOver> handOvers = new LinkedHashMap<>();
-  /** The slots of closed sign-up rounds, with accepted hand-overs applied: a publish does not replace them. */
-  final Map<Slot, Assignment> signedUp = new TreeMap<>();
+public final class Rotations {
+  private final Collective collective;
 
-  /** A hand-over and whether it was accepted. */
-  record HandOver(long entry, Slot slot, MemberId from, MemberId to, @Nullable Slot inReturn, String note,
-      boolean accepted) {}
-
-  @Override
-  public void check(Step s) {
-    MemberId author = s.author();
-    Event event = s.event();
-    Membership membership = s.fold().membership;
-    if (event instanceof Event.PlanPublished p) {
-      membership.activeMember(author, "publish a plan");
-      for (Assignment a : p.plan().assignments()) {
-        if (a.member() != null) {
-          membership.activeMember(a.member(), "be given " + a.slot());
-        }
-      }
-    } else if (event instanceof Event.HandOverProposed h) {
-      Assignment a = mapOf(h.slot()).get(h.slot());
-      if (a == null) {
-        throw new UnknownReferenceException("There is no " + h.slot() + " in the published plan or a closed sign-up"
-            + " round.");
-      }
-      if (!author.equals(a.member())) {
-        throw new NotPermittedException("Only " + a.member() + ", who holds " + h.slot() + ", can hand it over.");
-      }
-      membership.activeMember(h.to(), "take over " + h.slot());
-      if (h.to().equals(author)) {
-        throw new InvalidRotationException("A hand-over goes to someone else.");
-      }
-      if (h.inReturn() != null) {
-        Assignment back = mapOf(h.inReturn()).get(h.inReturn());
-        if (back == null || !h.to().equals(back.member())) {
-          throw new InvalidRotationException("A swap offers a slot " + h.to() + " holds; " + h.to() + " does not hold "
-              + h.inReturn() + ".");
-        }
-      }
-    } else if (event instanceof Event.HandOverAccepted acc) {
-      HandOver h = handOvers.get(acc.proposal());
-      if (h == null) {
-        throw new UnknownReferenceException("There is no hand-over at entry " + acc.proposal() + " to accept.");
-      }
-      if (!author.equals(h.to())) {
-        throw new NotPermittedException("Only " + h.to() + ", who was asked, can accept this hand-over: swaps and"
-            + " cover need both members' consent.");
-      }
-      if (h.accepted()) {
-        throw new ConflictException("This hand-over was already accepted.");
-      }
-      Assignment a = mapOf(h.slot()).get(h.slot());
-      if (a == null || !h.from().equals(a.member())
-          || h.inReturn() != null && !h.to().equals(mapOf(h.inReturn()).get(h.inReturn()).member())) {
-        throw new ConflictException("The map changed since this hand-over was proposed; propose it again.");
-      }
-    }
+  Rotations(Collective collective) {
+    this.collective = collective;
   }
 
-  @Override
-  public void apply(Step e) {
-    Event event = e.event();
-    if (event instanceof Event.PlanPublished p) {
-      published = p.plan();
-      current.clear();
-      p.plan().assignments().forEach(a -> current.put(a.slot(), a));
-    } else if (event instanceof Event.HandOverProposed h) {
-      handOvers.put(e.sequence(), new HandOver(e.sequence(), h.slot(), e.author(), h.to(), h.inReturn(), h.note(), false));
-    } else if (event instanceof Event.HandOverAccepted acc) {
-      HandOver h = handOvers.get(acc.proposal());
-      handOvers.put(h.entry(), new HandOver(h.entry(), h.slot(), h.from(), h.to(), h.inReturn(), h.note(), true));
-      if (h.inReturn() == null) {
-        mapOf(h.slot()).put(h.slot(), new Assignment(h.slot(), h.to(), "covered for a turn " + h.from()
-            + " could not take; agreed by both"));
-      } else {
-        mapOf(h.slot()).put(h.slot(), new Assignment(h.slot(), h.to(), SWAPPED));
-        mapOf(h.inReturn()).put(h.inReturn(), new Assignment(h.inReturn(), h.from(), SWAPPED));
-      }
-    }
+  /**
+   * The current members as a rotation roster, each with the day they (last) joined, no tags, full
+   * capacity and no breaks: a starting point to add what each member declares.
+   */
+  public List<Participant> roster() {
+    return collective.read(f -> f.membership.members.values().stream().filter(Member::active)
+        .sorted(Comparator.comparing(Member::id))
+        .map(m -> Participant.of(m.id(), m.joined().atZone(ZoneOffset.UTC).toLocalDate())).toList());
   }
 
-  /** The reason a swapped slot gives. */
-  static final String SWAPPED = "swap approved by both";
-
-  /** The map {@code slot} is in: a closed sign-up round's, else the published plan's. */
-  private Map<Slot, Assignment> mapOf(Slot slot) {
-    return signedUp.containsKey(slot) ? signedUp : current;
+  /**
+   * The request to plan: {@code roster} and {@code roles} over {@code from} to {@code until}, with
+   * the newcomer guarantee from the agreements in force on {@code from}, and the campaigns' phases
+   * (the weekly cap in intense phases, and who opted in to rest phases) as the ledger has them now.
+   * Keep it to check the plan with the testkit's {@code FairnessChecks}.
+   */
+  public PlanRequest request(List<Participant> roster, List<Role> roles, LocalDate from, LocalDate until) {
+    Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
+    Parameters p = collective.agreements().parameters(start);
+    List<Campaign.Phase> phases = new ArrayList<>();
+    Set<MemberId> optedIn = new HashSet<>();
+    collective.read(f -> {
+      f.campaigns.campaigns.values().forEach(c -> phases.addAll(c.phases()));
+      f.campaigns.optedIn.values().forEach(optedIn::addAll);
+      return null;
+    });
+    PlanRequest request = new PlanRequest(roster, roles, from, until, p.get(Parameter.NEWCOMER_GUARANTEE_CYCLES),
+        p.get(Parameter.NEWCOMER_WINDOW_DAYS)).withCycles(phases, p.get(Parameter.INTENSE_CAPACITY_HOURS_PER_WEEK),
+        optedIn);
+    return p.get(Parameter.NEWCOMER_UNTIL) == NewcomerUntil.WINDOW ? request
+        : request.withNewcomers(collective.joining().newcomers(start));
   }
 
-  /** A closed sign-up round's plan joins the map; its slots then change hands like the published plan's. */
-  void join(Plan plan) {
-    plan.assignments().forEach(a -> signedUp.put(a.slot(), a));
+  /**
+   * Plans the collective's roles with {@code policy}: the same as {@code plan(policy, request(roster,
+   * roles, from, until))}. The plan is not yet published.
+   */
+  public Plan plan(RotationPolicy policy, List<Participant> roster, List<Role> roles, LocalDate from,
+      LocalDate until) {
+    return plan(policy, request(roster, roles, from, until), Progress.none());
   }
 
-  @Override
-  public boolean handles(Event e) {
-    return e instanceof Event.PlanPublished || e instanceof Event.HandOverProposed
-        || e instanceof Event.HandOverAccepted;
+  /** Plans {@code request} (from {@link #request}) with {@code policy}; the plan is not yet published. */
+  public Plan plan(RotationPolicy policy, PlanRequest request) {
+    return plan(policy, request, Progress.none());
   }
 
-  List<PendingHandOver> pending() {
-    return handOvers.values().stream().filter(h -> !h.accepted())
-        .map(h -> new PendingHandOver(h.entry(), h.slot(), h.from(), h.to(), h.inReturn(), h.note())).toList();
+  /** As {@link #plan(RotationPolicy, PlanRequest)}, telling {@code progress} how far it has come. */
+  public Plan plan(RotationPolicy policy, PlanRequest request, Progress progress) {
+    return policy.plan(request, progress);
   }
 
-  @Nullable Plan currentPlan() {
-    return published == null ? null : new Plan(published.policy(), published.seed(), published.from(), published.until(),
-        new ArrayList<>(current.values()));
+  /** {@code by} publishes the responsibility map; it replaces any earlier one. */
+  public Entry publish(MemberId by, Plan plan) {
+    return collective.submit(by, new Event.PlanPublished(plan));
+  }
+
+  /** The published map with accepted swaps and cover applied. */
+  public Optional<Plan> current() {
+    return collective.read(f -> Optional.ofNullable(f.rotations.currentPlan()));
+  }
+
+  /**
+   * The holder of {@code slot} asks {@code to} to take it, as cover ({@code inReturn} null) or as
+   * a swap for {@code inReturn}. Nothing changes until {@code to} accepts.
+   *
+   * @return the proposal's reference
+   */
+  public long proposeHandOver(MemberId holder, Slot slot, MemberId to, @Nullable Slot inReturn, String note) {
+    return collective.submit(holder, new Event.HandOverProposed(slot, to, inReturn, note)).sequence();
+  }
+
+  /** Hand-overs proposed and not yet accepted, oldest first. */
+  public List<PendingHandOver> pendingHandOvers() {
+    return collective.read(f -> f.rotations.pending());
+  }
+
+  /** {@code by}, the member asked, accepts the hand-over. */
+  public Entry acceptHandOver(MemberId by, long proposal) {
+    return collective.submit(by, new Event.HandOverAccepted(proposal));
   }
 }

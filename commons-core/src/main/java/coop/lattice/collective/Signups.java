@@ -33,7 +33,7 @@ import java.util.TreeMap;
  * behalf: every chosen slot stays with who chose it and counts as a turn held, and the fair rotation
  * fills the rest (see {@link SignupSheet#fill}). From then on the round's slots are part of the
  * responsibility map and change hands only by a swap or a cover ({@link
- * Collective#proposeHandOver}). A full, past or ineligible slot, leaving after the deadline, or any
+ * Rotations#proposeHandOver}). A full, past or ineligible slot, leaving after the deadline, or any
  * other command that breaks a rule is refused and changes nothing.
  *
  * <p>Unlike a leaderboard, nothing here counts or orders members by what they took on: the plan
@@ -89,7 +89,7 @@ public final class Signups {
    * {@code member} leaves their slot of {@code occurrence} before the window closes; it reopens.
    *
    * @throws coop.lattice.ExpiredException after the window closed: then ask for a swap or a cover
-   *     ({@link Collective#proposeHandOver})
+   *     ({@link Rotations#proposeHandOver})
    */
   public Entry leave(MemberId member, long round, Occurrence occurrence) {
     return collective.submit(member, new SignupEvents.SlotLeft(round, occurrence));
@@ -104,7 +104,7 @@ public final class Signups {
    * @throws coop.lattice.ExpiredException if the round was closed already
    */
   public Entry close(MemberId by, long round) {
-    Parameters rules = collective.parameters();
+    Parameters rules = collective.agreements().parameters();
     Plan plan = collective.read(f -> {
       f.membership.activeMember(by, "close a sign-up round");
       SignupSheet sheet = f.signups.rounds.get(round);

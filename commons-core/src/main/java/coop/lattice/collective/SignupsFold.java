@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * signup-min-hours}, {@code signup-notice-days}), slots taken and left and availability stated by
  * the {@link SignupSheet}'s rules while the window is open, and closed by the collective itself with
  * the one plan the sheet and the members give. A closed round's slots join the responsibility map
- * ({@link Rotations#join}), where they change hands only by swaps and covers. Not thread-safe: the
+ * ({@link RotationsFold#join}), where they change hands only by swaps and covers. Not thread-safe: the
  * collective guards it.
  */
 final class SignupsFold implements SubFold {

@@ -12,7 +12,7 @@ import coop.lattice.ledger.Event;
  * leaves no trace; {@link #apply} only ever sees steps that passed it. A part reads the others'
  * state through {@link Step#fold()} and changes only its own, with two exceptions: offers confirmed
  * in hours move time-bank balances, through {@link TimeBankFold#move}; a closed sign-up round's
- * slots join the responsibility map, through {@link Rotations#join}; a clearing round's legs move trade
+ * slots join the responsibility map, through {@link RotationsFold#join}; a clearing round's legs move trade
  * balances when it completes, through {@link TradeFold#clear}. Not thread-safe: the
  * collective guards the fold.
  */

@@ -4,13 +4,16 @@
  *
  * <p>Start with {@link coop.lattice.collective.Collective#found} or {@link
  * coop.lattice.collective.Collective#open}. Commands ({@code admit}, {@code record}, {@code
- * acknowledge}, {@code correct}, {@code proposeAgreement}, {@code respond}, {@code decide},
- * {@code accept}) become ledger entries; views ({@link coop.lattice.collective.Collective#totals},
- * {@link coop.lattice.collective.Collective#history}, {@link
- * coop.lattice.collective.Collective#publicFeed}, {@link
- * coop.lattice.collective.Collective#decisions}, {@link
- * coop.lattice.collective.Collective#agenda}) read the state folded from them. Each exchange has
- * a facade reached from the collective: {@link coop.lattice.collective.TimeBank}, {@link
+ * acknowledge}, {@code correct}) become ledger entries; views ({@link
+ * coop.lattice.collective.Collective#totals}, {@link coop.lattice.collective.Collective#history},
+ * {@link coop.lattice.collective.Collective#publicFeed}, {@link
+ * coop.lattice.collective.Collective#agenda}) read the state folded from them. Each practice has a
+ * facade reached from the collective, whose commands are entries too: its agreements ({@link
+ * coop.lattice.collective.Agreements}: proposals, responses, decisions, acceptances, the
+ * parameters in force), its responsibility map ({@link coop.lattice.collective.Rotations}: fair
+ * plans, hand-overs), its campaign cycles ({@link coop.lattice.collective.Campaigns}) and its
+ * restorative circles ({@link coop.lattice.collective.Circles}). So does each exchange: {@link
+ * coop.lattice.collective.TimeBank}, {@link
  * coop.lattice.collective.Offers}, {@link coop.lattice.collective.Trade}, {@link
  * coop.lattice.collective.AidFund} and {@link coop.lattice.collective.ToolLibrary}; so do its
  * lotteries ({@link coop.lattice.collective.Lotteries}), its polls ({@link
@@ -31,14 +34,14 @@
  *
  * <p>Inside, the state is one fold over the entries ({@code Fold}) made of parts, each owning its
  * events, their rules and the state they build ({@code SubFold}): {@code Membership} (founding,
- * members, contributions), {@code Governance}, {@code Rotations}, {@code Circles}, {@code
- * Campaigns}, and one per exchange facade, named after it ({@code TimeBankFold}, {@code
+ * members, contributions), {@code Governance}, {@code RotationsFold}, {@code CirclesFold}, {@code
+ * CampaignsFold}, and one per exchange facade, named after it ({@code TimeBankFold}, {@code
  * OffersFold}, {@code TradeFold}, {@code AidFundFold}, {@code ToolLibraryFold}, {@code
  * LotteriesFold}, {@code PollsFold}, {@code FinancesFold} with {@code ExpenseApprovals}, {@code
  * JoiningFold}, {@code SignupsFold}, {@code ClearingFold}, and {@code KeysFold} for the rules of a
  * change of the ledger's key; {@code Trust} reads newcomer trust for the parts whose commands
  * wait for it). To find a rule, read the part that owns the event. {@code
- * Health}, {@code Agenda}, the burnout guard ({@code Campaigns.burnoutWarnings}) and the wall's
+ * Health}, {@code Agenda}, the burnout guard ({@code CampaignsFold.burnoutWarnings}) and the wall's
  * feed and totals ({@code WallViews}) read the fold for their reports.
  *
  * <p>Between the fold and the open ledger sits one boundary, {@code Pseudonymizer}: commands are

@@ -12,7 +12,7 @@
  * coop.lattice.rotation.Lottery} draws by commitments and reveals anchored in
  * the ledger, each an entry of its own member's, so nobody can steer it and anyone can re-derive
  * it; the {@link coop.lattice.rotation.RotationReview} is the monthly look at how load is spread.
- * Publishing, hand-overs and lotteries are ledger entries: see {@code Collective.planRotation} and
+ * Publishing, hand-overs and lotteries are ledger entries: see {@code Collective.rotations()} and
  * {@code Collective.lotteries()}.
  *
  * <p>Inside, {@code FairSequence} keeps each member within one turn of their share of a role,

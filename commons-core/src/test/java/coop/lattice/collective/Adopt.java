@@ -26,13 +26,13 @@ final class Adopt {
   }
 
   static void adopt(Collective coop, SteppingClock clock, MemberId proposer, AgreementTerms terms) {
-    long p = coop.proposeAgreement(proposer, terms, "");
+    long p = coop.agreements().propose(proposer, terms, "");
     for (Member m : coop.members()) {
       if (!m.id().equals(proposer)) {
-        coop.respond(m.id(), p, Response.CONSENT, "");
+        coop.agreements().respond(m.id(), p, Response.CONSENT, "");
       }
     }
     clock.advance(Duration.ofDays(8));
-    coop.decide(proposer, p, "adopted");
+    coop.agreements().decide(proposer, p, "adopted");
   }
 }

@@ -69,10 +69,10 @@ class AgreementsTest {
 
   /** Proposes, lets the window pass with the given consents, decides; returns the proposal. */
   long adopt(AgreementTerms terms) {
-    long p = coop.proposeAgreement(ANA, terms, "first draft");
-    coop.respond(BO, p, Response.CONSENT, "");
+    long p = coop.agreements().propose(ANA, terms, "first draft");
+    coop.agreements().respond(BO, p, Response.CONSENT, "");
     clock.advance(Duration.ofDays(8));
-    coop.decide(ANA, p, "adopted at the March meeting");
+    coop.agreements().decide(ANA, p, "adopted at the March meeting");
     return p;
   }
 
@@ -83,19 +83,19 @@ class AgreementsTest {
         .hasMessageContaining("Only ana, who received this help").hasMessageContaining("the default");
 
     adopt(acknowledgements(AcknowledgementRule.ANY_OTHER_MEMBER).build());
-    assertThat(coop.parameters().get(Parameter.ACKNOWLEDGED_BY)).isEqualTo(AcknowledgementRule.ANY_OTHER_MEMBER);
-    assertThat(coop.parameters().source(Parameter.ACKNOWLEDGED_BY)).contains(ACK);
+    assertThat(coop.agreements().parameters().get(Parameter.ACKNOWLEDGED_BY)).isEqualTo(AcknowledgementRule.ANY_OTHER_MEMBER);
+    assertThat(coop.agreements().parameters().source(Parameter.ACKNOWLEDGED_BY)).contains(ACK);
     coop.acknowledge(CY, help);
     assertThat(coop.contribution(help).orElseThrow().acknowledgedBy()).isEqualTo(CY);
 
     // Amend back: the amendment names the current version by its hash and follows that version's rule.
-    AgreementRecord v1 = coop.agreement(ACK).orElseThrow();
-    long amend = coop.proposeAmendment(BO, v1.hash(), acknowledgements(AcknowledgementRule.RECEIVER).build(), false,
+    AgreementRecord v1 = coop.agreements().agreement(ACK).orElseThrow();
+    long amend = coop.agreements().proposeAmendment(BO, v1.hash(), acknowledgements(AcknowledgementRule.RECEIVER).build(), false,
         "only the receiver knows");
-    coop.respond(ANA, amend, Response.CONSENT, "");
+    coop.agreements().respond(ANA, amend, Response.CONSENT, "");
     clock.advance(Duration.ofDays(8));
-    coop.decide(BO, amend, "back to the receiver");
-    assertThat(coop.agreement(ACK).orElseThrow().version()).isEqualTo(2);
+    coop.agreements().decide(BO, amend, "back to the receiver");
+    assertThat(coop.agreements().agreement(ACK).orElseThrow().version()).isEqualTo(2);
 
     long more = coop.record(Contribution.toMember(BO, ANA, ContributionKind.CARE, Quantity.hours("1")));
     assertThatThrownBy(() -> coop.acknowledge(CY, more)).isInstanceOf(NotPermittedException.class)
@@ -105,27 +105,27 @@ class AgreementsTest {
 
   @Test
   void anObjectionBlocksConsentUntilTheProposalIsRevisedAndTheTrailStaysVisible() {
-    long p = coop.proposeAgreement(ANA, acknowledgements(AcknowledgementRule.ANY_OTHER_MEMBER).build(), "");
-    coop.respond(BO, p, Response.CONCERN, "might be abused");
-    coop.respond(CY, p, Response.OBJECTION, "children's care should be confirmed by the parent");
+    long p = coop.agreements().propose(ANA, acknowledgements(AcknowledgementRule.ANY_OTHER_MEMBER).build(), "");
+    coop.agreements().respond(BO, p, Response.CONCERN, "might be abused");
+    coop.agreements().respond(CY, p, Response.OBJECTION, "children's care should be confirmed by the parent");
     clock.advance(Duration.ofDays(3));
     List<AgendaItem> agenda = coop.agenda(clock.instant());
     assertThat(agenda).filteredOn(i -> i.kind() == AgendaItem.Kind.UNRESOLVED_OBJECTION).singleElement()
         .satisfies(i -> assertThat(i.age()).isGreaterThan(Duration.ofDays(2)));
 
-    coop.revise(ANA, p, acknowledgements(AcknowledgementRule.RECEIVER).build(), "keep it with the receiver");
-    coop.respond(CY, p, Response.CONSENT, "");
+    coop.agreements().revise(ANA, p, acknowledgements(AcknowledgementRule.RECEIVER).build(), "keep it with the receiver");
+    coop.agreements().respond(CY, p, Response.CONSENT, "");
     clock.advance(Duration.ofDays(8));
-    coop.decide(BO, p, "adopted after revision");
+    coop.agreements().decide(BO, p, "adopted after revision");
 
-    ProposalRecord record = coop.proposal(p).orElseThrow();
+    ProposalRecord record = coop.agreements().proposal(p).orElseThrow();
     assertThat(record.decision().outcome()).isEqualTo(Outcome.ADOPTED);
     assertThat(record.revision()).isEqualTo(1);
     assertThat(record.trail()).extracting(ResponseRecord::response, ResponseRecord::resolution).containsExactly(
         tuple(Response.CONCERN, "answered by revision 1"),
         tuple(Response.OBJECTION, "answered by revision 1"),
         tuple(Response.CONSENT, null));
-    assertThat(coop.decisions()).singleElement().satisfies(d -> {
+    assertThat(coop.agreements().decisions()).singleElement().satisfies(d -> {
       assertThat(d.rule().kind()).isEqualTo(DecisionRule.Kind.CONSENT);
       assertThat(d.eligible()).isEqualTo(3);
       assertThat(d.note()).isEqualTo("adopted after revision");
@@ -134,23 +134,23 @@ class AgreementsTest {
 
   @Test
   void anUnresolvedObjectionMeansNotAdoptedAndWithdrawingItClearsTheWay() {
-    long p = coop.proposeAgreement(ANA, acknowledgements(AcknowledgementRule.ANY_OTHER_MEMBER).build(), "");
-    coop.respond(CY, p, Response.OBJECTION, "too loose");
+    long p = coop.agreements().propose(ANA, acknowledgements(AcknowledgementRule.ANY_OTHER_MEMBER).build(), "");
+    coop.agreements().respond(CY, p, Response.OBJECTION, "too loose");
     clock.advance(Duration.ofDays(8));
     assertThatThrownBy(() -> coop.submit(ANA, new Event.ProposalDecided(p, Outcome.ADOPTED, "")))
         .isInstanceOf(RejectedCommandException.class).hasMessageContaining("comes out not adopted; it cannot be recorded as adopted");
-    long q = coop.proposal(p).orElseThrow().entry();
-    coop.decide(ANA, q, "not this time");
-    assertThat(coop.proposal(p).orElseThrow().decision().outcome()).isEqualTo(Outcome.NOT_ADOPTED);
-    assertThat(coop.agreement(ACK)).isEmpty();
+    long q = coop.agreements().proposal(p).orElseThrow().entry();
+    coop.agreements().decide(ANA, q, "not this time");
+    assertThat(coop.agreements().proposal(p).orElseThrow().decision().outcome()).isEqualTo(Outcome.NOT_ADOPTED);
+    assertThat(coop.agreements().agreement(ACK)).isEmpty();
 
-    long again = coop.proposeAgreement(ANA, acknowledgements(AcknowledgementRule.ANY_OTHER_MEMBER).build(), "again");
-    coop.respond(CY, again, Response.OBJECTION, "still too loose");
-    coop.withdrawObjection(CY, again);
+    long again = coop.agreements().propose(ANA, acknowledgements(AcknowledgementRule.ANY_OTHER_MEMBER).build(), "again");
+    coop.agreements().respond(CY, again, Response.OBJECTION, "still too loose");
+    coop.agreements().withdrawObjection(CY, again);
     clock.advance(Duration.ofDays(8));
-    coop.decide(ANA, again, "");
-    assertThat(coop.agreement(ACK)).isPresent();
-    assertThat(coop.proposal(again).orElseThrow().trail()).singleElement()
+    coop.agreements().decide(ANA, again, "");
+    assertThat(coop.agreements().agreement(ACK)).isPresent();
+    assertThat(coop.agreements().proposal(again).orElseThrow().trail()).singleElement()
         .extracting(ResponseRecord::resolution).isEqualTo("withdrawn");
   }
 
@@ -158,43 +158,43 @@ class AgreementsTest {
   void consensusIsBlockedByOneObjectionAndNeedsEveryone() {
     AgreementTerms t = acknowledgements(AcknowledgementRule.ANY_OTHER_MEMBER).rule(DecisionRule.consensus(Duration.ofDays(5)))
         .build();
-    long p = coop.proposeAgreement(ANA, t, "");
-    coop.respond(ANA, p, Response.CONSENT, "");
-    coop.respond(BO, p, Response.STAND_ASIDE, "");
+    long p = coop.agreements().propose(ANA, t, "");
+    coop.agreements().respond(ANA, p, Response.CONSENT, "");
+    coop.agreements().respond(BO, p, Response.STAND_ASIDE, "");
     clock.advance(Duration.ofDays(6));
-    coop.decide(ANA, p, "cy never answered");
-    assertThat(coop.proposal(p).orElseThrow().decision().outcome()).isEqualTo(Outcome.NOT_ADOPTED);
+    coop.agreements().decide(ANA, p, "cy never answered");
+    assertThat(coop.agreements().proposal(p).orElseThrow().decision().outcome()).isEqualTo(Outcome.NOT_ADOPTED);
   }
 
   @Test
   void aMajorityVoteNeedsItsQuorum() {
     AgreementTerms t = acknowledgements(AcknowledgementRule.ANY_OTHER_MEMBER)
         .rule(DecisionRule.majority(Duration.ofDays(5), 60)).build();
-    long p = coop.proposeAgreement(ANA, t, "");
-    coop.respond(ANA, p, Response.VOTE_FOR, "");
-    assertThatThrownBy(() -> coop.respond(BO, p, Response.CONSENT, "")).isInstanceOf(RejectedCommandException.class)
+    long p = coop.agreements().propose(ANA, t, "");
+    coop.agreements().respond(ANA, p, Response.VOTE_FOR, "");
+    assertThatThrownBy(() -> coop.agreements().respond(BO, p, Response.CONSENT, "")).isInstanceOf(RejectedCommandException.class)
         .hasMessageContaining("A majority proposal does not take consent; it takes stand aside, vote for, vote against");
     clock.advance(Duration.ofDays(6));
-    coop.decide(ANA, p, "one of three is no quorum");
-    assertThat(coop.proposal(p).orElseThrow().decision().outcome()).isEqualTo(Outcome.NOT_ADOPTED);
+    coop.agreements().decide(ANA, p, "one of three is no quorum");
+    assertThat(coop.agreements().proposal(p).orElseThrow().decision().outcome()).isEqualTo(Outcome.NOT_ADOPTED);
   }
 
   @Test
   void inAnAdviceProcessTheProposerDecidesOnceEveryoneAffectedHasAdvised() {
     AgreementTerms t = acknowledgements(AcknowledgementRule.ANY_OTHER_MEMBER).rule(DecisionRule.advice(Duration.ofDays(14)))
         .build();
-    long p = coop.propose(ANA, new Event.ProposalMade(ProposalKind.ADOPT, t, null, false, "asking the parents",
+    long p = coop.agreements().propose(ANA, new Event.ProposalMade(ProposalKind.ADOPT, t, null, false, "asking the parents",
         List.of(BO, CY)));
-    coop.respond(BO, p, Response.ADVICE, "fine by me");
-    assertThatThrownBy(() -> coop.decideAdvice(ANA, p, true, "")).isInstanceOf(RejectedCommandException.class)
+    coop.agreements().respond(BO, p, Response.ADVICE, "fine by me");
+    assertThatThrownBy(() -> coop.agreements().decideAdvice(ANA, p, true, "")).isInstanceOf(RejectedCommandException.class)
         .hasMessageContaining("once everyone affected has given advice");
-    coop.respond(CY, p, Response.ADVICE, "write down who confirmed");
-    assertThatThrownBy(() -> coop.decide(ANA, p, "")).isInstanceOf(RejectedCommandException.class)
+    coop.agreements().respond(CY, p, Response.ADVICE, "write down who confirmed");
+    assertThatThrownBy(() -> coop.agreements().decide(ANA, p, "")).isInstanceOf(RejectedCommandException.class)
         .hasMessageContaining("its proposer decides with decideAdvice");
-    assertThatThrownBy(() -> coop.decideAdvice(BO, p, true, "")).isInstanceOf(NotPermittedException.class)
+    assertThatThrownBy(() -> coop.agreements().decideAdvice(BO, p, true, "")).isInstanceOf(NotPermittedException.class)
         .hasMessageContaining("the proposer, ana, decides");
-    coop.decideAdvice(ANA, p, true, "advice taken: we note who confirmed");
-    assertThat(coop.agreement(ACK)).isPresent();
+    coop.agreements().decideAdvice(ANA, p, true, "advice taken: we note who confirmed");
+    assertThat(coop.agreements().agreement(ACK)).isPresent();
   }
 
   @Test
@@ -202,7 +202,7 @@ class AgreementsTest {
     AgreementTerms t = acknowledgements(AcknowledgementRule.ANY_OTHER_MEMBER).reviewOn(LocalDate.of(2026, 4, 1))
         .lapseAfterDays(30).build();
     adopt(t);
-    AgreementRecord v1 = coop.agreement(ACK).orElseThrow();
+    AgreementRecord v1 = coop.agreements().agreement(ACK).orElseThrow();
     assertThat(v1.statusAt(Instant.parse("2026-03-31T12:00:00Z"))).isEqualTo(AgreementStatus.ACTIVE);
     assertThat(coop.agenda(Instant.parse("2026-03-25T12:00:00Z"))).extracting(AgendaItem::kind)
         .contains(AgendaItem.Kind.REVIEW_UPCOMING);
@@ -214,13 +214,13 @@ class AgreementsTest {
     clock.advance(Duration.ofDays(14));
     assertThat(v1.statusAt(clock.instant())).isEqualTo(AgreementStatus.OVERDUE);
     assertThat(coop.agenda(clock.instant())).extracting(AgendaItem::kind).contains(AgendaItem.Kind.REVIEW_OVERDUE);
-    assertThat(coop.parameters().get(Parameter.ACKNOWLEDGED_BY)).isEqualTo(AcknowledgementRule.ANY_OTHER_MEMBER);
+    assertThat(coop.agreements().parameters().get(Parameter.ACKNOWLEDGED_BY)).isEqualTo(AcknowledgementRule.ANY_OTHER_MEMBER);
 
-    long renew = coop.proposeRenewal(BO, ACK, LocalDate.of(2026, 10, 1), "still works for us");
-    coop.respond(CY, renew, Response.CONSENT, "");
+    long renew = coop.agreements().proposeRenewal(BO, ACK, LocalDate.of(2026, 10, 1), "still works for us");
+    coop.agreements().respond(CY, renew, Response.CONSENT, "");
     clock.advance(Duration.ofDays(8));
-    coop.decide(BO, renew, "renewed");
-    AgreementRecord v2 = coop.agreement(ACK).orElseThrow();
+    coop.agreements().decide(BO, renew, "renewed");
+    AgreementRecord v2 = coop.agreements().agreement(ACK).orElseThrow();
     assertThat(v2.version()).isEqualTo(2);
     assertThat(v2.adoptedBy()).isEqualTo(ProposalKind.RENEW);
     assertThat(v2.statusAt(clock.instant())).isEqualTo(AgreementStatus.ACTIVE);
@@ -229,38 +229,38 @@ class AgreementsTest {
     Instant lapsed = Instant.parse("2026-10-31T00:00:00Z");
     assertThat(v2.statusAt(lapsed.minusSeconds(1))).isEqualTo(AgreementStatus.OVERDUE);
     assertThat(v2.statusAt(lapsed)).isEqualTo(AgreementStatus.LAPSED);
-    assertThat(coop.parameters(lapsed).get(Parameter.ACKNOWLEDGED_BY)).isEqualTo(AcknowledgementRule.RECEIVER);
-    assertThat(coop.parameters(lapsed).source(Parameter.ACKNOWLEDGED_BY)).isEmpty();
+    assertThat(coop.agreements().parameters(lapsed).get(Parameter.ACKNOWLEDGED_BY)).isEqualTo(AcknowledgementRule.RECEIVER);
+    assertThat(coop.agreements().parameters(lapsed).source(Parameter.ACKNOWLEDGED_BY)).isEmpty();
     assertThat(coop.agenda(lapsed)).first().extracting(AgendaItem::kind).isEqualTo(AgendaItem.Kind.AGREEMENT_LAPSED);
 
     clock.advance(Duration.between(clock.instant(), lapsed.plus(Duration.ofDays(1))));
     long help = coop.record(Contribution.toMember(BO, ANA, ContributionKind.CARE, Quantity.hours("1")));
     assertThatThrownBy(() -> coop.acknowledge(CY, help)).isInstanceOf(NotPermittedException.class);
-    assertThatThrownBy(() -> coop.proposeRenewal(BO, ACK, LocalDate.of(2027, 6, 1), ""))
+    assertThatThrownBy(() -> coop.agreements().proposeRenewal(BO, ACK, LocalDate.of(2027, 6, 1), ""))
         .isInstanceOf(ConflictException.class).hasMessageContaining("has lapsed; propose to adopt it again");
     adopt(acknowledgements(AcknowledgementRule.ANY_OTHER_MEMBER).reviewOn(LocalDate.of(2027, 6, 1)).build());
-    assertThat(coop.agreement(ACK).orElseThrow().version()).isEqualTo(3);
+    assertThat(coop.agreements().agreement(ACK).orElseThrow().version()).isEqualTo(3);
   }
 
   @Test
   void aMajorAmendmentAsksEveryoneToAcceptAndNewcomersAcceptOnJoining() {
     adopt(acknowledgements(AcknowledgementRule.RECEIVER).build());
-    assertThat(coop.awaitingAcceptance(ACK)).isEmpty();
+    assertThat(coop.agreements().awaitingAcceptance(ACK)).isEmpty();
 
-    AgreementRecord v1 = coop.agreement(ACK).orElseThrow();
-    long p = coop.proposeAmendment(ANA, v1.hash(), acknowledgements(AcknowledgementRule.ANY_OTHER_MEMBER).build(), true,
-        "a real change");
+    AgreementRecord v1 = coop.agreements().agreement(ACK).orElseThrow();
+    long p = coop.agreements().proposeAmendment(ANA, v1.hash(),
+        acknowledgements(AcknowledgementRule.ANY_OTHER_MEMBER).build(), true, "a real change");
     clock.advance(Duration.ofDays(8));
-    coop.decide(ANA, p, "");
-    assertThat(coop.awaitingAcceptance(ACK)).containsExactly(ANA, BO, CY);
-    coop.accept(BO, ACK);
-    assertThat(coop.awaitingAcceptance(ACK)).containsExactly(ANA, CY);
+    coop.agreements().decide(ANA, p, "");
+    assertThat(coop.agreements().awaitingAcceptance(ACK)).containsExactly(ANA, BO, CY);
+    coop.agreements().accept(BO, ACK);
+    assertThat(coop.agreements().awaitingAcceptance(ACK)).containsExactly(ANA, CY);
     assertThat(coop.agenda(clock.instant())).extracting(AgendaItem::kind).contains(AgendaItem.Kind.ACCEPTANCE_PENDING);
 
     coop.admit(ANA, DEE, Appearance.byName("Dee"));
-    assertThat(coop.awaitingAcceptance(ACK)).containsExactly(ANA, CY, DEE);
-    coop.accept(DEE, ACK);
-    assertThat(coop.awaitingAcceptance(ACK)).doesNotContain(DEE);
+    assertThat(coop.agreements().awaitingAcceptance(ACK)).containsExactly(ANA, CY, DEE);
+    coop.agreements().accept(DEE, ACK);
+    assertThat(coop.agreements().awaitingAcceptance(ACK)).doesNotContain(DEE);
     assertThatThrownBy(() -> coop.submit(CY, new Event.AgreementAccepted(ACK, 1))).isInstanceOf(ConflictException.class)
         .hasMessageContaining("accept version 2");
   }
@@ -268,20 +268,20 @@ class AgreementsTest {
   @Test
   void replayGivesTheSameAgreementsProposalsAndDecisions() {
     adopt(acknowledgements(AcknowledgementRule.ANY_OTHER_MEMBER).build());
-    long p = coop.proposeAmendment(BO, coop.agreement(ACK).orElseThrow().hash(),
+    long p = coop.agreements().proposeAmendment(BO, coop.agreements().agreement(ACK).orElseThrow().hash(),
         acknowledgements(AcknowledgementRule.RECEIVER).build(), true, "");
-    coop.respond(CY, p, Response.OBJECTION, "not yet");
-    coop.respond(ANA, p, Response.CONCERN, "hm");
-    coop.withdrawObjection(CY, p);
+    coop.agreements().respond(CY, p, Response.OBJECTION, "not yet");
+    coop.agreements().respond(ANA, p, Response.CONCERN, "hm");
+    coop.agreements().withdrawObjection(CY, p);
     clock.advance(Duration.ofDays(8));
-    coop.decide(ANA, p, "");
-    coop.accept(CY, ACK);
+    coop.agreements().decide(ANA, p, "");
+    coop.agreements().accept(CY, ACK);
     coop.checkpoint();
 
     Collective replayed = Collective.open(store, KEY, clock);
     assertThat(replayed.state()).isEqualTo(coop.state());
-    assertThat(replayed.decisions()).isEqualTo(coop.decisions());
-    assertThat(replayed.agreementHistory(ACK)).isEqualTo(coop.agreementHistory(ACK));
+    assertThat(replayed.agreements().decisions()).isEqualTo(coop.agreements().decisions());
+    assertThat(replayed.agreements().history(ACK)).isEqualTo(coop.agreements().history(ACK));
   }
 
   /** Every rejected governance command explains itself and appends nothing. */
@@ -291,7 +291,7 @@ class AgreementsTest {
 
     @BeforeEach
     void oneOpenProposal() {
-      open = coop.proposeAgreement(ANA, acknowledgements(AcknowledgementRule.ANY_OTHER_MEMBER).build(), "");
+      open = coop.agreements().propose(ANA, acknowledgements(AcknowledgementRule.ANY_OTHER_MEMBER).build(), "");
     }
 
     void rejected(ThrowingCallable command, Class<? extends RuntimeException> type, String says) {
@@ -300,46 +300,47 @@ class AgreementsTest {
 
     @Test
     void responsesFromNonMembers() {
-      rejected(() -> coop.respond(DEE, open, Response.CONSENT, ""), UnknownMemberException.class,
+      rejected(() -> coop.agreements().respond(DEE, open, Response.CONSENT, ""), UnknownMemberException.class,
           "dee is not a member of this collective, so cannot respond to a proposal");
     }
 
     @Test
     void objectionsWithoutAReason() {
-      rejected(() -> coop.respond(BO, open, Response.OBJECTION, "  "), RejectedCommandException.class,
+      rejected(() -> coop.agreements().respond(BO, open, Response.OBJECTION, "  "), RejectedCommandException.class,
           "An objection needs a reason");
     }
 
     @Test
     void decidingBeforeTheWindowCloses() {
-      rejected(() -> coop.decide(ANA, open, ""), RejectedCommandException.class,
+      rejected(() -> coop.agreements().decide(ANA, open, ""), RejectedCommandException.class,
           "is open until 2026-03-09T09:04:00Z; decide after it closes");
     }
 
     @Test
     void respondingAfterTheWindowCloses() {
       clock.advance(Duration.ofDays(8));
-      rejected(() -> coop.respond(BO, open, Response.CONSENT, ""), RejectedCommandException.class,
+      rejected(() -> coop.agreements().respond(BO, open, Response.CONSENT, ""), RejectedCommandException.class,
           "closed at 2026-03-09T09:04:00Z");
     }
 
     @Test
     void amendingAVersionThatIsNoLongerCurrent() {
       clock.advance(Duration.ofDays(8));
-      coop.decide(ANA, open, "");
-      Hash v1 = coop.agreement(ACK).orElseThrow().hash();
-      long amend = coop.proposeAmendment(BO, v1, acknowledgements(AcknowledgementRule.RECEIVER).build(), false, "");
+      coop.agreements().decide(ANA, open, "");
+      Hash v1 = coop.agreements().agreement(ACK).orElseThrow().hash();
+      long amend = coop.agreements().proposeAmendment(BO, v1, acknowledgements(AcknowledgementRule.RECEIVER).build(), false, "");
       clock.advance(Duration.ofDays(8));
-      coop.decide(BO, amend, "");
-      rejected(() -> coop.proposeAmendment(CY, v1, acknowledgements(AcknowledgementRule.ANY_OTHER_MEMBER).build(), false,
-          ""), ConflictException.class, "a version of \"acknowledgements\" that is no longer current: the current version is 2");
+      coop.agreements().decide(BO, amend, "");
+      rejected(() -> coop.agreements().proposeAmendment(CY, v1,
+          acknowledgements(AcknowledgementRule.ANY_OTHER_MEMBER).build(), false, ""), ConflictException.class,
+          "a version of \"acknowledgements\" that is no longer current: the current version is 2");
     }
 
     @Test
     void adoptingWithoutAReviewDateOrWithOneInThePast() {
       rejected(() -> AgreementTerms.builder(AgreementId.of("rota"), "Rota").build(), InvalidAgreementException.class,
           "\"Rota\" needs a review date");
-      rejected(() -> coop.proposeAgreement(BO, acknowledgements(AcknowledgementRule.RECEIVER)
+      rejected(() -> coop.agreements().propose(BO, acknowledgements(AcknowledgementRule.RECEIVER)
               .reviewOn(LocalDate.of(2026, 1, 1)).build(), ""), InvalidAgreementException.class,
           "review date (2026-01-01) that is not in the future");
     }
@@ -359,20 +360,20 @@ class AgreementsTest {
     @Test
     void aSecondAgreementForAParameterAlreadyGoverned() {
       clock.advance(Duration.ofDays(8));
-      coop.decide(ANA, open, "");
+      coop.agreements().decide(ANA, open, "");
       AgreementTerms other = AgreementTerms.builder(AgreementId.of("care"), "Care").reviewOn(LocalDate.of(2026, 12, 1))
           .set(Parameter.ACKNOWLEDGED_BY, AcknowledgementRule.RECEIVER).build();
-      rejected(() -> coop.proposeAgreement(BO, other, ""), InvalidAgreementException.class,
+      rejected(() -> coop.agreements().propose(BO, other, ""), InvalidAgreementException.class,
           "already set by agreement \"acknowledgements\"; amend that agreement instead");
     }
 
     @Test
     void revisingSomeoneElsesProposalOrDecidingTwice() {
-      rejected(() -> coop.revise(BO, open, acknowledgements(AcknowledgementRule.RECEIVER).build(), ""),
+      rejected(() -> coop.agreements().revise(BO, open, acknowledgements(AcknowledgementRule.RECEIVER).build(), ""),
           NotPermittedException.class, "Only ana, who made proposal");
       clock.advance(Duration.ofDays(8));
-      coop.decide(ANA, open, "");
-      rejected(() -> coop.decide(ANA, open, ""), ConflictException.class, "was already decided (adopted)");
+      coop.agreements().decide(ANA, open, "");
+      rejected(() -> coop.agreements().decide(ANA, open, ""), ConflictException.class, "was already decided (adopted)");
     }
   }
 }

@@ -43,7 +43,7 @@ class CampaignsTest {
         new Campaign.Phase(Campaign.Phase.Kind.INTENSITY, START, START.plusWeeks(8).minusDays(1)),
         new Campaign.Phase(Campaign.Phase.Kind.REST, START.plusWeeks(8), START.plusWeeks(10).minusDays(1)),
         new Campaign.Phase(Campaign.Phase.Kind.REFLECTION, START.plusWeeks(10), START.plusWeeks(10).plusDays(2))));
-    coop.startCampaign(ANA, harvest);
+    coop.campaigns().start(ANA, harvest);
   }
 
   @Test
@@ -51,35 +51,35 @@ class CampaignsTest {
     long size = coop.ledger().size();
     Hash root = coop.ledger().root();
     Debrief debrief = new Debrief(List.of("we fed 300 families"), List.of("Bo's burnout"), List.of("cap at 8 hours"));
-    assertThatThrownBy(() -> coop.debrief(ANA, "harvest", debrief)).isInstanceOf(InvalidRotationException.class)
+    assertThatThrownBy(() -> coop.campaigns().debrief(ANA, "harvest", debrief)).isInstanceOf(InvalidRotationException.class)
         .hasMessageContaining("still open until 2026-06-17");
     assertThat(coop.ledger().size()).isEqualTo(size);
     assertThat(coop.ledger().root()).isEqualTo(root);
 
     clock.advance(Duration.ofDays(120));
     assertThat(coop.agenda(clock.instant())).extracting(AgendaItem::kind).contains(AgendaItem.Kind.DEBRIEF_DUE);
-    coop.debrief(ANA, "harvest", debrief);
+    coop.campaigns().debrief(ANA, "harvest", debrief);
     assertThat(coop.agenda(clock.instant())).filteredOn(i -> i.kind() == AgendaItem.Kind.DEBRIEF_FINDING)
         .extracting(AgendaItem::detail).containsExactly(
             "From the debrief of \"Harvest push\", to refine at the next agreement review: cap at 8 hours");
     assertThat(coop.agenda(clock.instant())).noneMatch(i -> i.kind() == AgendaItem.Kind.DEBRIEF_DUE);
-    assertThatThrownBy(() -> coop.debrief(BO, "harvest", debrief)).hasMessageContaining("already debriefed");
+    assertThatThrownBy(() -> coop.campaigns().debrief(BO, "harvest", debrief)).hasMessageContaining("already debriefed");
   }
 
   @Test
   void plansRestDuringRestUnlessSomeoneOptsInAndTheGuardWarnsOfLongIntensity() {
     List<Role> roles = List.of(Role.of(RoleId.of("stall"), "Market stall", Cadence.weekly(START)).weight("3"));
     List<Participant> roster = List.of(ANA, BO).stream().map(m -> Participant.of(m, LocalDate.of(2025, 1, 1))).toList();
-    Plan plan = coop.planRotation(RotationPolicy.fair(1), roster, roles, START, START.plusWeeks(10));
+    Plan plan = coop.rotations().plan(RotationPolicy.fair(1), roster, roles, START, START.plusWeeks(10));
     assertThat(plan.assignments().stream().filter(a -> !a.slot().date().isBefore(START.plusWeeks(8))))
         .allSatisfy(a -> assertThat(a.member()).isNull());
-    coop.optIntoRest(BO, "harvest");
-    Plan withBo = coop.planRotation(RotationPolicy.fair(1), roster, roles, START, START.plusWeeks(10));
+    coop.campaigns().optIntoRest(BO, "harvest");
+    Plan withBo = coop.rotations().plan(RotationPolicy.fair(1), roster, roles, START, START.plusWeeks(10));
     assertThat(withBo.assignments().stream().filter(a -> !a.slot().date().isBefore(START.plusWeeks(8))))
         .allSatisfy(a -> assertThat(a.member()).isEqualTo(BO));
 
     Instant now = clock.instant();
-    assertThat(coop.burnoutWarnings(now, roles)).anySatisfy(w -> assertThat(w)
+    assertThat(coop.campaigns().burnoutWarnings(now, roles)).anySatisfy(w -> assertThat(w)
         .contains("intense phase of 8 weeks").contains("longer than the agreed 6"));
   }
 }

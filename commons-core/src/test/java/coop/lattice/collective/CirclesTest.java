@@ -54,12 +54,13 @@ class CirclesTest {
         KEY, clock);
     coop.admit(ANA, BO, Appearance.byName("Bo"));
     coop.admit(ANA, CY, Appearance.byName("Cy"));
-    coop.publishPlan(ANA, coop.planRotation(RotationPolicy.fair(9),
+    coop.rotations().publish(ANA, coop.rotations().plan(RotationPolicy.fair(9),
         List.of(ANA, BO, CY).stream().map(m -> Participant.of(m, LocalDate.of(2025, 1, 1))).toList(),
         List.of(Role.of(RoleId.of("circle-keeper"), "Circle keeper", Cadence.monthly(THURSDAY))), THURSDAY,
         THURSDAY.plusMonths(3)));
-    coop.formCircle(ANA, CARE, "Care circle", RoleId.of("circle-keeper"));
-    keeper = coop.currentPlan().orElseThrow().at(new Slot(THURSDAY, RoleId.of("circle-keeper"), 1)).orElseThrow().member();
+    coop.circles().form(ANA, CARE, "Care circle", RoleId.of("circle-keeper"));
+    keeper = coop.rotations().current().orElseThrow().at(new Slot(THURSDAY, RoleId.of("circle-keeper"), 1))
+        .orElseThrow().member();
   }
 
   Event.CircleMeetingHeld meeting(LocalDate date, List<Turn> turns, List<CircleOutcome> outcomes) {
@@ -72,19 +73,19 @@ class CirclesTest {
 
   @Test
   void aTensionGoesOnTheAgendaUntilTheCircleMeetsAndTheReportShowsTheSpreadNotARanking() {
-    coop.raiseTension(BO, CARE, new Tension("pick-ups keep running late", List.of(CY),
+    coop.circles().raiseTension(BO, CARE, new Tension("pick-ups keep running late", List.of(CY),
         Tension.Visibility.PUBLIC_SUMMARY, "late pick-ups"));
-    coop.raiseTension(CY, CARE, new Tension("something private", List.of(BO), Tension.Visibility.CIRCLE_ONLY, ""));
+    coop.circles().raiseTension(CY, CARE, new Tension("something private", List.of(BO), Tension.Visibility.CIRCLE_ONLY, ""));
     assertThat(coop.agenda(clock.instant())).filteredOn(i -> i.kind() == AgendaItem.Kind.TENSION_RAISED)
         .extracting(AgendaItem::detail).containsExactly(
             "For the care-circle circle: \"late pick-ups\", with 1 member(s) invited.",
             "For the care-circle circle: a tension (circle only), with 1 member(s) invited.");
 
-    long m = coop.recordCircleMeeting(keeper, meeting(THURSDAY, List.of(new Turn(ANA, 0, 120), new Turn(BO, 120, 240),
+    long m = coop.circles().recordMeeting(keeper, meeting(THURSDAY, List.of(new Turn(ANA, 0, 120), new Turn(BO, 120, 240),
         Turn.pass(CY, 240), new Turn(CY, 250, 370)), List.of(CircleOutcome.resolvedInternally("a pick-up rota"),
         CircleOutcome.repair("Bo calls if late", THURSDAY.plusWeeks(2)))));
     assertThat(coop.agenda(clock.instant())).noneMatch(i -> i.kind() == AgendaItem.Kind.TENSION_RAISED);
-    SpeakingReport r = coop.speakingReport(m).orElseThrow();
+    SpeakingReport r = coop.circles().speakingReport(m).orElseThrow();
     assertThat(r.secondsSorted()).containsExactly(120L, 120L, 120L);
     assertThat(r.gini()).isZero();
     assertThat(r.toString()).doesNotContain("ana").doesNotContain("bo");
@@ -97,19 +98,19 @@ class CirclesTest {
   @Test
   void aMeetingNeedsTheRotationsKeeperAndTurnsThatDoNotOverlap() {
     MemberId other = keeper.equals(ANA) ? BO : ANA;
-    rejected(() -> coop.recordCircleMeeting(other, meeting(THURSDAY, List.of(), List.of())), NotPermittedException.class,
+    rejected(() -> coop.circles().recordMeeting(other, meeting(THURSDAY, List.of(), List.of())), NotPermittedException.class,
         "The keeper, " + keeper + ", records the meeting");
-    rejected(() -> coop.recordCircleMeeting(keeper, meeting(THURSDAY.plusDays(1), List.of(), List.of())),
+    rejected(() -> coop.circles().recordMeeting(keeper, meeting(THURSDAY.plusDays(1), List.of(), List.of())),
         RejectedCommandException.class, "A circle meeting needs a keeper: the rotation names no circle-keeper for 2026-04-03");
-    rejected(() -> coop.recordCircleMeeting(keeper, meeting(THURSDAY.plusMonths(1), List.of(), List.of())),
+    rejected(() -> coop.circles().recordMeeting(keeper, meeting(THURSDAY.plusMonths(1), List.of(), List.of())),
         RejectedCommandException.class, "has not happened yet");
-    rejected(() -> coop.recordCircleMeeting(keeper, meeting(THURSDAY, List.of(new Turn(ANA, 0, 100),
+    rejected(() -> coop.circles().recordMeeting(keeper, meeting(THURSDAY, List.of(new Turn(ANA, 0, 100),
         new Turn(BO, 90, 200)), List.of())), RejectedCommandException.class, "Two turns overlap at second 90");
-    rejected(() -> coop.recordCircleMeeting(keeper, meeting(THURSDAY, List.of(new Turn(ANA, 2, 0, 100),
+    rejected(() -> coop.circles().recordMeeting(keeper, meeting(THURSDAY, List.of(new Turn(ANA, 2, 0, 100),
         new Turn(BO, 1, 100, 200)), List.of())), RejectedCommandException.class, "Turns go round by round");
-    rejected(() -> coop.recordCircleMeeting(keeper, meeting(THURSDAY, List.of(new Turn(MemberId.of("zed"), 0, 10)),
+    rejected(() -> coop.circles().recordMeeting(keeper, meeting(THURSDAY, List.of(new Turn(MemberId.of("zed"), 0, 10)),
         List.of())), RejectedCommandException.class, "zed had a turn but is not listed");
-    rejected(() -> coop.recordCircleMeeting(keeper, meeting(THURSDAY, List.of(), List.of(new CircleOutcome(
+    rejected(() -> coop.circles().recordMeeting(keeper, meeting(THURSDAY, List.of(), List.of(new CircleOutcome(
         CircleOutcome.Kind.PROPOSAL, "amend the rota", null, 999L)))), RejectedCommandException.class,
         "names proposal 999, which does not exist");
     assertThatThrownBy(() -> new Turn(ANA, 10, 5)).isInstanceOf(RejectedCommandException.class);
@@ -119,7 +120,7 @@ class CirclesTest {
 
   @Test
   void aDominatedCircleCrossesTheSpeakingThresholdAndReplayKeepsEverything() {
-    coop.recordCircleMeeting(keeper, meeting(THURSDAY, List.of(new Turn(ANA, 0, 900), Turn.pass(BO, 900),
+    coop.circles().recordMeeting(keeper, meeting(THURSDAY, List.of(new Turn(ANA, 0, 900), Turn.pass(BO, 900),
         new Turn(CY, 900, 930)), List.of()));
     assertThat(coop.health(clock.instant()).indicator("speaking-concentration").crossed()).isTrue();
     coop.checkpoint();

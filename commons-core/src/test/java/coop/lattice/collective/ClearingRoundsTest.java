@@ -62,10 +62,10 @@ class ClearingRoundsTest {
     AgreementId exchange = AgreementId.of("exchange");
     AgreementTerms.Builder terms = AgreementTerms.builder(exchange, "Exchange").text("We trade and clear.")
         .scope("trade").reviewOn(LocalDate.of(2027, 12, 1)).rule(DecisionRule.consent(Duration.ofDays(7)));
-    long p = c.proposeAgreement(ANA, (joins ? terms.set("clearing-rounds", "join") : terms).build(), "");
-    c.respond(BO, p, Response.CONSENT, "");
+    long p = c.agreements().propose(ANA, (joins ? terms.set("clearing-rounds", "join") : terms).build(), "");
+    c.agreements().respond(BO, p, Response.CONSENT, "");
     clock.advance(Duration.ofDays(8));
-    c.decide(ANA, p, "adopted");
+    c.agreements().decide(ANA, p, "adopted");
     for (CollectiveId partner : partners) {
       c.trade().agree(ANA, partner, exchange, List.of(CreditLine.of(Unit.KILOGRAMS, "50", "50")));
       c.trade().appointRelay(ANA, partner, BO, clock.instant().plus(Duration.ofDays(60)));

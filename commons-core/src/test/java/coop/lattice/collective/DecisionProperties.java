@@ -67,36 +67,36 @@ class DecisionProperties {
     }
     AgreementTerms terms = AgreementTerms.builder(AgreementId.of("tools"), "Lending tools")
         .reviewOn(LocalDate.of(2027, 1, 1)).rule(s.rule()).build();
-    long p = coop.proposeAgreement(founder, terms, "");
+    long p = coop.agreements().propose(founder, terms, "");
 
     Map<Integer, Response> standing = new HashMap<>();
     for (Step step : s.steps()) {
       MemberId who = MemberId.of("m" + step.who());
       if (step.withdraw()) {
         if (standing.get(step.who()) == Response.OBJECTION) {
-          coop.withdrawObjection(who, p);
+          coop.agreements().withdrawObjection(who, p);
           standing.remove(step.who());
         }
       } else {
-        coop.respond(who, p, step.response(), "because " + step.response());
+        coop.agreements().respond(who, p, step.response(), "because " + step.response());
         standing.put(step.who(), step.response());
       }
     }
     clock.advance(Duration.ofDays(3));
-    coop.decide(founder, p, "");
+    coop.agreements().decide(founder, p, "");
 
     Set<Integer> everyone = new TreeSet<>();
     for (int i = 0; i < s.members(); i++) {
       everyone.add(i);
     }
     Outcome expected = RuleModel.outcome(s.rule(), everyone, standing, false);
-    DecisionRecord decision = coop.proposal(p).orElseThrow().decision();
+    DecisionRecord decision = coop.agreements().proposal(p).orElseThrow().decision();
     assertThat(decision.outcome()).as("%s", s).isEqualTo(expected);
     assertThat(decision.eligible()).isEqualTo(s.members());
-    assertThat(coop.agreement(AgreementId.of("tools")).isPresent()).isEqualTo(expected == Outcome.ADOPTED);
+    assertThat(coop.agreements().agreement(AgreementId.of("tools")).isPresent()).isEqualTo(expected == Outcome.ADOPTED);
 
     coop.checkpoint();
-    assertThat(Collective.open(store, CollectiveKey.fromSeed(new byte[32]), clock).decisions())
-        .isEqualTo(coop.decisions());
+    assertThat(Collective.open(store, CollectiveKey.fromSeed(new byte[32]), clock).agreements().decisions())
+        .isEqualTo(coop.agreements().decisions());
   }
 }

@@ -286,15 +286,15 @@ class FinanceProperties {
       return -1;
     }
     Amend a = (Amend) op;
-    AgreementRecord current = coop.agreement(AgreementId.of("money")).orElseThrow();
+    AgreementRecord current = coop.agreements().agreement(AgreementId.of("money")).orElseThrow();
     AgreementTerms amended = current.terms().toBuilder()
         .set(Parameter.FINANCE_APPROVAL_THRESHOLD.name(), String.valueOf(a.threshold())).build();
-    long p = coop.proposeAmendment(MEMBERS.get(0), current.hash(), amended, false, "a new threshold");
+    long p = coop.agreements().proposeAmendment(MEMBERS.get(0), current.hash(), amended, false, "a new threshold");
     for (MemberId m : MEMBERS.subList(1, MEMBERS.size())) {
-      coop.respond(m, p, Response.CONSENT, "");
+      coop.agreements().respond(m, p, Response.CONSENT, "");
     }
     clock.advance(WINDOW);
-    return coop.decide(MEMBERS.get(0), p, "amended").sequence();
+    return coop.agreements().decide(MEMBERS.get(0), p, "amended").sequence();
   }
 
   static void apply(Model model, Op op, Model.@Nullable C c, long entry, Instant now) {

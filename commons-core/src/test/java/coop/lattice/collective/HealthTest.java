@@ -60,7 +60,7 @@ class HealthTest {
 
   @Test
   void aBalancedRotationStaysUnderEveryThreshold() {
-    coop.publishPlan(ANA, coop.planRotation(RotationPolicy.fair(3), roster(), roles(), MONDAY, MONDAY.plusWeeks(8)));
+    coop.rotations().publish(ANA, coop.rotations().plan(RotationPolicy.fair(3), roster(), roles(), MONDAY, MONDAY.plusWeeks(8)));
     HealthReport h = coop.health(Instant.parse("2026-04-01T00:00:00Z"));
     assertThat(h.indicator("role-concentration").crossed()).isFalse();
     assertThat(h.indicator("role-gini").value()).isZero();
@@ -71,13 +71,13 @@ class HealthTest {
 
   @Test
   void oneDominantFacilitatorCrossesAndGoesOnTheAgenda() {
-    Plan fair = coop.planRotation(RotationPolicy.fair(3), roster(), roles(), MONDAY, MONDAY.plusWeeks(8));
+    Plan fair = coop.rotations().plan(RotationPolicy.fair(3), roster(), roles(), MONDAY, MONDAY.plusWeeks(8));
     List<Assignment> skewed = new ArrayList<>();
     for (Assignment a : fair.assignments()) {
       boolean facilitation = a.slot().role().equals(RoleId.of("facilitation"));
       skewed.add(new Assignment(a.slot(), facilitation ? ANA : (a.member().equals(ANA) ? BO : a.member()), "by habit"));
     }
-    coop.publishPlan(ANA, new Plan("by-habit", "", fair.from(), fair.until(), skewed));
+    coop.rotations().publish(ANA, new Plan("by-habit", "", fair.from(), fair.until(), skewed));
     Instant at = Instant.parse("2026-04-01T00:00:00Z");
     HealthReport h = coop.health(at);
     assertThat(h.indicator("facilitation-concentration").crossed()).isTrue();
@@ -94,10 +94,10 @@ class HealthTest {
   void oldDissentAndOneAuthorCross() {
     long p = 0;
     for (int i = 0; i < 4; i++) {
-      p = coop.proposeAgreement(ANA, AgreementTerms.builder(AgreementId.of("a" + i), "A" + i)
+      p = coop.agreements().propose(ANA, AgreementTerms.builder(AgreementId.of("a" + i), "A" + i)
           .reviewOn(LocalDate.of(2027, 1, 1)).build(), "");
     }
-    coop.respond(BO, p, Response.OBJECTION, "not without the parents");
+    coop.agreements().respond(BO, p, Response.OBJECTION, "not without the parents");
     clock.advance(Duration.ofDays(5));
     Instant soon = clock.instant();
     assertThat(coop.health(soon).indicator("unresolved-dissent").crossed()).isFalse();
@@ -111,14 +111,15 @@ class HealthTest {
   void newcomersLeftOutOfTheMapCross() {
     clock.advance(Duration.ofDays(120)); // the founders are no longer newcomers
     LocalDate later = LocalDate.of(2026, 8, 3);
-    coop.publishPlan(ANA, coop.planRotation(RotationPolicy.fair(3), roster(), roles(), later, later.plusWeeks(8)));
+    coop.rotations().publish(ANA, coop.rotations().plan(RotationPolicy.fair(3), roster(), roles(), later, later.plusWeeks(8)));
     coop.admit(ANA, MemberId.of("eve"), Appearance.byName("Eve"));
     HealthReport h = coop.health(clock.instant());
     assertThat(h.indicator("newcomer-inclusion").value()).isLessThan(1.0);
     assertThat(h.indicator("newcomer-inclusion").crossed()).isTrue();
-    Slot some = coop.currentPlan().orElseThrow().assignments().get(0).slot();
-    MemberId holder = coop.currentPlan().orElseThrow().assignments().get(0).member();
-    coop.acceptHandOver(MemberId.of("eve"), coop.proposeHandOver(holder, some, MemberId.of("eve"), null, "welcome"));
+    Slot some = coop.rotations().current().orElseThrow().assignments().get(0).slot();
+    MemberId holder = coop.rotations().current().orElseThrow().assignments().get(0).member();
+    coop.rotations().acceptHandOver(MemberId.of("eve"),
+        coop.rotations().proposeHandOver(holder, some, MemberId.of("eve"), null, "welcome"));
     assertThat(coop.health(clock.instant()).indicator("newcomer-inclusion").crossed()).isFalse();
   }
 }

@@ -96,9 +96,9 @@ class JoiningProperties {
     }
     boolean trusted = model.size() >= threshold;
     if (trusted) {
-      coop.proposeAgreement(NEWCOMER, Adopt.terms("bikes").build(), "");
+      coop.agreements().propose(NEWCOMER, Adopt.terms("bikes").build(), "");
     } else {
-      assertThatThrownBy(() -> coop.proposeAgreement(NEWCOMER, Adopt.terms("bikes").build(), ""))
+      assertThatThrownBy(() -> coop.agreements().propose(NEWCOMER, Adopt.terms("bikes").build(), ""))
           .isInstanceOf(NotPermittedException.class).hasMessageContaining((threshold - model.size()) + " more");
     }
     Replica replayed = Replica.of(coop.ledger()); // a copy folds to the same trust
@@ -107,13 +107,13 @@ class JoiningProperties {
 
   /** Amends the way-in agreement to ask for {@code threshold} members' trust. */
   static void amend(Collective coop, SteppingClock clock, int threshold) {
-    AgreementRecord current = coop.agreement(AgreementId.of("way-in")).orElseThrow();
-    long p = coop.proposeAmendment(ESTABLISHED.get(0), current.hash(), current.terms().toBuilder()
+    AgreementRecord current = coop.agreements().agreement(AgreementId.of("way-in")).orElseThrow();
+    long p = coop.agreements().proposeAmendment(ESTABLISHED.get(0), current.hash(), current.terms().toBuilder()
         .set(Parameter.TRUST_THRESHOLD.name(), String.valueOf(threshold)).build(), false, "");
     for (MemberId m : ESTABLISHED.subList(1, ESTABLISHED.size())) {
-      coop.respond(m, p, Response.CONSENT, "");
+      coop.agreements().respond(m, p, Response.CONSENT, "");
     }
     clock.advance(Duration.ofDays(8));
-    coop.decide(ESTABLISHED.get(0), p, "amended");
+    coop.agreements().decide(ESTABLISHED.get(0), p, "amended");
   }
 }

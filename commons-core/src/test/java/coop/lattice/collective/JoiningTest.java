@@ -169,7 +169,7 @@ class JoiningTest {
 
     String needs = "eli is new here and may %s once 2 member(s) trust them (trust-threshold, agreement \"way-in\"); %d do"
         + " so far, so %d more. Members who know them trust them with joining().trust.";
-    rejected(coop, () -> coop.proposeAgreement(ELI, Adopt.terms("bikes").build(), ""), NotPermittedException.class,
+    rejected(coop, () -> coop.agreements().propose(ELI, Adopt.terms("bikes").build(), ""), NotPermittedException.class,
         needs.formatted("make a proposal", 0, 2));
     rejected(coop, () -> coop.acknowledge(ELI, bread), NotPermittedException.class,
         needs.formatted("acknowledge a contribution", 0, 2));
@@ -177,12 +177,12 @@ class JoiningTest {
         needs.formatted("act as a steward", 0, 2));
 
     coop.joining().trust(ANA, ELI);
-    rejected(coop, () -> coop.proposeAgreement(ELI, Adopt.terms("bikes").build(), ""), NotPermittedException.class,
+    rejected(coop, () -> coop.agreements().propose(ELI, Adopt.terms("bikes").build(), ""), NotPermittedException.class,
         needs.formatted("make a proposal", 1, 1));
     coop.joining().trust(DEE, ELI); // a member who appears only in aggregates trusts under a tag
     assertThat(coop.joining().standing(ELI)).isEqualTo(new TrustStanding(true, 2, 2, java.util.Set.of()));
     coop.acknowledge(ELI, bread);
-    coop.proposeAgreement(ELI, Adopt.terms("bikes").build(), "A bicycle repair evening.");
+    coop.agreements().propose(ELI, Adopt.terms("bikes").build(), "A bicycle repair evening.");
     coop.aidFund().approve(ELI, claim);
     assertThat(coop.aidFund().claim(claim).orElseThrow().approvals()).containsExactly(ELI);
   }
@@ -195,7 +195,7 @@ class JoiningTest {
     long bread = coop.record(Contribution.toMember(BO, ELI, ContributionKind.FOOD, Quantity.kilograms("2")));
     coop.acknowledge(ELI, bread); // acknowledging does not wait for trust here
     assertThat(coop.joining().standing(ELI).notYet()).containsExactly(Permission.PROPOSE);
-    rejected(coop, () -> coop.proposeAgreement(ELI, Adopt.terms("bikes").build(), ""), NotPermittedException.class,
+    rejected(coop, () -> coop.agreements().propose(ELI, Adopt.terms("bikes").build(), ""), NotPermittedException.class,
         "may make a proposal once 1 member(s) trust them");
   }
 
@@ -205,7 +205,7 @@ class JoiningTest {
     coop.admit(ANA, ELI, Appearance.byName("Eli"));
     long bread = coop.record(Contribution.toMember(BO, ELI, ContributionKind.FOOD, Quantity.kilograms("2")));
     coop.acknowledge(ELI, bread);
-    coop.proposeAgreement(ELI, Adopt.terms("bikes").build(), "");
+    coop.agreements().propose(ELI, Adopt.terms("bikes").build(), "");
     assertThat(coop.joining().standing(ELI)).isEqualTo(new TrustStanding(false, 0, 0, java.util.Set.of()));
     assertThat(coop.isNewcomer(ELI, clock.instant())).isTrue();
     assertThat(coop.isNewcomer(ELI, clock.instant().plus(Duration.ofDays(91)))).isFalse();
@@ -241,7 +241,7 @@ class JoiningTest {
       assertThat(reopened.joining().application(ANA, fay).orElseThrow().answers()).isEqualTo(ANSWERS.subList(0, 1));
       assertThat(reopened.joining().standing(ELI)).isEqualTo(new TrustStanding(true, 1, 1, java.util.Set.of()));
       assertThat(reopened.isNewcomer(ELI, clock.instant())).isFalse(); // trusted, so no longer new
-      reopened.proposeAgreement(ELI, Adopt.terms("bikes").build(), "");
+      reopened.agreements().propose(ELI, Adopt.terms("bikes").build(), "");
       reopened.joining().accept(ANA, fay, "Welcome, Fay!");
       assertThat(reopened.isNewcomer(FAY, clock.instant())).isTrue();
     }
@@ -296,18 +296,18 @@ class JoiningTest {
     clock.advance(Duration.ofDays(200)); // long past the 90-day window: eli is new until trusted
     LocalDate from = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
     List<Role> roles = List.of(Role.of(RoleId.of("pickup"), "Saturday pickup", Cadence.weekly(from)));
-    PlanRequest request = coop.rotationRequest(coop.roster(), roles, from, from.plusWeeks(4));
-    assertThat(coop.roster().stream().filter(request::newcomer).map(Participant::member)).containsExactly(ELI);
+    PlanRequest request = coop.rotations().request(coop.rotations().roster(), roles, from, from.plusWeeks(4));
+    assertThat(coop.rotations().roster().stream().filter(request::newcomer).map(Participant::member)).containsExactly(ELI);
     assertThat(coop.isNewcomer(ELI, clock.instant())).isTrue();
     assertThat(coop.isNewcomer(FAY, clock.instant())).isFalse();
     List<LocalDate> firstTwo = roles.get(0).cadence().between(from, from.plusWeeks(4)).subList(0, 2);
-    assertThat(coop.planRotation(RotationPolicy.fair(7L), request).assignments()).as("a first real role within two")
+    assertThat(coop.rotations().plan(RotationPolicy.fair(7L), request).assignments()).as("a first real role within two")
         .anyMatch(a -> ELI.equals(a.member()) && firstTwo.contains(a.slot().date()));
 
     coop.joining().trust(CY, ELI);
-    PlanRequest after = coop.rotationRequest(coop.roster(), roles, from, from.plusWeeks(4));
-    assertThat(coop.roster().stream().filter(after::newcomer)).isEmpty();
-    assertThat(coop.planRotation(RotationPolicy.fair(7L), after).assignments()).as("no longer guaranteed one")
+    PlanRequest after = coop.rotations().request(coop.rotations().roster(), roles, from, from.plusWeeks(4));
+    assertThat(coop.rotations().roster().stream().filter(after::newcomer)).isEmpty();
+    assertThat(coop.rotations().plan(RotationPolicy.fair(7L), after).assignments()).as("no longer guaranteed one")
         .noneMatch(a -> ELI.equals(a.member()) && firstTwo.contains(a.slot().date()));
   }
 

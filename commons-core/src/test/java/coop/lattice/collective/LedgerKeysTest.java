@@ -210,10 +210,10 @@ class LedgerKeysTest {
         .text("We recover our ledger's key with our partners.").scope("ledger")
         .reviewOn(LocalDate.of(2029, 1, 1)).rule(DecisionRule.consent(Duration.ofDays(7)))
         .set("ledger-key", next.verificationKey().base64Url()).set("key-recovery-countersignatures", "2").build();
-    long p = coop.proposeAgreement(ANA, terms, "");
-    coop.respond(BO, p, Response.CONSENT, "");
+    long p = coop.agreements().propose(ANA, terms, "");
+    coop.agreements().respond(BO, p, Response.CONSENT, "");
     clock.advance(Duration.ofDays(8));
-    coop.decide(ANA, p, "adopted");
+    coop.agreements().decide(ANA, p, "adopted");
   }
 
   private static void unchanged(Collective coop, Executable change, String why) {

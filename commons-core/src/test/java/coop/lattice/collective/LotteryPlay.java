@@ -95,12 +95,12 @@ final class LotteryPlay {
     AgreementTerms terms = AgreementTerms.builder(AgreementId.of("lotteries"), "Lotteries").text("Draw anyway.")
         .scope("lotteries").reviewOn(LocalDate.of(2028, 12, 1)).rule(DecisionRule.consent(Duration.ofDays(7)))
         .set(Parameter.LOTTERY_ANCHOR_ONLY.name(), "allow").build();
-    long p = coop.proposeAgreement(members.get(0), terms, "");
+    long p = coop.agreements().propose(members.get(0), terms, "");
     for (MemberId m : members.subList(1, members.size())) {
-      coop.respond(m, p, Response.CONSENT, "");
+      coop.agreements().respond(m, p, Response.CONSENT, "");
     }
     clock.at(clock.peek().plus(Duration.ofDays(8)));
-    coop.decide(members.get(0), p, "adopted");
+    coop.agreements().decide(members.get(0), p, "adopted");
   }
 
   Instant commitBy() {

@@ -44,7 +44,7 @@ class NoRankingByBehaviourTest {
       .toList();
   /** Methods whose parameters the test has no value for; each returns no ordering of members. */
   static final Set<String> NOT_CALLED = Set.of(
-      "Collective.planRotation", // plans the roster it is given (the fairness properties cover it), reads no giving
+      "Rotations.plan", // plans the roster it is given (the fairness properties cover it), reads no giving
       "Lotteries.verify", // checks the transcript it is given
       "Privacy.authorOf", // who recorded the entry it is given
       "Privacy.toOutsiders", // rewrites the text it is given
@@ -87,8 +87,8 @@ class NoRankingByBehaviourTest {
 
   /** Everything that returns members, from the collective and its facets. */
   static List<Object> facets(Collective c) {
-    return List.of(c, c.timeBank(), c.offers(), c.trade(), c.aidFund(), c.toolLibrary(), c.privacy(), c.lotteries(),
-        c.polls(), c.finances(), c.joining(), c.signups());
+    return List.of(c, c.agreements(), c.rotations(), c.campaigns(), c.circles(), c.timeBank(), c.offers(), c.trade(),
+        c.aidFund(), c.toolLibrary(), c.privacy(), c.lotteries(), c.polls(), c.finances(), c.joining(), c.signups());
   }
 
   @Test
@@ -122,9 +122,9 @@ class NoRankingByBehaviourTest {
         }
       }
     }
-    assertThat(called).as("methods that returned members").contains("Collective.members", "Collective.roster",
+    assertThat(called).as("methods that returned members").contains("Collective.members", "Rotations.roster",
         "Collective.history", "Collective.publicFeed", "TimeBank.balances", "Collective.state",
-        "Collective.decisions", "Finances.claims", "Finances.statement");
+        "Agreements.decisions", "Finances.claims", "Finances.statement");
     assertThat(ascending.ledger().size()).as("only queries were called").isEqualTo(descending.ledger().size())
         .isEqualTo(season(i -> 1).ledger().size());
     assertThat(notCalled).as("methods called without arguments for them").allMatch(NOT_CALLED::contains);

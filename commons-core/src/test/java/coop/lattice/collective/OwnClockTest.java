@@ -22,7 +22,7 @@ class OwnClockTest {
     Collective coop = Collective.found(CollectiveId.of("fixit"), "Fixit", ANA, Appearance.byName("Ana"),
         LedgerStore.inMemory(), KEY, clock);
     coop.admit(ANA, BO, Appearance.byName("Bo"));
-    coop.proposeAgreement(ANA, Adopt.terms("hours").build(), "");
+    coop.agreements().propose(ANA, Adopt.terms("hours").build(), "");
     assertThat(coop.agenda()).extracting(AgendaItem::kind).contains(Kind.PROPOSAL_OPEN)
         .doesNotContain(Kind.PROPOSAL_READY_TO_DECIDE);
 

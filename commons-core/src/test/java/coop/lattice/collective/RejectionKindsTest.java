@@ -63,14 +63,14 @@ class RejectionKindsTest {
 
   @Test
   void decidingWhileTheWindowIsOpenIsTooEarly() {
-    long p = coop.proposeAgreement(ANA, Adopt.terms("hours").build(), "");
-    rejected(coop, () -> coop.decide(ANA, p, ""), TooEarlyException.class, "decide after it closes");
+    long p = coop.agreements().propose(ANA, Adopt.terms("hours").build(), "");
+    rejected(coop, () -> coop.agreements().decide(ANA, p, ""), TooEarlyException.class, "decide after it closes");
   }
 
   @Test
   void aStepThatMustComeFirstIsMissing() {
-    coop.formCircle(ANA, CircleId.of("care"), "Care circle", RoleId.of("circle-keeper"));
-    rejected(coop, () -> coop.recordCircleMeeting(ANA, new Event.CircleMeetingHeld(CircleId.of("care"),
+    coop.circles().form(ANA, CircleId.of("care"), "Care circle", RoleId.of("circle-keeper"));
+    rejected(coop, () -> coop.circles().recordMeeting(ANA, new Event.CircleMeetingHeld(CircleId.of("care"),
         LocalDate.of(2026, 3, 2), List.of(ANA, BO), 120, List.of(), List.of())), MissingStepException.class,
         "Publish a plan that does");
     coop.toolLibrary().list(ANA, ItemId.of("ladder"), "Ladder", 7);

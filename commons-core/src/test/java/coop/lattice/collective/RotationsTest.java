@@ -51,9 +51,9 @@ class RotationsTest {
     coop.admit(ANA, CY, Appearance.byName("Cy"));
     List<Participant> roster = List.of(ANA, BO, CY).stream()
         .map(m -> Participant.of(m, LocalDate.of(2025, 1, 1))).toList();
-    plan = coop.planRotation(RotationPolicy.fair(42), roster,
+    plan = coop.rotations().plan(RotationPolicy.fair(42), roster,
         List.of(Role.of(RoleId.of("facilitation"), "Facilitation", Cadence.weekly(MONDAY))), MONDAY, MONDAY.plusWeeks(6));
-    coop.publishPlan(ANA, plan);
+    coop.rotations().publish(ANA, plan);
   }
 
   Slot week(int w) {
@@ -61,7 +61,7 @@ class RotationsTest {
   }
 
   MemberId holder(int w) {
-    return coop.currentPlan().orElseThrow().at(week(w)).orElseThrow().member();
+    return coop.rotations().current().orElseThrow().at(week(w)).orElseThrow().member();
   }
 
   void rejected(ThrowingCallable command, Class<? extends RuntimeException> type, String says) {
@@ -72,26 +72,26 @@ class RotationsTest {
   void aSwapNeedsBothMembersAndIsRecordedWithItsReason() {
     MemberId first = holder(0);
     MemberId second = holder(1);
-    long p = coop.proposeHandOver(first, week(0), second, week(1), "my sister's wedding");
+    long p = coop.rotations().proposeHandOver(first, week(0), second, week(1), "my sister's wedding");
     assertThat(holder(0)).isEqualTo(first); // nothing changes before the other agrees
     MemberId third = List.of(ANA, BO, CY).stream().filter(m -> !m.equals(first) && !m.equals(second)).findFirst()
         .orElseThrow();
-    rejected(() -> coop.acceptHandOver(third, p), NotPermittedException.class, "need both members' consent");
-    rejected(() -> coop.acceptHandOver(first, p), NotPermittedException.class, "who was asked");
-    coop.acceptHandOver(second, p);
+    rejected(() -> coop.rotations().acceptHandOver(third, p), NotPermittedException.class, "need both members' consent");
+    rejected(() -> coop.rotations().acceptHandOver(first, p), NotPermittedException.class, "who was asked");
+    coop.rotations().acceptHandOver(second, p);
     assertThat(holder(0)).isEqualTo(second);
     assertThat(holder(1)).isEqualTo(first);
-    assertThat(coop.currentPlan().orElseThrow().at(week(0)).orElseThrow().reason()).isEqualTo("swap approved by both");
+    assertThat(coop.rotations().current().orElseThrow().at(week(0)).orElseThrow().reason()).isEqualTo("swap approved by both");
   }
 
   @Test
   void coverIsRecordedAsCoverNeverAsAMiss() {
     MemberId first = holder(0);
     MemberId other = first.equals(ANA) ? BO : ANA;
-    long p = coop.proposeHandOver(first, week(0), other, null, "");
-    coop.acceptHandOver(other, p);
+    long p = coop.rotations().proposeHandOver(first, week(0), other, null, "");
+    coop.rotations().acceptHandOver(other, p);
     assertThat(holder(0)).isEqualTo(other);
-    assertThat(coop.currentPlan().orElseThrow().at(week(0)).orElseThrow().reason()).startsWith("covered for a turn")
+    assertThat(coop.rotations().current().orElseThrow().at(week(0)).orElseThrow().reason()).startsWith("covered for a turn")
         .doesNotContain("miss");
   }
 
@@ -99,11 +99,11 @@ class RotationsTest {
   void handOversOfSomeoneElsesTurnOrToOutsidersAreRejected() {
     MemberId first = holder(0);
     MemberId other = first.equals(ANA) ? BO : ANA;
-    rejected(() -> coop.proposeHandOver(other, week(0), first, null, ""), NotPermittedException.class,
+    rejected(() -> coop.rotations().proposeHandOver(other, week(0), first, null, ""), NotPermittedException.class,
         "who holds facilitation on 2026-04-06, can hand it over");
-    rejected(() -> coop.proposeHandOver(first, week(0), MemberId.of("zed"), null, ""),
+    rejected(() -> coop.rotations().proposeHandOver(first, week(0), MemberId.of("zed"), null, ""),
         UnknownMemberException.class, "zed is not a member");
-    rejected(() -> coop.proposeHandOver(first, week(0), other, week(0), ""), InvalidRotationException.class,
+    rejected(() -> coop.rotations().proposeHandOver(first, week(0), other, week(0), ""), InvalidRotationException.class,
         "does not hold facilitation on 2026-04-06");
   }
 
@@ -146,10 +146,10 @@ class RotationsTest {
         .contains(AgendaItem.Kind.ROTATION_REVIEW);
     MemberId first = holder(0);
     MemberId other = first.equals(ANA) ? BO : ANA;
-    coop.acceptHandOver(other, coop.proposeHandOver(first, week(0), other, null, "flu"));
+    coop.rotations().acceptHandOver(other, coop.rotations().proposeHandOver(first, week(0), other, null, "flu"));
     coop.checkpoint();
     Collective replayed = Collective.open(store, KEY, clock);
-    assertThat(replayed.currentPlan()).isEqualTo(coop.currentPlan());
+    assertThat(replayed.rotations().current()).isEqualTo(coop.rotations().current());
     assertThat(replayed.state()).isEqualTo(coop.state());
   }
 }

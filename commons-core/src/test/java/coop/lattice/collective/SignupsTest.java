@@ -150,8 +150,8 @@ class SignupsTest {
     rejected(coop, () -> coop.signups().leave(ANA, round, pickup(0)), ExpiredException.class,
         "changes hands only by a swap or a cover");
     PlannedSlot mine = slot(coop.signups().plan(round), pickup(0));
-    long cover = coop.proposeHandOver(ANA, mine.slot(), BO, null, "family visit");
-    coop.acceptHandOver(BO, cover);
+    long cover = coop.rotations().proposeHandOver(ANA, mine.slot(), BO, null, "family visit");
+    coop.rotations().acceptHandOver(BO, cover);
     PlannedSlot now = slot(coop.signups().plan(round), pickup(0));
     assertThat(now.member()).isEqualTo(BO);
     assertThat(now.how()).isEqualTo(PlannedSlot.How.HANDED_OVER);
@@ -216,7 +216,7 @@ class SignupsTest {
     rejected(coop, () -> coop.signups().leave(ANA, round, pickup(0)), ExpiredException.class,
         "ask another member to take it (proposeHandOver)");
     // A plan that is not the one the rotation gives, recorded behind the facet's back: refused.
-    Plan honest = coop.read(f -> SignupsFold.fill(f, f.signups.rounds.get(round), coop.parameters()));
+    Plan honest = coop.read(f -> SignupsFold.fill(f, f.signups.rounds.get(round), coop.agreements().parameters()));
     List<Assignment> forged = new ArrayList<>(honest.assignments());
     Assignment first = forged.get(1);
     forged.set(1, new Assignment(first.slot(), first.member().equals(BO) ? CY : BO, first.reason()));

@@ -94,23 +94,23 @@ class GoldenLedgerTest {
         .text("Help counts once someone who saw it acknowledges it.").scope("contributions")
         .reviewOn(LocalDate.of(2026, 7, 1)).rule(DecisionRule.consent(Duration.ofHours(1)))
         .set(Parameter.ACKNOWLEDGED_BY, AcknowledgementRule.ANY_OTHER_MEMBER).lapseAfterDays(30).build();
-    long p = c.proposeAgreement(ANA, terms, "as discussed");
-    c.respond(BO, p, Response.CONCERN, "let us watch it");
+    long p = c.agreements().propose(ANA, terms, "as discussed");
+    c.agreements().respond(BO, p, Response.CONCERN, "let us watch it");
     clock.advance(Duration.ofHours(2));
-    c.decide(ANA, p, "adopted");
-    c.accept(BO, AgreementId.of("acknowledgements"));
+    c.agreements().decide(ANA, p, "adopted");
+    c.agreements().accept(BO, AgreementId.of("acknowledgements"));
     // Rotations: a published plan, a cover accepted by the other member, a lottery announced and drawn.
     LocalDate monday = LocalDate.of(2026, 2, 2);
-    Plan plan = c.planRotation(RotationPolicy.fair(7),
+    Plan plan = c.rotations().plan(RotationPolicy.fair(7),
         List.of(Participant.of(ANA, LocalDate.of(2025, 1, 1)),
             Participant.of(BO, LocalDate.of(2025, 1, 1))),
         List.of(Role.of(RoleId.of("facilitation"), "Facilitation",
             Cadence.weekly(monday))), monday, monday.plusWeeks(2));
-    c.publishPlan(ANA, plan);
+    c.rotations().publish(ANA, plan);
     Slot first = plan.assignments().get(0).slot();
     MemberId holder = plan.assignments().get(0).member();
     MemberId other = holder.equals(ANA) ? BO : ANA;
-    c.acceptHandOver(other, c.proposeHandOver(holder, first, other, null, "a cold"));
+    c.rotations().acceptHandOver(other, c.rotations().proposeHandOver(holder, first, other, null, "a cold"));
     // A lattice-lottery-v1 lottery, as ledgers written before issue 20 hold one. This version takes no
     // new v1 lottery as a command, so its two entries are appended as an older version wrote them, and
     // the collective is reopened from the store: replay must accept them as they are.
@@ -131,12 +131,12 @@ class GoldenLedgerTest {
     c = Collective.open(store, key, clock);
     // Circles and cycles: a circle keeping to the rotation, a tension, a meeting; a short campaign and its debrief.
     CircleId circle = CircleId.of("care-circle");
-    c.formCircle(ANA, circle, "Care circle", RoleId.of("facilitation"));
-    c.raiseTension(BO, circle, new Tension("late pick-ups", List.of(ANA),
+    c.circles().form(ANA, circle, "Care circle", RoleId.of("facilitation"));
+    c.circles().raiseTension(BO, circle, new Tension("late pick-ups", List.of(ANA),
         Tension.Visibility.PUBLIC_SUMMARY, "pick-ups"));
     clock.advance(Duration.ofDays(20)); // a meeting is recorded after it took place
-    MemberId keeper = c.currentPlan().orElseThrow().at(first).orElseThrow().member();
-    c.recordCircleMeeting(keeper, new Event.CircleMeetingHeld(circle, first.date(), List.of(ANA, BO), 300,
+    MemberId keeper = c.rotations().current().orElseThrow().at(first).orElseThrow().member();
+    c.circles().recordMeeting(keeper, new Event.CircleMeetingHeld(circle, first.date(), List.of(ANA, BO), 300,
         List.of(new Turn(ANA, 1, 0, 120), Turn.pass(BO, 120),
             new Turn(BO, 2, 130, 250)),
         List.of(CircleOutcome.resolvedInternally("a pick-up rota"))));
@@ -145,9 +145,9 @@ class GoldenLedgerTest {
             LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 7)),
         new Campaign.Phase(Campaign.Phase.Kind.REST,
             LocalDate.of(2026, 1, 8), LocalDate.of(2026, 1, 10))));
-    c.startCampaign(ANA, drive);
-    c.optIntoRest(BO, "winter-drive");
-    c.debrief(BO, "winter-drive", new Debrief(List.of("warm coats"), List.of(),
+    c.campaigns().start(ANA, drive);
+    c.campaigns().optIntoRest(BO, "winter-drive");
+    c.campaigns().debrief(BO, "winter-drive", new Debrief(List.of("warm coats"), List.of(),
         List.of("start earlier")));
     // Exchanges: hours both ways, an offer, a trade with two partners and a cleared leg, a fund, a loan.
     LocalDate day = LocalDate.of(2026, 2, 4);

@@ -62,8 +62,8 @@ import java.util.TreeSet;
  *   assertThat(FairnessChecks.all(myPolicy, request)).isEmpty();
  * }
  * // or a plan a collective made: the request is the one it planned
- * PlanRequest request = coop.rotationRequest(roster, roles, from, until);
- * assertThat(FairnessChecks.all(request, coop.planRotation(policy, request))).isEmpty();
+ * PlanRequest request = coop.rotations().request(roster, roles, from, until);
+ * assertThat(FairnessChecks.all(request, coop.rotations().plan(policy, request))).isEmpty();
  * }</pre>
  */
 public final class FairnessChecks {

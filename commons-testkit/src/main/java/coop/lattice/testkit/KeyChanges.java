@@ -56,11 +56,11 @@ public final class KeyChanges {
 
   private static void adopt(Collective coop, MemberId proposer, MemberId consents, coop.lattice.time.SteppingClock clock,
       AgreementTerms.Builder terms) {
-    long p = coop.proposeAgreement(proposer, terms.reviewOn(LocalDate.ofInstant(clock.instant(), clock.getZone())
+    long p = coop.agreements().propose(proposer, terms.reviewOn(LocalDate.ofInstant(clock.instant(), clock.getZone())
         .plusYears(2)).rule(DecisionRule.consent(Duration.ofDays(7))).build(), "");
-    coop.respond(consents, p, Response.CONSENT, "");
+    coop.agreements().respond(consents, p, Response.CONSENT, "");
     clock.advance(Duration.ofDays(8));
-    coop.decide(proposer, p, "adopted");
+    coop.agreements().decide(proposer, p, "adopted");
   }
 
   private static byte[] filled(int n) {

@@ -54,10 +54,10 @@ public final class TradingPartners {
     AgreementTerms.Builder terms = AgreementTerms.builder(EXCHANGE, "Exchange").text("We trade with partners.")
         .scope("trade").reviewOn(LocalDate.ofInstant(clock.instant(), clock.getZone()).plusYears(3))
         .rule(DecisionRule.consent(Duration.ofDays(7)));
-    long p = c.proposeAgreement(ANA, (joinsRounds ? terms.set("clearing-rounds", "join") : terms).build(), "");
-    c.respond(BO, p, Response.CONSENT, "");
+    long p = c.agreements().propose(ANA, (joinsRounds ? terms.set("clearing-rounds", "join") : terms).build(), "");
+    c.agreements().respond(BO, p, Response.CONSENT, "");
     clock.advance(Duration.ofDays(8));
-    c.decide(ANA, p, "adopted");
+    c.agreements().decide(ANA, p, "adopted");
     for (CollectiveId partner : partners) {
       c.trade().agree(ANA, partner, EXCHANGE, List.of(CreditLine.of(Unit.KILOGRAMS, limitKg, limitKg)));
       c.trade().appointRelay(ANA, partner, BO, clock.instant().plus(Duration.ofDays(365)));

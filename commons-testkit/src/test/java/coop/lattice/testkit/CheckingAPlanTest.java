@@ -43,23 +43,23 @@ class CheckingAPlanTest {
       coop.admit(ana, MemberId.of(name), Appearance.byName(name));
     }
     // The collective agrees on a one-meeting newcomer guarantee: the request carries it.
-    long p = coop.proposeAgreement(ana, AgreementTerms.builder(AgreementId.of("newcomers"), "Newcomers")
+    long p = coop.agreements().propose(ana, AgreementTerms.builder(AgreementId.of("newcomers"), "Newcomers")
         .text("A newcomer holds a real role at their first meeting.").scope("rotations")
         .reviewOn(LocalDate.of(2027, 12, 1)).rule(DecisionRule.consent(Duration.ofHours(1)))
         .set(Parameter.NEWCOMER_GUARANTEE_CYCLES, 1).build(), "for the spring");
     clock.advance(Duration.ofHours(2));
-    coop.decide(ana, p, "adopted");
+    coop.agreements().decide(ana, p, "adopted");
 
-    List<Participant> roster = coop.roster().stream().map(m -> m.member().value().equals("ed")
+    List<Participant> roster = coop.rotations().roster().stream().map(m -> m.member().value().equals("ed")
         ? Participant.of(m.member(), MONDAY.plusWeeks(2)) : m).toList();
     List<Role> roles = List.of(Role.of(RoleId.of("facilitation"), "Facilitation", Cadence.weekly(MONDAY)),
         Role.of(RoleId.of("notes"), "Notes", Cadence.weekly(MONDAY)).exclusiveWith(RoleId.of("facilitation")),
         Role.of(RoleId.of("kitchen"), "Kitchen", Cadence.weekly(MONDAY)).seats(3).chore());
-    PlanRequest request = coop.rotationRequest(roster, roles, MONDAY, MONDAY.plusWeeks(8));
+    PlanRequest request = coop.rotations().request(roster, roles, MONDAY, MONDAY.plusWeeks(8));
     assertThat(request.newcomerCycles()).isEqualTo(1);
 
-    Plan plan = coop.planRotation(RotationPolicy.fair(20270301L), request);
-    assertThat(plan).isEqualTo(coop.planRotation(RotationPolicy.fair(20270301L), roster, roles, MONDAY,
+    Plan plan = coop.rotations().plan(RotationPolicy.fair(20270301L), request);
+    assertThat(plan).isEqualTo(coop.rotations().plan(RotationPolicy.fair(20270301L), roster, roles, MONDAY,
         MONDAY.plusWeeks(8)));
     assertThat(FairnessChecks.all(request, plan)).isEmpty();
     assertThat(plan.slotsOf(MemberId.of("ed"))).anySatisfy(s -> assertThat(s.date()).isEqualTo(MONDAY.plusWeeks(2)));

@@ -81,15 +81,15 @@ public final class ChosenWeek {
     cafe.admit(ANA, DEE, Appearance.onlyInAggregates());
 
     // The collective's money agreement: up to 50 one other member approves; above, consent.
-    long money = cafe.proposeAgreement(ANA, AgreementTerms.builder(AgreementId.of("money"), "Our money")
+    long money = cafe.agreements().propose(ANA, AgreementTerms.builder(AgreementId.of("money"), "Our money")
         .reviewOn(LocalDate.of(2028, 3, 1)).rule(DecisionRule.consent(Duration.ofDays(3)))
         .set(Parameter.FINANCE_APPROVAL_THRESHOLD, new BigDecimal("50"))
         .set(Parameter.FINANCE_CATEGORIES, List.of("dues", "parts")).build(), "");
-    cafe.respond(BO, money, Response.CONSENT, "");
-    cafe.respond(CY, money, Response.CONSENT, "");
-    cafe.respond(DEE, money, Response.CONSENT, "");
+    cafe.agreements().respond(BO, money, Response.CONSENT, "");
+    cafe.agreements().respond(CY, money, Response.CONSENT, "");
+    cafe.agreements().respond(DEE, money, Response.CONSENT, "");
     clock.advance(Duration.ofDays(4));
-    cafe.decide(ANA, money, "adopted");
+    cafe.agreements().decide(ANA, money, "adopted");
 
     // Sign-ups first: the Saturday café needs two people, the Wednesday tool sorting one.
     long round = cafe.signups().open(ANA, new SignupTerms("The week of 8 March", List.of(

@@ -71,13 +71,13 @@ public final class SeasonTour {
         .text("Any member who saw the care given may confirm it.").scope("care hours")
         .reviewOn(LocalDate.of(2027, 9, 1)).rule(DecisionRule.consent(Duration.ofDays(7)))
         .set(Parameter.ACKNOWLEDGED_BY, AcknowledgementRule.ANY_OTHER_MEMBER).build();
-    long proposal = coop.proposeAgreement(ana, terms, "as discussed at the February meeting");
-    coop.respond(bo, proposal, Response.CONSENT, "");
-    coop.respond(cy, proposal, Response.CONCERN, "let us see how it goes");
+    long proposal = coop.agreements().propose(ana, terms, "as discussed at the February meeting");
+    coop.agreements().respond(bo, proposal, Response.CONSENT, "");
+    coop.agreements().respond(cy, proposal, Response.CONCERN, "let us see how it goes");
     clock.advance(Duration.ofDays(8));
-    coop.decide(ana, proposal, "adopted; cy's concern noted for the review");
+    coop.agreements().decide(ana, proposal, "adopted; cy's concern noted for the review");
     say("Adopted \"" + terms.title() + "\": acknowledged-by = "
-        + Parameter.ACKNOWLEDGED_BY.format(coop.parameters().get(Parameter.ACKNOWLEDGED_BY)));
+        + Parameter.ACKNOWLEDGED_BY.format(coop.agreements().parameters().get(Parameter.ACKNOWLEDGED_BY)));
 
     // Care given and confirmed.
     long care = coop.record(Contribution.toMember(bo, ana, ContributionKind.CARE, Quantity.hours("3"))
@@ -87,7 +87,7 @@ public final class SeasonTour {
 
     // The responsibility map: facilitation and notes rotate; Dee is new and gets a real role early.
     LocalDate monday = LocalDate.of(2027, 3, 1);
-    List<Participant> roster = coop.roster().stream()
+    List<Participant> roster = coop.rotations().roster().stream()
         .map(p -> p.member().equals(bo) ? p.capacity("0.5") : p)                                  // Bo works nights
         .map(p -> p.member().equals(cy) ? p.away(monday.plusWeeks(2), monday.plusWeeks(3)) : p)  // Cy is away
         .toList();
@@ -95,8 +95,8 @@ public final class SeasonTour {
         Role.of(RoleId.of("facilitation"), "Facilitation", Cadence.weekly(monday)),
         Role.of(RoleId.of("notes"), "Notes", Cadence.weekly(monday)).exclusiveWith(RoleId.of("facilitation")),
         Role.of(RoleId.of("tidying"), "Tidying up", Cadence.weekly(monday)).chore());
-    Plan plan = coop.planRotation(RotationPolicy.fair(20270301L), roster, roles, monday, monday.plusWeeks(8));
-    coop.publishPlan(ana, plan);
+    Plan plan = coop.rotations().plan(RotationPolicy.fair(20270301L), roster, roles, monday, monday.plusWeeks(8));
+    coop.rotations().publish(ana, plan);
     say("Published the map: " + plan.assignments().size() + " slots, " + plan.unfilled().size() + " unfilled.");
     plan.assignments().stream().limit(3).forEach(a -> say("  " + a.slot() + ": " + a.member() + " (" + a.reason() + ")"));
 
@@ -106,27 +106,28 @@ public final class SeasonTour {
     MemberId other = plan.slotsOf(ana).contains(new Slot(monday.plusWeeks(1), RoleId.of("facilitation"), 1)) ? ana
         : plan.at(new Slot(monday.plusWeeks(1), RoleId.of("facilitation"), 1)).orElseThrow().member();
     if (!holder.equals(other)) {
-      long swap = coop.proposeHandOver(holder, first, other, new Slot(monday.plusWeeks(1), RoleId.of("facilitation"), 1),
-          "a family visit");
-      coop.acceptHandOver(other, swap);
-      say("Swapped the first two facilitation turns: " + coop.currentPlan().orElseThrow().at(first).orElseThrow().reason());
+      long swap = coop.rotations().proposeHandOver(holder, first, other,
+          new Slot(monday.plusWeeks(1), RoleId.of("facilitation"), 1), "a family visit");
+      coop.rotations().acceptHandOver(other, swap);
+      say("Swapped the first two facilitation turns: "
+          + coop.rotations().current().orElseThrow().at(first).orElseThrow().reason());
     }
 
     // A restorative circle, kept by whoever facilitates that day.
     CircleId circle = CircleId.of("care-circle");
-    coop.formCircle(ana, circle, "Care circle", RoleId.of("facilitation"));
-    coop.raiseTension(bo, circle, new Tension("pick-ups keep running late", List.of(cy),
+    coop.circles().form(ana, circle, "Care circle", RoleId.of("facilitation"));
+    coop.circles().raiseTension(bo, circle, new Tension("pick-ups keep running late", List.of(cy),
         Tension.Visibility.PUBLIC_SUMMARY, "late pick-ups"));
     LocalDate meetingDay = monday.plusWeeks(1);
     clock.advance(Duration.between(clock.instant(), meetingDay.atTime(20, 0).toInstant(ZoneOffset.UTC)));
-    MemberId keeper = coop.currentPlan().orElseThrow().at(new Slot(meetingDay, RoleId.of("facilitation"), 1))
+    MemberId keeper = coop.rotations().current().orElseThrow().at(new Slot(meetingDay, RoleId.of("facilitation"), 1))
         .orElseThrow().member();
-    long meeting = coop.recordCircleMeeting(keeper, new Event.CircleMeetingHeld(circle, meetingDay,
+    long meeting = coop.circles().recordMeeting(keeper, new Event.CircleMeetingHeld(circle, meetingDay,
         List.of(ana, bo, cy, dee), 240, List.of(new Turn(bo, 1, 0, 200), new Turn(cy, 1, 200, 380),
             Turn.pass(dee, 380), new Turn(ana, 1, 380, 500), new Turn(dee, 2, 510, 600)),
         List.of(CircleOutcome.resolvedInternally("a pick-up rota with a call ahead"))));
     say("Circle meeting: speaking time Gini " + String.format(java.util.Locale.ROOT, "%.2f",
-        coop.speakingReport(meeting).orElseThrow().gini()) + " (0 is even).");
+        coop.circles().speakingReport(meeting).orElseThrow().gini()) + " (0 is even).");
 
     // What the meeting after should take up, the collective's health, and what it did for itself.
     clock.advance(Duration.ofDays(14));

@@ -136,10 +136,10 @@ public final class TwoWalls {
     AgreementTerms exchange = AgreementTerms.builder(AgreementId.of("exchange"), "Trade with partners")
         .text("We trade with collectives we know, within credit lines.").scope("trade")
         .reviewOn(LocalDate.now(clock).plusYears(1)).rule(DecisionRule.consent(Duration.ofDays(7))).build();
-    long proposal = c.proposeAgreement(ANA, exchange, "");
-    c.respond(BO, proposal, Response.CONSENT, "");
+    long proposal = c.agreements().propose(ANA, exchange, "");
+    c.agreements().respond(BO, proposal, Response.CONSENT, "");
     clock.advance(Duration.ofDays(8));   // the response window has closed
-    c.decide(ANA, proposal, "adopted");
+    c.agreements().decide(ANA, proposal, "adopted");
     c.trade().agree(ANA, partner, exchange.id(), List.of(CreditLine.of(Unit.KILOGRAMS, "50", "50")));
     c.trade().appointRelay(ANA, partner, BO, clock.instant().plus(Duration.ofDays(365)));
     c.trade().declareCoverage(ANA, Need.FOOD, List.of(partner));
@@ -149,8 +149,8 @@ public final class TwoWalls {
         Participant.of(CY, monday));
     List<Role> roles = List.of(Role.of(RoleId.of("opening"), "Opening", Cadence.weekly(monday)),
         Role.of(RoleId.of("accounts"), "Accounts", Cadence.weekly(monday)));
-    c.publishPlan(ANA, c.planRotation(RotationPolicy.fair(monday.toEpochDay()),
-        c.rotationRequest(roster, roles, monday, monday.plusWeeks(8))));
+    c.rotations().publish(ANA, c.rotations().plan(RotationPolicy.fair(monday.toEpochDay()),
+        c.rotations().request(roster, roles, monday, monday.plusWeeks(8))));
     long bread = c.record(Contribution.toCollective(BO, ContributionKind.FOOD, Quantity.kilograms("6"))
         .servedFor("Thursday pantry"));
     c.acknowledge(ANA, bread);

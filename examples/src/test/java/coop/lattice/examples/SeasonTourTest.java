@@ -14,7 +14,7 @@ class SeasonTourTest {
     Collective a = SeasonTour.run(new SeasonTour.MovableClock(Instant.parse("2027-02-01T18:00:00Z")));
     Collective b = SeasonTour.run(new SeasonTour.MovableClock(Instant.parse("2027-02-01T18:00:00Z")));
     assertEquals(a.ledger().root(), b.ledger().root(), "the same season gives the same ledger");
-    assertTrue(a.currentPlan().isPresent());
+    assertTrue(a.rotations().current().isPresent());
     assertTrue(a.checkpoint().verify(a.ledger().verificationKey()));
   }
 }

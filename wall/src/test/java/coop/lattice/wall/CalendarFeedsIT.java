@@ -74,7 +74,7 @@ class CalendarFeedsIT {
   void bothParsersReadEverySlotOfTheMap() throws Exception {
     String ics = collectiveFeed(seed.collective());
     Map<String, String> byIcal4j = ical4j(ics);
-    assertThat(byIcal4j).hasSize(seed.collective().currentPlan().orElseThrow().assignments().size());
+    assertThat(byIcal4j).hasSize(seed.collective().rotations().current().orElseThrow().assignments().size());
     assertThat(python(ics)).isEqualTo(byIcal4j);
     assertThat(byIcal4j.values()).contains("pantry: Dee Newcomer", "cleaning: Ana plain", "pantry: a member");
     assertThat(ics).doesNotContain(WallSeed.HIDDEN.value()).doesNotContain(WallSeed.FORMER_NAME);
@@ -87,7 +87,7 @@ class CalendarFeedsIT {
     Collective c = seed.collective();
     String token = wall.calendarTokens().issue(c.id(), WallSeed.DEE);
     Map<String, String> mine = ical4j(memberFeed(c, token));
-    assertThat(mine).hasSize(c.currentPlan().orElseThrow().slotsOf(WallSeed.DEE).size());
+    assertThat(mine).hasSize(c.rotations().current().orElseThrow().slotsOf(WallSeed.DEE).size());
     assertThat(python(memberFeed(c, token))).isEqualTo(mine);
   }
 
@@ -100,7 +100,7 @@ class CalendarFeedsIT {
     Map<String, String> anaBefore = ical4j(memberFeed(c, ana));
     Map<String, String> deeBefore = ical4j(memberFeed(c, dee));
 
-    c.acceptHandOver(WallSeed.DEE, seed.pendingCover());   // Dee covers Ana's last pantry turn
+    c.rotations().acceptHandOver(WallSeed.DEE, seed.pendingCover());   // Dee covers Ana's last pantry turn
 
     Map<String, String> after = python(collectiveFeed(c));
     assertThat(ical4j(collectiveFeed(c))).isEqualTo(after);

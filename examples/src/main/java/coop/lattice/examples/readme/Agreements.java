@@ -37,18 +37,19 @@ final class Agreements {
         .set(Parameter.ACKNOWLEDGED_BY, AcknowledgementRule.ANY_OTHER_MEMBER)
         .lapseAfterDays(30)                                      // lapses if nobody reviews it
         .build();
-    long proposal = coop.proposeAgreement(ana, terms, "as discussed on Thursday");
-    coop.respond(bo, proposal, Response.OBJECTION, "care should be confirmed by the parent");
+    long proposal = coop.agreements().propose(ana, terms, "as discussed on Thursday");
+    coop.agreements().respond(bo, proposal, Response.OBJECTION, "care should be confirmed by the parent");
     AgreementTerms revisedTerms = terms.toBuilder()
         .text("Help counts once the member who received it acknowledges it.")
         .set(Parameter.ACKNOWLEDGED_BY, AcknowledgementRule.RECEIVER)
         .build();
-    coop.revise(ana, proposal, revisedTerms, "keeps it with the receiver");   // answers the objection
-    coop.respond(bo, proposal, Response.CONSENT, "");
+    coop.agreements().revise(ana, proposal, revisedTerms, "keeps it with the receiver");   // answers the objection
+    coop.agreements().respond(bo, proposal, Response.CONSENT, "");
 
     clock.advance(Duration.ofDays(8));   // a week on, the window has closed (a real collective just waits)
-    coop.decide(ana, proposal, "adopted at the February meeting");
-    System.out.println(coop.parameters().get(Parameter.ACKNOWLEDGED_BY));   // RECEIVER: every acknowledgement follows it
+    coop.agreements().decide(ana, proposal, "adopted at the February meeting");
+    // RECEIVER: every acknowledgement follows it
+    System.out.println(coop.agreements().parameters().get(Parameter.ACKNOWLEDGED_BY));
     for (AgendaItem item : coop.agenda()) {   // reviews due or overdue, proposals to decide, objections by age
       System.out.println(item.kind() + ": " + item.detail());
     }

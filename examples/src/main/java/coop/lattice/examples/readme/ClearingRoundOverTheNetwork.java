@@ -58,8 +58,8 @@ final class ClearingRoundOverTheNetwork {
       Collective c = Collective.found(CollectiveId.of(id), id, ana, Appearance.byName("Ana"), LedgerStore.inMemory(),
           CollectiveKey.generate(), clock);
       c.admit(ana, bo, Appearance.byName("Bo"));
-      proposals.add(c.proposeAgreement(ana, exchange, ""));
-      c.respond(bo, proposals.get(coops.size()), Response.CONSENT, "");
+      proposals.add(c.agreements().propose(ana, exchange, ""));
+      c.agreements().respond(bo, proposals.get(coops.size()), Response.CONSENT, "");
       coops.add(c);
     }
     clock.advance(Duration.ofDays(8));   // a week on, the consent windows have closed
@@ -67,7 +67,7 @@ final class ClearingRoundOverTheNetwork {
     NodeBuilder builder = FederationNode.builder(vertx, URI.create("http://127.0.0.1:" + port), dir)
         .addressPolicy(AddressPolicy.publicOnly().allowing(InetAddress.getByName("127.0.0.1"), port)).clock(clock);
     for (Collective c : coops) {
-      c.decide(ana, proposals.get(coops.indexOf(c)), "adopted");
+      c.agreements().decide(ana, proposals.get(coops.indexOf(c)), "adopted");
       for (Collective partner : coops) {
         if (partner != c) {
           c.trade().agree(ana, partner.id(), exchange.id(), List.of(CreditLine.of(Unit.KILOGRAMS, "50", "50")));

@@ -40,14 +40,14 @@ final class OpenFinances {
         Appearance.byName("Ana"), LedgerStore.inMemory(), CollectiveKey.generate(), clock);
     coop.admit(ana, bo, Appearance.byName("Bo"));
     coop.admit(ana, cy, Appearance.onlyInAggregates());
-    long p = coop.proposeAgreement(ana, AgreementTerms.builder(AgreementId.of("money"), "Our money")
+    long p = coop.agreements().propose(ana, AgreementTerms.builder(AgreementId.of("money"), "Our money")
         .reviewOn(LocalDate.of(2028, 3, 1)).rule(DecisionRule.consent(Duration.ofDays(3)))
         .set(Parameter.FINANCE_APPROVAL_THRESHOLD, new BigDecimal("50"))   // up to 50: one other member
         .set(Parameter.FINANCE_CATEGORIES, List.of("dues", "tools", "rent")).build(), "");
-    coop.respond(bo, p, Response.CONSENT, "");
-    coop.respond(cy, p, Response.CONSENT, "");
+    coop.agreements().respond(bo, p, Response.CONSENT, "");
+    coop.agreements().respond(cy, p, Response.CONSENT, "");
     clock.advance(Duration.ofDays(4));
-    coop.decide(ana, p, "adopted");
+    coop.agreements().decide(ana, p, "adopted");
 
     AccountId bank = AccountId.of("bank");
     coop.finances().openAccount(ana, bank, "Bank account", "EUR");

@@ -45,15 +45,15 @@ final class Rotation {
         Role.of(RoleId.of("notes"), "Notes", Cadence.weekly(firstMeeting)).exclusiveWith(facilitation),
         Role.of(RoleId.of("dishes"), "Dishes", Cadence.weekly(firstMeeting)).chore());
     long seed = 20270301L;   // published before the draw: anyone can re-derive the plan
-    PlanRequest request = coop.rotationRequest(roster, roles, firstMeeting, firstMeeting.plusWeeks(8));
-    Plan plan = coop.planRotation(RotationPolicy.fair(seed), request);   // FairnessChecks.all(request, plan) checks it
-    coop.publishPlan(ana, plan);
+    PlanRequest request = coop.rotations().request(roster, roles, firstMeeting, firstMeeting.plusWeeks(8));
+    Plan plan = coop.rotations().plan(RotationPolicy.fair(seed), request);   // FairnessChecks.all(request, plan) checks it
+    coop.rotations().publish(ana, plan);
 
     Slot slot = plan.slotsOf(ana).stream().filter(s -> s.role().equals(facilitation)).findFirst().orElseThrow();
     Slot slotBoHolds = plan.slotsOf(bo).stream().filter(s -> s.role().equals(facilitation)).findFirst().orElseThrow();
-    long swap = coop.proposeHandOver(ana, slot, bo, slotBoHolds, "my sister's wedding");
-    coop.acceptHandOver(bo, swap);   // nothing changes until the other member agrees
-    System.out.println(slot + " now goes to " + coop.currentPlan().orElseThrow().at(slot).orElseThrow().member());
+    long swap = coop.rotations().proposeHandOver(ana, slot, bo, slotBoHolds, "my sister's wedding");
+    coop.rotations().acceptHandOver(bo, swap);   // nothing changes until the other member agrees
+    System.out.println(slot + " now goes to " + coop.rotations().current().orElseThrow().at(slot).orElseThrow().member());
     return coop;
   }
   // snippet:end

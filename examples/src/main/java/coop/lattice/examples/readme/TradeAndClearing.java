@@ -47,10 +47,10 @@ final class TradeAndClearing {
     AgreementTerms exchange = AgreementTerms.builder(AgreementId.of("exchange"), "Trade with partners")
         .text("We trade hours with collectives we know, within credit lines.").scope("trade")
         .reviewOn(LocalDate.of(2028, 3, 1)).rule(DecisionRule.consent(Duration.ofDays(7))).build();
-    long proposal = coop.proposeAgreement(ana, exchange, "");
-    coop.respond(bo, proposal, Response.CONSENT, "");
+    long proposal = coop.agreements().propose(ana, exchange, "");
+    coop.agreements().respond(bo, proposal, Response.CONSENT, "");
     clock.advance(Duration.ofDays(8));   // a week on, the window has closed
-    coop.decide(ana, proposal, "adopted");
+    coop.agreements().decide(ana, proposal, "adopted");
     for (CollectiveId partner : List.of(fixit, littleHands)) {
       coop.trade().agree(ana, partner, exchange.id(), List.of(CreditLine.of(Unit.HOURS, "10", "10")));
       coop.trade().appointRelay(ana, partner, bo, clock.instant().plus(Duration.ofDays(365)));  // bo records their steps

@@ -56,10 +56,10 @@ final class TwoNodes {
     for (Collective c : List.of(food, cafe)) {   // each: an exchange agreement, a partnership, a relay
       CollectiveId partner = c == food ? cafe.id() : food.id();
       c.admit(ana, bo, Appearance.byName("Bo"));
-      long proposal = c.proposeAgreement(ana, exchange, "");
-      c.respond(bo, proposal, Response.CONSENT, "");
+      long proposal = c.agreements().propose(ana, exchange, "");
+      c.agreements().respond(bo, proposal, Response.CONSENT, "");
       clock.advance(Duration.ofDays(8));   // a week on, the window has closed
-      c.decide(ana, proposal, "adopted");
+      c.agreements().decide(ana, proposal, "adopted");
       c.trade().agree(ana, partner, exchange.id(), List.of(CreditLine.of(Unit.KILOGRAMS, "50", "50")));
       c.trade().appointRelay(ana, partner, bo, clock.instant().plus(Duration.ofDays(365)));  // bo records their steps
     }

@@ -64,17 +64,17 @@ class ReadmeTest {
   void theAgreementIsAdoptedAfterTheObjectionIsAnsweredAndGovernsAcknowledgements() throws Exception {
     Snippets.Run<Collective> run = Snippets.run(Agreements::agreeWhoAcknowledges);
     Collective coop = run.result();
-    assertEquals(AcknowledgementRule.RECEIVER, coop.parameters().get(Parameter.ACKNOWLEDGED_BY));
-    DecisionRecord decision = coop.decisions().get(coop.decisions().size() - 1);
+    assertEquals(AcknowledgementRule.RECEIVER, coop.agreements().parameters().get(Parameter.ACKNOWLEDGED_BY));
+    DecisionRecord decision = coop.agreements().decisions().get(coop.agreements().decisions().size() - 1);
     assertEquals(Outcome.ADOPTED, decision.outcome());
     assertEquals("RECEIVER", run.printed().get(0));
-    assertTrue(coop.openProposals().isEmpty());
+    assertTrue(coop.agreements().openProposals().isEmpty());
   }
 
   @Test
   void thePlanIsPublishedAndTheSwapHappensOnceBoAgrees() throws Exception {
     Snippets.Run<Collective> run = Snippets.run(Rotation::planTheRoles);
-    assertTrue(run.result().currentPlan().isPresent(), "the plan is published");
+    assertTrue(run.result().rotations().current().isPresent(), "the plan is published");
     assertEquals(1, run.printed().size());
     assertTrue(run.printed().get(0).endsWith(" now goes to bo"), run.printed().get(0));
   }

@@ -124,7 +124,7 @@ public final class Witnesses {
 
   /** The agreement may say a collective waits while too few witnesses can be asked ({@code witness-unreachable = wait}). */
   private void waitIfTooFewAnswered(HostedCollective h, int known, int answered) {
-    Parameters p = h.collective().parameters();
+    Parameters p = h.collective().agreements().parameters();
     int required = Math.max(1, p.get(Parameter.WITNESS_COSIGNATURES));
     if (known > 0 && answered < required && p.get(Parameter.WITNESS_UNREACHABLE).equals("wait")) {
       hold(h, "only " + answered + " of its " + known + " witnesses could be asked, and its agreement waits for "
@@ -162,7 +162,7 @@ public final class Witnesses {
    * none), when, and by how many.
    */
   private static void tell(HostedCollective h, State s) {
-    int required = Math.max(1, h.collective().parameters().get(Parameter.WITNESS_COSIGNATURES));
+    int required = Math.max(1, h.collective().agreements().parameters().get(Parameter.WITNESS_COSIGNATURES));
     List<Cosignature> all = new ArrayList<>(s.latest.values());
     all.sort(Comparator.comparingLong(Cosignature::size).reversed());
     for (Cosignature c : all) {

@@ -130,7 +130,7 @@ record NodeParts(NodeStore store, Hosts hosts, SafeClient client, FollowBook fol
     if (flags.why(actor).isPresent()) {
       return false;
     }
-    Optional<Parameters> p = hosts.firstActorIn(List.of(actor)).map(h -> h.collective().parameters())
+    Optional<Parameters> p = hosts.firstActorIn(List.of(actor)).map(h -> h.collective().agreements().parameters())
         .or(() -> mirror.view(actor).map(v -> v.parameters(clock.instant())));
     return p.map(x -> x.get(Parameter.SPARQL_ENDPOINT).equals("open")).orElse(false);
   }

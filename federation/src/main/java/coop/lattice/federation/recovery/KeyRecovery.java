@@ -98,7 +98,7 @@ public final class KeyRecovery {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(new Refused("not a recovery request: " + e.getMessage()));
     }
-    boolean automatic = as.collective().parameters().get(Parameter.KEY_RECOVERY_WITNESS).equals("automatic");
+    boolean automatic = as.collective().agreements().parameters().get(Parameter.KEY_RECOVERY_WITNESS).equals("automatic");
     return backed(as, actor, request).map(c -> {
       if (automatic) {
         return Optional.of(c.get());

@@ -208,7 +208,7 @@ class CoordinationTest {
 
       @Override
       public coop.lattice.agreement.Parameters parameters(java.time.Instant at) {
-        return c.parameters(at);
+        return c.agreements().parameters(at);
       }
     };
   }

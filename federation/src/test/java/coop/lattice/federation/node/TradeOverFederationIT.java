@@ -53,11 +53,11 @@ class TradeOverFederationIT {
     Collective c = Collective.found(CollectiveId.of(id), id, ANA, Appearance.byName("Ana"), LedgerStore.inMemory(),
         CollectiveKey.fromSeed(new byte[32]), clock);
     c.admit(ANA, BO, Appearance.byName("Bo"));
-    long p = c.proposeAgreement(ANA, AgreementTerms.builder(EXCHANGE, "Exchange").text("We trade.").scope("trade")
+    long p = c.agreements().propose(ANA, AgreementTerms.builder(EXCHANGE, "Exchange").text("We trade.").scope("trade")
         .reviewOn(LocalDate.of(2027, 12, 1)).rule(DecisionRule.consent(Duration.ofDays(7))).build(), "");
-    c.respond(BO, p, Response.CONSENT, "");
+    c.agreements().respond(BO, p, Response.CONSENT, "");
     clock.advance(Duration.ofDays(8));
-    c.decide(ANA, p, "adopted");
+    c.agreements().decide(ANA, p, "adopted");
     c.trade().agree(ANA, partner, EXCHANGE, List.of(CreditLine.of(Unit.KILOGRAMS, theyMayOwe, "50")));
     c.trade().appointRelay(ANA, partner, BO, clock.instant().plus(Duration.ofDays(30))); // the delegation, on the ledger
     return c;

@@ -132,10 +132,10 @@ final class TradingNode {
     if (!Boolean.getBoolean(COORDINATES_ONLY)) {
       terms.set("clearing-rounds", "join");
     }
-    long p = c.proposeAgreement(ANA, terms.build(), "");
-    c.respond(BO, p, Response.CONSENT, "");
+    long p = c.agreements().propose(ANA, terms.build(), "");
+    c.agreements().respond(BO, p, Response.CONSENT, "");
     clock.shiftTo(AFTER_CONSENT);
-    c.decide(ANA, p, "adopted");
+    c.agreements().decide(ANA, p, "adopted");
     for (CollectiveId partner : partners) {
       c.trade().agree(ANA, partner, EXCHANGE, List.of(CreditLine.of(Unit.KILOGRAMS, "1000", "1000")));
       c.trade().appointRelay(ANA, partner, BO, clock.instant().plus(Duration.ofDays(30)));

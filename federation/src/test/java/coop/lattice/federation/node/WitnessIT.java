@@ -141,14 +141,14 @@ class WitnessIT {
     Collective food = Collective.found(CollectiveId.of("food"), "Food", ANA, Appearance.byName("Ana"),
         LedgerStore.inMemory(), KEY, clock);
     food.admit(ANA, BO, Appearance.byName("Bo"));
-    long proposal = food.proposeAgreement(ANA, coop.lattice.agreement.AgreementTerms.builder(
+    long proposal = food.agreements().propose(ANA, coop.lattice.agreement.AgreementTerms.builder(
         coop.lattice.agreement.AgreementId.of("witnessing"), "Witnessing").text("Our partners watch our ledger.")
         .scope("federation").reviewOn(java.time.LocalDate.of(2027, 12, 1))
         .rule(coop.lattice.agreement.DecisionRule.consent(Duration.ofDays(7)))
         .set(coop.lattice.agreement.Parameter.WITNESS_UNREACHABLE.name(), "wait").build(), "");
-    food.respond(BO, proposal, coop.lattice.agreement.Response.CONSENT, "");
+    food.agreements().respond(BO, proposal, coop.lattice.agreement.Response.CONSENT, "");
     clock.advance(Duration.ofDays(8));
-    food.decide(ANA, proposal, "adopted");
+    food.agreements().decide(ANA, proposal, "adopted");
     food.checkpoint();
     home = homeNode(food);
     CompletableFuture<InboundActivity> cosigned = cosignatureArrives();

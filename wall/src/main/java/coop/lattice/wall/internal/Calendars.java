@@ -58,7 +58,7 @@ public final class Calendars {
     cal.add(ImmutableVersion.VERSION_2_0);
     cal.add(ImmutableCalScale.GREGORIAN);
     cal.add(new XProperty("X-WR-CALNAME", name));
-    List<Assignment> slots = c.currentPlan().map(p -> p.assignments().stream().filter(which).sorted(
+    List<Assignment> slots = c.rotations().current().map(p -> p.assignments().stream().filter(which).sorted(
         (a, b) -> a.slot().compareTo(b.slot())).toList()).orElse(List.of());
     for (Assignment a : slots) {
       Slot s = a.slot();

@@ -37,7 +37,7 @@ public record HomeView(String name, String id, String actor, String handle, long
   public record Item(String kind, String subject, String detail, Instant since) {}
 
   static HomeView of(Collective c, String actor, String host, Instant now) {
-    List<Agreement> agreements = c.agreements().stream()
+    List<Agreement> agreements = c.agreements().all().stream()
         .sorted(Comparator.comparing((AgreementRecord a) -> a.terms().title()))
         .map(a -> agreement(a, now)).toList();
     List<Item> agenda = c.agenda(now).stream().map(HomeView::item).toList();

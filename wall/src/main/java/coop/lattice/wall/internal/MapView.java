@@ -50,7 +50,7 @@ public record MapView(List<Week> weeks, List<HandOver> pending, List<FirstRole> 
     Shown shown = new Shown(c);
     LocalDate monday = now.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     LocalDate end = monday.plusWeeks(WEEKS);
-    Optional<Plan> plan = c.currentPlan();
+    Optional<Plan> plan = c.rotations().current();
     List<Assignment> ahead = plan.map(p -> p.assignments().stream()
         .filter(a -> !a.slot().date().isBefore(monday) && a.slot().date().isBefore(end)).sorted(
             (a, b) -> a.slot().compareTo(b.slot())).toList()).orElse(List.of());
@@ -64,7 +64,7 @@ public record MapView(List<Week> weeks, List<HandOver> pending, List<FirstRole> 
           a.member() == null));
     }
     List<Week> weeks = byWeek.entrySet().stream().map(e -> new Week(e.getKey(), List.copyOf(e.getValue()))).toList();
-    List<HandOver> pending = c.pendingHandOvers().stream().map(h -> handOver(h, shown)).toList();
+    List<HandOver> pending = c.rotations().pendingHandOvers().stream().map(h -> handOver(h, shown)).toList();
     List<FirstRole> newcomers = new ArrayList<>();
     int hidden = 0;
     LocalDate today = now.atZone(zone).toLocalDate();

@@ -103,13 +103,13 @@ public final class WallSeed {
         .text("We trade hours " + text).scope("trade " + text).reviewOn(LocalDate.of(2028, 3, 1))
         .rule(DecisionRule.consent(Duration.ofDays(7)))
         .set(Parameter.FINANCE_APPROVAL_THRESHOLD, new BigDecimal("50")).build();
-    long proposal = c.proposeAgreement(ANA, terms, "");
-    c.respond(BO, proposal, Response.CONSENT, "");
-    c.respond(HIDDEN, proposal, Response.CONSENT, "");
+    long proposal = c.agreements().propose(ANA, terms, "");
+    c.agreements().respond(BO, proposal, Response.CONSENT, "");
+    c.agreements().respond(HIDDEN, proposal, Response.CONSENT, "");
     clock.advance(Duration.ofDays(8));
-    c.decide(ANA, proposal, "adopted");
-    c.accept(BO, terms.id());
-    c.accept(HIDDEN, terms.id());
+    c.agreements().decide(ANA, proposal, "adopted");
+    c.agreements().accept(BO, terms.id());
+    c.agreements().accept(HIDDEN, terms.id());
 
     long winter = c.record(Contribution.toCollective(BO, ContributionKind.CARE, Quantity.hours(boGivesMore ? "4" : "1"))
         .servedFor("winter " + text));
@@ -142,19 +142,19 @@ public final class WallSeed {
     LocalDate joined = LocalDate.of(2026, 12, 1);
     List<Participant> roster = List.of(Participant.of(ANA, joined), Participant.of(BO, joined),
         Participant.of(HIDDEN, joined), Participant.of(DEE, LocalDate.of(2027, 3, 29)));
-    Plan plan = c.planRotation(RotationPolicy.fair(20270329L),
-        c.rotationRequest(roster, roles, FIRST_WEEK, FIRST_WEEK.plusWeeks(6)));
-    c.publishPlan(ANA, plan);
+    Plan plan = c.rotations().plan(RotationPolicy.fair(20270329L),
+        c.rotations().request(roster, roles, FIRST_WEEK, FIRST_WEEK.plusWeeks(6)));
+    c.rotations().publish(ANA, plan);
     Slot anaFirst = plan.slotsOf(ANA).get(0);
     Slot boFirst = plan.slotsOf(BO).get(0);
-    long swap = c.proposeHandOver(ANA, anaFirst, BO, boFirst, "swap " + text);
-    c.acceptHandOver(BO, swap);
+    long swap = c.rotations().proposeHandOver(ANA, anaFirst, BO, boFirst, "swap " + text);
+    c.rotations().acceptHandOver(BO, swap);
     Slot anaLast = plan.slotsOf(ANA).get(plan.slotsOf(ANA).size() - 1);
-    long pending = c.proposeHandOver(ANA, anaLast, DEE, null, "cover " + text);
+    long pending = c.rotations().proposeHandOver(ANA, anaLast, DEE, null, "cover " + text);
 
     CircleId kitchen = CircleId.of("kitchen");
-    c.formCircle(ANA, kitchen, "Kitchen", pantry);
-    c.raiseTension(BO, kitchen, new Tension("the fridge " + text, List.of(ANA), Tension.Visibility.PUBLIC_SUMMARY,
+    c.circles().form(ANA, kitchen, "Kitchen", pantry);
+    c.circles().raiseTension(BO, kitchen, new Tension("the fridge " + text, List.of(ANA), Tension.Visibility.PUBLIC_SUMMARY,
         "fridge " + text));
 
     books(c, text);
