@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * CampaignsFold, rest opt-ins and debriefs, as a part of the fold with their rules, and the burnout
+ * Campaigns, rest opt-ins and debriefs, as a part of the fold with their rules, and the burnout
  * guard that reads them against the published map. Not thread-safe.
  */
 final class CampaignsFold implements SubFold {

@@ -68,16 +68,10 @@ public final class Rotations {
   public PlanRequest request(List<Participant> roster, List<Role> roles, LocalDate from, LocalDate until) {
     Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
     Parameters p = collective.agreements().parameters(start);
-    List<Campaign.Phase> phases = new ArrayList<>();
-    Set<MemberId> optedIn = new HashSet<>();
-    collective.read(f -> {
-      f.campaigns.campaigns.values().forEach(c -> phases.addAll(c.phases()));
-      f.campaigns.optedIn.values().forEach(optedIn::addAll);
-      return null;
-    });
+    Cycles cycles = collective.read(Cycles::of);
     PlanRequest request = new PlanRequest(roster, roles, from, until, p.get(Parameter.NEWCOMER_GUARANTEE_CYCLES),
-        p.get(Parameter.NEWCOMER_WINDOW_DAYS)).withCycles(phases, p.get(Parameter.INTENSE_CAPACITY_HOURS_PER_WEEK),
-        optedIn);
+        p.get(Parameter.NEWCOMER_WINDOW_DAYS)).withCycles(cycles.phases(),
+        p.get(Parameter.INTENSE_CAPACITY_HOURS_PER_WEEK), cycles.restOptIns());
     return p.get(Parameter.NEWCOMER_UNTIL) == NewcomerUntil.WINDOW ? request
         : request.withNewcomers(collective.joining().newcomers(start));
   }
@@ -129,5 +123,16 @@ public final class Rotations {
   /** {@code by}, the member asked, accepts the hand-over. */
   public Entry acceptHandOver(MemberId by, long proposal) {
     return collective.submit(by, new Event.HandOverAccepted(proposal));
+  }
+
+  /** Every campaign's phases, and who opted in to rest phases, read together under the collective's lock. */
+  private record Cycles(List<Campaign.Phase> phases, Set<MemberId> restOptIns) {
+    static Cycles of(Fold f) {
+      List<Campaign.Phase> phases = new ArrayList<>();
+      Set<MemberId> optedIn = new HashSet<>();
+      f.campaigns.campaigns.values().forEach(c -> phases.addAll(c.phases()));
+      f.campaigns.optedIn.values().forEach(optedIn::addAll);
+      return new Cycles(phases, optedIn);
+    }
   }
 }
