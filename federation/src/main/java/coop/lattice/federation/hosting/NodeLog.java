@@ -15,9 +15,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A log of lines, none of which may hold a line break, kept to its live lines by its compaction. */
 public final class NodeLog {
+  private static final Logger LOG = LoggerFactory.getLogger(NodeLog.class);
   private final Path file;
   private final Path tmp;
   private final NodeStore.Compaction compaction;
@@ -129,7 +132,12 @@ public final class NodeLog {
       try {
         write(lines);
         done.forEach(f -> f.complete(null));
-      } catch (UncheckedIOException e) {
+      } catch (Throwable e) {
+        // An I/O failure, or an Error (out of memory, say): every writer of the batch hears of it,
+        // and the loop goes on with the next batch, so that no writer waits for an answer forever.
+        if (!(e instanceof UncheckedIOException)) {
+          LOG.error("Writing {} failed; the {} lines of this flush are refused", file, lines.size(), e);
+        }
         done.forEach(f -> f.completeExceptionally(e));
       }
     }
@@ -170,8 +178,11 @@ public final class NodeLog {
   private void compactQuietly() {
     try {
       compactLocked(false);
-    } catch (IOException | RuntimeException e) {
-      // The old log is whole and goes on growing; the next threshold, or the next open, tries again.
+    } catch (IOException | RuntimeException | OutOfMemoryError e) {
+      // The lines written are durable and the old log is whole: it goes on growing, and the next
+      // threshold, or the next open, tries again. (Compaction holds the live state in memory, an
+      // entry per key; whatever it held is garbage once it gives up.)
+      LOG.warn("Compacting {} failed; the log stays as it is until the next try", file, e);
       liveBytes = bytes;
     }
   }
@@ -181,18 +192,24 @@ public final class NodeLog {
     if (broken != null) {
       return;
     }
-    byte[] live = encode(compaction.live(readLocked()));
-    if (onOpen && live.length >= bytes) {
-      liveBytes = bytes;
-      return;
-    }
+    long live;
     try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
         StandardOpenOption.WRITE)) {
-      ByteBuffer buf = ByteBuffer.wrap(live);
-      while (buf.hasRemaining()) {
-        out.write(buf);
+      try (BufferedLines.Writer w = new BufferedLines.Writer(out)) {
+        NodeStore.Compaction.Pass pass = compaction.pass(w::line);
+        BufferedLines.each(channel, bytes, pass::line);
+        pass.end();
+        live = w.bytes();
       }
-      out.force(true);
+      if (onOpen && live >= bytes) {
+        liveBytes = bytes; // nothing to drop: the log stays, the copy goes
+      } else {
+        out.force(true);
+      }
+    }
+    if (onOpen && live >= bytes) {
+      Files.delete(tmp);
+      return;
     }
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     try (FileChannel d = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
@@ -205,26 +222,9 @@ public final class NodeLog {
       broken = "the log " + file + " could not be reopened after compaction (" + e.getMessage() + ")";
       throw e;
     }
-    bytes = live.length;
-    liveBytes = live.length;
+    bytes = live;
+    liveBytes = live;
     compactions++;
-  }
-
-  private List<String> readLocked() throws IOException {
-    ByteBuffer b = ByteBuffer.allocate((int) bytes);
-    while (b.hasRemaining() && channel.read(b, b.position()) >= 0) {
-      // whole lines up to bytes: everything written went through io
-    }
-    List<String> lines = new ArrayList<>();
-    String all = new String(b.array(), 0, b.position(), StandardCharsets.UTF_8);
-    int from = 0;
-    for (int nl = all.indexOf('\n'); nl >= 0; nl = all.indexOf('\n', from)) {
-      if (nl > from) {
-        lines.add(all.substring(from, nl));
-      }
-      from = nl + 1;
-    }
-    return lines;
   }
 
   private static byte[] encode(List<String> lines) {
@@ -233,17 +233,18 @@ public final class NodeLog {
     return b.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Each line in the order written (on open, before new lines are appended). */
+  /**
+   * Each line in the order written (on open, before new lines are appended), read a buffer at a
+   * time; writes to this log wait until it is done.
+   */
   public void replay(Consumer<String> each) {
-    List<String> lines;
     synchronized (io) {
       try {
-        lines = readLocked();
+        BufferedLines.each(channel, bytes, each);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + file, e);
       }
     }
-    lines.forEach(each);
   }
 
   /** Bytes in the log now. */

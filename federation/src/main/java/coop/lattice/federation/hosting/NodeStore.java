@@ -2,12 +2,14 @@ package coop.lattice.federation.hosting;
 
 import coop.lattice.store.DirectoryLock;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The node's logs of lines, under one directory: each package that keeps state (the inbox's
@@ -24,10 +26,13 @@ import java.util.concurrent.TimeUnit;
  * whenever a write takes it past {@link #GROWTH} times its size after the last compaction (and
  * past the store's floor, 64 KiB by default), by the thread that wrote, before the next write. So
  * a log never holds more than {@code GROWTH} times its live lines, or the floor, plus the last
- * lines written. Compaction writes the live lines to
- * {@code <log>.tmp}, forces it, renames it over the log atomically and forces the directory: a
- * crash at any point leaves the old log or the new one, whole. Lines appended meanwhile wait for
- * it and go to the new file.
+ * lines written. Compaction reads the log a buffer at a time and writes the live lines to
+ * {@code <log>.tmp} as they are known, forces it, renames it over the log atomically and forces
+ * the directory: a crash at any point leaves the old log or the new one, whole. Lines appended
+ * meanwhile wait for it and go to the new file. Opening replays the log a buffer at a time too.
+ *
+ * <p>Every writer hears once: if a flush fails, with an I/O error or an Error such as running out
+ * of memory, each line of it is refused to its writer and the flusher goes on with the next.
  *
  * <p>Unlike an embedded database, the logs stay plain text that an operator can read, and each
  * format stays in the one class that owns it; the price is that compaction rewrites a whole log,
@@ -80,13 +85,62 @@ public final class NodeStore {
    * the class that owns the log's format, next to the code that writes and parses its lines. It
    * must be a pure function of the lines (and of a clock, for retention), not of the owner's state
    * in memory: it runs on whichever thread wrote past the threshold, while other appends wait.
+   *
+   * <p>The log is read to it one line at a time ({@link #pass}); by default the lines are gathered
+   * and folded with {@link #live}, which suits a log whose lines fold to few (a cursor per inbox,
+   * the current followers). A log that keeps much of what it was written (the activities inside
+   * the replay window) folds line by line instead, so that compacting it takes memory for its
+   * live state, not for the file.
    */
   @FunctionalInterface
   public interface Compaction {
     /** For a log whose every line stays live. */
-    Compaction KEEP_ALL = lines -> lines;
+    Compaction KEEP_ALL = new Compaction() {
+      @Override
+      public List<String> live(List<String> lines) {
+        return lines;
+      }
+
+      @Override
+      public Pass pass(Consumer<String> out) {
+        return new Pass() {
+          @Override
+          public void line(String line) {
+            out.accept(line);
+          }
+
+          @Override
+          public void end() {}
+        };
+      }
+    };
 
     List<String> live(List<String> lines);
+
+    /** One compaction: the log's lines, oldest first, and the live ones handed to {@code out} as they are known. */
+    default Pass pass(Consumer<String> out) {
+      List<String> lines = new ArrayList<>();
+      return new Pass() {
+        @Override
+        public void line(String line) {
+          lines.add(line);
+        }
+
+        @Override
+        public void end() {
+          live(lines).forEach(out);
+        }
+      };
+    }
+
+    /** One pass of a compaction over a log. */
+    interface Pass {
+      /** The log's next line. */
+      void line(String line);
+
+      /** The log ends: what is still held goes to the live lines. */
+      void end();
+    }
   }
 
   /**

@@ -8,6 +8,7 @@
  *   <li>{@link coop.lattice.federation.hosting.NodeStore} and its {@link coop.lattice.federation.hosting.NodeLog}s: logs of lines with group commit, kept
  *       to their live lines by compaction, in a directory one process holds at a time; each log's
  *       line format, and what of it stays live, belongs to the package that keeps that state.
+ *       {@code BufferedLines} reads and writes a log a buffer at a time, for replay and compaction.
  *   <li>{@link coop.lattice.federation.hosting.Documents}: the JSON-LD documents a node serves and
  *       sends (actor, notes, creates, checkpoints, follows, collections); {@link
  *       coop.lattice.federation.hosting.Addressees}: the actors an entry's {@code Create} names

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The accepted-activity log as lines, the one owner of their format (fields separated by tabs):
@@ -39,7 +41,7 @@ final class AcceptedLines implements AcceptedLog {
   AcceptedLines(NodeStore store, String collective, Clock clock, Duration retention) {
     this.clock = clock;
     this.opened = clock.instant();
-    this.log = store.log(collective + "/inbound", lines -> live(lines, clock.instant().minus(retention), opened));
+    this.log = store.log(collective + "/inbound", new Compacting(() -> clock.instant().minus(retention), opened));
   }
 
   @Override
@@ -83,29 +85,99 @@ final class AcceptedLines implements AcceptedLog {
 
   /** The snapshot, with the activities accepted before {@code cutoff} folded into it, then the rest. */
   static List<String> live(List<String> lines, Instant cutoff, Instant opened) {
-    Map<String, RemoteObjects.Stored> snapshot = new LinkedHashMap<>();
-    List<String> kept = new ArrayList<>();
-    for (String line : lines) {
-      read(line, opened, new Replay() {
-        @Override
-        public void object(String id, RemoteObjects.Stored stored) {
-          snapshot.put(id, stored);
-        }
+    return new Compacting(() -> cutoff, opened).live(lines);
+  }
 
-        @Override
-        public void accepted(String id, Instant at, byte[] json) {
-          if (kept.isEmpty() && at.isBefore(cutoff)) {
-            RemoteObjects.fold(snapshot, json); // older than any replay that could still pass: only its effect stays
-          } else { // an activity line is kept as it is; one from before times were kept gains its time
-            kept.add(line.startsWith("a\t") ? line : activityLine(at, id, json));
-          }
-        }
-      });
+  /**
+   * The log's compaction, a line at a time: the log may hold every activity of the replay window,
+   * so only the snapshot (an entry per remote object) is held in memory, never the lines kept.
+   */
+  private static final class Compacting implements NodeStore.Compaction {
+    private final Supplier<Instant> cutoff;
+    private final Instant opened;
+
+    Compacting(Supplier<Instant> cutoff, Instant opened) {
+      this.cutoff = cutoff;
+      this.opened = opened;
     }
-    List<String> live = new ArrayList<>(snapshot.size() + kept.size());
-    snapshot.forEach((id, s) -> live.add("o\t" + id.replace('\t', ' ') + "\t" + s.owner().replace('\t', ' ') + "\t"
-        + s.version() + "\t" + (s.deleted() ? "deleted" : "live")));
-    live.addAll(kept);
-    return live;
+
+    @Override
+    public List<String> live(List<String> lines) {
+      List<String> live = new ArrayList<>();
+      Pass pass = pass(live::add);
+      lines.forEach(pass::line);
+      pass.end();
+      return live;
+    }
+
+    @Override
+    public Pass pass(Consumer<String> out) {
+      return new Folding(cutoff.get(), opened, out);
+    }
+  }
+
+  /**
+   * Folds activities accepted before the cutoff into the snapshot until the first one after it;
+   * from there it writes the snapshot, then every line as it is (one from before times were kept
+   * gains its time). A line that does not parse is dropped, as replay passes it over.
+   */
+  private static final class Folding implements NodeStore.Compaction.Pass, Replay {
+    private final Instant cutoff;
+    private final Instant opened;
+    private final Consumer<String> out;
+    private final Map<String, RemoteObjects.Stored> snapshot = new LinkedHashMap<>();
+    private boolean keeping;
+    private String line = "";
+
+    Folding(Instant cutoff, Instant opened, Consumer<String> out) {
+      this.cutoff = cutoff;
+      this.opened = opened;
+      this.out = out;
+    }
+
+    @Override
+    public void line(String line) {
+      this.line = line;
+      read(line, opened, this);
+    }
+
+    @Override
+    public void object(String id, RemoteObjects.Stored stored) {
+      if (keeping) {
+        out.accept(objectLine(id, stored));
+      } else {
+        snapshot.put(id, stored);
+      }
+    }
+
+    @Override
+    public void accepted(String id, Instant at, byte[] json) {
+      if (!keeping && at.isBefore(cutoff)) {
+        RemoteObjects.fold(snapshot, json); // older than any replay that could still pass: only its effect stays
+        return;
+      }
+      if (!keeping) {
+        writeSnapshot();
+      }
+      out.accept(line.startsWith("a\t") ? line : activityLine(at, id, json));
+    }
+
+    @Override
+    public void end() {
+      if (!keeping) {
+        writeSnapshot();
+      }
+    }
+
+    private void writeSnapshot() {
+      snapshot.forEach((id, s) -> out.accept(objectLine(id, s)));
+      snapshot.clear();
+      keeping = true;
+    }
+
+    private static String objectLine(String id, RemoteObjects.Stored s) {
+      return "o\t" + id.replace('\t', ' ') + "\t" + s.owner().replace('\t', ' ') + "\t" + s.version() + "\t"
+          + (s.deleted() ? "deleted" : "live");
+    }
   }
 }

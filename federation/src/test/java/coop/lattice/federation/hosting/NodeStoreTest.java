@@ -7,11 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,6 +106,36 @@ class NodeStoreTest {
 
     NodeStore again = new NodeStore(dir);
     assertThat(lines(again.log("cursors", NodeStoreTest::latestPerKey))).hasSize(3000);
+    again.close();
+  }
+
+  @Test
+  void aFlushThatFailsAnswersEveryWriterAndTheNextFlushStillWrites() {
+    // Found under load: an Error in the flusher (compaction ran out of memory) ended its thread and
+    // left every later writer waiting for an answer that never came.
+    AtomicBoolean failing = new AtomicBoolean();
+    NodeStore.Compaction failsWhenAsked = new NodeStore.Compaction() {
+      @Override
+      public List<String> live(List<String> lines) {
+        if (failing.getAndSet(false)) {
+          throw new AssertionError("a compaction that fails once");
+        }
+        return lines;
+      }
+    };
+    NodeStore store = new NodeStore(dir, 1);
+    NodeLog log = store.log("inbound", failsWhenAsked);
+    failing.set(true);
+    CompletableFuture<Void> first = log.appendDurably("a 1"); // past the floor: the flush compacts, which fails
+    assertThat(first).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
+        .withCauseInstanceOf(AssertionError.class);
+    CompletableFuture<Void> second = log.appendDurably("b 2");
+    assertThat(second).succeedsWithin(Duration.ofSeconds(10));
+    store.close();
+
+    NodeStore again = new NodeStore(dir);
+    // The first line was on disk before the compaction failed; its writer was told of the failure all the same.
+    assertThat(lines(again.log("inbound", NodeStore.Compaction.KEEP_ALL))).containsExactly("a 1", "b 2");
     again.close();
   }
 
