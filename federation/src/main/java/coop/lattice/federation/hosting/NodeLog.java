@@ -25,8 +25,9 @@ public final class NodeLog {
   private final Path tmp;
   private final NodeStore.Compaction compaction;
   private final long compactFrom;
-  private final List<String> pending = new ArrayList<>();
-  private final List<CompletableFuture<Void>> waiting = new ArrayList<>();
+  /** Lines waiting for the next flush, and their writers; guarded by this, swapped out whole by the flusher. */
+  private List<String> pending = new ArrayList<>();
+  private List<CompletableFuture<Void>> waiting = new ArrayList<>();
   private final Executor flusher;
   private boolean flushing;
   /** Guards the file: every write, and compaction, which replaces it. */
@@ -116,29 +117,39 @@ public final class NodeLog {
   }
 
   private void flush() {
-    while (true) {
-      List<String> lines;
-      List<CompletableFuture<Void>> done;
-      synchronized (this) {
-        if (pending.isEmpty()) {
-          flushing = false;
-          return;
+    boolean drained = false;
+    try {
+      while (true) {
+        List<String> lines;
+        List<CompletableFuture<Void>> done;
+        synchronized (this) {
+          if (pending.isEmpty()) {
+            flushing = false;
+            drained = true;
+            return;
+          }
+          lines = pending;
+          done = waiting;
+          pending = new ArrayList<>();
+          waiting = new ArrayList<>();
         }
-        lines = new ArrayList<>(pending);
-        done = new ArrayList<>(waiting);
-        pending.clear();
-        waiting.clear();
+        try {
+          write(lines);
+          done.forEach(f -> f.complete(null));
+        } catch (Throwable e) {
+          // An I/O failure, or an Error (out of memory, say): every writer of the batch hears of it
+          // first, and the loop goes on with the next batch, so that no writer waits forever.
+          done.forEach(f -> f.completeExceptionally(e));
+          if (!(e instanceof UncheckedIOException)) {
+            LOG.error("Writing {} failed; the {} lines of this flush were refused", file, lines.size(), e);
+          }
+        }
       }
-      try {
-        write(lines);
-        done.forEach(f -> f.complete(null));
-      } catch (Throwable e) {
-        // An I/O failure, or an Error (out of memory, say): every writer of the batch hears of it,
-        // and the loop goes on with the next batch, so that no writer waits for an answer forever.
-        if (!(e instanceof UncheckedIOException)) {
-          LOG.error("Writing {} failed; the {} lines of this flush are refused", file, lines.size(), e);
+    } finally {
+      if (!drained) {
+        synchronized (this) {
+          flushing = false; // a flusher that ends abnormally leaves the next writer to start another
         }
-        done.forEach(f -> f.completeExceptionally(e));
       }
     }
   }
@@ -178,18 +189,22 @@ public final class NodeLog {
   private void compactQuietly() {
     try {
       compactLocked(false);
-    } catch (IOException | RuntimeException | OutOfMemoryError e) {
-      // The lines written are durable and the old log is whole: it goes on growing, and the next
-      // threshold, or the next open, tries again. (Compaction holds the live state in memory, an
-      // entry per key; whatever it held is garbage once it gives up.)
-      LOG.warn("Compacting {} failed; the log stays as it is until the next try", file, e);
+    } catch (Throwable e) {
+      // The lines written are durable, so their writers are not told otherwise, whatever failed:
+      // the log (the old one, whole, unless it is marked broken) goes on growing, and the next
+      // threshold, or the next open, tries again. What the compaction held is garbage by now.
       liveBytes = bytes;
+      LOG.warn("Compacting {} failed; the log stays as it is until the next try", file, e);
     }
   }
 
   /** Holding {@code io}: folds the file's lines and replaces it if that drops anything (or always, if not on open). */
   private void compactLocked(boolean onOpen) throws IOException {
     if (broken != null) {
+      return;
+    }
+    if (onOpen && liveSize() >= bytes) {
+      liveBytes = bytes; // nothing to drop: the log is left as it is, and nothing is written
       return;
     }
     long live;
@@ -201,30 +216,35 @@ public final class NodeLog {
         pass.end();
         live = w.bytes();
       }
-      if (onOpen && live >= bytes) {
-        liveBytes = bytes; // nothing to drop: the log stays, the copy goes
-      } else {
-        out.force(true);
-      }
-    }
-    if (onOpen && live >= bytes) {
-      Files.delete(tmp);
-      return;
+      out.force(true);
+    } catch (IOException | RuntimeException | Error e) {
+      Files.deleteIfExists(tmp); // a copy cut short; the log itself is untouched
+      throw e;
     }
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    try (FileChannel d = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-      d.force(true);
-    }
     try {
+      try (FileChannel d = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+        d.force(true);
+      }
       channel.close();
       channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    } catch (IOException e) {
-      broken = "the log " + file + " could not be reopened after compaction (" + e.getMessage() + ")";
+    } catch (IOException | RuntimeException | Error e) {
+      // The file is replaced: writing on through the old channel would write to a file nobody reads.
+      broken = "the log " + file + " was compacted but could not be reopened (" + e + ")";
       throw e;
     }
     bytes = live;
     liveBytes = live;
     compactions++;
+  }
+
+  /** The bytes compaction would keep, counted without writing them (on open, most logs have nothing to drop). */
+  private long liveSize() throws IOException {
+    long[] live = {0};
+    NodeStore.Compaction.Pass pass = compaction.pass(l -> live[0] += l.getBytes(StandardCharsets.UTF_8).length + 1);
+    BufferedLines.each(channel, bytes, pass::line);
+    pass.end();
+    return live[0];
   }
 
   private static byte[] encode(List<String> lines) {
