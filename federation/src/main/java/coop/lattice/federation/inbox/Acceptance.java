@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * The last step of every accepted activity, all of it or none of it: claim its id for its
  * collective (once, for as long as a request carrying it could pass the signature's date check, see
  * {@link SeenIds}; the same activity sent to two collectives' inboxes on this node, as a partner's
- * entry is to each follower, is taken by each), record it durably, and only then apply its effect, answer 202, show it in the collective's
- * inbound list and call the listeners. If the record cannot be written, the claim is given back,
+ * entry is to each follower, is taken by each), record it durably, and only then apply its effect,
+ * show it in the collective's inbound list, call the listeners and answer 202: a sender that has its
+ * 202 finds it everywhere it shows. If the record cannot be written, the claim is given back,
  * nothing is applied, and the answer is 503 (the sender tries again); a copy that arrives while
  * the first is being recorded is answered 503 with {@code Retry-After} too, never "already
  * accepted" before it is. A replay of an accepted id is answered 202 and does nothing.
@@ -114,7 +115,7 @@ final class Acceptance {
 
   /**
    * Claims {@code a}'s id; if it is new, records the activity, and once it is durable applies
-   * {@code effect}, answers 202, tells the listeners, then runs {@code after} (such as sending an
+   * {@code effect}, tells the listeners, answers 202, then runs {@code after} (such as sending an
    * Accept).
    */
   void accept(VerifiedActivity a, Runnable effect, Runnable after) {
@@ -193,9 +194,15 @@ final class Acceptance {
       }
       meters.accepted(a);
       h.accepted(in);
+      for (Consumer<InboundActivity> l : listeners) {
+        try {
+          l.accept(in);
+        } catch (RuntimeException failed) { // the activity is recorded: a listener's failure is the listener's
+          LOG.error("A listener of {}'s inbox failed on {}; the activity stands", h.id(), a.id(), failed);
+        }
+      }
       a.arrival().request().response().setStatusCode(202).putHeader("content-type", "application/json")
           .end(ACCEPTED);
-      listeners.forEach(l -> l.accept(in));
       after.run();
     })));
   }

@@ -88,7 +88,7 @@ public final class Inbox {
     acceptance.restore(h, objects);
   }
 
-  /** Called with each accepted activity once it is durable and answered, on a Vert.x thread. */
+  /** Called with each accepted activity once it is durable, before its sender has the 202, on a Vert.x thread. */
   public void onInbound(Consumer<InboundActivity> listener) {
     acceptance.onInbound(listener);
   }

@@ -213,7 +213,7 @@ public final class FederationNode {
     parts.contextFetcher().onAttempt(listener);
   }
 
-  /** Called with each accepted activity, once it is durable and answered, on a Vert.x thread. */
+  /** Called with each accepted activity once durable, before its 202 is sent, on a Vert.x thread; keep it quick. */
   public void onInbound(Consumer<InboundActivity> listener) {
     inbox.onInbound(listener);
   }
